@@ -1,0 +1,23 @@
+package detect
+
+// TestPolicy says how values in test files are judged.
+type TestPolicy string
+
+// Test policies.
+const (
+	TestsFixtures TestPolicy = "fixtures" // default: scan tests, but low-entropy generic values there are fixtures
+	TestsScan     TestPolicy = "scan"     // judge test files like any other
+	TestsSkip     TestPolicy = "skip"     // never report in test files
+)
+
+// Options configures an Engine. The zero Options is the default engine.
+type Options struct {
+	Enable  []string // if non-empty, only these rule IDs run
+	Disable []string // rule IDs that never run
+	Custom  []*Rule  // extra rules from configuration
+	// GenericMinEntropy overrides the generic rule's entropy floor (bits per byte); 0 keeps the default.
+	GenericMinEntropy float64
+	// AllowValues are regular expressions; a secret matching any is not reported.
+	AllowValues []string
+	Tests       TestPolicy
+}
