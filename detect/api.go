@@ -16,16 +16,16 @@ type Kind uint8
 
 // Kinds of place.
 const (
-	KindUnknown Kind = iota
-	KindAssign       // x := v, x = v, var x = v, const x = v: Name is x
-	KindField        // T{Field: v}: Name is Field
-	KindMapKey       // map[string]string{"key": v}: Name is "key"
-	KindCallArg      // f(v): Call is f, Name is the parameter name when known
-	KindCompare      // x == v, x != v: Name is x
-	KindReturn       // return v in func Name
-	KindComment      // a comment
-	KindStructTag    // a struct tag (never a secret by itself)
-	KindLine         // a line of a plain file (kvlint scan): Name is the key on the line, if any
+	KindUnknown   Kind = iota
+	KindAssign         // x := v, x = v, var x = v, const x = v: Name is x
+	KindField          // T{Field: v}: Name is Field
+	KindMapKey         // map[string]string{"key": v}: Name is "key"
+	KindCallArg        // f(v): Call is f, Name is the parameter name when known
+	KindCompare        // x == v, x != v: Name is x
+	KindReturn         // return v in func Name
+	KindComment        // a comment
+	KindStructTag      // a struct tag (never a secret by itself)
+	KindLine           // a line of a plain file (kvlint scan): Name is the key on the line, if any
 )
 
 // Context describes where a value was found. The zero Context is valid: the

@@ -14,3 +14,6 @@ func New(opts Options) (*Engine, error) {
 func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
 	return dst // TODO(engine)
 }
+
+// Builtin returns the built-in rules, ordered by ID.
+func Builtin() []*Rule { return nil } // TODO(engine)

@@ -1,0 +1,44 @@
+// Package analyzers assembles kvlint's analyzers into one suite that every
+// driver (the kvlint CLI, go vet, golangci-lint, nogo, migrate) shares.
+package analyzers
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/kvlint/kvlint/analyzers/clientsecretauth"
+	"github.com/kvlint/kvlint/analyzers/hardcodedcred"
+	"github.com/kvlint/kvlint/analyzers/ignorecheck"
+	"github.com/kvlint/kvlint/analyzers/pinnedversion"
+	"github.com/kvlint/kvlint/analyzers/secretexpiry"
+	"github.com/kvlint/kvlint/analyzers/secretlog"
+	"github.com/kvlint/kvlint/analyzers/vaultperrequest"
+	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/rules"
+)
+
+// Suite returns kvlint's analyzers, all reading configuration from src. The
+// last one, ignorecheck, reports suppression directives that matched nothing.
+func Suite(src *config.Source) []*analysis.Analyzer {
+	rulesAnalyzers := []*analysis.Analyzer{
+		hardcodedcred.New(src),
+		clientsecretauth.New(src),
+		pinnedversion.New(src),
+		secretexpiry.New(src),
+		secretlog.New(src),
+		vaultperrequest.New(src),
+	}
+	return append(rulesAnalyzers, ignorecheck.New(src, rulesAnalyzers))
+}
+
+// Rules returns the documentation of every built-in rule, ordered by ID.
+func Rules() []rules.Info {
+	var all []rules.Info
+	for _, r := range detect.Builtin() {
+		all = append(all, r.Info)
+	}
+	for _, rs := range [][]rules.Info{ignorecheck.Rules, clientsecretauth.Rules, pinnedversion.Rules, secretexpiry.Rules, secretlog.Rules, vaultperrequest.Rules} {
+		all = append(all, rs...)
+	}
+	return all
+}

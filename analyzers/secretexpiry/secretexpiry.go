@@ -1,0 +1,26 @@
+// Package secretexpiry is a kvlint analyzer (placeholder until implemented).
+package secretexpiry
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/kvlint/kvlint/analyzers/internal/lint"
+	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/rules"
+)
+
+// Rules documents the rules this analyzer reports.
+var Rules []rules.Info
+
+// Analyzer is the secretexpiry analyzer with configuration discovered per package.
+var Analyzer = New(&config.Source{})
+
+// New returns the analyzer reading its configuration from src.
+func New(src *config.Source) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "secretexpiry",
+		Doc:      "secretexpiry: not yet implemented",
+		Requires: []*analysis.Analyzer{lint.Directives},
+		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+}

@@ -1,0 +1,26 @@
+// Package vaultperrequest is a kvlint analyzer (placeholder until implemented).
+package vaultperrequest
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/kvlint/kvlint/analyzers/internal/lint"
+	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/rules"
+)
+
+// Rules documents the rules this analyzer reports.
+var Rules []rules.Info
+
+// Analyzer is the vaultperrequest analyzer with configuration discovered per package.
+var Analyzer = New(&config.Source{})
+
+// New returns the analyzer reading its configuration from src.
+func New(src *config.Source) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "vaultperrequest",
+		Doc:      "vaultperrequest: not yet implemented",
+		Requires: []*analysis.Analyzer{lint.Directives},
+		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+}
