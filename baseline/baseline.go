@@ -1,0 +1,253 @@
+// Package baseline records the findings a legacy repository has today, so
+// that kvlint reports only new ones.
+//
+// A finding is identified by a Key: rule ID, package path, enclosing
+// declaration and a SHA-256 digest of the matched value (the normalized
+// source text of the diagnostic's range). Line numbers are not part of it,
+// so moving code around keeps a baseline entry matching.
+//
+// A baseline file stores, per key, only a fingerprint salted with a random
+// salt of that file: SHA-256(salt, rule, package, decl, SHA-256(value)). It
+// holds no secret value and no unsalted hash of one, so it can be committed.
+// Identical keys (the same secret twice in one declaration) are one entry
+// with a count.
+package baseline
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Version is the baseline file format version.
+const Version = 1
+
+// PublicSalt is the fixed salt of fingerprints written where no baseline
+// file supplies one (SARIF partialFingerprints). Such fingerprints are as
+// hard to invert as the secret is to guess, like the short hash in
+// detect.Redact's previews.
+const PublicSalt = "kvlint/v1"
+
+// Key identifies a finding independently of where in its file it is.
+type Key struct {
+	Rule    string   // rule ID, such as KV101
+	Package string   // package path (for plain files: the slash-separated file path)
+	Decl    string   // enclosing top-level declaration, such as "(*Client).Open"; "" at file level
+	Value   [32]byte // SHA-256 of the normalized matched text
+}
+
+// NewKey builds a key; value is the matched text (it is hashed at once and
+// not kept).
+func NewKey(rule, pkg, decl, value string) Key {
+	return Key{Rule: rule, Package: pkg, Decl: decl, Value: sha256.Sum256([]byte(value))}
+}
+
+// Fingerprint returns the key's fingerprint under salt: 32 hex digits.
+func (k Key) Fingerprint(salt string) string {
+	h := sha256.New()
+	for _, s := range []string{"kvlint-fingerprint-v1", salt, k.Rule, k.Package, k.Decl} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	h.Write(k.Value[:])
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// Entry is one baseline entry: Count findings with one key.
+type Entry struct {
+	Rule        string `yaml:"rule"`
+	Package     string `yaml:"package"`
+	Decl        string `yaml:"decl,omitempty"`
+	Fingerprint string `yaml:"fingerprint"`
+	File        string `yaml:"file,omitempty"` // informative only: where the finding was when recorded
+	Count       int    `yaml:"count"`
+}
+
+// File is a baseline file.
+type File struct {
+	Version int     `yaml:"version"`
+	Salt    string  `yaml:"salt"`
+	Entries []Entry `yaml:"entries"`
+}
+
+// New returns an empty baseline with a fresh random salt.
+func New() (*File, error) {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return nil, fmt.Errorf("baseline salt: %w", err)
+	}
+	return &File{Version: Version, Salt: hex.EncodeToString(b[:])}, nil
+}
+
+// Add records one finding with key k, found in file (informative).
+func (f *File) Add(k Key, file string) {
+	fp := k.Fingerprint(f.Salt)
+	for i := range f.Entries {
+		e := &f.Entries[i]
+		if e.Fingerprint == fp && e.Rule == k.Rule && e.Package == k.Package && e.Decl == k.Decl {
+			e.Count++
+			return
+		}
+	}
+	f.Entries = append(f.Entries, Entry{Rule: k.Rule, Package: k.Package, Decl: k.Decl, Fingerprint: fp, File: file, Count: 1})
+}
+
+// Sort orders the entries by rule, package, declaration and fingerprint, so
+// the file diffs well.
+func (f *File) Sort() {
+	slices.SortFunc(f.Entries, func(a, b Entry) int {
+		return cmp.Or(cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Package, b.Package),
+			cmp.Compare(a.Decl, b.Decl), cmp.Compare(a.Fingerprint, b.Fingerprint))
+	})
+}
+
+// Marshal encodes the baseline as YAML, sorted.
+func (f *File) Marshal() ([]byte, error) {
+	f.Sort()
+	if f.Entries == nil {
+		f.Entries = []Entry{}
+	}
+	var buf bytes.Buffer
+	buf.WriteString("# kvlint baseline: findings recorded with `kvlint baseline write`.\n" +
+		"# Fingerprints are salted hashes; this file holds no secret values.\n")
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(f); err != nil {
+		return nil, fmt.Errorf("encode baseline: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("encode baseline: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Save writes the baseline to path atomically (temporary file and rename).
+func (f *File) Save(path string) error {
+	data, err := f.Marshal()
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(path, data, 0o644)
+}
+
+// Parse decodes a baseline file. Unknown keys, a missing salt and an
+// unsupported version are errors.
+func Parse(data []byte, path string) (*File, error) {
+	var f File
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%s: empty baseline file", path)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if f.Version != Version {
+		return nil, fmt.Errorf("%s: unsupported baseline version %d (want %d)", path, f.Version, Version)
+	}
+	if len(f.Salt) < 16 {
+		return nil, fmt.Errorf("%s: baseline salt is missing or too short", path)
+	}
+	for i, e := range f.Entries {
+		if e.Rule == "" || e.Fingerprint == "" {
+			return nil, fmt.Errorf("%s: entry %d: rule and fingerprint are required", path, i+1)
+		}
+		if e.Count < 1 {
+			f.Entries[i].Count = 1
+		}
+	}
+	return &f, nil
+}
+
+// Load reads and parses a baseline file.
+func Load(path string) (*File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("baseline: %w", err)
+	}
+	return Parse(data, path)
+}
+
+// Matcher filters findings against a baseline. Each entry matches at most
+// Count findings; the rest are new. It is not safe for concurrent use.
+type Matcher struct {
+	f    *File
+	left map[string]int // entry index key -> matches left
+}
+
+func entryKey(rule, pkg, decl, fp string) string {
+	return strings.Join([]string{rule, pkg, decl, fp}, "\x00")
+}
+
+// Matcher returns a new matcher over the baseline's entries.
+func (f *File) Matcher() *Matcher {
+	m := &Matcher{f: f, left: make(map[string]int)}
+	for _, e := range f.Entries {
+		m.left[entryKey(e.Rule, e.Package, e.Decl, e.Fingerprint)] += max(e.Count, 1)
+	}
+	return m
+}
+
+// Match reports whether a finding with key k is in the baseline, using up
+// one of the matching entry's count.
+func (m *Matcher) Match(k Key) bool {
+	ek := entryKey(k.Rule, k.Package, k.Decl, k.Fingerprint(m.f.Salt))
+	if m.left[ek] > 0 {
+		m.left[ek]--
+		return true
+	}
+	return false
+}
+
+// Stale returns the entries (with the count not matched) that no finding
+// matched: the secret was removed or moved to another declaration.
+func (m *Matcher) Stale() []Entry {
+	var stale []Entry
+	for _, e := range m.f.Entries {
+		ek := entryKey(e.Rule, e.Package, e.Decl, e.Fingerprint)
+		if n := m.left[ek]; n > 0 {
+			e.Count = min(n, max(e.Count, 1))
+			m.left[ek] -= e.Count
+			stale = append(stale, e)
+		}
+	}
+	return stale
+}
+
+// WriteFileAtomic writes data to a temporary file beside path and renames it
+// over path, so readers never see a partial file.
+func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	name := tmp.Name()
+	defer os.Remove(name) // no-op after a successful rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(perm); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
