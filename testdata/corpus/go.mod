@@ -1,0 +1,3 @@
+module example.com/ehrbridge
+
+go 1.26
