@@ -6,10 +6,15 @@ package lint
 import (
 	"go/ast"
 	"go/token"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/suppress"
 )
 
 // Directives is an analyzer whose result is the package's *Index of
@@ -25,7 +30,8 @@ var Directives = &analysis.Analyzer{
 
 // Directive is one parsed suppression directive in a Go file.
 type Directive struct {
-	Pos       token.Pos
+	Pos       token.Pos // start of the comment
+	End       token.Pos // end of the comment
 	File      *token.File
 	Line      int      // line of the comment
 	FileWide  bool     // kvlint:file-ignore
@@ -40,6 +46,19 @@ type Directive struct {
 // Used reports whether the directive suppressed at least one diagnostic.
 func (d *Directive) Used() bool { d.mu.Lock(); defer d.mu.Unlock(); return d.used }
 
+// covers reports whether d applies to a diagnostic of rule id/name on line
+// of tf: a line directive covers its own line (a trailing comment) and the
+// line after it (a comment on the line above).
+func (d *Directive) covers(tf *token.File, line int, id, name string) bool {
+	if d.Malformed != "" || d.File != tf {
+		return false
+	}
+	if !d.FileWide && line != d.Line && line != d.Line+1 {
+		return false
+	}
+	return suppress.Directive{Rules: d.Rules}.Covers(id, name)
+}
+
 // Index is the set of directives of one package.
 type Index struct {
 	All []*Directive
@@ -47,14 +66,72 @@ type Index struct {
 
 func runDirectives(pass *analysis.Pass) (any, error) {
 	ix := &Index{}
-	_ = ast.IsGenerated // TODO(directives): parse comments with package suppress
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.FileStart)
+		if tf == nil {
+			continue
+		}
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				text, ok := commentText(c.Text)
+				if !ok {
+					continue
+				}
+				sd, ok := suppress.Parse(text)
+				if !ok {
+					continue
+				}
+				ix.All = append(ix.All, &Directive{
+					Pos:       c.Slash,
+					End:       c.End(),
+					File:      tf,
+					Line:      tf.Line(c.Slash),
+					FileWide:  sd.FileWide,
+					Rules:     sd.Rules,
+					Reason:    sd.Reason,
+					Malformed: sd.Malformed,
+				})
+			}
+		}
+	}
 	return ix, nil
 }
 
+// commentText strips Go comment markers; a block comment counts only if the
+// directive is on its first line.
+func commentText(c string) (string, bool) {
+	if s, ok := strings.CutPrefix(c, "//"); ok {
+		return s, strings.Contains(s, suppress.Prefix)
+	}
+	if s, ok := strings.CutPrefix(c, "/*"); ok {
+		s = strings.TrimSuffix(s, "*/")
+		return s, strings.Contains(s, suppress.Prefix)
+	}
+	return "", false
+}
+
 // Suppressed reports whether a diagnostic of rule id (and name) at pos is
-// covered by a well-formed directive, marking that directive used.
+// covered by a well-formed directive, marking that directive used. Every
+// covering directive is marked, so that none of them is reported as unused.
 func (ix *Index) Suppressed(fset *token.FileSet, pos token.Pos, id, name string) bool {
-	return false // TODO(directives)
+	if ix == nil || len(ix.All) == 0 || !pos.IsValid() {
+		return false
+	}
+	tf := fset.File(pos)
+	if tf == nil {
+		return false
+	}
+	line := tf.Line(pos)
+	suppressed := false
+	for _, d := range ix.All {
+		if d.covers(tf, line, id, name) {
+			d.mu.Lock()
+			d.used = true
+			d.mu.Unlock()
+			suppressed = true
+		}
+	}
+	return suppressed
 }
 
 // Report reports d unless a directive suppresses it. d.Category must be the
@@ -65,4 +142,48 @@ func Report(pass *analysis.Pass, d analysis.Diagnostic, name string) {
 		return
 	}
 	pass.Report(d)
+}
+
+// Config returns the configuration that applies to the package: the one for
+// the directory of its first Go file. A package without files, or a nil src,
+// gets the defaults.
+func Config(pass *analysis.Pass, src *config.Source) (*config.Loaded, error) {
+	if src == nil {
+		return config.Defaults(), nil
+	}
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.FileStart)
+		if tf == nil || !strings.HasSuffix(tf.Name(), ".go") {
+			continue
+		}
+		return src.ForDir(filepath.Dir(tf.Name()))
+	}
+	return config.Defaults(), nil
+}
+
+// IsGenerated reports whether file carries the standard "Code generated ...
+// DO NOT EDIT." comment.
+func IsGenerated(file *ast.File) bool { return ast.IsGenerated(file) }
+
+// IsTestFile reports whether file is a _test.go file.
+//
+// Files under a testdata directory are deliberately not test files here:
+// the go tool never builds them as part of a package, so a Go file under
+// testdata is only analyzed when someone points kvlint at it on purpose (an
+// analysistest fixture, a sample module), and then it should be judged
+// like production code.
+func IsTestFile(fset *token.FileSet, file *ast.File) bool {
+	tf := fset.File(file.FileStart)
+	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
+}
+
+// Skip reports whether analyzers should skip file under cfg: a generated
+// file (unless the configuration includes them) or an allowlisted path. The
+// test-file policy is left to the analyzers it concerns.
+func Skip(fset *token.FileSet, cfg *config.Loaded, file *ast.File) bool {
+	if IsGenerated(file) && (cfg == nil || !cfg.File.Generated) {
+		return true
+	}
+	tf := fset.File(file.FileStart)
+	return tf != nil && cfg.PathAllowed(tf.Name())
 }
