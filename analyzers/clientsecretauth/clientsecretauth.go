@@ -1,16 +1,81 @@
-// Package clientsecretauth is a kvlint analyzer (placeholder until implemented).
 package clientsecretauth
 
 import (
-	"golang.org/x/tools/go/analysis"
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/kvlint/kvlint/analyzers/internal/azsdk"
 	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/rules"
 )
 
+//go:embed doc.go
+var doc string
+
+const name = "clientsecretauth"
+
+const instead = "use azidentity.NewDefaultAzureCredential, NewManagedIdentityCredential or NewWorkloadIdentityCredential"
+
 // Rules documents the rules this analyzer reports.
-var Rules []rules.Info
+var Rules = []rules.Info{
+	{
+		ID: "KV201", Name: "client-secret-credential", Analyzer: name,
+		Title: "azure authentication with a static client secret",
+		Doc: "azidentity.NewClientSecretCredential authenticates with a client secret, a long-lived secret that must itself be " +
+			"stored, rotated and kept out of logs: a secret to protect secrets. Managed identity and workload identity need none. " +
+			"Also reported: the function used as a value, and ClientSecretCredentialOptions built away from the call.",
+		Bad:      `cred, err := azidentity.NewClientSecretCredential(tenantID, clientID, os.Getenv("CLIENT_SECRET"), nil)`,
+		Good:     `cred, err := azidentity.NewDefaultAzureCredential(nil)`,
+		Severity: rules.SeverityWarning, SecuritySeverity: 6.5, Tags: []string{"security", "azure", "identity"},
+	},
+	{
+		ID: "KV202", Name: "username-password-credential", Analyzer: name,
+		Title: "azure authentication with a username and password",
+		Doc: "azidentity.NewUsernamePasswordCredential (deprecated) signs in a user with a password the program must hold; " +
+			"it cannot do multi-factor authentication. Use a managed or workload identity, or interactive sign-in for tools.",
+		Bad:      `cred, err := azidentity.NewUsernamePasswordCredential(tenantID, clientID, user, password, nil)`,
+		Good:     `cred, err := azidentity.NewDefaultAzureCredential(nil)`,
+		Severity: rules.SeverityWarning, SecuritySeverity: 7.0, Tags: []string{"security", "azure", "identity"},
+	},
+	{
+		ID: "KV203", Name: "on-behalf-of-secret", Analyzer: name,
+		Title: "on-behalf-of flow authenticated with a client secret",
+		Doc: "azidentity.NewOnBehalfOfCredentialWithSecret proves the middle tier's identity with a client secret. " +
+			"Use NewOnBehalfOfCredentialWithClientAssertions with a managed identity assertion, or a certificate.",
+		Bad:      `cred, err := azidentity.NewOnBehalfOfCredentialWithSecret(tenantID, clientID, userToken, clientSecret, nil)`,
+		Good:     `cred, err := azidentity.NewOnBehalfOfCredentialWithClientAssertions(tenantID, clientID, userToken, miAssertion, nil)`,
+		Severity: rules.SeverityWarning, SecuritySeverity: 6.5, Tags: []string{"security", "azure", "identity"},
+	},
+	{
+		ID: "KV204", Name: "msal-cred-from-secret", Analyzer: name,
+		Title: "msal confidential client credential from a client secret",
+		Doc: "MSAL's confidential.NewCredFromSecret makes a confidential client authenticate with a client secret. " +
+			"Use confidential.NewCredFromAssertionCallback with a managed identity or workload identity token, or azidentity.",
+		Bad:      `cred, err := confidential.NewCredFromSecret(os.Getenv("CLIENT_SECRET"))`,
+		Good:     `cred := confidential.NewCredFromAssertionCallback(workloadIdentityAssertion)`,
+		Severity: rules.SeverityWarning, SecuritySeverity: 6.5, Tags: []string{"security", "azure", "identity"},
+	},
+	{
+		ID: "KV205", Name: "client-secret-env", Analyzer: name,
+		Title: "azure client secret placed in the environment",
+		Doc: "os.Setenv(\"AZURE_CLIENT_SECRET\", ...) (or AZURE_PASSWORD) arms EnvironmentCredential, and so DefaultAzureCredential, " +
+			"with a static secret, which child processes and crash dumps can also see. Let the platform provide a managed or workload identity.",
+		Bad:      `os.Setenv("AZURE_CLIENT_SECRET", cfg.ClientSecret)`,
+		Good:     `cred, err := azidentity.NewDefaultAzureCredential(nil) // managed identity in Azure, developer sign-in locally`,
+		Severity: rules.SeverityWarning, SecuritySeverity: 6.0, Tags: []string{"security", "azure", "identity"},
+	},
+}
 
 // Analyzer is the clientsecretauth analyzer with configuration discovered per package.
 var Analyzer = New(&config.Source{})
@@ -18,9 +83,473 @@ var Analyzer = New(&config.Source{})
 // New returns the analyzer reading its configuration from src.
 func New(src *config.Source) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     "clientsecretauth",
-		Doc:      "clientsecretauth: not yet implemented",
-		Requires: []*analysis.Analyzer{lint.Directives},
-		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+		Name:     name,
+		Doc:      azsdk.MustExtractDoc(doc, name),
+		URL:      "https://github.com/kvlint/kvlint#rules",
+		Requires: []*analysis.Analyzer{lint.Directives, inspect.Analyzer},
+		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, src) },
 	}
+}
+
+// target is a function whose use is a finding.
+type target struct {
+	pkg, fn string
+	rule    int    // index into Rules
+	options string // its options type, if a literal of it is also a finding
+	fixable bool   // returns (T, error) with T a TokenCredential
+}
+
+var targets = []target{
+	{azsdk.AzIdentity, "NewClientSecretCredential", 0, "ClientSecretCredentialOptions", true},
+	{azsdk.AzIdentity, "NewUsernamePasswordCredential", 1, "UsernamePasswordCredentialOptions", true},
+	{azsdk.AzIdentity, "NewOnBehalfOfCredentialWithSecret", 2, "", true},
+	{azsdk.MSALConfidential, "NewCredFromSecret", 3, "", false},
+}
+
+func targetOf(obj types.Object) *target {
+	for i := range targets {
+		if azsdk.IsFunc(obj, targets[i].pkg, targets[i].fn) {
+			return &targets[i]
+		}
+	}
+	return nil
+}
+
+func run(pass *analysis.Pass, src *config.Source) (any, error) {
+	enabled := azsdk.Gate(pass, src)
+	on := func(r int) bool { return enabled(Rules[r].ID, Rules[r].Name) }
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	info := pass.TypesInfo
+	c := &checker{pass: pass}
+
+	// Functions (by enclosing declaration) that call a target, per rule, so
+	// that an options literal beside the call is not a second finding.
+	calledIn := map[int]map[ast.Node]bool{}
+
+	for cur := range insp.Root().Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		t := targetOf(info.Uses[id])
+		if t == nil || !on(t.rule) {
+			continue
+		}
+		// Have: pkg.Fn or Fn (dot import); a call of it, or a function value.
+		ref := cur
+		if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
+			ref = cur.Parent()
+		}
+		for ref.ParentEdgeKind() == edge.ParenExpr_X {
+			ref = ref.Parent()
+		}
+		r := Rules[t.rule]
+		if calledIn[t.rule] == nil {
+			calledIn[t.rule] = map[ast.Node]bool{}
+		}
+		calledIn[t.rule][enclosingDecl(cur)] = true
+		if ref.ParentEdgeKind() == edge.CallExpr_Fun {
+			call := ref.Parent().Node().(*ast.CallExpr)
+			d := analysis.Diagnostic{
+				Pos: call.Pos(), End: call.End(), Category: r.ID,
+				Message: fmt.Sprintf("%s authenticates with a static %s, itself a secret to protect: %s",
+					qualified(t), secretWord(t), instead),
+			}
+			if t.fixable {
+				if fix, ok := c.fix(ref.Parent(), call); ok {
+					d.SuggestedFixes = []analysis.SuggestedFix{fix}
+				}
+			}
+			lint.Report(pass, d, r.Name)
+			continue
+		}
+		// Have: f := azidentity.NewClientSecretCredential; f(...) and the like.
+		lint.Report(pass, analysis.Diagnostic{
+			Pos: ref.Node().Pos(), End: ref.Node().End(), Category: r.ID,
+			Message: fmt.Sprintf("%s used as a function value authenticates with a static %s: %s",
+				qualified(t), secretWord(t), instead),
+		}, r.Name)
+	}
+
+	for cur := range insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CompositeLit:
+			// Have: &azidentity.ClientSecretCredentialOptions{...} in a function
+			// that does not call the constructor (it is handed elsewhere).
+			tv, ok := info.Types[n]
+			if !ok {
+				continue
+			}
+			for i := range targets {
+				t := &targets[i]
+				if t.options == "" || !on(t.rule) || !azsdk.IsNamed(tv.Type, t.pkg, t.options) {
+					continue
+				}
+				if _, isPtr := types.Unalias(tv.Type).(*types.Pointer); isPtr {
+					continue
+				}
+				if calledIn[t.rule][enclosingDecl(cur)] {
+					continue
+				}
+				r := Rules[t.rule]
+				lint.Report(pass, analysis.Diagnostic{
+					Pos: n.Pos(), End: n.End(), Category: r.ID,
+					Message: fmt.Sprintf("azidentity.%s configures a credential that authenticates with a static %s: %s",
+						t.options, secretWord(t), instead),
+				}, r.Name)
+			}
+		case *ast.CallExpr:
+			// Have: os.Setenv("AZURE_CLIENT_SECRET", v) with a constant key.
+			r := Rules[4]
+			if !on(4) || !azsdk.IsFunc(azsdk.Callee(info, n), "os", "Setenv") || len(n.Args) != 2 {
+				continue
+			}
+			key, ok := constString(info, n.Args[0])
+			if !ok || !(strings.EqualFold(key, "AZURE_CLIENT_SECRET") || strings.EqualFold(key, "AZURE_PASSWORD")) {
+				continue
+			}
+			lint.Report(pass, analysis.Diagnostic{
+				Pos: n.Pos(), End: n.End(), Category: r.ID,
+				Message: fmt.Sprintf("setting %s gives EnvironmentCredential a static secret, itself a secret to protect: "+
+					"let the platform provide a managed or workload identity and use azidentity.NewDefaultAzureCredential", key),
+			}, r.Name)
+		}
+	}
+	return nil, nil
+}
+
+func qualified(t *target) string {
+	pkg := t.pkg[strings.LastIndex(t.pkg, "/")+1:]
+	return pkg + "." + t.fn
+}
+
+func secretWord(t *target) string {
+	if t.rule == 1 {
+		return "password"
+	}
+	return "client secret"
+}
+
+// enclosingDecl returns the top-level declaration containing cur (a FuncDecl
+// or GenDecl), or nil.
+func enclosingDecl(cur inspector.Cursor) ast.Node {
+	var decl ast.Node
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil)) {
+		decl = c.Node()
+	}
+	return decl
+}
+
+func constString(info *types.Info, e ast.Expr) (string, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// checker decides whether the DefaultAzureCredential fix type-checks.
+type checker struct {
+	pass   *analysis.Pass
+	params map[types.Object]bool // parameters and results of every function, built on first need
+}
+
+// fix returns the edit replacing call (at cursor cc) with
+// NewDefaultAzureCredential(nil), if the result still type-checks.
+func (c *checker) fix(cc inspector.Cursor, call *ast.CallExpr) (analysis.SuggestedFix, bool) {
+	info := c.pass.TypesInfo
+	// The name the file uses for azidentity; "" for a dot import.
+	qual := ""
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		x, ok := fun.X.(*ast.Ident)
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		if _, ok := info.Uses[x].(*types.PkgName); !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		qual = x.Name + "."
+	case *ast.Ident:
+	default:
+		return analysis.SuggestedFix{}, false
+	}
+
+	if !c.resultOK(cc) || !c.argsRemovable(cc, call) {
+		return analysis.SuggestedFix{}, false
+	}
+	return analysis.SuggestedFix{
+		Message: "use " + qual + "NewDefaultAzureCredential(nil)",
+		TextEdits: []analysis.TextEdit{{
+			Pos: call.Pos(), End: call.End(),
+			NewText: []byte(qual + "NewDefaultAzureCredential(nil)"),
+		}},
+	}, true
+}
+
+// resultOK reports whether the credential the call returns is only needed as
+// an azcore.TokenCredential.
+func (c *checker) resultOK(cc inspector.Cursor) bool {
+	info := c.pass.TypesInfo
+	parent := cc.Parent()
+	switch p := parent.Node().(type) {
+	case *ast.AssignStmt:
+		// Have: cred, err := F(...) or cred, err = F(...).
+		if len(p.Lhs) != 2 || len(p.Rhs) != 1 {
+			return false
+		}
+		return c.lhsOK(parent, p.Lhs[0])
+	case *ast.ValueSpec:
+		// Have: var cred, err = F(...) (a declared type would be the concrete one or an interface).
+		if len(p.Names) != 2 || len(p.Values) != 1 {
+			return false
+		}
+		if p.Type != nil {
+			return false
+		}
+		return c.lhsOK(parent, p.Names[0])
+	case *ast.ReturnStmt:
+		// Have: return F(...) in a func returning (azcore.TokenCredential, error).
+		if len(p.Results) != 1 {
+			return false
+		}
+		sig := enclosingSig(info, parent)
+		return sig != nil && sig.Results().Len() == 2 && credIface(sig.Results().At(0).Type())
+	}
+	return false
+}
+
+// lhsOK checks the variable receiving the credential.
+func (c *checker) lhsOK(stmt inspector.Cursor, lhs ast.Expr) bool {
+	info := c.pass.TypesInfo
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	if id.Name == "_" {
+		return true
+	}
+	if v, ok := info.Defs[id].(*types.Var); ok {
+		// A new variable of the concrete type: every use must need only the interface.
+		return c.usesOK(stmt, v)
+	}
+	// An existing variable: its declared type must accept any TokenCredential.
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && credIface(v.Type())
+}
+
+// usesOK reports whether every use of v (declared in stmt's function) needs
+// only an azcore.TokenCredential.
+func (c *checker) usesOK(stmt inspector.Cursor, v *types.Var) bool {
+	info := c.pass.TypesInfo
+	scope := stmt
+	for f := range stmt.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		scope = f
+		break
+	}
+	for cur := range scope.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if info.Uses[id] != v {
+			continue
+		}
+		if !c.useOK(cur) {
+			return false
+		}
+	}
+	return true
+}
+
+// useOK reports whether the use of the credential variable at cur would
+// accept any azcore.TokenCredential.
+func (c *checker) useOK(cur inspector.Cursor) bool {
+	info := c.pass.TypesInfo
+	parent := cur.Parent()
+	switch p := parent.Node().(type) {
+	case *ast.CallExpr:
+		// Have: f(cred) where the parameter is an interface cred satisfies as a TokenCredential.
+		if cur.ParentEdgeKind() != edge.CallExpr_Args {
+			return false
+		}
+		sig, ok := types.Unalias(info.TypeOf(p.Fun)).(*types.Signature)
+		if !ok {
+			return false
+		}
+		i := cur.ParentEdgeIndex()
+		params := sig.Params()
+		var pt types.Type
+		switch {
+		case sig.Variadic() && i >= params.Len()-1:
+			if p.Ellipsis.IsValid() {
+				return false
+			}
+			pt = params.At(params.Len() - 1).Type().(*types.Slice).Elem()
+		case i < params.Len():
+			pt = params.At(i).Type()
+		default:
+			return false
+		}
+		return credIface(pt)
+	case *ast.SelectorExpr:
+		// Have: cred.GetToken(...), which DefaultAzureCredential has too.
+		return cur.ParentEdgeKind() == edge.SelectorExpr_X && p.Sel.Name == "GetToken"
+	case *ast.KeyValueExpr:
+		// Have: T{Cred: cred}.
+		if cur.ParentEdgeKind() != edge.KeyValueExpr_Value {
+			return false
+		}
+		lit, ok := parent.Parent().Node().(*ast.CompositeLit)
+		if !ok {
+			return false
+		}
+		return credIface(elemType(info, lit, p.Key))
+	case *ast.CompositeLit:
+		// Have: []azcore.TokenCredential{cred}.
+		return cur.ParentEdgeKind() == edge.CompositeLit_Elts && credIface(elemType(info, p, nil))
+	case *ast.AssignStmt:
+		// Have: x = cred, x of an interface type.
+		if cur.ParentEdgeKind() != edge.AssignStmt_Rhs || len(p.Lhs) != len(p.Rhs) || p.Tok != token.ASSIGN {
+			return false
+		}
+		return credIface(info.TypeOf(p.Lhs[cur.ParentEdgeIndex()]))
+	case *ast.ValueSpec:
+		// Have: var x azcore.TokenCredential = cred.
+		return cur.ParentEdgeKind() == edge.ValueSpec_Values && p.Type != nil && credIface(info.TypeOf(p.Type))
+	case *ast.ReturnStmt:
+		// Have: return cred, nil in a func returning azcore.TokenCredential.
+		sig := enclosingSig(info, parent)
+		i := cur.ParentEdgeIndex()
+		return sig != nil && len(p.Results) == sig.Results().Len() && credIface(sig.Results().At(i).Type())
+	}
+	return false
+}
+
+// elemType returns the type a composite literal element (key, if a struct
+// field or map key) must have, or nil.
+func elemType(info *types.Info, lit *ast.CompositeLit, key ast.Expr) types.Type {
+	t := info.TypeOf(lit)
+	if t == nil {
+		return nil
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		k, ok := key.(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		for i := 0; i < u.NumFields(); i++ {
+			if u.Field(i).Name() == k.Name {
+				return u.Field(i).Type()
+			}
+		}
+	case *types.Slice:
+		return u.Elem()
+	case *types.Array:
+		return u.Elem()
+	case *types.Map:
+		if key != nil {
+			return u.Elem()
+		}
+	}
+	return nil
+}
+
+// credIface reports whether a value of type t accepts every
+// azcore.TokenCredential: the interface itself or an empty interface.
+func credIface(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if azsdk.IsNamed(t, azsdk.AzCore, "TokenCredential") {
+		_, isPtr := types.Unalias(t).(*types.Pointer)
+		return !isPtr
+	}
+	iface, ok := types.Unalias(t).(*types.Interface)
+	return ok && iface.NumMethods() == 0
+}
+
+func enclosingSig(info *types.Info, cur inspector.Cursor) *types.Signature {
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch n := f.Node().(type) {
+		case *ast.FuncDecl:
+			if obj, ok := info.Defs[n.Name].(*types.Func); ok {
+				sig, _ := obj.Type().(*types.Signature)
+				return sig
+			}
+		case *ast.FuncLit:
+			sig, _ := info.TypeOf(n).(*types.Signature)
+			return sig
+		}
+		return nil
+	}
+	return nil
+}
+
+// argsRemovable reports whether deleting call's arguments leaves no local
+// variable and no import unused.
+func (c *checker) argsRemovable(cc inspector.Cursor, call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	inside := map[types.Object]bool{}
+	for _, arg := range call.Args {
+		ast.Inspect(arg, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				switch obj := info.Uses[id].(type) {
+				case *types.PkgName:
+					inside[obj] = true
+				case *types.Var:
+					if !obj.IsField() && obj.Parent() != obj.Pkg().Scope() && !c.isParam(obj) {
+						inside[obj] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	if len(inside) == 0 {
+		return true
+	}
+	// Look for a use outside the call: in the same file for an import, in the
+	// whole file for a local variable (its function is in the file).
+	var file inspector.Cursor
+	for f := range cc.Enclosing((*ast.File)(nil)) {
+		file = f
+	}
+	for cur := range file.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		obj := info.Uses[id]
+		if !inside[obj] || (id.Pos() >= call.Pos() && id.End() <= call.End()) {
+			continue
+		}
+		if _, isVar := obj.(*types.Var); isVar && cur.ParentEdgeKind() == edge.AssignStmt_Lhs {
+			continue // an assignment is not a use
+		}
+		delete(inside, obj)
+	}
+	return len(inside) == 0
+}
+
+// isParam reports whether v is a parameter or named result of a function.
+func (c *checker) isParam(v *types.Var) bool {
+	if c.params == nil {
+		c.params = map[types.Object]bool{}
+		insp := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+		for cur := range insp.Root().Preorder((*ast.FuncType)(nil), (*ast.FuncDecl)(nil)) {
+			var lists []*ast.FieldList
+			switch n := cur.Node().(type) {
+			case *ast.FuncType:
+				lists = []*ast.FieldList{n.Params, n.Results}
+			case *ast.FuncDecl:
+				lists = []*ast.FieldList{n.Recv}
+			}
+			for _, l := range lists {
+				if l == nil {
+					continue
+				}
+				for _, f := range l.List {
+					for _, n := range f.Names {
+						if obj := c.pass.TypesInfo.Defs[n]; obj != nil {
+							c.params[obj] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return c.params[v]
 }

@@ -1,0 +1,96 @@
+// Package azsdk holds what kvlint's Azure analyzers share: the import paths of
+// the Azure SDK packages they match, callee and type matching by package path
+// (the analyzers never import the SDK), and the rule gate.
+package azsdk
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/kvlint/kvlint/config"
+)
+
+// Import paths of the SDK packages the analyzers match.
+const (
+	AzCore           = "github.com/Azure/azure-sdk-for-go/sdk/azcore"
+	AzIdentity       = "github.com/Azure/azure-sdk-for-go/sdk/azidentity"
+	AzSecrets        = "github.com/Azure/azure-sdk-for-go/sdk/security/keyvault/azsecrets"
+	MSALConfidential = "github.com/AzureAD/microsoft-authentication-library-for-go/apps/confidential"
+)
+
+// PkgPath returns the import path of pkg with any vendor prefix removed, or
+// "" for a nil package.
+func PkgPath(pkg *types.Package) string {
+	if pkg == nil {
+		return ""
+	}
+	p := pkg.Path()
+	if i := strings.LastIndex(p, "/vendor/"); i >= 0 {
+		p = p[i+len("/vendor/"):]
+	} else {
+		p = strings.TrimPrefix(p, "vendor/")
+	}
+	return p
+}
+
+// IsFunc reports whether obj is the package-level function pkg.name.
+func IsFunc(obj types.Object, pkg, name string) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn == nil || fn.Name() != name || PkgPath(fn.Pkg()) != pkg {
+		return false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	return sig != nil && sig.Recv() == nil
+}
+
+// IsMethod reports whether obj is the method name declared on the named
+// type pkg.typeName (pointer or value receiver).
+func IsMethod(obj types.Object, pkg, typeName, name string) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn == nil || fn.Name() != name {
+		return false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return false
+	}
+	return IsNamed(sig.Recv().Type(), pkg, typeName)
+}
+
+// IsNamed reports whether t, or the type it points to, is the named type
+// pkg.name.
+func IsNamed(t types.Type, pkg, name string) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Obj()
+	return obj.Name() == name && PkgPath(obj.Pkg()) == pkg
+}
+
+// Callee returns the function or method a call statically calls, or nil
+// (calls of function values, conversions, builtins).
+func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}
+
+// IsClientMethod reports whether call calls the method name of
+// azsecrets.Client.
+func IsClientMethod(info *types.Info, call *ast.CallExpr, name string) bool {
+	return IsMethod(Callee(info, call), AzSecrets, "Client", name)
+}
+
+// Gate returns the rule switch for pass's package: whether rule id (name)
+// is enabled by the configuration that applies to it. A configuration that
+// cannot be loaded leaves every rule on; the driver reports the load error.
+func Gate(pass *analysis.Pass, src *config.Source) func(id, name string) bool {
+	return gate(pass, src)
+}

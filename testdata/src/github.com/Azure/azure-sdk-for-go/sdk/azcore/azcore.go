@@ -1,0 +1,34 @@
+// Package azcore is a test stub of the Azure SDK azcore package.
+package azcore
+
+import (
+	"context"
+	"time"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
+)
+
+// AccessToken represents an Azure service bearer access token with expiry information.
+type AccessToken struct {
+	Token     string
+	ExpiresOn time.Time
+	RefreshOn time.Time
+}
+
+// TokenCredential represents a credential capable of providing an OAuth token.
+type TokenCredential interface {
+	GetToken(ctx context.Context, options policy.TokenRequestOptions) (AccessToken, error)
+}
+
+// ClientOptions contains optional settings for a client's pipeline.
+type ClientOptions = policy.ClientOptions
+
+// ResponseError is returned when a request is made to a service and the
+// service returns a non-success HTTP status code.
+type ResponseError struct {
+	ErrorCode  string
+	StatusCode int
+}
+
+// Error implements the error interface.
+func (e *ResponseError) Error() string { return e.ErrorCode }
