@@ -26,6 +26,9 @@ var Directives = &analysis.Analyzer{
 	Doc:        "collects //kvlint:ignore directives for the other kvlint analyzers",
 	Run:        runDirectives,
 	ResultType: reflect.TypeOf((*Index)(nil)),
+	// It reads only comments, so it runs on packages that do not type-check,
+	// as analyzers that Require it and set RunDespiteErrors need.
+	RunDespiteErrors: true,
 }
 
 // Directive is one parsed suppression directive in a Go file.
