@@ -1,0 +1,416 @@
+package hardcodedcred
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/kvlint/kvlint/detect"
+)
+
+// site is where a constant expression appears, as far as the engine and
+// migrate care.
+type site struct {
+	ctx   detect.Context
+	place Place
+	ident *ast.Ident // the name the value is bound to (const/var spec name or assigned identifier)
+}
+
+// site works out the context of the maximal constant expression at c. It
+// looks through parentheses, conversions ([]byte("..."), Secret("...")),
+// non-constant concatenations ("Bearer " + tok) and slice elements to the
+// construct that names the value. skip reports a value that is never a
+// secret (a flag's usage text, its name).
+func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
+	placed := false
+	place := func(p Place) {
+		if !placed {
+			s.place, placed = p, true
+		}
+	}
+	for {
+		k, idx := c.ParentEdge()
+		p := c.Parent()
+		switch k {
+		case edge.ParenExpr_X:
+			c = p
+			continue
+
+		case edge.CallExpr_Args:
+			call := p.Node().(*ast.CallExpr)
+			if r.isConversion(call) {
+				c = p
+				continue
+			}
+			place(PlaceCallArg)
+			return s, r.callSite(&s, call, idx)
+
+		case edge.BinaryExpr_X, edge.BinaryExpr_Y:
+			b := p.Node().(*ast.BinaryExpr)
+			switch b.Op {
+			case token.EQL, token.NEQ:
+				// Have: x == "lit", "lit" != r.Header.Get("X-Api-Key").
+				other := b.Y
+				if k == edge.BinaryExpr_Y {
+					other = b.X
+				}
+				place(PlaceCompare)
+				s.ctx.Kind, s.ctx.Name = detect.KindCompare, r.exprName(other)
+				return s, false
+			case token.ADD:
+				c = p // "Bearer " + tok: named by what the sum is bound to
+				continue
+			}
+			place(PlaceOther)
+			return s, false
+
+		case edge.AssignStmt_Rhs:
+			as := p.Node().(*ast.AssignStmt)
+			place(PlaceAssign)
+			s.ctx.Kind = detect.KindAssign
+			if len(as.Lhs) == len(as.Rhs) {
+				lhs := ast.Unparen(as.Lhs[idx])
+				if ix, ok := lhs.(*ast.IndexExpr); ok {
+					// Have: m["password"] = "lit"
+					if key, ok := r.constString(ix.Index); ok {
+						s.ctx.Kind, s.ctx.Name = detect.KindMapKey, key
+						return s, false
+					}
+				}
+				s.ctx.Name = r.exprName(lhs)
+				s.ident, _ = lhs.(*ast.Ident)
+			}
+			return s, false
+
+		case edge.ValueSpec_Values:
+			vs := p.Node().(*ast.ValueSpec)
+			if gd, ok := p.Parent().Node().(*ast.GenDecl); ok && gd.Tok == token.CONST {
+				place(PlaceConst)
+			} else {
+				place(PlaceVar)
+			}
+			s.ctx.Kind = detect.KindAssign
+			if idx < len(vs.Names) && len(vs.Names) == len(vs.Values) {
+				s.ident = vs.Names[idx]
+				s.ctx.Name = s.ident.Name
+			}
+			return s, false
+
+		case edge.KeyValueExpr_Value:
+			kv := p.Node().(*ast.KeyValueExpr)
+			lit, ok := p.Parent().Node().(*ast.CompositeLit)
+			if !ok {
+				place(PlaceOther)
+				return s, false
+			}
+			switch r.litKind(lit, kv.Key) {
+			case litStruct:
+				// Have: Config{Password: "lit"}
+				place(PlaceField)
+				s.ctx.Kind, s.ctx.Name = detect.KindField, r.exprName(kv.Key)
+				return s, false
+			case litMap:
+				// Have: map[string]string{"password": "lit"}
+				place(PlaceMapValue)
+				s.ctx.Kind = detect.KindMapKey
+				if key, ok := r.constString(kv.Key); ok {
+					s.ctx.Name = key
+				} else {
+					s.ctx.Name = r.exprName(kv.Key)
+				}
+				return s, false
+			}
+			place(PlaceOther) // indexed slice element: named by the slice
+			c = p.Parent()
+			continue
+
+		case edge.CompositeLit_Elts:
+			lit := p.Node().(*ast.CompositeLit)
+			if st, ok := r.structOf(lit); ok && idx < st.NumFields() {
+				// Have: Config{"user", "lit"}
+				place(PlaceField)
+				s.ctx.Kind, s.ctx.Name = detect.KindField, st.Field(idx).Name()
+				return s, false
+			}
+			place(PlaceOther) // []string{"lit"}: named by the slice
+			c = p
+			continue
+
+		case edge.ReturnStmt_Results:
+			place(PlaceReturn)
+			s.ctx.Kind = detect.KindReturn
+			for e := range p.Enclosing((*ast.FuncDecl)(nil)) {
+				s.ctx.Name = e.Node().(*ast.FuncDecl).Name.Name
+				break
+			}
+			return s, false
+
+		case edge.CaseClause_List:
+			// Have: switch token { case "lit": }
+			place(PlaceCompare)
+			s.ctx.Kind = detect.KindCompare
+			if sw, ok := p.Parent().Parent().Node().(*ast.SwitchStmt); ok && sw.Tag != nil {
+				s.ctx.Name = r.exprName(sw.Tag)
+			}
+			return s, false
+		}
+		place(PlaceOther)
+		return s, false
+	}
+}
+
+// callSite fills s for the idx'th argument of call and reports whether the
+// argument is never a secret.
+func (r *runner) callSite(s *site, call *ast.CallExpr, idx int) (skip bool) {
+	s.ctx.Kind = detect.KindCallArg
+	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
+	var sig *types.Signature
+	if fn != nil {
+		sig = fn.Signature()
+		s.ctx.Call = r.callName(fn)
+	} else if tv, ok := r.info.Types[call.Fun]; ok && tv.Type != nil {
+		sig, _ = tv.Type.Underlying().(*types.Signature)
+	}
+	param := paramName(sig, idx)
+	s.ctx.Name = param
+	if fn == nil {
+		return false
+	}
+	if path := pkgPath(fn); path == "flag" || strings.HasSuffix(path, "/pflag") {
+		// Have: flag.String(name, value, usage), fs.StringVar(&p, name, value, usage).
+		switch param {
+		case "usage", "name", "shorthand":
+			return true
+		}
+		if i := paramIndex(sig, "name"); i >= 0 && i < len(call.Args) {
+			if name, ok := r.constString(call.Args[i]); ok {
+				s.ctx.Name, s.ctx.Key = name, name
+			}
+		}
+		return false
+	}
+	if param == "usage" {
+		return true
+	}
+	switch fn.Name() {
+	case "Setenv", "Set", "Add", "SetHeader", "AddHeader", "Store", "Put", "WithValue":
+		// Have: os.Setenv("AZURE_CLIENT_SECRET", "lit"), h.Set("Authorization", "lit").
+		if idx > 0 && len(call.Args) > 0 {
+			if key, ok := r.constString(call.Args[0]); ok {
+				s.ctx.Key = key
+			}
+		}
+	}
+	return false
+}
+
+// callName returns fn's fully qualified name, computed once per function.
+func (r *runner) callName(fn *types.Func) string {
+	if name, ok := r.calls[fn]; ok {
+		return name
+	}
+	if r.calls == nil {
+		r.calls = make(map[*types.Func]string)
+	}
+	name := fn.FullName()
+	r.calls[fn] = name
+	return name
+}
+
+func pkgPath(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return ""
+	}
+	return fn.Pkg().Path()
+}
+
+// paramName returns the name of the parameter that the idx'th argument binds to.
+func paramName(sig *types.Signature, idx int) string {
+	if sig == nil {
+		return ""
+	}
+	params := sig.Params()
+	n := params.Len()
+	if n == 0 {
+		return ""
+	}
+	if idx >= n-1 && sig.Variadic() {
+		idx = n - 1
+	}
+	if idx >= n {
+		return ""
+	}
+	return params.At(idx).Name()
+}
+
+// paramIndex returns the index of the parameter called name, or -1.
+func paramIndex(sig *types.Signature, name string) int {
+	if sig == nil {
+		return -1
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Params().At(i).Name() == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// isConversion reports whether call converts its argument to a type.
+func (r *runner) isConversion(call *ast.CallExpr) bool {
+	if len(call.Args) != 1 {
+		return false
+	}
+	if tv, ok := r.info.Types[call.Fun]; ok {
+		return tv.IsType()
+	}
+	// No type information: []byte(...), string(...).
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.ArrayType:
+		return true
+	case *ast.Ident:
+		return fun.Name == "string"
+	}
+	return false
+}
+
+type litKindT uint8
+
+const (
+	litOther litKindT = iota
+	litStruct
+	litMap
+)
+
+// litKind says whether lit is a struct or map literal; key helps when type
+// information is missing.
+func (r *runner) litKind(lit *ast.CompositeLit, key ast.Expr) litKindT {
+	if tv, ok := r.info.Types[lit]; ok && tv.Type != nil {
+		switch under(tv.Type).(type) {
+		case *types.Struct:
+			return litStruct
+		case *types.Map:
+			return litMap
+		}
+		return litOther
+	}
+	switch lit.Type.(type) {
+	case *ast.MapType:
+		return litMap
+	case *ast.ArrayType:
+		return litOther
+	}
+	if _, ok := key.(*ast.Ident); ok {
+		return litStruct
+	}
+	return litMap
+}
+
+// structOf returns the struct type of lit, if it is a struct literal.
+func (r *runner) structOf(lit *ast.CompositeLit) (*types.Struct, bool) {
+	tv, ok := r.info.Types[lit]
+	if !ok || tv.Type == nil {
+		return nil, false
+	}
+	st, ok := under(tv.Type).(*types.Struct)
+	return st, ok
+}
+
+// under returns the underlying type of t, through pointers (&T{...} elided in slices).
+func under(t types.Type) types.Type {
+	t = t.Underlying()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem().Underlying()
+	}
+	return t
+}
+
+// exprName returns the name an operand or assignee stands for: x, s.Field,
+// *p, m["key"], os.Getenv("KEY"), r.FormValue("password").
+func (r *runner) exprName(e ast.Expr) string {
+	for {
+		switch x := e.(type) {
+		case *ast.Ident:
+			return x.Name
+		case *ast.SelectorExpr:
+			return x.Sel.Name
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			if key, ok := r.constString(x.Index); ok {
+				return key
+			}
+			e = x.X
+		case *ast.CallExpr:
+			if len(x.Args) > 0 {
+				if key, ok := r.constString(x.Args[0]); ok {
+					return key
+				}
+			}
+			e = x.Fun
+		default:
+			return ""
+		}
+	}
+}
+
+// litValue returns the value of a string literal.
+func (r *runner) litValue(lit *ast.BasicLit) (string, bool) {
+	if v, err := strconv.Unquote(lit.Value); err == nil {
+		return v, true
+	}
+	if tv, ok := r.info.Types[lit]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value), true
+	}
+	// Invalid UTF-8 in the source: take the bytes between the quotes.
+	if s := lit.Value; len(s) >= 2 && !strings.Contains(s, `\`) {
+		return s[1 : len(s)-1], true
+	}
+	return "", false
+}
+
+// constString returns the value of e if it is a string constant. Without
+// type information it reads literals, concatenations and named constants
+// from the syntax, so that a package that does not type-check is still scanned.
+func (r *runner) constString(e ast.Expr) (string, bool) {
+	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
+		if tv.Value.Kind() == constant.String {
+			return constant.StringVal(tv.Value), true
+		}
+		return "", false
+	}
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		if x.Kind == token.STRING {
+			return r.litValue(x)
+		}
+	case *ast.ParenExpr:
+		return r.constString(x.X)
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD {
+			a, ok := r.constString(x.X)
+			if !ok {
+				return "", false
+			}
+			b, ok := r.constString(x.Y)
+			if !ok {
+				return "", false
+			}
+			return a + b, true
+		}
+	case *ast.Ident:
+		if c, ok := r.info.Uses[x].(*types.Const); ok && c.Val().Kind() == constant.String {
+			return constant.StringVal(c.Val()), true
+		}
+	}
+	return "", false
+}
