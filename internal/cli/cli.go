@@ -1,0 +1,147 @@
+// Package cli is the kvlint command: the lint driver over go/packages and
+// go/analysis/checker, its subcommands (rules, version, baseline, scan,
+// migrate, help) and the switch to unitchecker when go vet runs kvlint as
+// its -vettool.
+//
+// Main takes its arguments and output streams as parameters and returns the
+// exit status, so the command is tested in-process.
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/kvlint/kvlint/analyzers"
+	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/migrate"
+	"github.com/kvlint/kvlint/scan"
+)
+
+// Exit statuses of kvlint.
+const (
+	ExitClean    = 0 // no findings
+	ExitError    = 1 // kvlint could not do its job (load failure, bad config, I/O error)
+	ExitUsage    = 2 // bad command line
+	ExitFindings = 3 // findings reported (text and SARIF; -json exits 0 like the go/analysis drivers)
+)
+
+// Main runs kvlint with args (without the program name) and returns the exit
+// status. When go vet runs kvlint as its -vettool (arguments ending in a
+// *.cfg file, or the -V=full and -flags queries), Main hands over to
+// unitchecker, which reads os.Args itself and exits the process.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if isVetInvocation(args) {
+		unitchecker.Main(analyzers.Suite(&config.Source{})...)
+		return ExitError // unreachable: unitchecker.Main exits
+	}
+	if len(args) > 0 {
+		switch args[0] {
+		case "rules":
+			return runRules(args[1:], stdout, stderr)
+		case "version":
+			return runVersion(args[1:], stdout, stderr)
+		case "baseline":
+			return runBaseline(args[1:], stdout, stderr)
+		case "scan":
+			return scan.Main(args[1:], stdout, stderr)
+		case "migrate":
+			return migrate.Main(args[1:], stdout, stderr)
+		case "help":
+			return runHelp(args[1:], stdout, stderr)
+		}
+	}
+	return runLint(args, stdout, stderr)
+}
+
+// isVetInvocation reports whether go vet runs kvlint as its -vettool: go vet
+// first asks for the tool's version (-V=full) and flags (-flags), then runs
+// it once per package with analyzer flags and one *.cfg file last.
+func isVetInvocation(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	if len(args) == 1 && (args[0] == "-V=full" || args[0] == "--V=full" || args[0] == "-flags" || args[0] == "--flags") {
+		return true
+	}
+	last := args[len(args)-1]
+	if !strings.HasSuffix(last, ".cfg") || strings.HasPrefix(last, "-") {
+		return false
+	}
+	for _, a := range args[:len(args)-1] {
+		if !strings.HasPrefix(a, "-") {
+			return false // kvlint ./pkg x.cfg is not a vet invocation
+		}
+	}
+	return true
+}
+
+const usageText = `kvlint finds hardcoded secrets and risky Azure Key Vault usage in Go code.
+
+Usage:
+  kvlint [flags] [packages]           lint packages (default ./...)
+  kvlint rules [-format json] [ID]    list rules, or show one rule's documentation
+  kvlint version                      print the version
+  kvlint baseline write FILE [flags] [packages]
+                                      record today's findings in a baseline file
+  kvlint baseline prune FILE [flags] [packages]
+                                      drop baseline entries that match nothing any more
+  kvlint scan [flags] [paths]         scan plain files (any type) for secrets
+  kvlint migrate [flags]              move hardcoded secrets to Azure Key Vault
+  kvlint help                         this text
+
+  go vet -vettool=$(which kvlint) ./...   runs kvlint's analyzers inside go vet
+
+Exit status: 0 no findings, 1 error, 2 bad usage, 3 findings (-json: 0).
+
+Flags of kvlint [packages]:
+`
+
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		// kvlint help KV101 is kvlint rules KV101.
+		return runRules(args, stdout, stderr)
+	}
+	fmt.Fprint(stdout, usageText)
+	fs, _ := newLintFlags(io.Discard)
+	fs.SetOutput(stdout)
+	fs.PrintDefaults()
+	return ExitClean
+}
+
+// errorf prints a kvlint error line to w.
+func errorf(w io.Writer, format string, args ...any) {
+	fmt.Fprintf(w, "kvlint: "+format+"\n", args...)
+}
+
+// getwd returns the working directory, or "." if it is unknown.
+func getwd() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	return wd
+}
+
+// relPath returns name relative to dir if it lies under dir, else name.
+func relPath(dir, name string) string {
+	if dir == "" || !filepath.IsAbs(name) {
+		return name
+	}
+	rel, err := filepath.Rel(dir, name)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return name
+	}
+	return rel
+}
+
+// suiteFor and rulesFor are the analyzers and rule documentation the driver
+// uses; tests replace them.
+var (
+	suiteFor = analyzers.Suite
+	rulesFor = analyzers.Rules
+)

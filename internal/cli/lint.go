@@ -1,0 +1,622 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/kvlint/kvlint/baseline"
+	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/report"
+	"github.com/kvlint/kvlint/rules"
+)
+
+// lintFlags holds the flags of kvlint [packages].
+type lintFlags struct {
+	format     string
+	json       bool
+	fix        bool
+	diff       bool
+	config     string
+	context    int
+	tests      bool
+	baseline   string
+	prune      bool
+	output     string
+	severity   string
+	generated  bool
+	dir        string
+	toggles    map[string]*triState // per-analyzer -NAME flags
+	analyzerFs []*analysis.Analyzer
+}
+
+// newLintFlags returns the flag set of kvlint [packages] (also used by
+// kvlint baseline). The analyzers are those whose -NAME flags it defines.
+func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
+	fs := flag.NewFlagSet("kvlint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o := &lintFlags{toggles: map[string]*triState{}}
+	fs.StringVar(&o.format, "format", "text", "output format: text, json or sarif")
+	fs.BoolVar(&o.json, "json", false, "emit go/analysis JSON (same as -format json; exits 0 with findings)")
+	fs.BoolVar(&o.fix, "fix", false, "apply suggested fixes to the files")
+	fs.BoolVar(&o.diff, "diff", false, "print suggested fixes as a unified diff; write nothing")
+	fs.StringVar(&o.config, "config", "", "configuration `file` for all packages (default: .kvlint.yaml found by walking up from each package)")
+	fs.IntVar(&o.context, "c", -1, "accepted for go/analysis compatibility; kvlint never prints source lines, which could hold secrets")
+	fs.BoolVar(&o.tests, "test", true, "also lint test files")
+	fs.BoolVar(&o.tests, "tests", true, "same as -test")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline `file`")
+	fs.BoolVar(&o.prune, "baseline-prune", false, "with -baseline, report baseline entries that match no finding (stale) on stderr and exit 3 if there are any")
+	fs.StringVar(&o.output, "o", "", "write the report to `file` instead of standard output")
+	fs.StringVar(&o.severity, "severity", "info", "minimum severity to report: info, warning or error")
+	fs.BoolVar(&o.generated, "generated", false, `also lint files marked "Code generated ... DO NOT EDIT."`)
+	fs.StringVar(&o.dir, "C", "", "change to `dir` before doing anything")
+	// Per-analyzer switches, go vet style: if any -NAME is true only those
+	// run; otherwise every analyzer but those set to false runs.
+	o.analyzerFs = suiteFor(&config.Source{})
+	for _, a := range o.analyzerFs {
+		ts := new(triState)
+		o.toggles[a.Name] = ts
+		fs.Var(ts, a.Name, fmt.Sprintf("enable the %s analyzer (-%s=false turns it off)", a.Name, a.Name))
+	}
+	return fs, o
+}
+
+// enabled reports whether analyzer name's findings are reported.
+func (o *lintFlags) enabled(name string) bool {
+	var hasTrue bool
+	for _, ts := range o.toggles {
+		if *ts == setTrue {
+			hasTrue = true
+		}
+	}
+	ts, ok := o.toggles[name]
+	if !ok {
+		return !hasTrue
+	}
+	if hasTrue {
+		return *ts == setTrue
+	}
+	return *ts != setFalse
+}
+
+// validate checks flag combinations; it returns a usage error.
+func (o *lintFlags) validate() error {
+	if o.json {
+		o.format = "json"
+	}
+	switch o.format {
+	case "text", "json", "sarif":
+	default:
+		return fmt.Errorf("unknown -format %q (want text, json or sarif)", o.format)
+	}
+	if _, ok := severityRank[rules.Severity(o.severity)]; !ok {
+		return fmt.Errorf("unknown -severity %q (want info, warning or error)", o.severity)
+	}
+	if o.fix && o.diff {
+		return errors.New("-fix and -diff cannot be used together: -diff shows what -fix would write")
+	}
+	if o.prune && o.baseline == "" {
+		return errors.New("-baseline-prune needs -baseline FILE")
+	}
+	return nil
+}
+
+var severityRank = map[rules.Severity]int{rules.SeverityInfo: 0, rules.SeverityWarning: 1, rules.SeverityError: 2}
+
+func runLint(args []string, stdout, stderr io.Writer) int {
+	fs, o := newLintFlags(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usageText)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitClean
+		}
+		return ExitUsage
+	}
+	if err := o.validate(); err != nil {
+		errorf(stderr, "%v", err)
+		return ExitUsage
+	}
+	if o.context >= 0 {
+		errorf(stderr, "note: -c is ignored: kvlint never prints source lines, which could hold secrets")
+	}
+	res, code := analyze(o, fs.Args(), stderr)
+	if res == nil {
+		return code
+	}
+
+	var stale []baseline.Entry
+	if o.baseline != "" {
+		bl, err := baseline.Load(o.baseline)
+		if err != nil {
+			errorf(stderr, "%v", err)
+			return ExitError
+		}
+		stale = res.filterBaseline(bl)
+	}
+
+	status := code
+	setStatus := func(s int) {
+		if s > status && !(status == ExitError) {
+			status = s
+		}
+		if s == ExitError {
+			status = ExitError
+		}
+	}
+
+	findings := res.findings(false)
+	unfixed := len(findings)
+	if o.fix || o.diff {
+		var out io.Writer = stdout
+		if o.fix {
+			out = nil
+		}
+		fixed, err := applyFixes(res, out, stderr, o.diff)
+		if err != nil {
+			errorf(stderr, "%v", err)
+			setStatus(ExitError)
+		}
+		if o.fix {
+			unfixed -= fixed
+		}
+	}
+
+	if !o.diff {
+		if err := writeReport(o, res, stdout); err != nil {
+			errorf(stderr, "%v", err)
+			return ExitError
+		}
+	}
+	if o.prune && len(stale) > 0 {
+		for _, e := range stale {
+			where := e.Decl
+			if where == "" {
+				where = "(file level)"
+			}
+			errorf(stderr, "baseline %s: stale entry: %s in %s %s (recorded in %s) matches no finding (x%d)", o.baseline, e.Rule, e.Package, where, e.File, e.Count)
+		}
+		errorf(stderr, "baseline %s: %d stale entries; run kvlint baseline prune %s to drop them", o.baseline, len(stale), o.baseline)
+		setStatus(ExitFindings)
+	}
+	if unfixed > 0 && o.format != "json" {
+		setStatus(ExitFindings)
+	}
+	return status
+}
+
+// writeReport writes the findings in the chosen format to -o or stdout.
+func writeReport(o *lintFlags, res *result, stdout io.Writer) error {
+	var w report.Writer
+	findings := res.findings(o.format == "json")
+	switch o.format {
+	case "json":
+		w = report.JSON{Errors: res.errs}
+	case "sarif":
+		w = report.SARIF{Root: repoRoot(res.wd), Version: moduleVersion()}
+	default:
+		w = report.Text{Dir: res.wd}
+	}
+	if o.output == "" {
+		return w.Write(stdout, findings, rulesFor())
+	}
+	var buf bytes.Buffer
+	if err := w.Write(&buf, findings, rulesFor()); err != nil {
+		return err
+	}
+	out := o.output
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(res.wd, out)
+	}
+	return baseline.WriteFileAtomic(out, buf.Bytes(), 0o644)
+}
+
+// A diag is one diagnostic with what kvlint derives from it.
+type diag struct {
+	f       report.Finding
+	key     baseline.Key
+	dedup   string // identifies copies of one diagnostic in a package and its test variant
+	primary bool   // the first copy
+	matched bool   // in the baseline
+	// secret is the source text of a hardcodedcred finding's range, kept only
+	// to mask it in -diff output; never printed.
+	secret string
+	edits  []report.Edit // the first suggested fix, in file offsets
+}
+
+// result is what one analysis run found.
+type result struct {
+	wd    string
+	diags []*diag
+	errs  []report.AnalyzerError
+	pkgs  map[string]bool // package paths analyzed
+}
+
+// findings returns the reportable findings: every copy (the JSON shape is
+// per package ID) or one per diagnostic, sorted.
+func (r *result) findings(all bool) []report.Finding {
+	var out []report.Finding
+	for _, d := range r.diags {
+		if d.matched || (!all && !d.primary) {
+			continue
+		}
+		out = append(out, d.f)
+	}
+	report.Sort(out)
+	return out
+}
+
+// filterBaseline marks the diagnostics the baseline covers and returns the
+// stale entries of the analyzed packages.
+func (r *result) filterBaseline(bl *baseline.File) []baseline.Entry {
+	m := bl.Matcher()
+	matched := map[string]bool{}
+	for _, d := range r.diags {
+		if d.primary && m.Match(d.key) {
+			matched[d.dedup] = true
+		}
+	}
+	for _, d := range r.diags {
+		d.matched = matched[d.dedup]
+	}
+	var stale []baseline.Entry
+	for _, e := range m.Stale() {
+		if r.pkgs[e.Package] {
+			stale = append(stale, e)
+		}
+	}
+	return stale
+}
+
+// loadMode is the lightest go/packages mode checker.Analyze accepts for
+// analyzers without facts: syntax and types of the packages named, types of
+// dependencies from export data.
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
+	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+
+// analyze loads the packages named by patterns, runs the suite and collects
+// the diagnostics of the root actions. A nil result comes with the exit status.
+func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
+	wd := getwd()
+	if o.dir != "" {
+		d, err := filepath.Abs(o.dir)
+		if err != nil {
+			errorf(stderr, "-C: %v", err)
+			return nil, ExitUsage
+		}
+		wd = d
+	}
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	src := &config.Source{}
+	if o.config != "" {
+		path := o.config
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(wd, path)
+		}
+		if _, err := config.Load(path); err != nil {
+			errorf(stderr, "%v", err)
+			return nil, ExitError
+		}
+		src.Path = path
+	}
+	suite := suiteFor(src)
+
+	mode := loadMode
+	if needFacts(suite) {
+		mode |= packages.NeedDeps
+	}
+	cfg := &packages.Config{Mode: mode, Tests: o.tests, Dir: wd}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		errorf(stderr, "%v", err)
+		return nil, ExitError
+	}
+	status := ExitClean
+	if len(pkgs) == 0 {
+		errorf(stderr, "warning: %q matched no packages", strings.Join(patterns, " "))
+		return &result{wd: wd, pkgs: map[string]bool{}}, ExitClean
+	}
+	var ok []*packages.Package
+	for _, p := range pkgs {
+		if strings.HasSuffix(p.ID, ".test") && p.Name == "main" {
+			continue // the generated test main package
+		}
+		if len(p.Errors) > 0 && !syntaxOK(p) {
+			errorf(stderr, "%s: %s", p.ID, firstError(p))
+			status = ExitError
+			continue
+		}
+		if len(p.Errors) > 0 || p.IllTyped {
+			errorf(stderr, "%s: does not type-check: %s; syntax-level findings only", p.ID, firstError(p))
+		}
+		ok = append(ok, p)
+	}
+
+	if o.generated {
+		// Include generated files: the analyzers read this from the
+		// configuration, which the Source caches per directory.
+		for _, p := range ok {
+			if len(p.GoFiles) > 0 {
+				if l, err := src.ForDir(filepath.Dir(p.GoFiles[0])); err == nil && l != nil {
+					l.File.Generated = true
+				}
+			}
+		}
+	}
+
+	graph, err := checker.Analyze(suite, ok, &checker.Options{})
+	if err != nil {
+		errorf(stderr, "%v", err)
+		return nil, ExitError
+	}
+	res := &result{wd: wd, pkgs: map[string]bool{}}
+	files := newFileCache()
+	ruleInfo := map[string]rules.Info{}
+	for _, info := range rulesFor() {
+		ruleInfo[info.ID] = info
+	}
+	minRank := severityRank[rules.Severity(o.severity)]
+	seen := map[string]bool{}
+	seenErr := map[string]bool{}
+	roots := slices.Clone(graph.Roots)
+	sort.SliceStable(roots, func(i, j int) bool { return roots[i].Package.ID < roots[j].Package.ID })
+	for _, act := range roots {
+		pkg := act.Package
+		res.pkgs[pkg.PkgPath] = true
+		if !o.enabled(act.Analyzer.Name) {
+			continue
+		}
+		if act.Err != nil {
+			if pkg.IllTyped {
+				continue // the note above said so
+			}
+			res.errs = append(res.errs, report.AnalyzerError{PackageID: pkg.ID, Analyzer: act.Analyzer.Name, Err: act.Err.Error()})
+			if k := act.Analyzer.Name + "\x00" + act.Err.Error(); !seenErr[k] {
+				seenErr[k] = true
+				errorf(stderr, "%s: %s: %v", pkg.ID, act.Analyzer.Name, act.Err)
+			}
+			status = ExitError
+			continue
+		}
+		var conf *config.Loaded
+		if len(pkg.GoFiles) > 0 {
+			conf, _ = src.ForDir(filepath.Dir(pkg.GoFiles[0]))
+		}
+		for _, d := range act.Diagnostics {
+			info, known := ruleInfo[d.Category]
+			sev := rules.SeverityWarning
+			if known && info.Severity != "" {
+				sev = info.Severity
+			}
+			sev = conf.Severity(d.Category, sev)
+			if severityRank[sev] < minRank {
+				continue
+			}
+			dg := newDiag(pkg, act.Analyzer, d, info, sev, files)
+			dg.primary = !seen[dg.dedup]
+			seen[dg.dedup] = true
+			res.diags = append(res.diags, dg)
+		}
+	}
+	return res, status
+}
+
+// firstError describes the first error of p, or of the first dependency of
+// p with errors.
+func firstError(p *packages.Package) string {
+	msg := func(e packages.Error) string {
+		m := strings.TrimSpace(e.Msg)
+		if strings.HasPrefix(m, "# ") { // go list output: "# pkg\nfile:line: msg"
+			if _, rest, ok := strings.Cut(m, "\n"); ok {
+				m = rest
+			}
+		}
+		m, _, _ = strings.Cut(m, "\n")
+		if e.Pos != "" && e.Pos != "-" && !strings.HasPrefix(m, e.Pos) {
+			m = e.Pos + ": " + m
+		}
+		return m
+	}
+	if len(p.Errors) > 0 {
+		return msg(p.Errors[0])
+	}
+	var found string
+	seen := map[*packages.Package]bool{}
+	var visit func(q *packages.Package)
+	visit = func(q *packages.Package) {
+		if found != "" || seen[q] {
+			return
+		}
+		seen[q] = true
+		if len(q.Errors) > 0 {
+			found = "dependency " + q.PkgPath + ": " + msg(q.Errors[0])
+			return
+		}
+		paths := make([]string, 0, len(q.Imports))
+		for path := range q.Imports {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths)
+		for _, path := range paths {
+			visit(q.Imports[path])
+		}
+	}
+	visit(p)
+	if found == "" {
+		return "errors in dependencies"
+	}
+	return found
+}
+
+// syntaxOK reports whether a package with errors can still be analyzed:
+// it has syntax trees and type information, however partial.
+func syntaxOK(p *packages.Package) bool {
+	return len(p.Syntax) > 0 && p.Types != nil && p.TypesInfo != nil && p.Fset != nil
+}
+
+// needFacts reports whether any analyzer in the graph uses facts, which
+// need dependencies loaded from source.
+func needFacts(as []*analysis.Analyzer) bool {
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer) bool
+	visit = func(a *analysis.Analyzer) bool {
+		if seen[a] {
+			return false
+		}
+		seen[a] = true
+		if len(a.FactTypes) > 0 {
+			return true
+		}
+		return slices.ContainsFunc(a.Requires, visit)
+	}
+	return slices.ContainsFunc(as, visit)
+}
+
+// newDiag converts one diagnostic.
+func newDiag(pkg *packages.Package, a *analysis.Analyzer, d analysis.Diagnostic, info rules.Info, sev rules.Severity, files *fileCache) *diag {
+	fset := pkg.Fset
+	pos := fset.Position(d.Pos)
+	f := report.Finding{
+		RuleID:    d.Category,
+		RuleName:  info.Name,
+		Analyzer:  a.Name,
+		Package:   pkg.PkgPath,
+		PackageID: pkg.ID,
+		Filename:  pos.Filename,
+		Line:      pos.Line,
+		Col:       pos.Column,
+		Message:   d.Message,
+		Severity:  sev,
+	}
+	var text string
+	if d.End.IsValid() && d.End >= d.Pos {
+		end := fset.Position(d.End)
+		f.EndLine, f.EndCol = end.Line, end.Column
+		if end.Filename == pos.Filename {
+			if src := files.get(pos.Filename); pos.Offset >= 0 && end.Offset <= len(src) && pos.Offset <= end.Offset {
+				text = string(src[pos.Offset:end.Offset])
+			}
+		}
+	}
+	var decl string
+	if file := fileOf(pkg, d.Pos); file != nil {
+		decl = baseline.DeclName(file, d.Pos)
+	}
+	key := baseline.NewKey(d.Category, pkg.PkgPath, decl, baseline.NormalizeValue(text))
+	f.Fingerprint = key.Fingerprint(baseline.PublicSalt)
+	dg := &diag{
+		f:     f,
+		key:   key,
+		dedup: fmt.Sprintf("%s:%d:%d-%d:%d\x00%s\x00%s\x00%s", f.Filename, f.Line, f.Col, f.EndLine, f.EndCol, a.Name, d.Category, d.Message),
+	}
+	if a.Name == "hardcodedcred" {
+		dg.secret = text
+	}
+	for i, fix := range d.SuggestedFixes {
+		rf := report.Fix{Message: fix.Message}
+		for _, e := range fix.TextEdits {
+			start := fset.Position(e.Pos)
+			endOff := start.Offset
+			if e.End.IsValid() {
+				endOff = fset.Position(e.End).Offset
+			}
+			rf.Edits = append(rf.Edits, report.Edit{Filename: start.Filename, Start: start.Offset, End: endOff, New: string(e.NewText)})
+		}
+		f.SuggestedFixes = append(f.SuggestedFixes, rf)
+		if i == 0 {
+			dg.edits = rf.Edits
+		}
+	}
+	dg.f = f
+	return dg
+}
+
+// fileOf returns the syntax tree of pkg that holds pos.
+func fileOf(pkg *packages.Package, pos token.Pos) *ast.File {
+	for _, f := range pkg.Syntax {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// fileCache reads each source file once.
+type fileCache struct{ m map[string][]byte }
+
+func newFileCache() *fileCache { return &fileCache{m: map[string][]byte{}} }
+
+func (c *fileCache) get(name string) []byte {
+	if b, ok := c.m[name]; ok {
+		return b
+	}
+	b, _ := os.ReadFile(name)
+	c.m[name] = b
+	return b
+}
+
+// repoRoot returns the enclosing repository root of dir (the nearest
+// directory with .git), or dir itself.
+func repoRoot(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
+}
+
+// triState is a boolean flag that knows whether it was set.
+type triState int
+
+const (
+	unset triState = iota
+	setTrue
+	setFalse
+)
+
+func (ts *triState) String() string {
+	switch *ts {
+	case setTrue:
+		return "true"
+	case setFalse:
+		return "false"
+	}
+	return "unset"
+}
+
+func (ts *triState) Set(s string) error {
+	switch strings.ToLower(s) {
+	case "true", "1", "t":
+		*ts = setTrue
+	case "false", "0", "f":
+		*ts = setFalse
+	default:
+		return fmt.Errorf("want true or false, not %q", s)
+	}
+	return nil
+}
+
+func (ts *triState) IsBoolFlag() bool { return true }
