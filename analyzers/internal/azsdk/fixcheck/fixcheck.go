@@ -6,7 +6,7 @@ package fixcheck
 import (
 	"bytes"
 	"fmt"
-	
+
 	"os"
 	"os/exec"
 	"path/filepath"
