@@ -1,13 +1,246 @@
 package scan
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/kvlint/kvlint/analyzers"
+	"github.com/kvlint/kvlint/baseline"
+	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/report"
+	"github.com/kvlint/kvlint/rules"
 )
 
-// Main runs `kvlint scan` with args and returns the exit status. This is a
-// placeholder until the scan command is implemented.
+// Exit statuses of Main.
+const (
+	ExitClean    = 0 // no findings
+	ExitError    = 1 // bad usage, unreadable files, bad configuration
+	ExitFindings = 3 // findings reported
+)
+
+const usage = `usage: kvlint scan [flags] [paths...]
+
+Scan plain files of any type (YAML, JSON, .env, .properties, Dockerfiles,
+Terraform, shell, and Go in syntax-only mode) for hardcoded secrets with the
+same rules, configuration and suppressions as kvlint's analyzers. A directory
+is walked, skipping .git, vendor, node_modules, symbolic links, binary files
+and what .gitignore files exclude. Paths default to ".".
+
+Suppress a finding with a comment in the file's own syntax on the line or the
+line above ("# kvlint:ignore KV100 reason"), or a whole file with
+"kvlint:file-ignore KV100 reason".
+
+Exit status: 0 clean, 3 findings, 1 error.
+
+Flags:
+`
+
+// Main runs `kvlint scan` with args (the arguments after "scan") and returns
+// the exit status: 0 clean, 3 findings, 1 error.
 func Main(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "kvlint scan: not implemented")
-	return 2
+	fs := flag.NewFlagSet("kvlint scan", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	var (
+		format     = fs.String("format", "text", "output format: text, json or sarif")
+		asJSON     = fs.Bool("json", false, "same as -format json")
+		cfgPath    = fs.String("config", "", "configuration `file` for every scanned file (default: the .kvlint.yaml found above each file)")
+		maxSize    = fs.String("max-size", "10MiB", "skip files larger than `size` (bytes, or with a KB, KiB, MB, MiB suffix; 0 = no limit)")
+		staged     = fs.Bool("staged", false, "report only lines added in the git index, reading the staged content")
+		diffRev    = fs.String("diff", "", "report only lines of the work tree added since `rev`ision")
+		basePath   = fs.String("baseline", "", "report only findings not recorded in baseline `file`")
+		writeBase  = fs.String("write-baseline", "", "record today's findings in baseline `file` and exit 0")
+		workers    = fs.Int("j", 0, "files scanned in parallel (default GOMAXPROCS)")
+		quiet      = fs.Bool("q", false, "do not print notes about skipped files")
+		positional []string
+	)
+	// Flags may follow paths (kvlint scan . -format json); after "--" all
+	// arguments are paths.
+	var rest []string
+	for i, a := range args {
+		if a == "--" {
+			args, rest = args[:i], args[i+1:]
+			break
+		}
+	}
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return ExitClean
+			}
+			return ExitError
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+	positional = append(positional, rest...)
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "kvlint scan: "+format+"\n", a...)
+		return ExitError
+	}
+	if *asJSON {
+		*format = "json"
+	}
+	var w report.Writer
+	cwd, err := os.Getwd()
+	if err != nil {
+		return fail("%v", err)
+	}
+	switch *format {
+	case "text":
+		w = report.Text{Dir: cwd}
+	case "json":
+		w = report.JSON{}
+	case "sarif":
+		w = report.SARIF{Root: cwd}
+	default:
+		return fail("unknown -format %q: want text, json or sarif", *format)
+	}
+	size, err := parseSize(*maxSize)
+	if err != nil {
+		return fail("-max-size: %v", err)
+	}
+	if *staged && *diffRev != "" {
+		return fail("-staged and -diff cannot be used together")
+	}
+	if *basePath != "" && *writeBase != "" {
+		return fail("-baseline and -write-baseline cannot be used together")
+	}
+
+	opts := Options{Config: &config.Source{Path: *cfgPath}, MaxSize: size, Workers: *workers, Root: cwd}
+	if size == 0 {
+		opts.MaxSize = -1
+	}
+	if *cfgPath != "" {
+		if _, err := os.Stat(*cfgPath); err != nil {
+			return fail("-config: %v", err)
+		}
+	}
+	var base *baseline.File
+	if *basePath != "" {
+		if base, err = baseline.Load(*basePath); err != nil {
+			return fail("%v", err)
+		}
+	}
+	if *staged || *diffRev != "" {
+		added, root, err := AddedLines(cwd, *diffRev)
+		if err != nil {
+			return fail("%v", err)
+		}
+		opts.Added = added
+		if *staged {
+			opts.ReadFile = stagedReader(root)
+		}
+	}
+
+	res := Run(positional, opts)
+	if !*quiet {
+		for _, n := range res.Notes {
+			fmt.Fprintf(stderr, "kvlint scan: note: %s\n", relTo(cwd, n))
+		}
+	}
+	status := ExitClean
+	if res.Err != nil {
+		fmt.Fprintf(stderr, "kvlint scan: %v\n", res.Err)
+		status = ExitError
+	}
+
+	if *writeBase != "" {
+		b, err := baseline.New()
+		if err != nil {
+			return fail("%v", err)
+		}
+		for i, f := range res.Findings {
+			b.Add(res.Keys[i], relTo(cwd, f.Filename))
+		}
+		if err := b.Save(*writeBase); err != nil {
+			return fail("%v", err)
+		}
+		fmt.Fprintf(stderr, "kvlint scan: recorded %d findings in %s\n", len(res.Findings), *writeBase)
+		return status
+	}
+
+	findings := res.Findings
+	if base != nil {
+		m := base.Matcher()
+		findings = findings[:0:0]
+		for i, f := range res.Findings {
+			if !m.Match(res.Keys[i]) {
+				findings = append(findings, f)
+			}
+		}
+	}
+	if err := w.Write(stdout, findings, knownRules(cwd, *cfgPath)); err != nil {
+		return fail("%v", err)
+	}
+	if status == ExitClean && len(findings) > 0 {
+		status = ExitFindings
+	}
+	return status
+}
+
+// knownRules documents the built-in rules and the custom rules of the
+// configuration that applies at dir, for SARIF.
+func knownRules(dir, cfgPath string) []rules.Info {
+	all := analyzers.Rules()
+	l, err := (&config.Source{Path: cfgPath}).ForDir(dir)
+	if err != nil || l == nil {
+		return all
+	}
+	have := map[string]bool{}
+	for _, r := range all {
+		have[r.ID] = true
+	}
+	for _, c := range l.File.CustomRules {
+		if info, ok := l.Rule(c.ID); ok && !have[info.ID] {
+			all = append(all, info)
+			have[info.ID] = true
+		}
+	}
+	return all
+}
+
+// relTo shortens the absolute file names in s to names relative to dir.
+func relTo(dir, s string) string {
+	if dir == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, dir+string(filepath.Separator), "")
+}
+
+// parseSize parses "10MiB", "512KB", "1M", "2048".
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{
+		{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30},
+		{"KB", 1000}, {"MB", 1000 * 1000}, {"GB", 1000 * 1000 * 1000},
+		{"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1},
+	} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("bad size %q: want bytes, or a number with KB, KiB, MB or MiB", s)
+	}
+	return n * mult, nil
 }

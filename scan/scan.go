@@ -1,0 +1,646 @@
+package scan
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/kvlint/kvlint/baseline"
+	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/report"
+	"github.com/kvlint/kvlint/rules"
+)
+
+// DefaultMaxSize is the default size limit: larger files are skipped with a note.
+const DefaultMaxSize = 10 << 20
+
+// Options configures a scan. The zero Options scans with the configuration
+// found by walking up from each file's directory.
+type Options struct {
+	// Config finds the configuration for each file; nil means discovery
+	// (.kvlint.yaml in the file's directory or a parent).
+	Config *config.Source
+	// MaxSize is the size limit in bytes; 0 means DefaultMaxSize, negative no limit.
+	MaxSize int64
+	// Workers is the number of files scanned at once; 0 means GOMAXPROCS.
+	Workers int
+	// Added, if non-nil, restricts findings to these lines of these files
+	// (absolute, cleaned paths): --staged and --diff. Files not in the map are skipped.
+	Added map[string]LineSet
+	// ReadFile, if set, reads a file's content in place of the file system
+	// (--staged reads the index).
+	ReadFile func(abs string) ([]byte, error)
+	// Root is the directory that baseline keys name files relative to; ""
+	// means the working directory.
+	Root string
+}
+
+// LineSet is a set of 1-based line numbers.
+type LineSet map[int]bool
+
+// Result is the outcome of a scan.
+type Result struct {
+	Findings []report.Finding // sorted by file, line, column, rule
+	Keys     []baseline.Key   // baseline keys of Findings, index by index
+	Notes    []string         // files skipped and why (too large, binary, symlink)
+	Files    int              // text files scanned
+	Err      error            // per-file and configuration errors, joined
+}
+
+// engine is what the scanner needs from detect.Engine (a test seam).
+type engine interface {
+	Scan(value string, ctx detect.Context, dst []detect.Finding) []detect.Finding
+}
+
+// engineOf returns the detection engine of a configuration; tests replace it.
+var engineOf = func(l *config.Loaded) engine {
+	if l == nil || l.Engine == nil {
+		return nil
+	}
+	return l.Engine
+}
+
+// skipDirs are never walked into.
+var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true, ".hg": true, ".svn": true}
+
+type job struct {
+	idx int
+	abs string // absolute, cleaned
+}
+
+type fileResult struct {
+	findings []report.Finding
+	keys     []baseline.Key
+	note     string
+	err      error
+	scanned  bool
+}
+
+// Run scans paths (files or directories; none means ".") and returns the
+// findings in a deterministic order.
+func Run(paths []string, opts Options) *Result {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	if opts.MaxSize == 0 {
+		opts.MaxSize = DefaultMaxSize
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Config == nil {
+		opts.Config = &config.Source{}
+	}
+	if opts.Root == "" {
+		opts.Root, _ = os.Getwd()
+	}
+
+	jobs := make(chan job, 256)
+	var (
+		mu      sync.Mutex
+		results = map[int]fileResult{}
+	)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			w := &worker{opts: &opts, cfgs: map[string]cfgEntry{}}
+			for j := range jobs {
+				r := w.file(j.abs)
+				mu.Lock()
+				results[j.idx] = r
+				mu.Unlock()
+			}
+		})
+	}
+
+	var walkNotes []string
+	var walkErrs []error
+	n := 0
+	emit := func(abs string) {
+		jobs <- job{n, abs}
+		n++
+	}
+	seen := map[string]bool{}
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			walkErrs = append(walkErrs, err)
+			continue
+		}
+		if seen[abs] {
+			continue
+		}
+		seen[abs] = true
+		if opts.Added != nil && opts.ReadFile != nil {
+			// The index, not the work tree, says what exists.
+			emitAdded(abs, opts.Added, emit)
+			continue
+		}
+		fi, err := os.Lstat(abs)
+		switch {
+		case err != nil:
+			walkErrs = append(walkErrs, fmt.Errorf("scan %s: %w", p, errors.Unwrap(err)))
+		case fi.Mode()&os.ModeSymlink != 0:
+			walkNotes = append(walkNotes, fmt.Sprintf("%s: symbolic link not followed", p))
+		case fi.IsDir():
+			if err := walkTree(abs, outerGitignores(abs), emit); err != nil {
+				walkErrs = append(walkErrs, err)
+			}
+		case fi.Mode().IsRegular():
+			emit(abs)
+		default:
+			walkNotes = append(walkNotes, fmt.Sprintf("%s: not a regular file", p))
+		}
+	}
+	close(jobs)
+	wg.Wait()
+
+	res := &Result{Notes: walkNotes}
+	errs := walkErrs
+	seenErr := map[string]bool{}
+	type keyed struct {
+		f report.Finding
+		k baseline.Key
+	}
+	var all []keyed
+	for i := range n {
+		r := results[i]
+		for j, f := range r.findings {
+			all = append(all, keyed{f, r.keys[j]})
+		}
+		if r.note != "" {
+			res.Notes = append(res.Notes, r.note)
+		}
+		if r.err != nil && !seenErr[r.err.Error()] {
+			seenErr[r.err.Error()] = true
+			errs = append(errs, r.err)
+		}
+		if r.scanned {
+			res.Files++
+		}
+	}
+	slices.SortStableFunc(all, func(a, b keyed) int {
+		return cmp.Or(
+			cmp.Compare(a.f.Filename, b.f.Filename),
+			cmp.Compare(a.f.Line, b.f.Line),
+			cmp.Compare(a.f.Col, b.f.Col),
+			cmp.Compare(a.f.RuleID, b.f.RuleID),
+			cmp.Compare(a.f.Message, b.f.Message),
+		)
+	})
+	for _, kf := range all {
+		res.Findings = append(res.Findings, kf.f)
+		res.Keys = append(res.Keys, kf.k)
+	}
+	res.Err = errors.Join(errs...)
+	return res
+}
+
+// emitAdded emits the files of added that are abs or lie below it, in order.
+func emitAdded(abs string, added map[string]LineSet, emit func(string)) {
+	var names []string
+	for name := range added {
+		if name == abs || strings.HasPrefix(name, abs+string(filepath.Separator)) {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		emit(name)
+	}
+}
+
+// walkTree walks the directory abs in lexical order, emitting regular files
+// that no .gitignore excludes. Symbolic links are not followed.
+func walkTree(abs string, outer ignoreStack, emit func(string)) error {
+	var errs []error
+	var walk func(dir, rel string, stack ignoreStack)
+	walk = func(dir, rel string, stack ignoreStack) {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("scan: %w", err))
+			return
+		}
+		for _, e := range entries {
+			if e.Name() == ".gitignore" && e.Type().IsRegular() {
+				if gi := readGitignore(dir, rel); gi != nil {
+					stack = append(stack[:len(stack):len(stack)], gi)
+				}
+				break
+			}
+		}
+		for _, e := range entries {
+			name := e.Name()
+			t := e.Type()
+			childRel := name
+			if rel != "" {
+				childRel = rel + "/" + name
+			}
+			switch {
+			case t&os.ModeSymlink != 0:
+				// not followed
+			case t.IsDir():
+				if skipDirs[name] || stack.ignored(childRel, true) {
+					continue
+				}
+				walk(filepath.Join(dir, name), childRel, stack)
+			case t.IsRegular():
+				if stack.ignored(childRel, false) {
+					continue
+				}
+				emit(filepath.Join(dir, name))
+			}
+		}
+	}
+	walk(abs, "", outer)
+	return errors.Join(errs...)
+}
+
+type cfgEntry struct {
+	l   *config.Loaded
+	err error
+}
+
+// worker scans files one at a time, reusing its buffers.
+type worker struct {
+	opts *Options
+	cfgs map[string]cfgEntry
+	buf  []byte
+	dets []detect.Finding
+	hits []hit
+}
+
+// hit is a secret found in a file, at byte offsets of the file content.
+type hit struct {
+	start, end int
+	rule       *detect.Rule
+	conf       detect.Confidence
+	decl       string // enclosing declaration (Go files), for baseline keys
+}
+
+func (w *worker) config(dir string) (*config.Loaded, error) {
+	if e, ok := w.cfgs[dir]; ok {
+		return e.l, e.err
+	}
+	l, err := w.opts.Config.ForDir(dir)
+	w.cfgs[dir] = cfgEntry{l, err}
+	return l, err
+}
+
+// read returns the content of abs in the worker's buffer, or a note saying
+// why the file is skipped.
+func (w *worker) read(abs string) ([]byte, string, error) {
+	if w.opts.ReadFile != nil {
+		data, err := w.opts.ReadFile(abs)
+		if err != nil {
+			return nil, "", err
+		}
+		if w.opts.MaxSize > 0 && int64(len(data)) > w.opts.MaxSize {
+			return nil, fmt.Sprintf("%s: skipped, %d bytes is over the size limit of %d", abs, len(data), w.opts.MaxSize), nil
+		}
+		return data, "", nil
+	}
+	f, err := os.Open(abs)
+	if err != nil {
+		return nil, "", err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, "", err
+	}
+	size := fi.Size()
+	if w.opts.MaxSize > 0 && size > w.opts.MaxSize {
+		return nil, fmt.Sprintf("%s: skipped, %d bytes is over the size limit of %d", abs, size, w.opts.MaxSize), nil
+	}
+	if int64(cap(w.buf)) < size+1 {
+		w.buf = make([]byte, 0, size+512)
+	}
+	buf := w.buf[:cap(w.buf)]
+	n := 0
+	for {
+		if n == len(buf) {
+			// The file grew since Stat.
+			buf = append(buf, make([]byte, 4096)...)
+			buf = buf[:cap(buf)]
+		}
+		m, err := f.Read(buf[n:])
+		n += m
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, "", err
+		}
+	}
+	w.buf = buf[:0]
+	return buf[:n], "", nil
+}
+
+// binary reports whether data looks like a binary file: a NUL byte in the
+// first 8 KB, or mostly invalid UTF-8 there.
+func binary(data []byte) bool {
+	sample := data[:min(len(data), 8<<10)]
+	if bytes.IndexByte(sample, 0) >= 0 {
+		return true
+	}
+	if utf8.Valid(sample) {
+		return false
+	}
+	bad := 0
+	for i := 0; i < len(sample); {
+		r, size := utf8.DecodeRune(sample[i:])
+		if r == utf8.RuneError && size == 1 && len(sample)-i >= utf8.UTFMax {
+			bad++
+		}
+		i += size
+	}
+	return bad*2 > len(sample)
+}
+
+// isTestPath reports whether a file is a test file or fixture.
+func isTestPath(abs string) bool {
+	slash := filepath.ToSlash(abs)
+	return strings.HasSuffix(slash, "_test.go") || strings.Contains(slash, "/testdata/")
+}
+
+func (w *worker) file(abs string) fileResult {
+	var added LineSet
+	if w.opts.Added != nil {
+		var ok bool
+		if added, ok = w.opts.Added[abs]; !ok || len(added) == 0 {
+			return fileResult{}
+		}
+	}
+	l, err := w.config(filepath.Dir(abs))
+	if err != nil {
+		return fileResult{err: err}
+	}
+	if l.PathAllowed(abs) {
+		return fileResult{}
+	}
+	eng := engineOf(l)
+	if eng == nil {
+		return fileResult{}
+	}
+	data, note, err := w.read(abs)
+	if err != nil {
+		return fileResult{err: fmt.Errorf("scan: %w", err)}
+	}
+	if note != "" {
+		return fileResult{note: note}
+	}
+	if binary(data) {
+		return fileResult{}
+	}
+	// The content is read-only from here on and nothing below keeps a
+	// reference to it past this call, so it is viewed as a string in place.
+	content := unsafe.String(unsafe.SliceData(data), len(data))
+	if len(data) == 0 {
+		content = ""
+	}
+	test := isTestPath(abs)
+
+	w.hits = w.hits[:0]
+	handled := false
+	if strings.HasSuffix(abs, ".go") {
+		var skip bool
+		handled, skip = w.goFile(abs, data, content, eng, test, l)
+		if skip {
+			return fileResult{scanned: true}
+		}
+	}
+	if !handled {
+		w.lines(content, eng, test, added)
+		w.pem(content, eng, test)
+	}
+	if len(w.hits) == 0 {
+		return fileResult{scanned: true}
+	}
+	fs, keys := w.findings(abs, content, l, added)
+	return fileResult{scanned: true, findings: fs, keys: keys}
+}
+
+// lines scans a plain file line by line.
+func (w *worker) lines(content string, eng engine, test bool, added LineSet) {
+	lineNo := 0
+	for start := 0; start < len(content); {
+		end := strings.IndexByte(content[start:], '\n')
+		next := 0
+		if end < 0 {
+			end = len(content)
+			next = end
+		} else {
+			end += start
+			next = end + 1
+		}
+		lineNo++
+		if added == nil || added[lineNo] {
+			line := content[start:end]
+			if n := len(line); n > 0 && line[n-1] == '\r' {
+				line = line[:n-1]
+			}
+			w.line(line, start, detect.KindLine, eng, test)
+		}
+		start = next
+	}
+}
+
+// line scans one line that starts at byte offset base of the file: each
+// key/value pair on it with the key as context, then the whole line without
+// a name for the provider formats.
+func (w *worker) line(line string, base int, kind detect.Kind, eng engine, test bool) {
+	if len(line) == 0 {
+		return
+	}
+	var pairs [maxPairs]pair
+	n := linePairs(line, &pairs)
+	whole := true
+	for _, p := range pairs[:n] {
+		w.dets = eng.Scan(p.Value, detect.Context{Kind: kind, Name: p.Key, Test: test}, w.dets[:0])
+		for _, f := range w.dets {
+			w.add(hit{base + p.Off + f.Start, base + p.Off + f.End, f.Rule, f.Confidence, ""})
+		}
+		if p.Off == 0 && len(p.Value) == len(line) {
+			whole = false
+		}
+	}
+	if whole {
+		w.dets = eng.Scan(line, detect.Context{Kind: kind, Test: test}, w.dets[:0])
+		for _, f := range w.dets {
+			w.add(hit{base + f.Start, base + f.End, f.Rule, f.Confidence, ""})
+		}
+	}
+}
+
+// add records h unless it overlaps a hit already recorded; of two
+// overlapping hits the provider rule beats the generic one, then the more
+// confident wins.
+func (w *worker) add(h hit) {
+	if h.rule == nil || h.end <= h.start {
+		return
+	}
+	for i := len(w.hits) - 1; i >= 0; i-- {
+		o := &w.hits[i]
+		if h.start >= o.end || o.start >= h.end {
+			continue
+		}
+		hg, og := isGeneric(h.rule), isGeneric(o.rule)
+		if (og && !hg) || (og == hg && h.conf > o.conf) {
+			*o = h
+		}
+		return
+	}
+	w.hits = append(w.hits, h)
+}
+
+func isGeneric(r *detect.Rule) bool { return r.ID == "KV100" }
+
+// pem finds PEM private key blocks, which span lines, and scans each whole.
+func (w *worker) pem(content string, eng engine, test bool) {
+	for off := 0; ; {
+		k := strings.Index(content[off:], "-----BEGIN ")
+		if k < 0 {
+			return
+		}
+		start := off + k
+		off = start + len("-----BEGIN ")
+		he := strings.Index(content[off:], "-----")
+		if he < 0 {
+			return
+		}
+		header := content[off : off+he]
+		if !strings.HasSuffix(header, "PRIVATE KEY") || strings.ContainsAny(header, "\n\"'") {
+			continue
+		}
+		ee := strings.Index(content[off:], "-----END ")
+		if ee < 0 {
+			return
+		}
+		end := off + ee + len("-----END ")
+		if t := strings.Index(content[end:], "-----"); t >= 0 && t < 80 {
+			end += t + len("-----")
+		}
+		block := content[start:end]
+		w.dets = eng.Scan(block, detect.Context{Kind: detect.KindLine, Test: test}, w.dets[:0])
+		for _, f := range w.dets {
+			w.add(hit{start + f.Start, start + f.End, f.Rule, f.Confidence, ""})
+		}
+		off = end
+	}
+}
+
+// findings turns the worker's hits in a file into report findings, dropping
+// suppressed ones and those on lines the change does not add.
+func (w *worker) findings(abs, content string, l *config.Loaded, added LineSet) ([]report.Finding, []baseline.Key) {
+	slices.SortFunc(w.hits, func(a, b hit) int { return a.start - b.start })
+	var dirs []directive
+	if strings.Contains(content, "kvlint:") {
+		dirs = findDirectives(content)
+	}
+	var out []report.Finding
+	var keys []baseline.Key
+	file := filepath.ToSlash(abs)
+	if rel, err := filepath.Rel(w.opts.Root, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		file = filepath.ToSlash(rel)
+	}
+	pos := newPosTable(content)
+	for _, h := range w.hits {
+		line, col := pos.at(h.start)
+		if added != nil && !added[line] {
+			continue
+		}
+		id, name := h.rule.ID, h.rule.Name
+		if !l.RuleEnabled(id, name) || suppressed(dirs, id, name, line) {
+			continue
+		}
+		endLine, endCol := pos.at(h.end)
+		secret := content[h.start:h.end]
+		out = append(out, report.Finding{
+			RuleID:   id,
+			RuleName: name,
+			Analyzer: "scan",
+			Filename: abs,
+			Line:     line,
+			Col:      col,
+			EndLine:  endLine,
+			EndCol:   endCol,
+			Message:  message(h.rule, secret),
+			Severity: l.Severity(id, h.rule.Severity),
+		})
+		k := baseline.NewKey(id, file, h.decl, secret)
+		out[len(out)-1].Fingerprint = k.Fingerprint(baseline.PublicSalt)
+		keys = append(keys, k)
+	}
+	for _, d := range dirs {
+		if d.Malformed == "" || (added != nil && !added[d.line]) || !l.RuleEnabled("KV002", "malformed-directive") {
+			continue
+		}
+		out = append(out, report.Finding{
+			RuleID:   "KV002",
+			RuleName: "malformed-directive",
+			Analyzer: "scan",
+			Filename: abs,
+			Line:     d.line,
+			Col:      1,
+			Message:  "malformed kvlint directive: " + d.Malformed,
+			Severity: l.Severity("KV002", rules.SeverityWarning),
+		})
+		keys = append(keys, baseline.NewKey("KV002", file, "", d.String()))
+	}
+	return out, keys
+}
+
+func suppressed(dirs []directive, id, name string, line int) bool {
+	for i := range dirs {
+		if dirs[i].suppresses(id, name, line) {
+			return true
+		}
+	}
+	return false
+}
+
+// message says what was found, with a redacted preview only.
+func message(r *detect.Rule, secret string) string {
+	what := r.Title
+	if what == "" {
+		what = r.Name
+	}
+	return fmt.Sprintf("%s (%s): load it from Azure Key Vault or the environment at run time", what, detect.Redact(secret))
+}
+
+// posTable maps byte offsets to 1-based line and byte column. It is built
+// only for files with hits.
+type posTable struct {
+	starts []int
+}
+
+func newPosTable(content string) *posTable {
+	t := &posTable{starts: []int{0}}
+	for i := 0; i < len(content); i++ {
+		if content[i] == '\n' {
+			t.starts = append(t.starts, i+1)
+		}
+	}
+	return t
+}
+
+func (t *posTable) at(off int) (line, col int) {
+	i, found := slices.BinarySearch(t.starts, off)
+	if !found {
+		i--
+	}
+	return i + 1, off - t.starts[i] + 1
+}

@@ -1,0 +1,433 @@
+package scan
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/rules"
+)
+
+// fakeEngine is a detection engine with two rules, so that the scanner's
+// own logic (walking, key extraction, positions, contexts, suppressions) is
+// tested apart from the real rules:
+//
+//	FAKE1 (provider): "FAKEKEY_" followed by capitals and digits, anywhere.
+//	KV100 (generic): the whole value, when the name or key contains
+//	"password" and the value is 8+ bytes.
+//
+// It records the contexts it is asked about.
+type fakeEngine struct {
+	calls chan detect.Context
+}
+
+var (
+	fakeProvider = &detect.Rule{Info: rules.Info{ID: "FAKE1", Name: "fake-key", Title: "fake key", Severity: rules.SeverityError}}
+	fakeGeneric  = &detect.Rule{Info: rules.Info{ID: "KV100", Name: "generic-secret", Title: "generic secret", Severity: rules.SeverityWarning}}
+)
+
+func (e *fakeEngine) Scan(value string, ctx detect.Context, dst []detect.Finding) []detect.Finding {
+	if e.calls != nil && ctx.Name != "" {
+		select {
+		case e.calls <- ctx:
+		default:
+		}
+	}
+	for off := 0; ; {
+		i := strings.Index(value[off:], "FAKEKEY_")
+		if i < 0 {
+			break
+		}
+		s := off + i
+		end := s + len("FAKEKEY_")
+		for end < len(value) && (value[end] >= 'A' && value[end] <= 'Z' || value[end] >= '0' && value[end] <= '9') {
+			end++
+		}
+		dst = append(dst, detect.Finding{Rule: fakeProvider, Start: s, End: end, Confidence: detect.High})
+		off = end
+	}
+	if strings.Contains(strings.ToLower(ctx.Name+" "+ctx.Key), "password") && len(value) >= 8 {
+		dst = append(dst, detect.Finding{Rule: fakeGeneric, Start: 0, End: len(value), Confidence: detect.Low})
+	}
+	return dst
+}
+
+func withFakeEngine(t *testing.T) *fakeEngine {
+	t.Helper()
+	fe := &fakeEngine{}
+	old := engineOf
+	engineOf = func(*config.Loaded) engine { return fe }
+	t.Cleanup(func() { engineOf = old })
+	return fe
+}
+
+// writeTree writes files (slash names relative to dir) and returns dir.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// got formats findings as "file:line:col-endcol RULE" relative to dir.
+func got(t *testing.T, dir string, res *Result) []string {
+	t.Helper()
+	var out []string
+	for _, f := range res.Findings {
+		rel, err := filepath.Rel(dir, f.Filename)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, filepath.ToSlash(rel)+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Col)+"-"+strconv.Itoa(f.EndCol)+" "+f.RuleID)
+	}
+	return out
+}
+
+func equal(t *testing.T, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n got:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+func TestPlainFilesKeysAndColumns(t *testing.T) {
+	withFakeEngine(t)
+	dir := writeTree(t, map[string]string{
+		"app.yaml":       "db:\n  password: hunter2hunter2\n  user: admin # not a secret\n",
+		".env":           "export DB_PASSWORD=\"s3cr3tvalue\"\nAPI=FAKEKEY_AAA111\n",
+		"conf.json":      "{\n  \"password\": \"jsonsecret1\",\n  \"x\": \"FAKEKEY_BBB\"\n}\n",
+		"Dockerfile":     "FROM scratch\nENV APP_PASSWORD dockersecret1\n",
+		"run.sh":         "mysql --password=clisecret99 --user root\ncurl -H 'X: FAKEKEY_CCC'\n",
+		"main.tf":        "resource \"x\" \"y\" {\n  password = \"tfsecret123\"\n}\n",
+		"short.ini":      "password=short\n", // under the fake generic rule's length
+		"pom.xml":        "<password>xmlsecret12</password>\n",
+		"crlf.txt":       "password: crlfsecret1\r\nnext: FAKEKEY_DDD\r\n",
+		"dup.properties": "key.password=FAKEKEY_EEE999\n",
+	})
+	res := Run([]string{dir}, Options{})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	equal(t, got(t, dir, res), []string{
+		".env:1:21-32 KV100",
+		".env:2:5-19 FAKE1",
+		"Dockerfile:2:18-31 KV100",
+		"app.yaml:2:13-27 KV100",
+		"conf.json:2:16-27 KV100",
+		"conf.json:3:9-20 FAKE1",
+		"crlf.txt:1:11-22 KV100",
+		"crlf.txt:2:7-18 FAKE1",
+		"dup.properties:1:14-28 FAKE1", // the provider rule wins over the generic one on the same value
+		"main.tf:2:15-26 KV100",
+		"pom.xml:1:11-22 KV100",
+		"run.sh:1:18-29 KV100",
+		"run.sh:2:13-24 FAKE1",
+	})
+	if res.Files != 10 {
+		t.Errorf("Files = %d, want 10", res.Files)
+	}
+}
+
+func TestMessagesAreRedacted(t *testing.T) {
+	withFakeEngine(t)
+	secret := "FAKEKEY_" + strings.Repeat("Q7", 12)
+	dir := writeTree(t, map[string]string{"a.txt": "token " + secret + "\n"})
+	res := Run([]string{dir}, Options{})
+	if len(res.Findings) != 1 {
+		t.Fatalf("got %d findings, want 1", len(res.Findings))
+	}
+	f := res.Findings[0]
+	if strings.Contains(f.Message, secret) || strings.Contains(f.Fingerprint, secret) {
+		t.Errorf("finding shows the full secret (message %d bytes)", len(f.Message))
+	}
+	if f.Fingerprint == "" || f.Severity != rules.SeverityError || f.RuleName != "fake-key" {
+		t.Errorf("finding = %+v fields missing", f.RuleID)
+	}
+}
+
+func TestWalkSkips(t *testing.T) {
+	withFakeEngine(t)
+	s := "FAKEKEY_ZZZ\n"
+	dir := writeTree(t, map[string]string{
+		"keep.txt":                s,
+		".git/config":             s,
+		"vendor/x/y.go":           s,
+		"node_modules/p/index.js": s,
+		".gitignore":              "# comment\n*.log\n/build/\nsecrets/**\n!secrets/public.txt\ndocs/**/*.tmp\n\\#hash\n",
+		"app.log":                 s,
+		"sub/app.log":             s,
+		"build/out.txt":           s,
+		"sub/build/out.txt":       s, // /build/ is anchored to the root
+		"secrets/a.txt":           s,
+		"secrets/public.txt":      s,
+		"docs/a/b/c.tmp":          s,
+		"docs/c.tmp":              s,
+		"#hash":                   s,
+		"nested/.gitignore":       "*.txt\n!keep-me.txt\n",
+		"nested/drop.txt":         s,
+		"nested/keep-me.txt":      s,
+		"nested/deeper/drop.txt":  s,
+		"other/drop.txt":          s, // nested/.gitignore applies only below nested/
+		"bin.dat":                 "\x00\x01" + s,
+		"latin1.txt":              "caf\xe9 " + s, // a few bad bytes: still text
+		"big.txt":                 strings.Repeat("x", 200) + s,
+		"testdata/fixture.txt":    s,
+		"dirasfile.txt/inner.txt": s,
+	})
+	if err := os.Symlink(filepath.Join(dir, "keep.txt"), filepath.Join(dir, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "other"), filepath.Join(dir, "linkdir")); err != nil {
+		t.Fatal(err)
+	}
+	res := Run([]string{dir}, Options{MaxSize: 100})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	var files []string
+	for _, f := range got(t, dir, res) {
+		files = append(files, strings.Split(f, ":")[0])
+	}
+	equal(t, files, []string{
+		"dirasfile.txt/inner.txt",
+		"keep.txt",
+		"latin1.txt",
+		"nested/keep-me.txt",
+		"other/drop.txt",
+		"secrets/public.txt",
+		"sub/build/out.txt",
+		"testdata/fixture.txt",
+	})
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "big.txt") {
+		t.Errorf("notes = %q, want one about big.txt", res.Notes)
+	}
+}
+
+func TestExplicitFilesAndErrors(t *testing.T) {
+	withFakeEngine(t)
+	dir := writeTree(t, map[string]string{
+		".gitignore": "*.txt\n",
+		"a.txt":      "FAKEKEY_A\n",
+	})
+	// A file named on the command line is scanned even if ignored.
+	res := Run([]string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "missing.txt")}, Options{})
+	if len(res.Findings) != 1 {
+		t.Errorf("got %d findings, want 1", len(res.Findings))
+	}
+	if res.Err == nil || !strings.Contains(res.Err.Error(), "missing.txt") {
+		t.Errorf("err = %v, want one naming missing.txt", res.Err)
+	}
+}
+
+func TestSuppressions(t *testing.T) {
+	withFakeEngine(t)
+	dir := writeTree(t, map[string]string{
+		"a.yaml": "" +
+			"a: FAKEKEY_A1 # kvlint:ignore FAKE1 documented sample\n" +
+			"# kvlint:ignore fake-key sample on the next line\n" +
+			"b: FAKEKEY_B2\n" +
+			"c: FAKEKEY_C3\n" + // two lines below: not covered
+			"d: FAKEKEY_D4 # kvlint:ignore KV100 other rule\n" +
+			"e: FAKEKEY_E5 # kvlint:ignore FAKE1\n", // no reason: malformed, suppresses nothing
+		"b.ini":  "; kvlint:file-ignore FAKE1 test keys only\nx=FAKEKEY_X\ny=FAKEKEY_Y\n",
+		"c.html": "<!-- kvlint:ignore FAKE1 sample -->\n<p>FAKEKEY_H</p>\n",
+		"d.sql":  "-- kvlint:ignore FAKE1 sample\nSELECT 'FAKEKEY_S';\n",
+		"e.go":   "package e\n\n// kvlint:ignore FAKE1 sample\nvar k = \"FAKEKEY_G\"\nvar j = \"FAKEKEY_J\" // kvlint:ignore FAKE1 sample\n",
+		"f.txt":  "the text kvlint:ignore FAKE1 is prose, not a comment FAKEKEY_P\n",
+	})
+	res := Run([]string{dir}, Options{})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	equal(t, got(t, dir, res), []string{
+		"a.yaml:4:4-14 FAKE1",
+		"a.yaml:5:4-14 FAKE1",
+		"a.yaml:6:1-0 KV002",
+		"a.yaml:6:4-14 FAKE1",
+		"f.txt:1:54-63 FAKE1",
+	})
+}
+
+func TestGoSyntaxContexts(t *testing.T) {
+	fe := withFakeEngine(t)
+	fe.calls = make(chan detect.Context, 100)
+	src := `package p
+
+import "os"
+
+const dbPassword = "constsecret1"
+
+type T struct{ Password string }
+
+func f(x string) string {
+	var v T
+	v.Password = "fieldsecret1"
+	_ = T{Password: "kvsecret123"}
+	_ = map[string]string{"password": "mapsecret12"}
+	os.Setenv("DB_PASSWORD", "envsecret12")
+	if x == "FAKEKEY_CMP" {
+	}
+	apiPassword := "multi" + "partsecret"
+	_ = apiPassword
+	return "FAKEKEY_RET"
+}
+
+func getPassword() string { return "retsecret12" }
+
+// password: commentsecret
+var esc = "FAKEKEY_\u0041BC"
+`
+	dir := writeTree(t, map[string]string{"p.go": src})
+	res := Run([]string{dir}, Options{})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	equal(t, got(t, dir, res), []string{
+		"p.go:5:21-33 KV100",
+		"p.go:11:16-28 KV100",
+		"p.go:12:19-30 KV100",
+		"p.go:13:37-48 KV100",
+		"p.go:14:28-39 KV100",
+		"p.go:15:11-22 FAKE1",
+		"p.go:17:28-38 KV100", // "multi" is too short for the fake rule
+		"p.go:19:10-21 FAKE1",
+		"p.go:22:37-48 KV100",
+		"p.go:24:14-27 KV100",
+		"p.go:25:11-29 FAKE1", // escapes: the whole literal
+	})
+	close(fe.calls)
+	kinds := map[string]map[detect.Kind]bool{}
+	setenvKey := false
+	for c := range fe.calls {
+		if kinds[c.Name] == nil {
+			kinds[c.Name] = map[detect.Kind]bool{}
+		}
+		kinds[c.Name][c.Kind] = true
+		if c.Name == "Setenv" && c.Key == "DB_PASSWORD" && c.Call == "os.Setenv" {
+			setenvKey = true
+		}
+	}
+	if !setenvKey {
+		t.Error(`os.Setenv("DB_PASSWORD", v): no call context with Key DB_PASSWORD`)
+	}
+	for _, c := range []struct {
+		name string
+		kind detect.Kind
+	}{
+		{"dbPassword", detect.KindAssign}, {"Password", detect.KindAssign}, {"Password", detect.KindField},
+		{"password", detect.KindMapKey}, {"Setenv", detect.KindCallArg}, {"x", detect.KindCompare},
+		{"apiPassword", detect.KindAssign}, {"getPassword", detect.KindReturn}, {"password", detect.KindComment},
+	} {
+		if !kinds[c.name][c.kind] {
+			t.Errorf("no context {Name: %s, Kind: %d}; have %v", c.name, c.kind, kinds[c.name])
+		}
+	}
+}
+
+func TestGoFallsBackToLines(t *testing.T) {
+	withFakeEngine(t)
+	dir := writeTree(t, map[string]string{
+		"broken.go": "package p\nfunc {\npassword := \"linesecret1\"\n",
+		"gen.go":    "// Code generated by x. DO NOT EDIT.\n\npackage p\n\nvar k = \"FAKEKEY_GEN\"\n",
+	})
+	res := Run([]string{dir}, Options{})
+	equal(t, got(t, dir, res), []string{"broken.go:3:14-25 KV100"})
+}
+
+func TestPEMBlocks(t *testing.T) {
+	pemRule := &detect.Rule{Info: rules.Info{ID: "KV125", Name: "private-key"}}
+	old := engineOf
+	engineOf = func(*config.Loaded) engine { return pemEngine{pemRule} }
+	t.Cleanup(func() { engineOf = old })
+	body := strings.Repeat("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo", 2)
+	dir := writeTree(t, map[string]string{
+		"key.pem": "junk\n-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n" + body + "\n-----END RSA PRIVATE KEY-----\n",
+		"pub.pem": "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n",
+	})
+	res := Run([]string{dir}, Options{})
+	equal(t, got(t, dir, res), []string{"key.pem:2:1-30 KV125"})
+}
+
+// pemEngine finds whole PEM private key blocks and nothing else.
+type pemEngine struct{ r *detect.Rule }
+
+func (e pemEngine) Scan(v string, _ detect.Context, dst []detect.Finding) []detect.Finding {
+	if strings.HasPrefix(v, "-----BEGIN") && strings.Contains(v, "PRIVATE KEY-----\n") && strings.Count(v, "\n") >= 3 {
+		dst = append(dst, detect.Finding{Rule: e.r, Start: 0, End: len(v), Confidence: detect.High})
+	}
+	return dst
+}
+
+func TestParseDiff(t *testing.T) {
+	diff := `diff --git a/x.txt b/x.txt
+--- a/x.txt
++++ b/x.txt
+@@ -1,0 +2,3 @@
++a
++b
++c
+@@ -10 +12 @@
+-old
++new
+diff --git a/gone.txt b/gone.txt
+--- a/gone.txt
++++ /dev/null
+@@ -1 +0,0 @@
+-x
+diff --git "a/sp ace\303\251.txt" "b/sp ace\303\251.txt"
+--- "a/sp ace\303\251.txt"
++++ "b/sp ace\303\251.txt"
+@@ -3,2 +3,0 @@
+-a
+-b
+@@ -0,0 +1 @@
++z
+`
+	added, err := parseDiff([]byte(diff), "/r")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := added[filepath.Join("/r", "x.txt")]
+	for _, l := range []int{2, 3, 4, 12} {
+		if !x[l] {
+			t.Errorf("x.txt line %d not added", l)
+		}
+	}
+	if len(x) != 4 {
+		t.Errorf("x.txt: %d lines, want 4", len(x))
+	}
+	if sp := added[filepath.Join("/r", "sp aceé.txt")]; len(sp) != 1 || !sp[1] {
+		t.Errorf("quoted name: %v", added)
+	}
+	if len(added) != 2 {
+		t.Errorf("got %d files, want 2", len(added))
+	}
+	if _, err := parseDiff([]byte("+++ b/x\n@@ bad @@\n"), "/r"); err == nil {
+		t.Error("bad hunk header: no error")
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{"10MiB": 10 << 20, "512KB": 512000, "1M": 1 << 20, "2048": 2048, "0": 0} {
+		if n, err := parseSize(in); err != nil || n != want {
+			t.Errorf("parseSize(%q) = %d, %v; want %d", in, n, err, want)
+		}
+	}
+	for _, bad := range []string{"", "ten", "-1", "1TB"} {
+		if _, err := parseSize(bad); err == nil {
+			t.Errorf("parseSize(%q): no error", bad)
+		}
+	}
+}
