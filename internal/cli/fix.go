@@ -160,20 +160,26 @@ func applyEdits(src []byte, edits []report.Edit) ([]byte, error) {
 // source lines): the source text of every hardcodedcred finding, and any span
 // the default detection engine flags on a line.
 type masker struct {
-	secrets []string
+	secrets []string // unquoted values first, then source texts
 	engine  *detect.Engine
 }
 
 func newMasker(secrets []string) *masker {
 	m := &masker{engine: config.Defaults().Engine}
+	var values, raw []string
 	for _, s := range secrets {
-		m.secrets = append(m.secrets, s)
 		if v := baseline.NormalizeValue(s); v != s {
-			m.secrets = append(m.secrets, v)
+			values = append(values, v) // masked first, so quotes stay readable
+			raw = append(raw, s)       // then any escaped form left
+		} else {
+			values = append(values, s)
 		}
 	}
 	// Longest first, so a secret containing another is masked whole.
-	slices.SortFunc(m.secrets, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	longest := func(a, b string) int { return cmp.Compare(len(b), len(a)) }
+	slices.SortFunc(values, longest)
+	slices.SortFunc(raw, longest)
+	m.secrets = append(values, raw...)
 	return m
 }
 

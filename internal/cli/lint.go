@@ -527,7 +527,7 @@ func newDiag(pkg *packages.Package, a *analysis.Analyzer, d analysis.Diagnostic,
 		key:   key,
 		dedup: fmt.Sprintf("%s:%d:%d-%d:%d\x00%s\x00%s\x00%s", f.Filename, f.Line, f.Col, f.EndLine, f.EndCol, a.Name, d.Category, d.Message),
 	}
-	if a.Name == "hardcodedcred" {
+	if maskAnalyzers[a.Name] {
 		dg.secret = text
 	}
 	for i, fix := range d.SuggestedFixes {
@@ -548,6 +548,10 @@ func newDiag(pkg *packages.Package, a *analysis.Analyzer, d analysis.Diagnostic,
 	dg.f = f
 	return dg
 }
+
+// maskAnalyzers are the analyzers whose diagnostic ranges are secrets, which
+// -diff output masks.
+var maskAnalyzers = map[string]bool{"hardcodedcred": true}
 
 // fileOf returns the syntax tree of pkg that holds pos.
 func fileOf(pkg *packages.Package, pos token.Pos) *ast.File {
