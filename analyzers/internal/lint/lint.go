@@ -38,6 +38,7 @@ type Directive struct {
 	File      *token.File
 	Line      int      // line of the comment
 	FileWide  bool     // kvlint:file-ignore
+	Trailing  bool     // code precedes the comment on its line
 	Rules     []string // rule IDs or names it covers
 	Reason    string
 	Malformed string // why it is malformed (e.g. "a reason is required"); such a directive suppresses nothing
@@ -49,14 +50,16 @@ type Directive struct {
 // Used reports whether the directive suppressed at least one diagnostic.
 func (d *Directive) Used() bool { d.mu.Lock(); defer d.mu.Unlock(); return d.used }
 
-// covers reports whether d applies to a diagnostic of rule id/name on line
-// of tf: a line directive covers its own line (a trailing comment) and the
-// line after it (a comment on the line above).
+// Covers reports whether d applies to a diagnostic on line: a file-wide
+// directive covers every line; a line directive covers its own line, and,
+// when it is alone on its line (not trailing code), the line after it.
+func (d *Directive) Covers(line int) bool {
+	return d.FileWide || line == d.Line || !d.Trailing && line == d.Line+1
+}
+
+// covers reports whether d suppresses a diagnostic of rule id/name on line of tf.
 func (d *Directive) covers(tf *token.File, line int, id, name string) bool {
-	if d.Malformed != "" || d.File != tf {
-		return false
-	}
-	if !d.FileWide && line != d.Line && line != d.Line+1 {
+	if d.Malformed != "" || d.File != tf || !d.Covers(line) {
 		return false
 	}
 	return suppress.Directive{Rules: d.Rules}.Covers(id, name)
@@ -74,6 +77,7 @@ func runDirectives(pass *analysis.Pass) (any, error) {
 		if tf == nil {
 			continue
 		}
+		var code map[int]token.Pos // line -> first code position on it, computed on demand
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
 				text, ok := commentText(c.Text)
@@ -84,11 +88,17 @@ func runDirectives(pass *analysis.Pass) (any, error) {
 				if !ok {
 					continue
 				}
+				if code == nil {
+					code = codeLines(tf, f)
+				}
+				line := tf.Line(c.Slash)
+				first, ok := code[line]
 				ix.All = append(ix.All, &Directive{
 					Pos:       c.Slash,
 					End:       c.End(),
 					File:      tf,
-					Line:      tf.Line(c.Slash),
+					Line:      line,
+					Trailing:  ok && first < c.Slash,
 					FileWide:  sd.FileWide,
 					Rules:     sd.Rules,
 					Reason:    sd.Reason,
@@ -98,6 +108,33 @@ func runDirectives(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return ix, nil
+}
+
+// codeLines maps each line of f that holds code to the first position of
+// code on it (comments are not code).
+func codeLines(tf *token.File, f *ast.File) map[int]token.Pos {
+	m := map[int]token.Pos{}
+	note := func(p token.Pos) {
+		if !p.IsValid() || int(p) < tf.Base() || int(p) > tf.Base()+tf.Size() {
+			return
+		}
+		l := tf.Line(p)
+		if q, ok := m[l]; !ok || p < q {
+			m[l] = p
+		}
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n.(type) {
+		case nil:
+			return false
+		case *ast.Comment, *ast.CommentGroup:
+			return false
+		}
+		note(n.Pos())
+		note(n.End() - 1) // the last character: a closing ) or } on its own line
+		return true
+	})
+	return m
 }
 
 // commentText strips Go comment markers; a block comment counts only if the
