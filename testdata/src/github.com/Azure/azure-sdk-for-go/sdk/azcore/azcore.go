@@ -32,3 +32,9 @@ type ResponseError struct {
 
 // Error implements the error interface.
 func (e *ResponseError) Error() string { return e.ErrorCode }
+
+// NullValue is used to send an explicit 'null' within a request.
+func NullValue[T any]() T {
+	var zero T
+	return zero
+}
