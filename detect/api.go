@@ -86,7 +86,7 @@ type Rule struct {
 	// (or, for context rules, in the context name) before the regex runs.
 	Keywords []string
 	// Pattern is the regular expression source; group SecretGroup (0 = whole
-	// match) is the secret.
+	// match; negative = the first group that took part in the match) is the secret.
 	Pattern     string
 	SecretGroup int
 	// MinEntropy is the Shannon entropy floor (bits per byte) of the secret.
@@ -97,10 +97,42 @@ type Rule struct {
 	// each TruePositive must be found by this rule, no FalsePositive by any rule.
 	TruePositives  []Sample
 	FalsePositives []Sample
+
+	// NameKeywords are lowercase words; when one is a word of the context's
+	// Name, Key or Call, the rule runs even if no Keyword is in the value
+	// (an AWS secret key bound to awsSecretKey, a Datadog key in DD_API_KEY).
+	NameKeywords []string
+	// Requires, if set, are lowercase substrings one of which must also occur
+	// in the value (a SQL connection string needs Server= or Host= besides Password=).
+	Requires []string
+	// Confidence is the confidence of a match; zero means Medium, or High
+	// when Validate is set and passes.
+	Confidence Confidence
+	// Confirm, if set, decides a match after the entropy floor and Validate:
+	// it returns the finding's confidence, or zero to drop the match.
+	Confirm func(m Match) Confidence
+
+	prio int8 // wins ties between overlapping findings (connection strings over bare keys)
 }
+
+// Match is a candidate a rule's Confirm function judges.
+type Match struct {
+	Value      string // the whole scanned value
+	Start, End int    // bounds of the secret in Value
+	Context    Context
+	// NameHit reports that the rule ran because of the context name rather
+	// than a keyword in the value.
+	NameHit bool
+}
+
+// Secret returns the candidate secret.
+func (m Match) Secret() string { return m.Value[m.Start:m.End] }
 
 // Sample is a value with the context it is tested in.
 type Sample struct {
 	Value   string
 	Context Context
+	// Secret is the part of Value a true positive must report; empty means
+	// the whole Value.
+	Secret string
 }

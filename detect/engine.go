@@ -1,19 +1,358 @@
 package detect
 
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+)
+
 // Engine runs a set of rules over values. It is safe for concurrent use.
 type Engine struct {
-	rules []*Rule
+	rules    []*Rule // enabled rules, ordered by ID; index = bit in a ruleSet
+	compiled []compiledRule
+	ac       *automaton
+	always   ruleSet // rules with neither keywords nor name keywords
+	nameKW   []nameKeyword
+	generic  *Rule // nil when KV100 is disabled
+	genFloor float64
+	allow    []*regexp.Regexp
+	tests    TestPolicy
+	// genericKW is the ruleSet bit set when a secret word occurs in the value,
+	// for the generic rule's key=value pass; -1 when the generic rule is off.
+	genericBit int
 }
 
-// New builds an engine from options.
+type compiledRule struct {
+	rule *Rule
+	re   *regexp.Regexp
+}
+
+type nameKeyword struct {
+	word string
+	rule int
+}
+
+// genericMaxLen caps the values the generic rule judges as a whole; longer
+// values only go through the provider-format rules.
+const genericMaxLen = 4096
+
+var builtinRegexps sync.Map // pattern -> *regexp.Regexp
+
+func compile(pattern string) (*regexp.Regexp, error) {
+	if re, ok := builtinRegexps.Load(pattern); ok {
+		return re.(*regexp.Regexp), nil
+	}
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		return nil, err
+	}
+	builtinRegexps.Store(pattern, re)
+	return re, nil
+}
+
+// New builds an engine from options: the built-in rules, minus disabled ones
+// (or only the enabled ones), plus custom rules. It reports bad regular
+// expressions and unknown rule IDs in Enable or Disable as errors.
 func New(opts Options) (*Engine, error) {
-	return &Engine{}, nil // TODO(engine): real implementation
+	switch opts.Tests {
+	case "", TestsFixtures, TestsScan, TestsSkip:
+	default:
+		return nil, fmt.Errorf("detect: unknown test policy %q (want fixtures, scan or skip)", opts.Tests)
+	}
+	all := append(slices.Clone(Builtin()), opts.Custom...)
+	known := map[string]bool{}
+	for _, r := range all {
+		if r == nil {
+			return nil, fmt.Errorf("detect: nil custom rule")
+		}
+		if r.ID == "" {
+			return nil, fmt.Errorf("detect: custom rule %q has no ID", r.Name)
+		}
+		known[strings.ToLower(r.ID)] = true
+		if r.Name != "" {
+			known[strings.ToLower(r.Name)] = true
+		}
+	}
+	set := func(list []string, what string) (map[string]bool, error) {
+		m := map[string]bool{}
+		for _, id := range list {
+			k := strings.ToLower(strings.TrimSpace(id))
+			if !known[k] {
+				return nil, fmt.Errorf("detect: %s: unknown rule %q", what, id)
+			}
+			m[k] = true
+		}
+		return m, nil
+	}
+	enable, err := set(opts.Enable, "enable")
+	if err != nil {
+		return nil, err
+	}
+	disable, err := set(opts.Disable, "disable")
+	if err != nil {
+		return nil, err
+	}
+	on := func(r *Rule) bool {
+		id, name := strings.ToLower(r.ID), strings.ToLower(r.Name)
+		if disable[id] || (name != "" && disable[name]) {
+			return false
+		}
+		return len(enable) == 0 || enable[id] || (name != "" && enable[name])
+	}
+
+	e := &Engine{tests: opts.Tests, genFloor: defaultGenericEntropy, genericBit: -1}
+	if e.tests == "" {
+		e.tests = TestsFixtures
+	}
+	if opts.GenericMinEntropy < 0 || opts.GenericMinEntropy > 8 {
+		return nil, fmt.Errorf("detect: generic entropy %v is outside 0-8 bits per byte", opts.GenericMinEntropy)
+	}
+	if opts.GenericMinEntropy > 0 {
+		e.genFloor = opts.GenericMinEntropy
+	}
+	seen := map[string]bool{}
+	for _, r := range all {
+		if !on(r) {
+			continue
+		}
+		if seen[r.ID] {
+			return nil, fmt.Errorf("detect: duplicate rule ID %s", r.ID)
+		}
+		seen[r.ID] = true
+		e.rules = append(e.rules, r)
+	}
+	slices.SortStableFunc(e.rules, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
+	if len(e.rules) >= maxRules {
+		return nil, fmt.Errorf("detect: too many rules (%d, at most %d)", len(e.rules), maxRules-1)
+	}
+	var keywords []string
+	var owner []int
+	for i, r := range e.rules {
+		cr := compiledRule{rule: r}
+		if r == genericRule {
+			e.generic = r
+			e.genericBit = i
+			for _, w := range genericValueKeywords {
+				keywords = append(keywords, w)
+				owner = append(owner, i)
+			}
+			e.compiled = append(e.compiled, cr)
+			continue
+		}
+		if r.Pattern == "" {
+			return nil, fmt.Errorf("detect: rule %s has no pattern", r.ID)
+		}
+		re, err := compile(r.Pattern)
+		if err != nil {
+			return nil, fmt.Errorf("detect: rule %s: bad pattern: %w", r.ID, err)
+		}
+		if r.SecretGroup > re.NumSubexp() {
+			return nil, fmt.Errorf("detect: rule %s: secret group %d but the pattern has %d groups", r.ID, r.SecretGroup, re.NumSubexp())
+		}
+		cr.re = re
+		e.compiled = append(e.compiled, cr)
+		for _, k := range r.Keywords {
+			k = strings.ToLower(k)
+			if k == "" {
+				continue
+			}
+			keywords = append(keywords, k)
+			owner = append(owner, i)
+		}
+		for _, k := range r.NameKeywords {
+			e.nameKW = append(e.nameKW, nameKeyword{strings.ToLower(k), i})
+		}
+		if len(r.Keywords) == 0 && len(r.NameKeywords) == 0 {
+			e.always.add(i)
+		}
+	}
+	e.ac = newAutomaton(keywords, owner)
+	for _, a := range opts.AllowValues {
+		re, err := regexp.Compile(a)
+		if err != nil {
+			return nil, fmt.Errorf("detect: bad allow value pattern %q: %w", a, err)
+		}
+		e.allow = append(e.allow, re)
+	}
+	return e, nil
 }
 
-// Scan appends the credentials found in value to dst and returns it.
+// Rules returns the engine's enabled rules, ordered by ID.
+func (e *Engine) Rules() []*Rule { return slices.Clone(e.rules) }
+
+// Scan appends the credentials found in value to dst and returns it. The
+// findings are ordered by Start and do not overlap. A value in which no
+// keyword occurs and whose name is not a secret name costs one pass over its
+// bytes and no allocation.
 func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
-	return dst // TODO(engine)
+	if e == nil || ctx.Kind == KindStructTag || (ctx.Test && e.tests == TestsSkip) || value == "" {
+		return dst
+	}
+	var hits ruleSet
+	e.ac.scan(value, &hits)
+	hits.or(&e.always)
+	var named ruleSet
+	if len(e.nameKW) > 0 && (ctx.Name != "" || ctx.Key != "" || ctx.Call != "") {
+		e.scanNames(ctx, &named)
+		hits.or(&named)
+	}
+	genericName := e.generic != nil && (secretName(ctx.Name) || secretName(ctx.Key))
+	if hits.empty() && !genericName {
+		return dst
+	}
+	start := len(dst)
+	for i := range e.compiled {
+		if !hits.has(i) || i == e.genericBit {
+			continue
+		}
+		dst = e.runRule(&e.compiled[i], value, ctx, named.has(i), dst)
+	}
+	if e.generic != nil && len(dst) == start {
+		if genericName {
+			dst = e.genericWhole(value, ctx, dst)
+		}
+		if len(dst) == start && hits.has(e.genericBit) {
+			dst = e.genericPairs(value, ctx, dst)
+		}
+	}
+	if len(dst)-start > 1 {
+		dst = dst[:start+resolveOverlaps(dst[start:])]
+	}
+	return dst
 }
 
-// Builtin returns the built-in rules, ordered by ID.
-func Builtin() []*Rule { return nil } // TODO(engine)
+// scanNames adds the rules whose name keywords are words of the context.
+func (e *Engine) scanNames(ctx Context, set *ruleSet) {
+	for _, name := range [3]string{ctx.Name, ctx.Key, ctx.Call} {
+		for i := 0; i < len(name); {
+			s, end := nextWord(name, i)
+			if s == end {
+				break
+			}
+			w := name[s:end]
+			for _, k := range e.nameKW {
+				if len(k.word) == len(w) && strings.EqualFold(k.word, w) {
+					set.add(k.rule)
+				}
+			}
+			i = end
+		}
+	}
+}
+
+func (e *Engine) runRule(cr *compiledRule, value string, ctx Context, nameHit bool, dst []Finding) []Finding {
+	r := cr.rule
+	if len(r.Requires) > 0 {
+		ok := false
+		for _, q := range r.Requires {
+			if containsFold(value, q) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return dst
+		}
+	}
+	// Keyword-gated; a no-match regexp search does not allocate.
+	if cr.re.FindStringIndex(value) == nil {
+		return dst
+	}
+	for _, m := range cr.re.FindAllStringSubmatchIndex(value, -1) {
+		s, end := m[0], m[1]
+		switch g := r.SecretGroup; {
+		case g > 0:
+			s, end = m[2*g], m[2*g+1]
+		case g < 0:
+			for k := 1; 2*k+1 < len(m); k++ {
+				if m[2*k] >= 0 {
+					s, end = m[2*k], m[2*k+1]
+					break
+				}
+			}
+		}
+		if s < 0 || end <= s {
+			continue
+		}
+		if c := e.judge(r, value, s, end, ctx, nameHit); c != 0 {
+			dst = append(dst, Finding{Rule: r, Start: s, End: end, Confidence: c})
+		}
+	}
+	return dst
+}
+
+// judge applies the rule's floor, checksum and confirmation and the central
+// false-positive filters to one candidate, returning its confidence or 0.
+func (e *Engine) judge(r *Rule, value string, s, end int, ctx Context, nameHit bool) Confidence {
+	secret := value[s:end]
+	if r.MinEntropy > 0 && entropy(secret) < r.MinEntropy {
+		return 0
+	}
+	if IsPlaceholder(secret) || isKnownPublic(secret) {
+		return 0
+	}
+	c := r.Confidence
+	if c == 0 {
+		c = Medium
+	}
+	if r.Validate != nil {
+		if !r.Validate(secret) {
+			return 0
+		}
+		if r.Confidence == 0 {
+			c = High
+		}
+	}
+	if r.Confirm != nil {
+		c = r.Confirm(Match{Value: value, Start: s, End: end, Context: ctx, NameHit: nameHit})
+		if c == 0 {
+			return 0
+		}
+	}
+	if e.allowed(secret) {
+		return 0
+	}
+	return c
+}
+
+func (e *Engine) allowed(secret string) bool {
+	for _, re := range e.allow {
+		if re.MatchString(secret) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveOverlaps sorts findings by Start and, where two overlap, keeps the
+// better one: higher confidence, then rule priority, then the longer secret,
+// then the lower rule ID. It returns the number kept at the front of fs.
+func resolveOverlaps(fs []Finding) int {
+	slices.SortStableFunc(fs, func(a, b Finding) int { return a.Start - b.Start })
+	better := func(a, b Finding) bool {
+		if a.Confidence != b.Confidence {
+			return a.Confidence > b.Confidence
+		}
+		if a.Rule.prio != b.Rule.prio {
+			return a.Rule.prio > b.Rule.prio
+		}
+		if la, lb := a.End-a.Start, b.End-b.Start; la != lb {
+			return la > lb
+		}
+		return a.Rule.ID < b.Rule.ID
+	}
+	n := 0
+	for _, f := range fs {
+		if n > 0 && f.Start < fs[n-1].End {
+			if better(f, fs[n-1]) {
+				fs[n-1] = f
+			}
+			continue
+		}
+		fs[n] = f
+		n++
+	}
+	return n
+}

@@ -1,0 +1,336 @@
+package detect
+
+import (
+	"math"
+	"strings"
+)
+
+// entropy returns the Shannon entropy of s in bits per byte. It does not allocate.
+func entropy(s string) float64 {
+	if len(s) == 0 {
+		return 0
+	}
+	var counts [256]int32
+	for i := 0; i < len(s); i++ {
+		counts[s[i]]++
+	}
+	n := float64(len(s))
+	var h float64
+	for _, c := range counts {
+		if c > 0 {
+			p := float64(c) / n
+			h -= p * math.Log2(p)
+		}
+	}
+	return h
+}
+
+// charClasses counts the classes (lower, upper, digit, other) present in s.
+func charClasses(s string) int {
+	var lo, up, di, ot int
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isLower(c):
+			lo = 1
+		case isUpper(c):
+			up = 1
+		case isDigit(c):
+			di = 1
+		default:
+			ot = 1
+		}
+	}
+	return lo + up + di + ot
+}
+
+// indexFold returns the index of the lowercase ASCII string sub in s, ignoring
+// ASCII case, or -1. It does not allocate.
+func indexFold(s, sub string) int {
+	n := len(sub)
+	if n == 0 {
+		return 0
+	}
+	first := sub[0]
+	for i := 0; i+n <= len(s); i++ {
+		if lowerByte(s[i]) != first {
+			continue
+		}
+		j := 1
+		for j < n && lowerByte(s[i+j]) == sub[j] {
+			j++
+		}
+		if j == n {
+			return i
+		}
+	}
+	return -1
+}
+
+func containsFold(s, sub string) bool { return indexFold(s, sub) >= 0 }
+
+// placeholderWords occur in placeholders and documentation values, never in
+// a generated credential.
+var placeholderWords = []string{
+	"changeme", "change_me", "change-me", "changethis", "change_this", "change-this",
+	"placeholder", "redacted", "example", "sample", "dummy", "your_", "your-", "yourpassword",
+	"yoursecret", "yourtoken", "yourkey", "yourapikey", "xxxx", "****", "....", "${", "{{", "$(",
+	"replace_me", "replaceme", "replace-me", "insert_", "insert-", "enter_", "put_your", "todo",
+	"fixme", "<your", "<insert", "<secret", "<password", "<token", "<api", "<key", "notasecret",
+	"not_a_secret", "not-a-secret", "notreal", "not_real", "not-real", "<redacted", "0000000000",
+	"1234567890", "abcdefghij",
+}
+
+// placeholderExact are whole values that are placeholders or defaults.
+var placeholderExact = []string{
+	"password", "passwd", "pass", "pwd", "secret", "token", "apikey", "api_key", "api-key", "key",
+	"credential", "credentials", "null", "nil", "none", "undefined", "true", "false", "n/a", "na",
+	"empty", "default", "admin", "root", "guest", "test", "testing", "user", "username", "changeit",
+	"letmein", "qwerty", "hunter2", "foobar", "foo", "bar", "baz", "secret123", "password123",
+	"p@ssw0rd", "p@ssword", "passw0rd", "pa55word", "mysecret", "mypassword", "mytoken", "s3cr3t",
+	"supersecret", "topsecret", "private", "public", "bearer", "basic", "abc123", "123456",
+	"12345678", "123456789",
+}
+
+// formatVerbs are fmt verbs that make a value a format string.
+var formatVerbs = []string{"%s", "%v", "%d", "%q", "%+v", "%#v", "%w", "%x", "%[1]s"}
+
+// IsPlaceholder reports whether value is a placeholder or default rather than
+// a credential: changeme, <password>, ${VAR}, {{ .Token }}, $(cmd), %s, xxxx,
+// ****, REDACTED, example/sample/dummy values, your_token_here, TODO, an
+// environment reference such as $AZURE_CLIENT_SECRET, a run of one repeated
+// character, or a well-known default password. It does not allocate.
+func IsPlaceholder(value string) bool {
+	v := strings.TrimSpace(value)
+	if v == "" {
+		return true
+	}
+	if eqAny(v, placeholderExact) {
+		return true
+	}
+	for _, w := range placeholderWords {
+		if containsFold(v, w) {
+			return true
+		}
+	}
+	for _, f := range formatVerbs {
+		if strings.Contains(v, f) {
+			return true
+		}
+	}
+	// <password>, [token], {secret}
+	if len(v) >= 3 {
+		f, l := v[0], v[len(v)-1]
+		if (f == '<' && l == '>') || (f == '[' && l == ']') || (f == '{' && l == '}' && !strings.ContainsAny(v, ":\"")) {
+			return true
+		}
+	}
+	// $VAR, %VAR%, env:VAR
+	if v[0] == '$' && len(v) > 1 && (isUpper(v[1]) || v[1] == '_' || v[1] == '{') {
+		return true
+	}
+	if len(v) > 2 && v[0] == '%' && v[len(v)-1] == '%' {
+		return true
+	}
+	// One repeated character, or two alternating.
+	distinct := 0
+	var seen [4]byte
+	for i := 0; i < len(v) && distinct <= 2; i++ {
+		c := v[i]
+		if distinct >= 1 && seen[0] == c || distinct >= 2 && seen[1] == c {
+			continue
+		}
+		seen[distinct] = c
+		distinct++
+	}
+	return distinct <= 2 && len(v) > 2
+}
+
+// knownPublic are credentials published in documentation and emulators.
+var knownPublic = []string{
+	// Azurite / storage emulator key for devstoreaccount1.
+	"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+	// Cosmos DB emulator key.
+	"C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
+	"AKIAIOSFODNN7EXAMPLE",
+	"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+	"UseDevelopmentStorage=true",
+	"devstoreaccount1",
+}
+
+// isKnownPublic reports whether secret is or contains a published value.
+func isKnownPublic(secret string) bool {
+	for _, k := range knownPublic {
+		if strings.Contains(secret, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// isUUID reports whether s is a UUID (8-4-4-4-12 hex).
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < 36; i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !isHex(c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isHex(c byte) bool { return isDigit(c) || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F') }
+
+func allHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isHex(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isDigest reports whether s is a hex digest or git SHA: pure hex of a digest length.
+func isDigest(s string) bool {
+	switch len(s) {
+	case 32, 40, 56, 64, 96, 128:
+		return allHex(s)
+	}
+	return false
+}
+
+// isEnvName reports whether s is an environment variable name: AZURE_CLIENT_SECRET.
+func isEnvName(s string) bool {
+	if len(s) == 0 || !isUpper(s[0]) || !strings.Contains(s, "_") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isUpper(c) && !isDigit(c) && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// isFlagName reports whether s is a command-line flag: -password, --api-key.
+func isFlagName(s string) bool {
+	if len(s) < 2 || s[0] != '-' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !isLower(c) && !isUpper(c) && c != '-' && c != '_' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// isPathLike reports whether s names a file or path rather than holding a secret.
+func isPathLike(s string) bool {
+	if strings.HasPrefix(s, "/") || strings.HasPrefix(s, "./") || strings.HasPrefix(s, "../") ||
+		strings.HasPrefix(s, "~/") || strings.Contains(s, "\\") || strings.Contains(s, "://") {
+		return true
+	}
+	if len(s) > 2 && isUpper(s[0]) && s[1] == ':' && (s[2] == '/' || s[2] == '\\') {
+		return true
+	}
+	for _, ext := range fileExts {
+		if len(s) > len(ext) && hasSuffixFold(s, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+var fileExts = []string{".pem", ".key", ".json", ".yaml", ".yml", ".txt", ".crt", ".cer", ".p12",
+	".pfx", ".env", ".toml", ".ini", ".conf", ".cfg", ".go", ".sh", ".properties", ".xml", ".jks", ".der"}
+
+// isIdentifierLike reports whether s reads as a name rather than a secret:
+// letters with separators only (clientSecret, my.secret-name), or lowercase
+// words joined by at least two separators (kv-prod-secret-01).
+func isIdentifierLike(s string) bool {
+	letters := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isLower(c) && !isUpper(c) && c != '_' && c != '-' && c != '.' && c != '/' && c != ':' {
+			letters = false
+			break
+		}
+	}
+	if letters {
+		return true
+	}
+	if !isLower(s[0]) {
+		return false
+	}
+	seps := 0
+	seg := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isLower(c) || isDigit(c):
+			seg++
+		case c == '-' || c == '_' || c == '.' || c == '/':
+			if seg == 0 {
+				return false
+			}
+			seps++
+			seg = 0
+		default:
+			return false
+		}
+	}
+	return seps >= 2 && seg > 0
+}
+
+// isNumberLike reports whether s has no letters: numbers, dates, versions, IPs.
+func isNumberLike(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isLower(s[i]) || isUpper(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isText reports whether s reads as prose: UI or error text, SQL.
+func isText(s string) bool {
+	if strings.IndexByte(s, ' ') < 0 && strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\t') < 0 {
+		return false
+	}
+	return true
+}
+
+// fixtureWords mark test fixtures.
+var fixtureWords = []string{"test", "fake", "dummy", "mock", "secret", "password", "passwd", "token",
+	"example", "foo", "bar", "baz", "qux", "abc", "123", "xyz", "sample", "stub", "fixture", "invalid",
+	"wrong", "bad", "good", "valid", "hello", "world", "admin", "user", "pass", "key"}
+
+// looksRandom reports whether a generic value in a test file looks generated
+// rather than typed: long, high entropy, no fixture words.
+func looksRandom(s string) bool {
+	if len(s) < 16 || entropy(s) < 3.5 || charClasses(s) < 2 {
+		return false
+	}
+	for _, w := range fixtureWords {
+		if containsFold(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// log2 is math.Log2 for lengths.
+func log2(n int) float64 { return math.Log2(float64(n)) }

@@ -1,0 +1,145 @@
+package detect
+
+import (
+	"math"
+	"strings"
+)
+
+// defaultGenericEntropy is the generic rule's entropy floor in bits per byte.
+const defaultGenericEntropy = 3.0
+
+// genericValueKeywords gate the generic rule's key=value pass inside a value
+// (JSON, YAML, .env lines, query strings, DSNs).
+var genericValueKeywords = []string{"password", "passwd", "pwd", "pass", "secret", "token", "apikey",
+	"api_key", "api-key", "credential", "private_key", "privatekey", "access_key", "accesskey", "auth"}
+
+// genericWhole judges the whole value bound to a secret name.
+func (e *Engine) genericWhole(value string, ctx Context, dst []Finding) []Finding {
+	if len(value) > genericMaxLen {
+		return dst
+	}
+	s, end := trimBounds(value, 0, len(value))
+	// Authorization: Bearer <token>
+	for _, p := range [...]string{"bearer ", "token "} {
+		if end-s > len(p) && strings.EqualFold(value[s:s+len(p)], p) {
+			s, end = trimBounds(value, s+len(p), end)
+			break
+		}
+	}
+	if c := e.genericValue(value[s:end], ctx); c != 0 && !e.allowed(value[s:end]) {
+		dst = append(dst, Finding{Rule: e.generic, Start: s, End: end, Confidence: c})
+	}
+	return dst
+}
+
+func trimBounds(v string, s, e int) (int, int) {
+	for s < e && (v[s] == ' ' || v[s] == '\t' || v[s] == '\n' || v[s] == '\r') {
+		s++
+	}
+	for e > s && (v[e-1] == ' ' || v[e-1] == '\t' || v[e-1] == '\n' || v[e-1] == '\r') {
+		e--
+	}
+	return s, e
+}
+
+// genericValue reports whether v, bound to a secret name, looks like a
+// credential rather than a placeholder, a name, a path, text or a digest.
+func (e *Engine) genericValue(v string, ctx Context) Confidence {
+	n := len(v)
+	classes := 0
+	if n >= 6 {
+		classes = charClasses(v)
+	}
+	if n < 6 || (n < 8 && classes < 3) || n > genericMaxLen {
+		return 0
+	}
+	if isText(v) || IsPlaceholder(v) || isKnownPublic(v) || isUUID(v) || isDigest(v) || isEnvName(v) ||
+		isFlagName(v) || isPathLike(v) || isIdentifierLike(v) || isNumberLike(v) ||
+		strings.Contains(v, `:"`) || strings.HasPrefix(v, "sha256:") || strings.HasPrefix(v, "$2") {
+		return 0
+	}
+	h := entropy(v)
+	floor := e.genFloor
+	if n >= 16 && classes >= 3 {
+		floor -= 0.5
+	}
+	floor = math.Min(floor, 0.85*log2(n))
+	if h < floor {
+		return 0
+	}
+	if ctx.Test && e.tests == TestsFixtures && !looksRandom(v) {
+		return 0
+	}
+	if n >= 16 && h >= 3.5 && classes >= 3 {
+		return Medium
+	}
+	return Low
+}
+
+// genericPairs finds key=value and "key": "value" pairs inside a value whose
+// key is a secret name: .env lines, JSON and YAML in raw strings, query
+// strings and DSNs. It runs only when a secret word occurs in the value.
+func (e *Engine) genericPairs(value string, ctx Context, dst []Finding) []Finding {
+	for i := 0; i < len(value); i++ {
+		c := value[i]
+		if c != '=' && c != ':' {
+			continue
+		}
+		if c == ':' && strings.HasPrefix(value[i:], "://") {
+			i += 2
+			continue
+		}
+		// Key: the word right before the separator, skipping spaces and a quote.
+		k := i
+		for k > 0 && (value[k-1] == ' ' || value[k-1] == '\t') {
+			k--
+		}
+		if k > 0 && (value[k-1] == '"' || value[k-1] == '\'') {
+			k--
+		}
+		ke := k
+		for k > 0 && ke-k < 64 && (isAlnum(value[k-1]) || value[k-1] == '_' || value[k-1] == '-' || value[k-1] == '.') {
+			k--
+		}
+		if k == ke || !secretName(value[k:ke]) {
+			continue
+		}
+		// Value: skip spaces and an opening quote; stop at the closing quote
+		// or at a delimiter.
+		s := i + 1
+		for s < len(value) && (value[s] == ' ' || value[s] == '\t') {
+			s++
+		}
+		quote := byte(0)
+		if s < len(value) && (value[s] == '"' || value[s] == '\'' || value[s] == '`') {
+			quote = value[s]
+			s++
+		} else if c == '=' && s > i+1 {
+			continue // "password= dbname=app": an empty value, then the next key
+		}
+		end := s
+		for end < len(value) && end-s <= genericMaxLen {
+			b := value[end]
+			if quote != 0 {
+				if b == quote || b == '\n' {
+					break
+				}
+			} else if b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == ';' || b == ',' || b == '&' ||
+				b == '"' || b == '\'' || b == '}' || b == ']' || b == ')' {
+				break
+			}
+			end++
+		}
+		if end > s {
+			v := value[s:end]
+			if c := e.genericValue(v, ctx); c != 0 && !e.allowed(v) {
+				dst = append(dst, Finding{Rule: e.generic, Start: s, End: end, Confidence: c})
+			}
+		}
+		i = end - 1
+		if i < k {
+			i = k
+		}
+	}
+	return dst
+}

@@ -1,0 +1,88 @@
+package detect
+
+import (
+	"encoding/base64"
+	"strings"
+
+	"github.com/kvlint/kvlint/rules"
+)
+
+// fakePEM builds a PEM block of the given type with a generated body.
+func fakePEM(typ, seed string) string {
+	var b strings.Builder
+	b.WriteString("-----BEGIN " + typ + "-----\n")
+	for i := 0; i < 12; i++ {
+		b.WriteString(Fake(seed+string(rune('a'+i)), b64chars, 64))
+		b.WriteByte('\n')
+	}
+	b.WriteString(Fake(seed+"end", b64chars, 20) + "==\n")
+	b.WriteString("-----END " + typ + "-----\n")
+	return b.String()
+}
+
+func cryptoRules() []*Rule {
+	enc := base64.RawURLEncoding.EncodeToString
+	jwt := enc([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." +
+		enc([]byte(`{"sub":"kvlint-fake-user","iat":1700000000,"exp":1900000000}`)) + "." + Fake("jwt-sig", b64url, 43)
+	jwtNone := enc([]byte(`{"alg":"none"}`)) + "." + enc([]byte(`{"sub":"kvlint-fake-user"}`)) + "." + Fake("jwt-none", b64url, 20)
+	notJWT := enc([]byte(`{"kind":"cursor","v":1}`)) + "." + enc([]byte(`{"page":2,"size":50}`)) + "." + Fake("jwt-not", b64url, 20)
+	rsa := fakePEM("RSA PRIVATE KEY", "pem-rsa")
+	pkcs8 := fakePEM("PRIVATE KEY", "pem-pkcs8")
+	ossh := fakePEM("OPENSSH PRIVATE KEY", "pem-ssh")
+	escaped := strings.ReplaceAll(pkcs8, "\n", `\n`)
+	return []*Rule{
+		{
+			Info: info("KV124", "jwt",
+				"a JSON Web Token is hardcoded",
+				"Reports JSON Web Tokens: three base64url parts whose header decodes to JSON naming a "+
+					"signing algorithm (unsigned alg=none tokens are not reported).\n\n"+
+					"A bearer token is a credential until it expires, and hardcoded ones often never do.",
+				`req.Header.Set("Authorization", "Bearer eyJhbGciOi...")`,
+				`tok, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: scopes})
+req.Header.Set("Authorization", "Bearer "+tok.Token)`,
+				rules.SeverityWarning, 6.5, "jwt"),
+			Keywords:    []string{"eyj"},
+			Pattern:     `(?:^|[^A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,})(?:[^A-Za-z0-9_.-]|$)`,
+			SecretGroup: 1,
+			MinEntropy:  3.5,
+			Validate:    validJWT,
+			Confidence:  Medium,
+			TruePositives: []Sample{
+				tp(jwt),
+				tpIn("Bearer "+jwt, jwt),
+			},
+			FalsePositives: []Sample{
+				fp(jwtNone),
+				fp(notJWT),
+				fp("eyJhbGciOiJIUzI1NiJ9"),
+			},
+		},
+		{
+			Info: info("KV125", "private-key",
+				"a private key is hardcoded",
+				"Reports PEM private keys (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted PKCS#8, PGP) with a body, "+
+					"also inside JSON with escaped newlines. Certificates and public keys are not reported.\n\n"+
+					"A private key signs or decrypts as its owner; it cannot be revoked from the source history.",
+				`key, err := ssh.ParsePrivateKey([]byte("-----BEGIN OPENSSH PRIVATE KEY-----\n..."))`,
+				`// Keep keys in Azure Key Vault (as keys or certificates) and sign with azkeys, or load from a secret at run time.`,
+				rules.SeverityError, 9.0, "crypto"),
+			Keywords:    []string{"private key-----", "private key block-----"},
+			Pattern:     `-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\:,.-]{64,}?(?:-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----|\z)`,
+			MinEntropy:  4.0,
+			Validate:    pemBodyOK,
+			TruePositives: []Sample{
+				tp(strings.TrimSuffix(rsa, "\n")),
+				tpIn("key := `"+pkcs8+"`", strings.TrimSuffix(pkcs8, "\n")),
+				tp(strings.TrimSuffix(ossh, "\n")),
+				tpIn(`{"private_key": "`+escaped+`"}`, strings.TrimSuffix(escaped, `\n`)),
+			},
+			FalsePositives: []Sample{
+				fp(fakePEM("CERTIFICATE", "pem-cert")),
+				fp(fakePEM("PUBLIC KEY", "pem-pub")),
+				fp(fakePEM("RSA PUBLIC KEY", "pem-rsapub")),
+				fp("-----BEGIN RSA PRIVATE KEY-----"),
+				fp("-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----"),
+			},
+		},
+	}
+}

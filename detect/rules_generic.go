@@ -1,0 +1,96 @@
+package detect
+
+import "github.com/kvlint/kvlint/rules"
+
+// genericRule is KV100. The engine judges it itself: its name check and
+// value filters are code, not a pattern.
+var genericRule = &Rule{
+	Info: info("KV100", "generic-secret",
+		"a name that means secret is bound to a value that looks like one",
+		"Reports a value bound to a name that says it holds a secret (an identifier, struct field, map key, "+
+			"parameter, environment variable or header such as dbPassword, client_secret, apiKey, "+
+			"AZURE_CLIENT_SECRET or X-Api-Key; also key=value and \"key\": \"value\" pairs inside a string) "+
+			"when the value looks like a credential: long enough, not a placeholder, name, path, URL, UUID, "+
+			"digest or text, and with enough entropy. Names are split into words, so bypass is not pass and "+
+			"passwordField, tokenURL and secretName are not secret names. In test files low-entropy values "+
+			"are taken to be fixtures.\n\nA hardcoded password or token is readable by everyone with the "+
+			"source, ends up in builds and logs, and cannot be rotated without a release.",
+		`db, err := sql.Open("postgres", "host=db user=app password="+dbPassword)
+const dbPassword = "Tr0ub4dor&3-horse"`,
+		`dbPassword := os.Getenv("DB_PASSWORD") // set from Key Vault by the deployment`,
+		rules.SeverityWarning, 7.0, "generic"),
+	MinEntropy: defaultGenericEntropy,
+}
+
+func init() {
+	s := Fake("kv100", alnum, 24)
+	genericRule.TruePositives = []Sample{
+		tpCtx("Tr0ub4dor&3-horse", ctxName("dbPassword")),
+		tpCtx(s, ctxName("client_secret")),
+		tpCtx(s, ctxName("APIKey")),
+		tpCtx(s, Context{Kind: KindCallArg, Call: "os.Setenv", Key: "AZURE_CLIENT_SECRET"}),
+		tpCtx(s, Context{Kind: KindCallArg, Call: "(net/http.Header).Set", Key: "X-Api-Key"}),
+		{Value: "Bearer " + s, Context: Context{Kind: KindCallArg, Call: "(net/http.Header).Set", Key: "Authorization"}, Secret: s},
+		tpCtx(s, Context{Kind: KindMapKey, Name: "password"}),
+		tpCtx(s, Context{Kind: KindField, Name: "AdminPwd"}),
+		tpCtx(s, Context{Kind: KindCompare, Name: "userPass"}),
+		tpCtx(s, ctxName("GITHUBTOKEN")),
+		tpCtx(s, ctxName("signing_key")),
+		tpCtx(s, ctxName("privateKeyStr")),
+		tpCtx("pass1234", ctxName("password")),
+		{Value: `{"user": "app", "password": "` + s + `"}`, Secret: s},
+		{Value: "DB_PASSWORD=" + s + "\nDB_HOST=db", Secret: s},
+		{Value: "https://api.example.net/v1/items?api_key=" + s + "&page=2", Secret: s},
+		{Value: "client_secret: '" + s + "'", Secret: s},
+		{Value: s, Context: Context{Kind: KindAssign, Name: "apiKey", Test: true}},
+	}
+	genericRule.FalsePositives = []Sample{
+		fpCtx(s, ctxName("bypass")),
+		fpCtx(s, ctxName("compass")),
+		fpCtx(s, ctxName("passage")),
+		fpCtx(s, ctxName("tokenizer")),
+		fpCtx("https://login.example.net/oauth2/token", ctxName("tokenURL")),
+		fpCtx("https://login.example.net/oauth2/token", ctxName("token_endpoint")),
+		fpCtx("db-password", ctxName("secretName")),
+		fpCtx("pw_field_01", ctxName("passwordField")),
+		fpCtx("Bearer", ctxName("tokenType")),
+		fpCtx(s, ctxName("nextPageToken")),
+		fpCtx(s, ctxName("maxTokens")),
+		fpCtx(s, ctxName("hashedPassword")),
+		fpCtx("changeme", ctxName("password")),
+		fpCtx("<password>", ctxName("password")),
+		fpCtx("${DB_PASSWORD}", ctxName("password")),
+		fpCtx("{{ .Password }}", ctxName("password")),
+		fpCtx("$(cat /run/secrets/db)", ctxName("password")),
+		fpCtx("%s", ctxName("password")),
+		fpCtx("xxxxxxxxxxxx", ctxName("password")),
+		fpCtx("************", ctxName("password")),
+		fpCtx("REDACTED", ctxName("token")),
+		fpCtx("your_api_key_here", ctxName("apiKey")),
+		fpCtx("TODO", ctxName("apiKey")),
+		fpCtx("3f2504e0-4f89-11d3-9a0c-0305e82c3301", ctxName("clientSecret")),
+		fpCtx(Fake("sha", hexLower, 40), ctxName("token")),
+		fpCtx(Fake("sha", hexLower, 64), ctxName("secret")),
+		fpCtx("AZURE_CLIENT_SECRET", ctxName("secretEnv")),
+		fpCtx("AZURE_CLIENT_SECRET", ctxName("clientSecret")),
+		fpCtx("--password", ctxName("passwordFlag")),
+		fpCtx("-token", ctxName("token")),
+		fpCtx("invalid password", ctxName("errPassword")),
+		fpCtx("enter your token", ctxName("tokenPrompt")),
+		fpCtx("SELECT password FROM users WHERE id = $1", ctxName("password")),
+		fpCtx("/etc/secrets/token", ctxName("token")),
+		fpCtx("secrets/db.pem", ctxName("privateKey")),
+		fpCtx("https://vault.example.net/secrets/db", ctxName("secret")),
+		fpCtx("clientSecret", ctxName("secret")),
+		fpCtx("kv-prod-secret-01", ctxName("secret")),
+		fpCtx("password123", Context{Kind: KindAssign, Name: "password", Test: true}),
+		fpCtx("test-secret", Context{Kind: KindAssign, Name: "clientSecret", Test: true}),
+		fpCtx(`json:"password"`, ctxName("tag")),
+		fpCtx(s, Context{Kind: KindStructTag, Name: "password"}),
+		fpCtx("2024-01-02", ctxName("token")),
+		fpCtx("password=%s", ctxName("dsn")),
+		fpCtx("Enter password: ", ctxName("prompt")),
+		fp(`{"password": "", "token": "${TOKEN}"}`),
+		fp("token=" + "$(TOKEN)"),
+	}
+}

@@ -1,0 +1,74 @@
+package detect
+
+import (
+	"strings"
+
+	"github.com/kvlint/kvlint/rules"
+)
+
+func vcsRules() []*Rule {
+	ghp := FakeCRCToken("ghp_", "github-classic")
+	ghs := FakeCRCToken("ghs_", "github-app")
+	gho := FakeCRCToken("gho_", "github-oauth")
+	bad := ghp[:len(ghp)-1] + string("0123456789"[(strings.IndexByte(alnum, ghp[len(ghp)-1])+1)%10])
+	fine := "github_pat_" + Fake("github-fine", alnum, 22) + "_" + Fake("github-fine-2", alnum, 59)
+	glpat := "glpat-" + Fake("gitlab", b64url, 20)
+	return []*Rule{
+		{
+			Info: info("KV112", "github-token",
+				"a GitHub token is hardcoded",
+				"Reports GitHub tokens: classic personal access, OAuth, user-to-server, server-to-server "+
+					"and refresh tokens (ghp_, gho_, ghu_, ghs_, ghr_) whose CRC32 checksum is valid, and "+
+					"fine-grained personal access tokens (github_pat_).\n\n"+
+					"A token acts as its user or app on every repository it can reach.",
+				`client := github.NewClient(nil).WithAuthToken("ghp_...")`,
+				`client := github.NewClient(nil).WithAuthToken(os.Getenv("GITHUB_TOKEN"))`,
+				rules.SeverityError, 8.5, "github"),
+			Keywords:    []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"},
+			Pattern:     `(?:^|[^A-Za-z0-9_])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?:[^A-Za-z0-9_]|$)`,
+			SecretGroup: 1,
+			MinEntropy:  3.5,
+			Confirm: func(m Match) Confidence {
+				s := m.Secret()
+				if strings.HasPrefix(s, "github_pat_") || validCRCToken(s) {
+					return High
+				}
+				return 0
+			},
+			TruePositives: []Sample{
+				tp(ghp),
+				tpIn("Authorization: token "+ghs, ghs),
+				tpIn("https://x-access-token:"+gho+"@github.com/kvlint/kvlint.git", gho),
+				tp(fine),
+			},
+			FalsePositives: []Sample{
+				fp(bad), // checksum does not match
+				fp("ghp_" + strings.Repeat("A", 36)),
+				fp("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+			},
+		},
+		{
+			Info: info("KV113", "gitlab-token",
+				"a GitLab token is hardcoded",
+				"Reports GitLab personal, project, group, deploy, runner, pipeline-trigger, feed, OAuth "+
+					"and incoming-mail tokens by their prefixes (glpat-, gldt-, glrt-, glptt-, glft-, "+
+					"glsoat-, glcbt-, gloas-, glimt-).\n\nA token acts on GitLab with its scopes.",
+				`git := gitlab.NewClient("glpat-...")`,
+				`git, err := gitlab.NewClient(os.Getenv("GITLAB_TOKEN"))`,
+				rules.SeverityError, 8.5, "gitlab"),
+			Keywords:    []string{"glpat-", "gldt-", "glrt-", "glptt-", "glft-", "glsoat-", "glcbt-", "gloas-", "glimt-"},
+			Pattern:     `(?:^|[^A-Za-z0-9_-])((?:glpat|gldt|glrt|glptt|glft|glsoat|glcbt|gloas|glimt)-[A-Za-z0-9_-]{20,}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?)(?:[^A-Za-z0-9_-]|$)`,
+			SecretGroup: 1,
+			MinEntropy:  3.5,
+			Confidence:  High,
+			TruePositives: []Sample{
+				tp(glpat),
+				tpIn("PRIVATE-TOKEN: "+glpat, glpat),
+			},
+			FalsePositives: []Sample{
+				fp("glpat-xxxxxxxxxxxxxxxxxxxx"),
+				fp("glpat-"),
+			},
+		},
+	}
+}

@@ -1,0 +1,95 @@
+package detect
+
+import (
+	"encoding/base64"
+	"hash/crc32"
+	"strings"
+)
+
+const base62Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+// base62CRC returns the 6-character base62 CRC32 checksum GitHub and npm
+// append to their tokens.
+func base62CRC(data string) string {
+	n := crc32.ChecksumIEEE([]byte(data))
+	var out [6]byte
+	for i := 5; i >= 0; i-- {
+		out[i] = base62Alphabet[n%62]
+		n /= 62
+	}
+	return string(out[:])
+}
+
+// validCRCToken checks a prefix_ + 30 random + 6 checksum token (GitHub
+// classic, npm): the last six characters are the base62 CRC32 of the random part.
+func validCRCToken(tok string) bool {
+	i := strings.IndexByte(tok, '_')
+	if i < 0 || len(tok)-i-1 != 36 {
+		return false
+	}
+	body := tok[i+1:]
+	return base62CRC(body[:30]) == body[30:]
+}
+
+// decodeB64 decodes standard or URL base64, padded or not.
+func decodeB64(s string) ([]byte, bool) {
+	s = strings.TrimRight(s, "=")
+	if strings.ContainsAny(s, "-_") {
+		b, err := base64.RawURLEncoding.DecodeString(s)
+		return b, err == nil
+	}
+	b, err := base64.RawStdEncoding.DecodeString(s)
+	return b, err == nil
+}
+
+// validJWT checks that the header decodes to a JSON object naming an algorithm.
+func validJWT(tok string) bool {
+	dot := strings.IndexByte(tok, '.')
+	if dot < 0 {
+		return false
+	}
+	h, ok := decodeB64(tok[:dot])
+	if !ok || len(h) < 2 || h[0] != '{' {
+		return false
+	}
+	hs := string(h)
+	if !strings.Contains(hs, `"alg"`) {
+		return false
+	}
+	return !strings.Contains(strings.ReplaceAll(hs, " ", ""), `"alg":"none"`)
+}
+
+// validBasicAuth checks that a Basic credential decodes to printable user:password.
+func validBasicAuth(cred string) bool {
+	b, err := base64.StdEncoding.DecodeString(cred)
+	if err != nil {
+		if b, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(cred, "=")); err != nil {
+			return false
+		}
+	}
+	colon := -1
+	for i, c := range b {
+		if c < 0x20 || c >= 0x7f {
+			return false
+		}
+		if c == ':' && colon < 0 {
+			colon = i
+		}
+	}
+	if colon < 0 || colon == len(b)-1 {
+		return false
+	}
+	return !IsPlaceholder(string(b[colon+1:]))
+}
+
+// pemBodyOK checks that a PEM block has a real base64 body.
+func pemBodyOK(block string) bool {
+	n := 0
+	for i := 0; i < len(block); i++ {
+		c := block[i]
+		if isAlnum(c) || c == '+' || c == '/' {
+			n++
+		}
+	}
+	return n >= 100
+}

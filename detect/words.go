@@ -1,0 +1,191 @@
+package detect
+
+import "strings"
+
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isAlnum(c byte) bool { return isLower(c) || isUpper(c) || isDigit(c) }
+
+// nextWord returns the bounds of the first word of s at or after i, or
+// (len(s), len(s)) when there is none. Words are runs of letters and digits,
+// split at case changes (dbPassword -> db|Password, DBPassword -> DB|Password,
+// APIKey -> API|Key) and between letters and digits (oauth2 -> oauth|2).
+// Anything else ('_', '-', '.', ' ', '/') separates words.
+func nextWord(s string, i int) (start, end int) {
+	for i < len(s) && !isAlnum(s[i]) {
+		i++
+	}
+	if i >= len(s) {
+		return len(s), len(s)
+	}
+	start = i
+	c := s[i]
+	i++
+	switch {
+	case isDigit(c):
+		for i < len(s) && isDigit(s[i]) {
+			i++
+		}
+	case isLower(c):
+		for i < len(s) && isLower(s[i]) {
+			i++
+		}
+	default: // upper
+		if i < len(s) && isLower(s[i]) {
+			for i < len(s) && isLower(s[i]) {
+				i++
+			}
+			break
+		}
+		for i < len(s) && isUpper(s[i]) {
+			i++
+		}
+		// "APIKey": the last upper letter starts the next word.
+		if i < len(s) && isLower(s[i]) && i-start > 1 {
+			i--
+		}
+	}
+	return start, i
+}
+
+// SplitWords splits an identifier, environment variable, header or config key
+// into lowercase words: "DBPassword" -> [db password], "APIKey" -> [api key],
+// "AZURE_CLIENT_SECRET" -> [azure client secret], "x-api-key" -> [x api key],
+// "oauth2Token" -> [oauth 2 token].
+func SplitWords(name string) []string {
+	var words []string
+	for i := 0; ; {
+		s, e := nextWord(name, i)
+		if s == e {
+			return words
+		}
+		words = append(words, strings.ToLower(name[s:e]))
+		i = e
+	}
+}
+
+// span is a word's bounds within a name.
+type span struct{ s, e int }
+
+// wordsOf fills buf with the last len(buf) words of name and returns how many.
+func wordsOf(name string, buf []span) int {
+	n := 0
+	for i := 0; ; {
+		s, e := nextWord(name, i)
+		if s == e {
+			break
+		}
+		if n == len(buf) {
+			copy(buf, buf[1:])
+			n--
+		}
+		buf[n] = span{s, e}
+		n++
+		i = e
+	}
+	return n
+}
+
+// eqAny reports whether w equals, ignoring ASCII case, one of the lowercase words.
+func eqAny(w string, words []string) bool {
+	for _, x := range words {
+		if len(x) == len(w) && strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSuffixFold reports whether w ends with the lowercase suffix, ignoring ASCII case.
+func hasSuffixFold(w, suffix string) bool {
+	return len(w) >= len(suffix) && strings.EqualFold(w[len(w)-len(suffix):], suffix)
+}
+
+var (
+	// Trailing words that do not change what a name holds: tokenStr, passwordValue.
+	neutralTail = []string{"value", "val", "str", "string", "raw", "bytes", "plain", "plaintext",
+		"literal", "hex", "b", "base", "const", "var", "s"}
+	// Head words that, alone, say the name holds a secret.
+	secretHeads = []string{"password", "passwd", "passwords", "pwd", "pass", "passphrase", "pw",
+		"secret", "token", "credential", "credentials", "creds", "apikey", "apitoken", "pat",
+		"authorization", "privatekey", "secretkey", "accesskey", "signingkey", "authkey", "masterkey",
+		"accountkey", "sharedkey", "clientsecret", "accesstoken", "refreshtoken", "authtoken",
+		"bearertoken", "sastoken"}
+	// Suffixes that make a run-together lowercase word a secret name: dbpassword, githubtoken.
+	secretSuffixes = []string{"password", "passwd", "secret", "token", "apikey", "secretkey",
+		"privatekey", "accesskey", "signingkey", "credential", "credentials"}
+	// Words before "key" that make it a secret key: api key, access key, private key.
+	keyQualifiers = []string{"api", "access", "secret", "private", "signing", "sign", "auth", "encryption",
+		"encrypt", "master", "account", "client", "shared", "subscription", "app", "application",
+		"sas", "storage", "hmac", "jwt", "session", "webhook", "admin", "primary", "secondary",
+		"cosmos", "service", "crypto", "cipher", "aes", "decryption", "license", "x"}
+	// Words before "token" that make it a non-secret token: nextPageToken, csrfToken, maxTokens.
+	tokenNonSecret = []string{"page", "next", "continuation", "csrf", "xsrf", "cancel", "cancellation",
+		"sync", "resume", "pagination", "max", "min", "num", "count", "eof", "lex", "parse", "last",
+		"first", "end", "start", "sentinel", "stop", "special", "prev", "previous", "input", "output"}
+	// Words right before the head that negate it: hashedPassword, invalidToken, isSecret.
+	negatingWords = []string{"hashed", "hash", "encrypted", "masked", "redacted", "obfuscated", "min",
+		"max", "len", "num", "is", "has", "no", "invalid", "wrong", "missing", "empty", "bad", "check",
+		"validate", "forgot", "show", "hide", "expired", "require", "required", "use", "allow", "enable",
+		"disable", "salted", "bcrypt", "sha", "md"}
+)
+
+// secretName reports whether a name (identifier, key, header, env var) says
+// that it holds a secret. It looks at the head word (the last one, after
+// dropping neutral tails like Str or Value and digits), so passwordField,
+// tokenURL and secretName are not secret names and bypass or compass never
+// match "pass". It does not allocate.
+func secretName(name string) bool {
+	if name == "" {
+		return false
+	}
+	var buf [12]span
+	n := wordsOf(name, buf[:])
+	for n > 0 {
+		w := name[buf[n-1].s:buf[n-1].e]
+		if isDigit(w[0]) || (n > 1 && eqAny(w, neutralTail)) {
+			n--
+			continue
+		}
+		break
+	}
+	if n == 0 {
+		return false
+	}
+	head := name[buf[n-1].s:buf[n-1].e]
+	prev := ""
+	if n > 1 {
+		prev = name[buf[n-2].s:buf[n-2].e]
+	}
+	secret := false
+	switch {
+	case strings.EqualFold(head, "key") || strings.EqualFold(head, "keys"):
+		secret = prev != "" && eqAny(prev, keyQualifiers)
+		if secret && n > 2 {
+			prev = name[buf[n-3].s:buf[n-3].e]
+		} else {
+			prev = ""
+		}
+	case strings.EqualFold(head, "token") || strings.EqualFold(head, "tokens"):
+		secret = !eqAny(prev, tokenNonSecret) && !strings.EqualFold(head, "tokens")
+	case eqAny(head, secretHeads):
+		secret = true
+	default:
+		// Run-together lowercase or upper words: dbpassword, GITHUBTOKEN.
+		for _, suf := range secretSuffixes {
+			if len(head) > len(suf) && hasSuffixFold(head, suf) {
+				pre := head[:len(head)-len(suf)]
+				secret = !(suf == "token" && eqAny(pre, tokenNonSecret)) && !eqAny(pre, negatingWords)
+				break
+			}
+		}
+	}
+	if !secret {
+		return false
+	}
+	if prev != "" && eqAny(prev, negatingWords) {
+		return false
+	}
+	return true
+}
