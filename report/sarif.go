@@ -160,8 +160,7 @@ func (s SARIF) Write(w io.Writer, findings []Finding, known []rules.Info) error 
 			Version:        s.Version,
 			Rules:          descs,
 		}},
-		Results:    results,
-		ColumnKind: "unicodeCodePoints",
+		Results: results,
 	}
 	if s.Root != "" {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{
