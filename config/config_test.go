@@ -1,11 +1,14 @@
 package config
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/rules"
@@ -90,6 +93,25 @@ func TestParseFull(t *testing.T) {
 	}
 	if _, ok := l.Rule("KV999"); ok {
 		t.Error("Rule(KV999) found")
+	}
+	// The custom rule runs in the engine, and its "secret" group is the secret.
+	const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
+	var fake []byte
+	for i := range 20 {
+		fake = append(fake, alphabet[(i*7+3)%len(alphabet)])
+	}
+	value := "x=ACME_" + string(fake)
+	var hit bool
+	for _, f := range l.Engine.Scan(value, detect.Context{}, nil) {
+		if f.Rule.ID == "KV901" {
+			hit = true
+			if f.Secret(value) != string(fake) {
+				t.Errorf("custom rule secret is %s, want the secret group", detect.Redact(f.Secret(value)))
+			}
+		}
+	}
+	if !hit {
+		t.Error("the custom rule KV901 found nothing")
 	}
 	for name, want := range map[string]bool{
 		"/repo/a/testdata/x.go":          true,
@@ -181,6 +203,30 @@ func TestParseReportsEveryProblem(t *testing.T) {
 	_, err := Parse([]byte("tests: maybe\nseverity:\n  KV101: loud\n"), "c.yaml")
 	if err == nil || !strings.Contains(err.Error(), "c.yaml:1:") || !strings.Contains(err.Error(), "c.yaml:3:") {
 		t.Errorf("want both problems, got %v", err)
+	}
+}
+
+func TestParseAliasesStayCheap(t *testing.T) {
+	// A long list of scalars referenced many times must not be walked each time.
+	var b strings.Builder
+	b.WriteString("allow:\n  values: &v [")
+	for i := range 20000 {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("a")
+	}
+	b.WriteString("]\ncustom-rules:\n")
+	for i := range 2000 {
+		fmt.Fprintf(&b, "  - {id: KV9%04d, regex: abc, keywords: *v}\n", i)
+	}
+	start := time.Now()
+	_, err := Parse([]byte(b.String()), "c.yaml")
+	if err == nil {
+		t.Log("accepted")
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Parse took %v", d)
 	}
 }
 
@@ -426,6 +472,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("a: &x [1, *x]\n"))
 	f.Add([]byte("allow:\n  values: ['(']\n"))
 	f.Add([]byte("<<: {tests: scan}\n"))
+	f.Add([]byte("x: &k [a, b]\ncustom-rules: [&r {id: KV901, regex: abc, keywords: *k}, *r]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		l, err := Parse(data, ".kvlint.yaml")
 		if err == nil && l == nil {
@@ -439,4 +486,72 @@ func FuzzParse(f *testing.F) {
 			l.RuleEnabled("KV101", "azure-entra-client-secret")
 		}
 	})
+}
+
+func TestKnownTableMatchesEngine(t *testing.T) {
+	for _, r := range detect.Builtin() {
+		info, ok := KnownRule(r.ID)
+		if !ok || info.Name != r.Name || info.Analyzer != DetectAnalyzer {
+			t.Errorf("engine rule %s (%s): config knows %+v", r.ID, r.Name, info)
+		}
+	}
+	if len(detect.Builtin()) == 0 {
+		return // the engine's rules are not there yet
+	}
+	for _, k := range known {
+		if k.Analyzer != DetectAnalyzer {
+			continue
+		}
+		if !slices.ContainsFunc(detect.Builtin(), func(r *detect.Rule) bool { return r.ID == k.ID }) {
+			t.Errorf("rule %s (%s) is not among the engine's rules", k.ID, k.Name)
+		}
+	}
+}
+
+func TestEngineGetsOnlyItsRules(t *testing.T) {
+	for _, text := range []string{
+		"rules:\n  enable: [KV410]\n",
+		"rules:\n  disable: [KV201, KV001]\n",
+		"rules:\n  enable: [KV101, KV420]\n  disable: [KV124]\n",
+	} {
+		l, err := Parse([]byte(text), "c.yaml")
+		if err != nil {
+			t.Errorf("%q: %v", text, err)
+			continue
+		}
+		if l.Engine == nil {
+			t.Errorf("%q: no engine", text)
+		}
+	}
+
+	// With rules.enable naming only another analyzer's rule, the engine finds
+	// nothing; with defaults it finds its own samples.
+	var sample *detect.Sample
+	for _, r := range detect.Builtin() {
+		if r.ID == "KV112" && len(r.TruePositives) > 0 {
+			sample = &r.TruePositives[0]
+		}
+	}
+	if sample == nil {
+		t.Skip("no KV112 sample in the engine yet")
+	}
+	if got := Defaults().Engine.Scan(sample.Value, sample.Context, nil); len(got) == 0 {
+		t.Fatal("default engine misses the KV112 sample")
+	}
+	l, err := Parse([]byte("rules:\n  enable: [KV410]\n"), "c.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := l.Engine.Scan(sample.Value, sample.Context, nil); len(got) != 0 {
+		t.Errorf("enable: [KV410] still finds %s", got[0].Rule.ID)
+	}
+	l, err = Parse([]byte("rules:\n  disable: [github-token]\n"), "c.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range l.Engine.Scan(sample.Value, sample.Context, nil) {
+		if f.Rule.ID == "KV112" {
+			t.Error("disable: [github-token] still finds KV112")
+		}
+	}
 }

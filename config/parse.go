@@ -264,19 +264,31 @@ func checkKeys(name string, n *yaml.Node, t reflect.Type, where string) error {
 			errs = append(errs, checkKeys(name, v, field.Type, sub))
 		}
 	case reflect.Slice:
-		if n.Kind == yaml.SequenceNode {
+		// Only element types with keys of their own are visited, so aliases
+		// to long lists of scalars cost nothing.
+		if n.Kind == yaml.SequenceNode && hasKeys(t.Elem()) {
 			for i, item := range n.Content {
 				errs = append(errs, checkKeys(name, item, t.Elem(), fmt.Sprintf("%s[%d]", where, i)))
 			}
 		}
 	case reflect.Map:
-		if n.Kind == yaml.MappingNode {
+		if n.Kind == yaml.MappingNode && hasKeys(t.Elem()) {
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				errs = append(errs, checkKeys(name, n.Content[i+1], t.Elem(), where+"."+n.Content[i].Value))
 			}
 		}
 	}
 	return errors.Join(errs...)
+}
+
+func hasKeys(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Struct:
+		return true
+	case reflect.Slice, reflect.Map:
+		return hasKeys(t.Elem())
+	}
+	return false
 }
 
 func yamlTag(f reflect.StructField) string {
@@ -549,9 +561,32 @@ func build(f File, lc *locator) (*Loaded, error) {
 		return nil, errors.Join(errs...)
 	}
 
+	// The engine knows only its own rules (built-in and custom): pass it
+	// those, and switch all of them off when rules.enable names only rules of
+	// other analyzers.
+	engineIDs := map[string]bool{}
+	for _, r := range detect.Builtin() {
+		engineIDs[r.ID] = true
+	}
+	for _, r := range custom {
+		engineIDs[r.ID] = true
+	}
+	own := func(ids []string) []string {
+		var out []string
+		for _, id := range ids {
+			if engineIDs[id] && !slices.Contains(out, id) {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	engineEnable, engineDisable := own(enableIDs), own(disableIDs)
+	if len(enableIDs) > 0 && len(engineEnable) == 0 {
+		engineDisable = sortedKeys(engineIDs)
+	}
 	opts := detect.Options{
-		Enable:            enableIDs,
-		Disable:           disableIDs,
+		Enable:            engineEnable,
+		Disable:           engineDisable,
 		Custom:            custom,
 		GenericMinEntropy: f.Entropy.Generic,
 		AllowValues:       f.Allow.Values,
