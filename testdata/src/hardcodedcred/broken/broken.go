@@ -10,7 +10,7 @@ var count int = "not a number"
 
 func connect() {
 	password := "4cCWTjgCzeOgTnvRutl8" + undefinedSuffix // want `^secret "4cCW…`
-	apiSecret := "GcBV8t1eziUaBEXNc8NJ" + "jGTKKbUA"   // want `^secret "GcBV…\(28 chars`
+	apiSecret := "GcBV8t1eziUaBEXNc8NJ" + "jGTKKbUA"     // want `^secret "GcBV…\(28 chars`
 	region := "westeurope"
 	vault.Store(password, apiSecret, region, undefinedToken == "GJd1wFjQvEEAGdTTwtSs") // want `^secret "GJd1…`
 	return 42

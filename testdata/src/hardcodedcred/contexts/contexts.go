@@ -97,7 +97,7 @@ func calls(r *http.Request, h http.Header) {
 	r.SetBasicAuth("svc-user", "jGTKKbUAEhk2GfYIVHvp")       // want `^secret "jGTK…`
 	h.Set("Authorization", "Bearer 146H6NaMdnaotO5gMSub")    // want `^secret "146H…`
 	h.Set("Accept", "application/json")
-	h.Add("X-Request-Id", "146H6NaMdnaotO5gMSub")                                         // decoy
+	h.Add("X-Request-Id", "146H6NaMdnaotO5gMSub")                                                   // decoy
 	db, _ := sql.Open("postgres", "host=db user=app password=4cCWTjgCzeOgTnvRutl8 sslmode=disable") // want `(^secret|^sql connection string password) "4cCW…`
 	_ = db
 	flag.String("db-password", "I847Z4HuL9TtJD67M4Lu", "database password") // want `^secret "I847…`
