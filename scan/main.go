@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kvlint/kvlint/analyzers"
 	"github.com/kvlint/kvlint/baseline"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/report"
@@ -183,7 +182,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	if err := w.Write(stdout, findings, knownRules(cwd, *cfgPath)); err != nil {
+	if err := w.Write(stdout, findings, knownRules(findings, *cfgPath)); err != nil {
 		return fail("%v", err)
 	}
 	if status == ExitClean && len(findings) > 0 {
@@ -192,25 +191,26 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	return status
 }
 
-// knownRules documents the built-in rules and the custom rules of the
-// configuration that applies at dir, for SARIF.
-func knownRules(dir, cfgPath string) []rules.Info {
-	all := analyzers.Rules()
-	l, err := (&config.Source{Path: cfgPath}).ForDir(dir)
-	if err != nil || l == nil {
-		return all
-	}
-	have := map[string]bool{}
-	for _, r := range all {
-		have[r.ID] = true
-	}
-	for _, c := range l.File.CustomRules {
-		if info, ok := l.Rule(c.ID); ok && !have[info.ID] {
-			all = append(all, info)
-			have[info.ID] = true
+// knownRules documents the rules of the findings, built-in or custom, for
+// SARIF's rule descriptors.
+func knownRules(findings []report.Finding, cfgPath string) []rules.Info {
+	var out []rules.Info
+	seen := map[string]bool{}
+	src := &config.Source{Path: cfgPath}
+	for _, f := range findings {
+		if seen[f.RuleID] {
+			continue
+		}
+		seen[f.RuleID] = true
+		l, err := src.ForDir(filepath.Dir(f.Filename))
+		if err != nil {
+			l = nil
+		}
+		if info, ok := l.Rule(f.RuleID); ok {
+			out = append(out, info)
 		}
 	}
-	return all
+	return out
 }
 
 // relTo shortens the absolute file names in s to names relative to dir.

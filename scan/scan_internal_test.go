@@ -431,3 +431,15 @@ func TestParseSize(t *testing.T) {
 		}
 	}
 }
+
+func TestPackagesOf(t *testing.T) {
+	in := []string{"main.go", "a/b/c.go", "a/b/c_test.go", "a/README.md", "testdata/src/x/x.go",
+		"vendor/m/m.go", ".hidden/h.go", "_old/o.go", "a/b/d.go", "/abs/dir/x.go", "cmd/tool/main.go"}
+	want := []string{".", "./a/b", "./cmd/tool", "/abs/dir"}
+	if got := PackagesOf(in); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("PackagesOf = %q, want %q", got, want)
+	}
+	if got := PackagesOf([]string{"x.yaml"}); len(got) != 0 {
+		t.Errorf("PackagesOf(non-Go) = %q, want none", got)
+	}
+}

@@ -1,0 +1,253 @@
+package scan_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/scan"
+)
+
+// Fake credentials, generated at test time in formats the real engine knows.
+var (
+	ghToken  = detect.FakeCRCToken("ghp_", "scan-test-github")
+	ghToken2 = detect.FakeCRCToken("ghp_", "scan-test-github-2")
+	password = detect.Fake("scan-test-password", "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 24)
+)
+
+func write(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// run runs scan.Main in dir and returns its exit status and outputs.
+func run(t *testing.T, dir string, args ...string) (int, string, string) {
+	t.Helper()
+	t.Chdir(dir)
+	var stdout, stderr bytes.Buffer
+	code := scan.Main(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// noSecret fails if any of the fake secrets appears in s.
+func noSecret(t *testing.T, what, s string) {
+	t.Helper()
+	for _, secret := range []string{ghToken, ghToken2, password} {
+		if strings.Contains(s, secret) {
+			t.Errorf("%s shows a full secret (%s)", what, detect.Redact(secret))
+		}
+	}
+}
+
+func TestMainFindsAndRedacts(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"deploy/values.yaml": "image: app\ndb:\n  password: " + password + "\n",
+		".env":               "GITHUB_TOKEN=" + ghToken + "\n",
+		"clean.json":         `{"name": "app", "password": "${DB_PASSWORD}"}` + "\n",
+		"cmd/main.go":        "package main\n\nvar token = \"" + ghToken2 + "\"\n\nfunc main() {}\n",
+	})
+	code, out, errs := run(t, dir)
+	if code != scan.ExitFindings {
+		t.Fatalf("exit %d, want %d; stderr: %s", code, scan.ExitFindings, errs)
+	}
+	noSecret(t, "text output", out+errs)
+	want := []string{
+		".env:1:14: KV112 ",
+		filepath.Join("cmd", "main.go") + ":3:14: KV112 ",
+		filepath.Join("deploy", "values.yaml") + ":3:13: KV100 ",
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("got %d findings, want %d:\n%s", len(lines), len(want), out)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("finding %d = %q, want prefix %q", i, lines[i], w)
+		}
+	}
+	if !strings.Contains(out, detect.Redact(ghToken)) {
+		t.Errorf("output lacks the redacted preview %q", detect.Redact(ghToken))
+	}
+
+	// JSON: the go/analysis shape.
+	code, out, _ = run(t, dir, "-format", "json")
+	if code != scan.ExitFindings {
+		t.Errorf("-format json: exit %d, want %d", code, scan.ExitFindings)
+	}
+	noSecret(t, "JSON output", out)
+	var tree map[string]map[string][]map[string]any
+	if err := json.Unmarshal([]byte(out), &tree); err != nil {
+		t.Fatalf("JSON output: %v", err)
+	}
+	n := 0
+	for _, byAnalyzer := range tree {
+		for _, diags := range byAnalyzer {
+			n += len(diags)
+		}
+	}
+	if n != 3 {
+		t.Errorf("JSON holds %d diagnostics, want 3", n)
+	}
+
+	// SARIF: rules and results.
+	code, out, _ = run(t, dir, ".", "-format", "sarif") // flags may follow paths
+	if code != scan.ExitFindings {
+		t.Errorf("-format sarif: exit %d, want %d", code, scan.ExitFindings)
+	}
+	noSecret(t, "SARIF output", out)
+	var sarif struct {
+		Version string
+		Runs    []struct {
+			Results []struct {
+				RuleID string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &sarif); err != nil || sarif.Version != "2.1.0" || len(sarif.Runs) != 1 || len(sarif.Runs[0].Results) != 3 {
+		t.Errorf("SARIF: version %q, err %v, %d runs", sarif.Version, err, len(sarif.Runs))
+	}
+}
+
+func TestMainCleanAndErrors(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"a.yaml": "password: ${DB_PASSWORD}\nuser: admin\n"})
+	if code, out, errs := run(t, dir); code != scan.ExitClean || out != "" {
+		t.Errorf("clean tree: exit %d, output %q, stderr %q", code, out, errs)
+	}
+	for _, args := range [][]string{
+		{"-format", "xml"},
+		{"-max-size", "ten"},
+		{"-nosuchflag"},
+		{"missing-dir"},
+		{"-staged", "-diff", "HEAD"},
+		{"-config", "missing.yaml"},
+	} {
+		code, _, errs := run(t, dir, args...)
+		if code != scan.ExitError || !strings.Contains(errs, "kvlint scan") && !strings.Contains(errs, "flag") {
+			t.Errorf("%q: exit %d, stderr %q; want exit 1 with a message", args, code, errs)
+		}
+	}
+	write(t, dir, map[string]string{".kvlint.yaml": "version: 1\nnosuchkey: true\n"})
+	if code, _, errs := run(t, dir); code != scan.ExitError || !strings.Contains(errs, ".kvlint.yaml") {
+		t.Errorf("bad config: exit %d, stderr %q; want 1 naming the file", code, errs)
+	}
+}
+
+func TestMainConfig(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		".env":             "X=" + ghToken + "\n",
+		"fixtures/x.env":   "X=" + ghToken2 + "\n",
+		"sub/.kvlint.yaml": "version: 1\nrules:\n  disable: [github-token]\n",
+		"sub/y.env":        "X=" + ghToken2 + "\n",
+		".kvlint.yaml":     "version: 1\nallow:\n  paths: [\"fixtures/\"]\n",
+	})
+	code, out, errs := run(t, dir)
+	if code != scan.ExitFindings || strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, ".env:1:3: KV112") {
+		t.Errorf("exit %d, output %q, stderr %q; want only .env (fixtures allowed, sub disables the rule)", code, out, errs)
+	}
+	// -config names one file for all.
+	write(t, dir, map[string]string{"all.yaml": "version: 1\nrules:\n  disable: [KV112]\n"})
+	if code, out, _ := run(t, dir, "-config", "all.yaml"); code != scan.ExitClean {
+		t.Errorf("-config disabling KV112: exit %d, output %q", code, out)
+	}
+}
+
+func TestMainBaseline(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"a.env": "GITHUB_TOKEN=" + ghToken + "\n"})
+	base := filepath.Join(dir, "kvlint-baseline.yaml")
+	if code, _, errs := run(t, dir, "-write-baseline", base); code != scan.ExitClean {
+		t.Fatalf("-write-baseline: exit %d, stderr %q", code, errs)
+	}
+	data, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noSecret(t, "baseline file", string(data))
+	if code, out, _ := run(t, dir, "-baseline", base); code != scan.ExitClean {
+		t.Errorf("with baseline: exit %d, output %q; want 0", code, out)
+	}
+	// The old secret moves down a line, a new one appears: only the new one is reported.
+	write(t, dir, map[string]string{"a.env": "# moved\nGITHUB_TOKEN=" + ghToken + "\nOTHER=" + ghToken2 + "\n"})
+	code, out, _ := run(t, dir, "-baseline", base)
+	if code != scan.ExitFindings || strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, "a.env:3:") {
+		t.Errorf("with baseline after a change: exit %d, output %q; want only a.env:3", code, out)
+	}
+}
+
+func git(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null",
+		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+}
+
+func TestMainStagedAndDiff(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	git(t, dir, "init", "-q")
+	write(t, dir, map[string]string{
+		"old.env":  "GITHUB_TOKEN=" + ghToken + "\n", // committed: not reported
+		"keep.txt": "hello\n",
+	})
+	git(t, dir, "add", ".")
+	git(t, dir, "commit", "-q", "-m", "base")
+
+	write(t, dir, map[string]string{
+		"old.env":      "GITHUB_TOKEN=" + ghToken + "\nNEW_TOKEN=" + ghToken2 + "\n",
+		"sub/new.yaml": "db:\n  password: " + password + "\n",
+		"unstaged.env": "X=" + ghToken2 + "\n",
+		"keep.txt":     "hello\nworld\n",
+	})
+	git(t, dir, "add", "old.env", "sub/new.yaml", "keep.txt")
+	// The work tree loses the staged secret: --staged reads the index.
+	write(t, dir, map[string]string{"sub/new.yaml": "db: {}\n"})
+
+	code, out, errs := run(t, dir, "-staged")
+	noSecret(t, "-staged output", out+errs)
+	want := "old.env:2:11: KV112 "
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != scan.ExitFindings || len(lines) != 2 || !strings.HasPrefix(lines[0], want) ||
+		!strings.HasPrefix(lines[1], filepath.Join("sub", "new.yaml")+":2:13: KV100") {
+		t.Errorf("-staged: exit %d, output:\n%s\nstderr %q; want old.env:2 and sub/new.yaml:2", code, out, errs)
+	}
+	// Paths restrict the staged files.
+	if code, out, _ := run(t, dir, "-staged", "sub"); code != scan.ExitFindings || strings.Count(out, "\n") != 1 {
+		t.Errorf("-staged sub: exit %d, output %q; want one finding", code, out)
+	}
+
+	git(t, dir, "commit", "-q", "-m", "second")
+	if code, out, _ := run(t, dir, "-staged"); code != scan.ExitClean {
+		t.Errorf("-staged with nothing staged: exit %d, output %q", code, out)
+	}
+	// -diff HEAD~1: lines of the work tree added since the first commit
+	// (sub/new.yaml now has no secret in the work tree; unstaged.env is untracked).
+	code, out, _ = run(t, dir, "-diff", "HEAD~1")
+	if code != scan.ExitFindings || strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, want) {
+		t.Errorf("-diff HEAD~1: exit %d, output %q; want only %s", code, out, want)
+	}
+	if code, _, errs := run(t, dir, "-diff", "no-such-rev"); code != scan.ExitError || !strings.Contains(errs, "git diff") {
+		t.Errorf("-diff bad rev: exit %d, stderr %q", code, errs)
+	}
+}
