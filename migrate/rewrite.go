@@ -1,0 +1,237 @@
+package migrate
+
+import (
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// edit replaces the bytes [start, end) of a file with text.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// applyEdits applies non-overlapping edits to src.
+func applyEdits(src []byte, edits []edit) ([]byte, error) {
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	var out []byte
+	last := 0
+	for _, e := range edits {
+		if e.start < last || e.end < e.start || e.end > len(src) {
+			return nil, fmt.Errorf("overlapping edits at byte %d", e.start)
+		}
+		out = append(out, src[last:e.start]...)
+		out = append(out, e.text...)
+		last = e.end
+	}
+	return append(out, src[last:]...), nil
+}
+
+// importName picks the name under which file refers to the run-time package:
+// the name of an existing import of it, else "vaultsecrets" or, when that
+// identifier is taken in the file or its package, vaultsecrets2, 3...
+func importName(file *ast.File, pkgScope func(string) bool, runtimePkg string) (name string, present bool) {
+	for _, imp := range file.Imports {
+		if p, _ := strconv.Unquote(imp.Path.Value); p == runtimePkg {
+			if imp.Name != nil {
+				return imp.Name.Name, true
+			}
+			return "vaultsecrets", true
+		}
+	}
+	used := map[string]bool{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			used[id.Name] = true
+		}
+		return true
+	})
+	for _, imp := range file.Imports {
+		p, _ := strconv.Unquote(imp.Path.Value)
+		used[filepath.Base(p)] = true
+	}
+	name = "vaultsecrets"
+	for i := 2; used[name] || pkgScope(name); i++ {
+		name = fmt.Sprintf("vaultsecrets%d", i)
+	}
+	return name, false
+}
+
+// importEdit adds the import of the run-time package to file.
+func importEdit(fset *token.FileSet, file *ast.File, name, runtimePkg string) edit {
+	spec := strconv.Quote(runtimePkg)
+	if name != "vaultsecrets" {
+		spec = name + " " + spec
+	}
+	off := func(p token.Pos) int { return fset.Position(p).Offset }
+	var last *ast.GenDecl
+	for _, d := range file.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+			last = g
+		}
+	}
+	switch {
+	case last != nil && last.Lparen.IsValid():
+		o := off(last.Rparen)
+		return edit{o, o, spec + "\n"}
+	case last != nil:
+		o := off(last.End())
+		return edit{o, o, "\n\nimport " + spec}
+	default:
+		o := off(file.Name.End())
+		return edit{o, o, "\n\nimport " + spec + "\n"}
+	}
+}
+
+// rewriteFile computes the new content of one file for its migrated places.
+func rewriteFile(fset *token.FileSet, src []byte, file *ast.File, places []*place, runtimePkg string) ([]byte, error) {
+	off := func(p token.Pos) int { return fset.Position(p).Offset }
+	var edits []edit
+	needImport := false
+	impName := ""
+	// Constants are grouped by declaration: a whole declaration turns into a
+	// var declaration; some specs of a block move out into their own var
+	// declarations after the block.
+	byDecl := map[*ast.GenDecl][]*place{}
+	var declOrder []*ast.GenDecl
+	for _, p := range places {
+		name := p.secret.name
+		if p.kind == "comment" {
+			edits = append(edits, edit{p.start, p.end, commentNote(name)})
+			continue
+		}
+		needImport = true
+		impName = p.impName
+		if p.kind == "const" {
+			if byDecl[p.decl] == nil {
+				declOrder = append(declOrder, p.decl)
+			}
+			byDecl[p.decl] = append(byDecl[p.decl], p)
+			continue
+		}
+		edits = append(edits, edit{p.start, p.end, p.replacement(name)})
+	}
+	for _, d := range declOrder {
+		ps := byDecl[d]
+		if !d.Lparen.IsValid() || len(ps) == len(d.Specs) {
+			o := off(d.TokPos)
+			edits = append(edits, edit{o, o + len("const"), "var"})
+			for _, p := range ps {
+				edits = append(edits, edit{p.start, p.end, p.replacement(p.secret.name)})
+			}
+			continue
+		}
+		// Move each spec out of the block, with its doc and line comments.
+		var moved strings.Builder
+		for _, p := range ps {
+			from := p.spec.Pos()
+			if p.spec.Doc != nil {
+				from = p.spec.Doc.Pos()
+			}
+			to := p.spec.End()
+			if p.spec.Comment != nil {
+				to = p.spec.Comment.End()
+			}
+			a, b := lineStart(src, off(from)), lineEnd(src, off(to))
+			// Edits inside the moved text (the expression, comment notes) go with it.
+			specAt := off(p.spec.Pos()) - a
+			inner := []edit{{specAt, specAt, "var "}, {p.start - a, p.end - a, p.replacement(p.secret.name)}}
+			var rest []edit
+			for _, e := range edits {
+				if e.start >= a && e.end <= b {
+					inner = append(inner, edit{e.start - a, e.end - a, e.text})
+				} else {
+					rest = append(rest, e)
+				}
+			}
+			edits = rest
+			text, err := applyEdits(src[a:b], inner)
+			if err != nil {
+				return nil, err
+			}
+			body := dedent(string(text))
+			moved.WriteString("\n\n" + strings.TrimRight(body, "\n"))
+			edits = append(edits, edit{a, b + 1, ""})
+		}
+		o := off(d.End())
+		edits = append(edits, edit{o, o, moved.String()})
+	}
+	if needImport {
+		if _, present := importName(file, func(string) bool { return false }, runtimePkg); !present {
+			edits = append(edits, importEdit(fset, file, impName, runtimePkg))
+		}
+	}
+	out, err := applyEdits(src, edits)
+	if err != nil {
+		return nil, err
+	}
+	formatted, err := format.Source(out)
+	if err != nil {
+		// Never show the error text: it may quote source, secrets included.
+		return nil, fmt.Errorf("the rewritten file does not parse")
+	}
+	return formatted, nil
+}
+
+func lineStart(src []byte, o int) int {
+	for o > 0 && src[o-1] != '\n' {
+		o--
+	}
+	return o
+}
+
+// lineEnd returns the offset of the newline ending the line holding o (or len(src)).
+func lineEnd(src []byte, o int) int {
+	for o < len(src) && src[o] != '\n' {
+		o++
+	}
+	if o == len(src) {
+		return o - 1
+	}
+	return o
+}
+
+func dedent(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimLeft(l, " \t")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// writeFileAtomic writes data to filename through a temporary file in the
+// same directory and a rename, keeping the mode of an existing file.
+func writeFileAtomic(filename string, data []byte, mode os.FileMode) error {
+	if fi, err := os.Stat(filename); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	dir := filepath.Dir(filename)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(filename)+".kvlint-*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	defer os.Remove(name) // no-op after a successful rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(name, mode); err != nil {
+		return err
+	}
+	return os.Rename(name, filename)
+}

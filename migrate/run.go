@@ -1,0 +1,635 @@
+package migrate
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/mod/modfile"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/migrate/vault"
+)
+
+// Azure SDK modules the run-time package needs, at the versions kvlint is tested with.
+var runtimeRequires = []string{
+	"github.com/Azure/azure-sdk-for-go/sdk/security/keyvault/azsecrets@v1.5.1",
+	"github.com/Azure/azure-sdk-for-go/sdk/azidentity@v1.15.0",
+}
+
+// migration is the state of one run.
+type migration struct {
+	opts     *Options
+	ctx      context.Context
+	out      *printer
+	root     string
+	modPath  string
+	vaultURL string
+	fset     *token.FileSet
+	pkgs     []*packages.Package
+	places   []*place
+	secrets  []*secret
+	skipped  []*place // found but not in the applied plan
+	report   *Report
+	baseline map[string]bool // type errors before migration
+}
+
+// Run carries out a migration as o says, printing to stdout and stderr. The
+// returned error has already been printed.
+func Run(ctx context.Context, o *Options, stdout, stderr io.Writer) error {
+	m := &migration{opts: o, ctx: ctx, out: &printer{stdout: stdout, stderr: stderr}}
+	err := m.run()
+	if err != nil {
+		m.report.Error = m.out.scrub(err.Error())
+		m.out.errorf("kvlint migrate: %v", err)
+	}
+	if o.ReportOut != "" && m.report != nil {
+		if werr := writeReport(o.ReportOut, m.report); werr != nil {
+			m.out.errorf("kvlint migrate: report: %v", werr)
+			if err == nil {
+				err = werr
+			}
+		}
+	}
+	return err
+}
+
+func (m *migration) run() error {
+	o := m.opts
+	m.report = &Report{Mode: mode(o), Secrets: []ReportSecret{}, Manual: []ReportPlace{}}
+	if o.NameTemplate == "" {
+		o.NameTemplate = DefaultNameTemplate
+	}
+	if err := checkTemplate(o.NameTemplate); err != nil {
+		return err
+	}
+	if o.ContentType == "" {
+		o.ContentType = "text/plain"
+	}
+	if len(o.Tags)+4 > 15 {
+		return fmt.Errorf("too many -tag flags: Key Vault allows 15 tags and migrate writes 4")
+	}
+	var plan *Plan
+	if o.ApplyPlan != "" {
+		var err error
+		if plan, err = readPlan(o.ApplyPlan); err != nil {
+			return err
+		}
+	}
+	if err := m.resolveVault(plan); err != nil {
+		return err
+	}
+	if err := m.load(); err != nil {
+		return err
+	}
+	if err := m.find(); err != nil {
+		return err
+	}
+	if plan != nil {
+		if plan.Module != "" && plan.Module != m.modPath {
+			return fmt.Errorf("plan %s is for module %s, not %s", o.ApplyPlan, plan.Module, m.modPath)
+		}
+		secrets, skipped, err := applyPlan(plan, m.places)
+		if err != nil {
+			return fmt.Errorf("plan %s refused:\n%w", o.ApplyPlan, err)
+		}
+		m.secrets, m.skipped = secrets, skipped
+	} else {
+		m.secrets = groupSecrets(m.places, o.NameTemplate)
+	}
+	for _, s := range m.secrets {
+		m.out.addSecret(s.value)
+	}
+	for _, p := range m.places {
+		m.out.addSecret(p.value)
+	}
+
+	switch {
+	case o.DryRun:
+		m.printPlan()
+		m.fillReport()
+		return nil
+	case o.PlanOut != "":
+		if err := writePlan(o.PlanOut, buildPlan(m.vaultURL, m.modPath, m.secrets)); err != nil {
+			return err
+		}
+		m.printPlan()
+		m.out.printf("plan written to %s: review the names, then run: kvlint migrate -apply %s\n", o.PlanOut, o.PlanOut)
+		m.fillReport()
+		return nil
+	}
+	storeErr := m.store()
+	if err := m.rewrite(); err != nil {
+		m.fillReport()
+		m.printReport()
+		return errors.Join(storeErr, err)
+	}
+	m.fillReport()
+	m.printReport()
+	if storeErr != nil {
+		return storeErr
+	}
+	return nil
+}
+
+func mode(o *Options) string {
+	switch {
+	case o.DryRun:
+		return "dry-run"
+	case o.PlanOut != "":
+		return "plan"
+	case o.ApplyPlan != "":
+		return "apply"
+	}
+	return "migrate"
+}
+
+// resolveVault picks and checks the vault URL: the flag, else the plan's,
+// else AZURE_KEYVAULT_URL.
+func (m *migration) resolveVault(plan *Plan) error {
+	u := m.opts.VaultURL
+	if plan != nil {
+		if u == "" {
+			u = plan.VaultURL
+		} else if plan.VaultURL != "" {
+			a, _, _ := vault.ParseVaultURL(u, m.opts.allowLoopback)
+			b, _, _ := vault.ParseVaultURL(plan.VaultURL, m.opts.allowLoopback)
+			if a != b {
+				return fmt.Errorf("-vault-url %s differs from the plan's vault %s", u, plan.VaultURL)
+			}
+		}
+	}
+	if u == "" {
+		u = os.Getenv("AZURE_KEYVAULT_URL")
+	}
+	if u == "" {
+		return errors.New("no vault: pass -vault-url https://NAME.vault.azure.net/ or set AZURE_KEYVAULT_URL")
+	}
+	norm, _, err := vault.ParseVaultURL(u, m.opts.allowLoopback)
+	if err != nil {
+		return err
+	}
+	m.vaultURL = norm
+	m.report.VaultURL = norm
+	return nil
+}
+
+// load finds the module root and loads its packages with syntax and types.
+func (m *migration) load() error {
+	dir := m.opts.Dir
+	if dir == "" {
+		dir = "."
+	}
+	root, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	gomod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return fmt.Errorf("%s is not a module root (no go.mod): run kvlint migrate from the directory holding go.mod, or pass -C", root)
+	}
+	m.modPath = modfile.ModulePath(gomod)
+	if m.modPath == "" {
+		return fmt.Errorf("%s: no module path in go.mod", filepath.Join(root, "go.mod"))
+	}
+	m.root = root
+	m.report.Module = m.modPath
+	patterns := m.opts.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	m.fset = token.NewFileSet()
+	cfg := &packages.Config{
+		Mode:  packages.LoadAllSyntax,
+		Dir:   root,
+		Fset:  m.fset,
+		Tests: true,
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return fmt.Errorf("load packages: %w", err)
+	}
+	if len(pkgs) == 0 {
+		return fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	}
+	m.pkgs = pkgs
+	m.baseline = typeErrors(pkgs)
+	if n := len(m.baseline); n > 0 {
+		m.report.Warnings = append(m.report.Warnings, fmt.Sprintf("the module had %d build errors before migration; places in files that do not build are left alone", n))
+	}
+	return nil
+}
+
+// typeErrors returns the errors of the loaded root packages as "file:line:col"
+// keys with a message digest (never the message: it may quote a value).
+func typeErrors(pkgs []*packages.Package) map[string]bool {
+	errs := map[string]bool{}
+	for _, p := range pkgs {
+		for _, e := range p.Errors {
+			errs[e.Pos+"\x00"+e.Msg] = true
+		}
+	}
+	return errs
+}
+
+// find runs the analyzer and turns its findings into places.
+func (m *migration) find() error {
+	src := &config.Source{Path: m.opts.Config}
+	findings, err := findCredentials(m.pkgs, src)
+	if err != nil {
+		return err
+	}
+	pl := &planner{
+		opts: m.opts, root: m.root, modPath: m.modPath,
+		runtimePkg: m.modPath + "/" + runtimeDir,
+		fset:       m.fset, pkgs: m.pkgs, srcCache: map[string][]byte{},
+	}
+	places, notes := pl.places(findings)
+	for _, n := range notes {
+		m.report.Warnings = append(m.report.Warnings, n)
+	}
+	// Files with build errors are not touched.
+	broken := map[string]bool{}
+	for k := range m.baseline {
+		pos, _, _ := strings.Cut(k, "\x00")
+		broken[errFile(pos)] = true
+	}
+	imp := map[string]string{}
+	for _, p := range places {
+		if broken[p.filename] && p.manual == "" {
+			p.manual = "the file does not build"
+		}
+		name, ok := imp[p.filename]
+		if !ok {
+			scope := p.pkg.Types.Scope()
+			name, _ = importName(p.file, func(n string) bool { return scope.Lookup(n) != nil }, pl.runtimePkg)
+			imp[p.filename] = name
+		}
+		p.impName = name
+		p.status = "planned"
+		if p.manual != "" {
+			p.status = "manual"
+		}
+	}
+	m.places = places
+	return nil
+}
+
+// errFile returns the file name of a "file:line:col" error position.
+func errFile(pos string) string {
+	for i := 0; i < 2; i++ {
+		j := strings.LastIndexByte(pos, ':')
+		if j < 0 {
+			break
+		}
+		if _, err := fmt.Sscanf(pos[j+1:], "%d", new(int)); err != nil {
+			break
+		}
+		pos = pos[:j]
+	}
+	return pos
+}
+
+// store puts each secret that has a migratable place into the vault. It
+// stops at the first vault error and returns it; secrets stored before it
+// keep their status.
+func (m *migration) store() error {
+	var todo []*secret
+	for _, s := range m.secrets {
+		if len(s.migratable()) > 0 {
+			todo = append(todo, s)
+		} else {
+			s.status = "skipped"
+		}
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	st, err := openStore(m.vaultURL)
+	if err != nil {
+		for _, s := range todo {
+			s.status = "failed"
+		}
+		return fmt.Errorf("vault %s: %w", m.vaultURL, err)
+	}
+	if m.opts.Expires > 0 {
+		m.out.warnf("warning: the secrets expire in %s (on %s): Key Vault stops serving an expired secret and the migrated program then fails; rotate them before that",
+			m.opts.Expires, time.Now().Add(m.opts.Expires).UTC().Format(time.RFC3339))
+	}
+	taken := map[string]bool{}
+	for _, s := range m.secrets {
+		taken[strings.ToLower(s.name)] = true
+	}
+	now := time.Now().UTC()
+	for i, s := range todo {
+		if len(todo) > 5 {
+			m.out.warnf("kvlint migrate: storing secret %d/%d: %s", i+1, len(todo), s.name)
+		}
+		first := s.migratable()[0]
+		params := vault.SetParams{
+			ContentType: m.opts.ContentType,
+			Tags: map[string]string{
+				"source":      truncate(fmt.Sprintf("%s:%d", first.rel, first.line), 256),
+				"rule":        s.ruleID,
+				"migrated-at": now.Format(time.RFC3339),
+				"tool":        "kvlint",
+			},
+		}
+		for k, v := range m.opts.Tags {
+			params.Tags[k] = v
+		}
+		if m.opts.Expires > 0 {
+			exp := now.Add(m.opts.Expires)
+			params.Expires = &exp
+		}
+		base, name := s.name, s.name
+		for attempt := 0; ; attempt++ {
+			out, err := vault.StoreVerified(m.ctx, st, name, s.value, params)
+			if err != nil && (errors.Is(err, vault.ErrNameTaken) || errors.Is(err, vault.ErrDeleted)) && attempt < 20 {
+				why := "holds a different value"
+				if errors.Is(err, vault.ErrDeleted) {
+					why = "belongs to a deleted (recoverable) secret"
+				}
+				next := uniqueName(base, taken)
+				taken[strings.ToLower(next)] = true
+				m.report.Warnings = append(m.report.Warnings, fmt.Sprintf("secret name %s %s in the vault: using %s", name, why, next))
+				name = next
+				continue
+			}
+			if err != nil {
+				s.status = "failed"
+				for _, r := range todo[i+1:] {
+					r.status = "not attempted"
+				}
+				return fmt.Errorf("vault %s: %w\nstopped after %d of %d secrets; only the places of secrets stored and verified were rewritten; fix the cause and run kvlint migrate again to finish",
+					m.vaultURL, err, i, len(todo))
+			}
+			s.name = name
+			s.version = out.Version
+			s.status = "stored"
+			if out.Reused {
+				s.status = "reused"
+			}
+			break
+		}
+	}
+	return nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+// rewrite changes the places of stored and reused secrets, adds the
+// run-time package and the SDK requirements, then type-checks the module
+// and restores any file that no longer builds.
+func (m *migration) rewrite() error {
+	byFile := map[string][]*place{}
+	var files []string
+	code := false
+	for _, s := range m.secrets {
+		if s.status != "stored" && s.status != "reused" {
+			continue
+		}
+		for _, p := range s.migratable() {
+			if byFile[p.filename] == nil {
+				files = append(files, p.filename)
+			}
+			byFile[p.filename] = append(byFile[p.filename], p)
+			if p.kind != "comment" {
+				code = true
+			}
+		}
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	sort.Strings(files)
+	runtimePkg := m.modPath + "/" + runtimeDir
+
+	var created []string
+	if code {
+		dir := filepath.Join(m.root, filepath.FromSlash(runtimeDir))
+		if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+			src, err := runtimeSource(m.vaultURL)
+			if err != nil {
+				return err
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			f := filepath.Join(dir, "vaultsecrets.go")
+			if err := writeFileAtomic(f, src, 0o644); err != nil {
+				return err
+			}
+			created = append(created, f)
+			m.report.Created = append(m.report.Created, runtimeDir+"/vaultsecrets.go")
+		}
+	}
+
+	originals := map[string][]byte{}
+	for _, f := range files {
+		ps := byFile[f]
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		out, err := rewriteFile(m.fset, src, ps[0].file, ps, runtimePkg)
+		if err != nil {
+			markManual(ps, err.Error())
+			continue
+		}
+		if bytes.Equal(out, src) {
+			continue
+		}
+		if err := writeFileAtomic(f, out, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", ps[0].rel, err)
+		}
+		originals[f] = src
+		for _, p := range ps {
+			p.status = "rewritten"
+		}
+	}
+	if len(originals) == 0 {
+		return nil
+	}
+	if code {
+		if err := m.requireSDK(); err != nil {
+			m.restore(originals, byFile, "go.mod could not be updated")
+			return err
+		}
+	}
+	return m.check(originals, byFile)
+}
+
+func markManual(ps []*place, why string) {
+	for _, p := range ps {
+		p.manual = why
+		p.status = "manual"
+	}
+}
+
+// requireSDK adds the Azure SDK modules to go.mod when missing, then runs go mod tidy.
+func (m *migration) requireSDK() error {
+	gomod, err := os.ReadFile(filepath.Join(m.root, "go.mod"))
+	if err != nil {
+		return err
+	}
+	f, err := modfile.ParseLax("go.mod", gomod, nil)
+	if err != nil {
+		return fmt.Errorf("go.mod: %w", err)
+	}
+	have := map[string]bool{}
+	for _, r := range f.Require {
+		have[r.Mod.Path] = true
+	}
+	var get []string
+	for _, r := range runtimeRequires {
+		path, _, _ := strings.Cut(r, "@")
+		if !have[path] {
+			get = append(get, r)
+		}
+	}
+	if len(get) > 0 {
+		if err := m.goCmd(append([]string{"get"}, get...)...); err != nil {
+			return err
+		}
+	}
+	return m.goCmd("mod", "tidy")
+}
+
+func (m *migration) goCmd(args ...string) error {
+	cmd := exec.CommandContext(m.ctx, "go", args...)
+	cmd.Dir = m.root
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		tail := strings.TrimSpace(out.String())
+		if len(tail) > 2000 {
+			tail = tail[len(tail)-2000:]
+		}
+		return fmt.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, tail)
+	}
+	return nil
+}
+
+// check type-checks the module after rewriting. A rewritten file with a new
+// error is restored and its places reported as manual; a new error in a file
+// that was not rewritten restores every file.
+func (m *migration) check(originals map[string][]byte, byFile map[string][]*place) error {
+	for round := 0; round < 2 && len(originals) > 0; round++ {
+		cfg := &packages.Config{
+			Mode:  packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports,
+			Dir:   m.root,
+			Tests: true,
+		}
+		patterns := m.opts.Patterns
+		if len(patterns) == 0 {
+			patterns = []string{"./..."}
+		}
+		pkgs, err := packages.Load(cfg, patterns...)
+		if err != nil {
+			m.restore(originals, byFile, "the module could not be type-checked after rewriting")
+			return fmt.Errorf("type-check after rewriting: %w", err)
+		}
+		bad := map[string]bool{}
+		foreign := false
+		for k := range typeErrors(pkgs) {
+			if m.baseline[k] {
+				continue
+			}
+			pos, msg, _ := strings.Cut(k, "\x00")
+			f := errFile(pos)
+			if _, ok := originals[f]; ok {
+				if !m.baselineHas(f, msg) {
+					bad[f] = true
+				}
+				continue
+			}
+			foreign = true
+		}
+		if len(bad) == 0 && !foreign {
+			return nil
+		}
+		if foreign || round == 1 {
+			m.restore(originals, byFile, "the migration broke the build of a file it did not change; all files restored")
+			return nil
+		}
+		sub := map[string][]byte{}
+		for f := range bad {
+			sub[f] = originals[f]
+			delete(originals, f)
+		}
+		m.restore(sub, byFile, "the rewritten file did not type-check; it was restored")
+	}
+	return nil
+}
+
+func (m *migration) baselineHas(file, msg string) bool {
+	for k := range m.baseline {
+		pos, bm, _ := strings.Cut(k, "\x00")
+		if bm == msg && errFile(pos) == file {
+			return true
+		}
+	}
+	return false
+}
+
+// restore writes back the original bytes of files and marks their places manual.
+func (m *migration) restore(originals map[string][]byte, byFile map[string][]*place, why string) {
+	for f, src := range originals {
+		if err := writeFileAtomic(f, src, 0o644); err != nil {
+			m.report.Warnings = append(m.report.Warnings, fmt.Sprintf("could not restore %s: %v", f, err))
+		}
+		markManual(byFile[f], why)
+	}
+}
+
+// printer prints, removing any known secret value from what it prints.
+type printer struct {
+	stdout, stderr io.Writer
+	values         []string
+}
+
+func (p *printer) addSecret(v string) {
+	if len(v) >= 6 {
+		p.values = append(p.values, v)
+	}
+}
+
+// scrub replaces every known secret value in s by its redacted form: a last
+// line of defence; messages are built without values in the first place.
+func (p *printer) scrub(s string) string {
+	for _, v := range p.values {
+		if strings.Contains(s, v) {
+			s = strings.ReplaceAll(s, v, "[redacted]")
+		}
+	}
+	return s
+}
+
+func (p *printer) printf(format string, args ...any) {
+	fmt.Fprint(p.stdout, p.scrub(fmt.Sprintf(format, args...)))
+}
+
+func (p *printer) warnf(format string, args ...any) {
+	fmt.Fprintln(p.stderr, p.scrub(fmt.Sprintf(format, args...)))
+}
+
+func (p *printer) errorf(format string, args ...any) {
+	fmt.Fprintln(p.stderr, p.scrub(fmt.Sprintf(format, args...)))
+}
+
