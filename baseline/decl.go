@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // DeclName returns the name of the top-level declaration of file that
@@ -85,11 +86,12 @@ func specName(s ast.Spec) string {
 }
 
 // NormalizeValue turns the source text of a diagnostic's range into the
-// value a key hashes: a Go string literal is unquoted, anything else has its
-// white space collapsed, so reformatting keeps the key.
+// value a key hashes: a Go string literal is unquoted, anything else
+// (including a literal with invalid UTF-8, which unquoting would alter) has
+// its white space collapsed, so reformatting keeps the key.
 func NormalizeValue(src string) string {
 	src = strings.TrimSpace(src)
-	if len(src) >= 2 && (src[0] == '"' || src[0] == '`') {
+	if len(src) >= 2 && (src[0] == '"' || src[0] == '`') && utf8.ValidString(src) {
 		if s, err := strconv.Unquote(src); err == nil {
 			return s
 		}
