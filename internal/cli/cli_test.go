@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/internal/sariftest"
 	"github.com/kvlint/kvlint/report"
 	"github.com/kvlint/kvlint/rules"
 )
@@ -429,5 +430,183 @@ func TestIsVetInvocation(t *testing.T) {
 		if got := isVetInvocation(strings.Fields(args)); got != want {
 			t.Errorf("isVetInvocation(%q) = %v, want %v", args, got, want)
 		}
+	}
+}
+
+func TestSARIFOutput(t *testing.T) {
+	useTestSuite(t)
+	dir := copyModule(t, "drv")
+	code, out, errs := run(t, "-C", dir, "-format", "sarif", "-o", "out.sarif", "./...")
+	if code != ExitFindings || out != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %s", code, out, errs)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "out.sarif"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range sariftest.Validate(data) {
+		t.Error(err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+					}
+				}
+				PartialFingerprints map[string]string
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &log); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	fps := map[string]bool{}
+	for _, r := range log.Runs[0].Results {
+		got = append(got, r.RuleID+" "+r.Locations[0].PhysicalLocation.ArtifactLocation.URI)
+		fps[r.PartialFingerprints["kvlint/v1"]] = true
+	}
+	want := "KV900 a/a.go,KV900 a/a.go,KV900 a/a_test.go,KV900 broken/broken.go"
+	if strings.Join(got, ",") != want {
+		t.Errorf("results: %v, want %s", got, want)
+	}
+	if len(fps) != 4 {
+		t.Errorf("want 4 distinct fingerprints, have %v", fps)
+	}
+	// Moving code keeps the fingerprints.
+	moveCode(t, dir)
+	if code, _, errs := run(t, "-C", dir, "-format", "sarif", "-o", "moved.sarif", "./..."); code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	moved, _ := os.ReadFile(filepath.Join(dir, "moved.sarif"))
+	for fp := range fps {
+		if !strings.Contains(string(moved), fp) {
+			t.Errorf("fingerprint %s lost after moving code", fp)
+		}
+	}
+}
+
+// moveCode rewrites a/a.go with its declarations reordered, moved down and
+// reformatted; the planted values and their enclosing declarations stay.
+func moveCode(t *testing.T, dir string) {
+	t.Helper()
+	moved := `// Package a holds planted test values for the kvlint driver tests.
+//
+// It was edited: declarations moved.
+package a
+
+// Plain is not reported.
+var Plain = "hello"
+
+// Client connects.
+type Client struct{ key string }
+
+// Connect is reported.
+func (c *Client) Connect() string {
+	if c == nil {
+		return ""
+	}
+	c.key =
+		"kvtest_connect_value_2"
+	return c.key
+}
+
+func lookup(name string) string { return "from-vault:" + name }
+
+// Token is reported.
+var Token = "kvtest_token_value_1"
+`
+	if err := os.WriteFile(filepath.Join(dir, "a", "a.go"), []byte(moved), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBaseline(t *testing.T) {
+	useTestSuite(t)
+	dir := copyModule(t, "drv")
+	code, out, errs := run(t, "baseline", "write", "kv.yaml", "-C", dir, "-test=false", "./a")
+	if code != ExitClean || !strings.Contains(out, "recorded 2 findings in 2 entries") {
+		t.Fatalf("baseline write: exit %d, %s %s", code, out, errs)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "kv.yaml"))
+	for _, v := range []string{"kvtest_token_value_1", "kvtest_connect_value_2"} {
+		if strings.Contains(string(data), v) {
+			t.Error("baseline file holds a planted value")
+		}
+	}
+	for _, want := range []string{"version: 1", "salt: ", "rule: KV900", "package: example.com/drv/a", "decl: Token", "decl: (*Client).Connect", "file: a/a.go", "count: 1"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("baseline lacks %q:\n%s", want, data)
+		}
+	}
+
+	lint := func(args ...string) (int, string, string) {
+		return run(t, append([]string{"-C", dir, "-test=false", "-baseline", "kv.yaml"}, args...)...)
+	}
+	if code, out, errs := lint("./a"); code != ExitClean || out != "" {
+		t.Errorf("with baseline: exit %d, output %q %s", code, out, errs)
+	}
+	moveCode(t, dir)
+	if code, out, errs := lint("-baseline-prune", "./a"); code != ExitClean || out != "" || errs != "" {
+		t.Errorf("after moving code: exit %d, output %q, stderr %q", code, out, errs)
+	}
+
+	// A new secret is reported, the known ones are not.
+	f, _ := os.OpenFile(filepath.Join(dir, "a", "a.go"), os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("\nfunc New() string { return \"kvtest_new_value_5\" }\n")
+	f.Close()
+	code, out, _ = lint("./a")
+	if code != ExitFindings || strings.Count(out, "\n") != 1 || !strings.Contains(out, "a/a.go:27:28: KV900 test secret \"kvte\" (18 chars)") {
+		t.Errorf("new secret: exit %d, output:\n%s", code, out)
+	}
+	// The same value in another declaration is a new finding too.
+	f, _ = os.OpenFile(filepath.Join(dir, "a", "a.go"), os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("\nvar Again = \"kvtest_token_value_1\"\n")
+	f.Close()
+	if _, out, _ = lint("./a"); strings.Count(out, "\n") != 2 {
+		t.Errorf("copied secret not reported:\n%s", out)
+	}
+
+	// Removing a secret leaves a stale entry.
+	writeFile(t, filepath.Join(dir, "a", "a.go"), "package a\n\n// Client connects.\ntype Client struct{ key string }\n\n// Connect is reported.\nfunc (c *Client) Connect() string {\n\tc.key = \"kvtest_connect_value_2\"\n\treturn c.key\n}\n")
+	code, out, errs = lint("-baseline-prune", "./a")
+	if code != ExitFindings || out != "" || !strings.Contains(errs, "stale entry: KV900 in example.com/drv/a Token (recorded in a/a.go)") {
+		t.Errorf("prune report: exit %d, output %q, stderr:\n%s", code, out, errs)
+	}
+	// Entries of packages not analyzed are not stale.
+	if _, _, errs := lint("-baseline-prune", "./broken"); strings.Contains(errs, "stale") {
+		t.Errorf("entry of an unanalyzed package reported stale:\n%s", errs)
+	}
+	code, out, errs = run(t, "baseline", "prune", "kv.yaml", "-C", dir, "-test=false", "./a")
+	if code != ExitClean || !strings.Contains(out, "pruned 1 stale findings, 1 entries left") {
+		t.Errorf("baseline prune: exit %d, %s %s", code, out, errs)
+	}
+	pruned, _ := os.ReadFile(filepath.Join(dir, "kv.yaml"))
+	if strings.Contains(string(pruned), "decl: Token") || !strings.Contains(string(pruned), "decl: (*Client).Connect") {
+		t.Errorf("pruned baseline:\n%s", pruned)
+	}
+	if code, out, errs := lint("-baseline-prune", "./a"); code != ExitClean || out != "" || errs != "" {
+		t.Errorf("after prune: exit %d, %q %q", code, out, errs)
+	}
+	// Rewriting keeps the salt.
+	salt := func(b []byte) string {
+		_, s, _ := strings.Cut(string(b), "salt: ")
+		s, _, _ = strings.Cut(s, "\n")
+		return s
+	}
+	run(t, "baseline", "write", "kv.yaml", "-C", dir, "./a")
+	again, _ := os.ReadFile(filepath.Join(dir, "kv.yaml"))
+	if salt(again) != salt(data) || salt(data) == "" {
+		t.Error("baseline write changed the salt")
+	}
+}
+
+func writeFile(t *testing.T, name, content string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

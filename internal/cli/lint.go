@@ -142,7 +142,11 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 
 	var stale []baseline.Entry
 	if o.baseline != "" {
-		bl, err := baseline.Load(o.baseline)
+		path := o.baseline
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(res.wd, path)
+		}
+		bl, err := baseline.Load(path)
 		if err != nil {
 			errorf(stderr, "%v", err)
 			return ExitError
