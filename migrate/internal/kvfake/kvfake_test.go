@@ -566,3 +566,19 @@ func hash(v string) string {
 	sum := sha256.Sum256([]byte(v))
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
+
+// The guard other tests rely on: HTTPClient refuses and records every
+// non-loopback, non-vault destination instead of dialing it.
+func TestHTTPClientRefusesNonLoopback(t *testing.T) {
+	s := kvfake.New(t, nil)
+	hc := s.HTTPClient()
+	for _, u := range []string{"https://login.microsoftonline.com/common/", "http://169.254.169.254/metadata/identity/oauth2/token", "https://vault.azure.net.evil.example/"} {
+		if resp, err := hc.Get(u); err == nil {
+			resp.Body.Close()
+			t.Errorf("%s was reached", u)
+		}
+	}
+	if st := s.Stray(); len(st) != 3 {
+		t.Errorf("Stray = %q, want 3 refused dials", st)
+	}
+}
