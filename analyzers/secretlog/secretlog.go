@@ -1,16 +1,42 @@
-// Package secretlog is a kvlint analyzer (placeholder until implemented).
 package secretlog
 
 import (
-	"golang.org/x/tools/go/analysis"
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/kvlint/kvlint/analyzers/internal/azsdk"
 	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/rules"
 )
 
+//go:embed doc.go
+var doc string
+
+const name = "secretlog"
+
 // Rules documents the rules this analyzer reports.
-var Rules []rules.Info
+var Rules = []rules.Info{{
+	ID: "KV410", Name: "secret-logged", Analyzer: name,
+	Title: "secret value flows into a log, output, error message or http response",
+	Doc: "A value read from Key Vault (GetSecret's resp.Value), or a variable, parameter or field whose name means a secret, " +
+		"reaches a logger (log, slog, zap, logrus, zerolog), standard output, an error message, a test log or an HTTP response " +
+		"body within the same function. Logs and errors travel to places with weaker access control than the vault. " +
+		"Log a redacted form (a short prefix and the length, or a hash), or nothing.",
+	Bad: `resp, err := client.GetSecret(ctx, "db-password", "", nil)
+log.Printf("connecting with password %s", *resp.Value)`,
+	Good: `resp, err := client.GetSecret(ctx, "db-password", "", nil)
+log.Printf("connecting with password %s", redact(*resp.Value))`,
+	Severity: rules.SeverityError, SecuritySeverity: 7.5, Tags: []string{"security", "logging", "keyvault"},
+}}
 
 // Analyzer is the secretlog analyzer with configuration discovered per package.
 var Analyzer = New(&config.Source{})
@@ -18,9 +44,453 @@ var Analyzer = New(&config.Source{})
 // New returns the analyzer reading its configuration from src.
 func New(src *config.Source) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     "secretlog",
-		Doc:      "secretlog: not yet implemented",
-		Requires: []*analysis.Analyzer{lint.Directives},
-		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+		Name:     name,
+		Doc:      azsdk.MustExtractDoc(doc, name),
+		URL:      "https://github.com/kvlint/kvlint#rules",
+		Requires: []*analysis.Analyzer{lint.Directives, inspect.Analyzer},
+		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, src) },
 	}
+}
+
+// Logging packages, matched by path.
+var logPkgs = map[string]bool{
+	"log": true, "log/slog": true,
+	"go.uber.org/zap": true, "github.com/sirupsen/logrus": true,
+	"github.com/rs/zerolog": true, "github.com/rs/zerolog/log": true,
+}
+
+func run(pass *analysis.Pass, src *config.Source) (any, error) {
+	if !azsdk.Gate(pass, src)(Rules[0].ID, Rules[0].Name) {
+		return nil, nil
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	// One unit per function declaration (its closures included), and per
+	// function literal outside any declaration body.
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if lit, ok := cur.Node().(*ast.FuncLit); ok {
+			inside := false
+			for range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+				inside = true
+				break
+			}
+			if inside {
+				continue
+			}
+			_ = lit
+		} else if cur.Node().(*ast.FuncDecl).Body == nil {
+			continue
+		}
+		f := &flow{pass: pass, info: pass.TypesInfo, tainted: map[key]string{}}
+		f.propagate(cur)
+		f.report(cur)
+	}
+	return nil, nil
+}
+
+// key names a tainted place: a variable, or a field path below it (x.f.g).
+type key struct {
+	obj  types.Object
+	path string
+}
+
+// flow is the taint state of one function.
+type flow struct {
+	pass    *analysis.Pass
+	info    *types.Info
+	tainted map[key]string // place -> what secret it holds, for the message
+}
+
+// propagate taints the places secrets are stored in, until nothing changes.
+func (f *flow) propagate(unit inspector.Cursor) {
+	var stmts []ast.Node
+	for cur := range unit.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil)) {
+		stmts = append(stmts, cur.Node())
+	}
+	for range 10 {
+		changed := false
+		taint := func(dst ast.Expr, why string) {
+			if why == "" {
+				return
+			}
+			if k, ok := f.keyOf(dst); ok {
+				if _, seen := f.tainted[k]; !seen {
+					f.tainted[k] = why
+					changed = true
+				}
+			}
+		}
+		for _, n := range stmts {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				// Have: x := secret, x.f = secret, m[k] = secret, s += secret.
+				if len(n.Lhs) == len(n.Rhs) {
+					for i := range n.Lhs {
+						taint(n.Lhs[i], f.source(n.Rhs[i]))
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i := range n.Names {
+						taint(n.Names[i], f.source(n.Values[i]))
+					}
+				}
+			case *ast.CallExpr:
+				// Have: b.WriteString(secret), fmt.Fprintf(&b, "%s", secret), io.WriteString(&b, secret).
+				fn := azsdk.Callee(f.info, n)
+				if fn == nil {
+					continue
+				}
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && isBuffer(f.info.TypeOf(sel.X)) && strings.HasPrefix(fn.Name(), "Write") {
+					for _, a := range n.Args {
+						taint(sel.X, f.source(a))
+					}
+				}
+				if (azsdk.IsFunc(fn, "fmt", fn.Name()) && strings.HasPrefix(fn.Name(), "Fprint") || azsdk.IsFunc(fn, "io", "WriteString")) &&
+					len(n.Args) > 1 && isBuffer(f.info.TypeOf(n.Args[0])) {
+					for _, a := range n.Args[1:] {
+						taint(n.Args[0], f.source(a))
+					}
+				}
+			}
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+// keyOf returns the place e denotes: x, x.f.g, *p (as p), m[k] (as m), &b (as b).
+func (f *flow) keyOf(e ast.Expr) (key, bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := f.info.ObjectOf(e).(*types.Var); ok && e.Name != "_" {
+			return key{obj: v}, true
+		}
+	case *ast.SelectorExpr:
+		if sel := f.info.Selections[e]; sel != nil && sel.Kind() == types.FieldVal {
+			if k, ok := f.keyOf(e.X); ok {
+				return key{k.obj, k.path + "." + e.Sel.Name}, true
+			}
+		}
+	case *ast.StarExpr:
+		return f.keyOf(e.X)
+	case *ast.IndexExpr:
+		return f.keyOf(e.X)
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return f.keyOf(e.X)
+		}
+	}
+	return key{}, false
+}
+
+// source says which secret e holds ("" if none).
+func (f *flow) source(e ast.Expr) string {
+	e = ast.Unparen(e)
+	if t := f.info.TypeOf(e); t != nil && isSecretResponse(t) {
+		return "a Key Vault secret"
+	}
+	switch e := e.(type) {
+	case *ast.Ident:
+		obj := f.info.ObjectOf(e)
+		if why, ok := f.tainted[key{obj: obj}]; ok {
+			return why
+		}
+		if v, ok := obj.(*types.Var); ok && stringish(v.Type()) && secretName(v.Name()) {
+			return "the secret-named " + v.Name()
+		}
+	case *ast.SelectorExpr:
+		sel := f.info.Selections[e]
+		if sel == nil {
+			// Have: pkg.Password, a package-level variable.
+			if v, ok := f.info.Uses[e.Sel].(*types.Var); ok && stringish(v.Type()) && secretName(v.Name()) {
+				return "the secret-named " + v.Name()
+			}
+			return ""
+		}
+		if sel.Kind() != types.FieldVal {
+			return ""
+		}
+		if isSecretValue(sel.Obj()) {
+			return "a Key Vault secret value"
+		}
+		if k, ok := f.keyOf(e); ok {
+			if why, ok := f.tainted[k]; ok {
+				return why
+			}
+		}
+		if stringish(sel.Obj().Type()) && secretName(e.Sel.Name) {
+			return "the secret-named field " + e.Sel.Name
+		}
+	case *ast.StarExpr:
+		return f.source(e.X)
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return f.source(e.X)
+		}
+	case *ast.IndexExpr:
+		if _, isMap := types.Unalias(f.info.TypeOf(e.X)).Underlying().(*types.Map); isMap {
+			return f.source(e.X)
+		}
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			if why := f.source(e.X); why != "" {
+				return why
+			}
+			return f.source(e.Y)
+		}
+	case *ast.CompositeLit:
+		for _, elt := range e.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			if why := f.source(elt); why != "" {
+				return why
+			}
+		}
+	case *ast.CallExpr:
+		return f.callSource(e)
+	}
+	return ""
+}
+
+// callSource says which secret a call's result carries.
+func (f *flow) callSource(call *ast.CallExpr) string {
+	if tv, ok := f.info.Types[call.Fun]; ok && tv.IsType() {
+		// Have: string(b), []byte(s).
+		if len(call.Args) == 1 {
+			return f.source(call.Args[0])
+		}
+		return ""
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := f.info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+			return f.anyArg(call.Args)
+		}
+	}
+	fn := azsdk.Callee(f.info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return ""
+	}
+	lower := strings.ToLower(fn.Name())
+	for _, w := range []string{"redact", "mask", "hash", "len"} {
+		if strings.Contains(lower, w) {
+			return "" // a redaction helper breaks the flow
+		}
+	}
+	sig := fn.Type().(*types.Signature)
+	recv := ""
+	if sig.Recv() != nil {
+		recv = f.recvSource(call)
+	}
+	switch path := azsdk.PkgPath(fn.Pkg()); {
+	case path == "fmt" && strings.HasPrefix(fn.Name(), "Sprint"):
+		return f.anyArg(call.Args)
+	case path == "strings" || path == "bytes" || path == "strconv":
+		if sig.Recv() != nil {
+			// Have: b.String() on a Builder or Buffer holding a secret.
+			if fn.Name() == "String" || fn.Name() == "Bytes" {
+				return recv
+			}
+			return ""
+		}
+		if sig.Results().Len() >= 1 && stringish(sig.Results().At(0).Type()) {
+			return f.anyArg(call.Args)
+		}
+	case path == "encoding/base64" || path == "encoding/hex":
+		if strings.HasPrefix(fn.Name(), "Encode") && sig.Results().Len() == 1 && stringish(sig.Results().At(0).Type()) {
+			return f.anyArg(call.Args)
+		}
+	case path == "github.com/Azure/azure-sdk-for-go/sdk/azcore/to" && fn.Name() == "Ptr":
+		return f.anyArg(call.Args)
+	case logPkgs[path]:
+		// Have: slog.String("k", secret), logger.With("k", secret), zerolog's ev.Str("k", secret).
+		if why := f.anyArg(call.Args); why != "" {
+			return why
+		}
+		return recv
+	}
+	return ""
+}
+
+// recvSource says which secret the receiver of a method call holds.
+func (f *flow) recvSource(call *ast.CallExpr) string {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return f.source(sel.X)
+	}
+	return ""
+}
+
+func (f *flow) anyArg(args []ast.Expr) string {
+	for _, a := range args {
+		if why := f.source(a); why != "" {
+			return why
+		}
+	}
+	return ""
+}
+
+// report reports each sink call in the unit that receives a secret.
+func (f *flow) report(unit inspector.Cursor) {
+	for cur := range unit.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		sink, args, recvToo := f.sink(cur, call)
+		if sink == "" {
+			continue
+		}
+		var at ast.Expr
+		why := ""
+		for _, a := range args {
+			if why = f.source(a); why != "" {
+				at = a
+				break
+			}
+		}
+		if why == "" && recvToo {
+			if why = f.recvSource(call); why != "" {
+				at = call
+			}
+		}
+		if why == "" {
+			continue
+		}
+		lint.Report(f.pass, analysis.Diagnostic{
+			Pos: at.Pos(), End: at.End(), Category: Rules[0].ID,
+			Message: fmt.Sprintf("%s flows into %s: log a redacted form (a short prefix and the length, or a hash) or nothing", why, sink),
+		}, Rules[0].Name)
+	}
+}
+
+// sink returns a description of the sink call is, the arguments that reach
+// it, and whether a secret in its receiver chain counts too.
+func (f *flow) sink(cur inspector.Cursor, call *ast.CallExpr) (string, []ast.Expr, bool) {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := f.info.Uses[id].(*types.Builtin); ok && (b.Name() == "print" || b.Name() == "println") {
+			return b.Name(), call.Args, false
+		}
+	}
+	fn := azsdk.Callee(f.info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return "", nil, false
+	}
+	sig := fn.Type().(*types.Signature)
+	path := azsdk.PkgPath(fn.Pkg())
+	qual := fn.Pkg().Name() + "." + fn.Name()
+	if sig.Recv() != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if t := f.info.TypeOf(sel.X); t != nil {
+				qual = "(" + types.TypeString(t, types.RelativeTo(f.pass.Pkg)) + ")." + fn.Name()
+			}
+		}
+	}
+	switch {
+	case logPkgs[path]:
+		// Only the call that ends a statement logs; inner calls build fields.
+		switch cur.Parent().Node().(type) {
+		case *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt:
+			return qual, call.Args, sig.Recv() != nil
+		}
+	case path == "fmt":
+		switch fn.Name() {
+		case "Print", "Printf", "Println", "Errorf":
+			return qual, call.Args, false
+		case "Fprint", "Fprintf", "Fprintln":
+			if len(call.Args) > 0 {
+				if d := f.outWriter(call.Args[0]); d != "" {
+					return qual + " to " + d, call.Args[1:], false
+				}
+			}
+		}
+	case path == "errors" && fn.Name() == "New":
+		return qual, call.Args, false
+	case path == "io" && fn.Name() == "WriteString":
+		if len(call.Args) == 2 {
+			if d := f.outWriter(call.Args[0]); d != "" {
+				return qual + " to " + d, call.Args[1:], false
+			}
+		}
+	case path == "testing" && sig.Recv() != nil:
+		for _, p := range []string{"Log", "Error", "Fatal", "Skip"} {
+			if strings.HasPrefix(fn.Name(), p) {
+				return qual, call.Args, false
+			}
+		}
+	}
+	if sig.Recv() != nil && strings.HasPrefix(fn.Name(), "Write") {
+		// Have: w.Write([]byte(secret)), os.Stdout.WriteString(secret).
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if d := f.outWriter(sel.X); d != "" {
+				return d + "." + fn.Name(), call.Args, false
+			}
+		}
+	}
+	return "", nil, false
+}
+
+// outWriter describes w if it is os.Stdout, os.Stderr or an HTTP response.
+func (f *flow) outWriter(w ast.Expr) string {
+	w = ast.Unparen(w)
+	if sel, ok := w.(*ast.SelectorExpr); ok {
+		if v, ok := f.info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "os" && (v.Name() == "Stdout" || v.Name() == "Stderr") {
+			return "os." + v.Name()
+		}
+	}
+	if t := f.info.TypeOf(w); t != nil && azsdk.IsNamed(t, "net/http", "ResponseWriter") {
+		return "the http response"
+	}
+	return ""
+}
+
+// isSecretResponse reports whether t is an azsecrets response or Secret
+// (pointer or not), whose printed form includes the secret value.
+func isSecretResponse(t types.Type) bool {
+	for _, n := range []string{"Secret", "GetSecretResponse", "SetSecretResponse", "UpdateSecretPropertiesResponse"} {
+		if azsdk.IsNamed(t, azsdk.AzSecrets, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSecretValue reports whether obj is the Value field of azsecrets.Secret.
+func isSecretValue(obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	if !ok || !v.IsField() || v.Name() != "Value" || azsdk.PkgPath(v.Pkg()) != azsdk.AzSecrets {
+		return false
+	}
+	secret, ok := v.Pkg().Scope().Lookup("Secret").(*types.TypeName)
+	if !ok {
+		return false
+	}
+	st, ok := secret.Type().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// stringish reports whether t can hold a secret as text: string, []byte,
+// *string, or a named type of those.
+func stringish(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	}
+	return false
+}
+
+// isBuffer reports whether t is (a pointer to) strings.Builder or bytes.Buffer.
+func isBuffer(t types.Type) bool {
+	return t != nil && (azsdk.IsNamed(t, "strings", "Builder") || azsdk.IsNamed(t, "bytes", "Buffer"))
 }

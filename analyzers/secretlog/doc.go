@@ -1,0 +1,44 @@
+// Package secretlog defines an Analyzer that reports secret values flowing
+// into logs, printed output, error messages and HTTP responses.
+//
+// # Analyzer secretlog
+//
+// secretlog: report secrets that flow into logs, output, errors or HTTP responses
+//
+// Logs and error messages are copied to places with far weaker access
+// control than a Key Vault: log workspaces, support tickets, CI output,
+// browsers. KV410 secret-logged follows values within one function (closures
+// included) and reports where a secret reaches a sink.
+//
+// Sources:
+//   - a value read from Key Vault: the Value field of azsecrets.Secret, as
+//     resp.Value, *resp.Value or resp.Secret.Value on a GetSecret, SetSecret or
+//     UpdateSecretProperties response, and a whole azsecrets response or Secret;
+//   - a string variable, parameter or field whose name means a secret, judged
+//     on its words (clientSecret, DB_PASSWORD, apiKey, accessToken,
+//     connectionString; but not secretName or passwordFile, whose last word
+//     is not a secret).
+//
+// Propagation, flow-insensitive within the function: assignments and
+// declarations, dereferences and address-of, field and map stores (x.f =
+// secret; log(x.f)), concatenation, string conversions, fmt.Sprint*, calls of
+// the strings, bytes and strconv packages, strings.Builder and bytes.Buffer
+// writes (WriteString, Write, fmt.Fprint* into them) and their String method,
+// composite literals holding a secret, and field constructors of logging
+// packages (slog.String, zap.String, zerolog chains). Calls of any other
+// function, slicing (secret[:4]) and len break the flow, and so does a call to
+// a function whose name contains redact, mask, hash or len.
+//
+// Sinks:
+//   - package log, log/slog, go.uber.org/zap, github.com/sirupsen/logrus and
+//     github.com/rs/zerolog: a call statement (the final call of a chain) with a
+//     secret among its arguments or its receiver chain's arguments;
+//   - fmt.Print*, print and println, fmt.Fprint* to os.Stdout or os.Stderr, and
+//     os.Stdout/os.Stderr Write/WriteString;
+//   - fmt.Errorf and errors.New;
+//   - Log*, Error*, Fatal* and Skip* of testing.T, B, F and TB;
+//   - an HTTP response body: http.ResponseWriter Write, fmt.Fprint* and
+//     io.WriteString to an http.ResponseWriter.
+//
+// Log a redacted form (a short prefix and the length, or a hash), or nothing.
+package secretlog

@@ -1,0 +1,89 @@
+package secretlog
+
+import (
+	"strings"
+	"unicode"
+)
+
+// splitWords splits an identifier or key into lowercase words:
+// clientSecret -> client secret, DB_PASSWORD -> db password, APIKey -> api key.
+func splitWords(s string) []string {
+	var words []string
+	rs := []rune(s)
+	start := -1
+	flush := func(i int) {
+		if start >= 0 && i > start {
+			words = append(words, strings.ToLower(string(rs[start:i])))
+		}
+		start = -1
+	}
+	for i, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+			continue
+		}
+		prev := rs[i-1]
+		switch {
+		case unicode.IsUpper(r) && unicode.IsLower(prev):
+			flush(i) // clientSecret
+			start = i
+		case unicode.IsUpper(r) && unicode.IsUpper(prev) && i+1 < len(rs) && unicode.IsLower(rs[i+1]):
+			flush(i) // APIKey
+			start = i
+		}
+	}
+	flush(len(rs))
+	return words
+}
+
+// secretLast are words that, as the last word of a name, mean the value is a secret.
+var secretLast = map[string]bool{
+	"password": true, "passwd": true, "pwd": true, "passphrase": true,
+	"secret": true, "clientsecret": true, "token": true, "apikey": true,
+	"accesskey": true, "privatekey": true, "secretkey": true, "accountkey": true,
+	"connectionstring": true, "connstr": true, "sas": true,
+}
+
+// notSecretToken are words before "token" that make it a cursor, not a credential.
+var notSecretToken = map[string]bool{
+	"page": true, "next": true, "continuation": true, "cancel": true, "cancellation": true,
+	"sync": true, "resume": true, "skip": true,
+}
+
+// keyQualifiers make "key" a secret when they come right before it (api key).
+var keyQualifiers = map[string]bool{
+	"api": true, "access": true, "private": true, "secret": true, "account": true,
+	"shared": true, "storage": true, "master": true, "signing": true, "encryption": true,
+}
+
+// secretName reports whether an identifier names a secret value, judged on
+// its words: the last word must be a secret word (clientSecret, dbPassword,
+// accessToken), or "key" after a qualifier (apiKey, storageAccountKey), or
+// "string" after "connection". secretName, passwordFile and tokenURL are not.
+func secretName(name string) bool {
+	w := splitWords(name)
+	if len(w) == 0 {
+		return false
+	}
+	last := w[len(w)-1]
+	if last == "token" && len(w) >= 2 && notSecretToken[w[len(w)-2]] {
+		return false // nextPageToken, continuationToken
+	}
+	if secretLast[last] {
+		return true
+	}
+	if len(w) >= 2 {
+		prev := w[len(w)-2]
+		switch last {
+		case "key":
+			return keyQualifiers[prev]
+		case "string", "str":
+			return prev == "connection" || prev == "conn"
+		}
+	}
+	return false
+}

@@ -1,0 +1,11 @@
+package secretlog
+
+import "testing"
+
+func TestLogs(t *testing.T) {
+	password := newPassword()
+	t.Logf("using %s", password) // want `the secret-named password flows into \(\*testing.T\).Logf`
+	t.Logf("using %d chars", len(password))
+}
+
+func newPassword() string { return "generated-at-test-time" }
