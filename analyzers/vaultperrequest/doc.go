@@ -1,0 +1,30 @@
+// Package vaultperrequest defines an Analyzer that reports Key Vault reads on
+// every HTTP request.
+//
+// # Analyzer vaultperrequest
+//
+// vaultperrequest: report GetSecret called directly in an HTTP handler
+//
+// Reading a secret from Key Vault on every request adds a network round trip
+// to each response, fails requests when the vault is slow or throttling, and
+// spends the vault's per-vault transaction limit on repeated reads of the
+// same value. Read secrets at startup, or through a cache that refreshes them
+// in the background or on expiry.
+//
+// KV420 vault-call-per-request reports (*azsecrets.Client).GetSecret called
+// in the body of an HTTP handler, or in a function literal written there:
+//
+//   - a function or function literal with the signature
+//     (http.ResponseWriter, *http.Request), which includes ServeHTTP methods
+//     and http.HandlerFunc values;
+//   - a gin handler, func(*gin.Context), and an echo handler,
+//     func(echo.Context) error (github.com/labstack/echo/v4).
+//
+// Kept simple on purpose: only calls written in the handler are reported. A
+// call in another function the handler calls (a cache's get method, a
+// loader) is not reported, whatever it does, and neither is a call in a
+// function literal passed to (*sync.Once).Do, sync.OnceFunc, sync.OnceValue
+// or sync.OnceValues, which runs once. The analyzer does not look for a cache
+// lookup around the call: a GetSecret written in the handler is reported even
+// if it is behind a cache check; move it into the cache.
+package vaultperrequest

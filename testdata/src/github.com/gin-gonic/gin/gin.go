@@ -1,0 +1,22 @@
+// Package gin is a test stub of github.com/gin-gonic/gin.
+package gin
+
+import (
+	"context"
+	"net/http"
+)
+
+// Context is the most important part of gin.
+type Context struct {
+	Request *http.Request
+	Writer  http.ResponseWriter
+}
+
+// String writes the given string into the response body.
+func (c *Context) String(code int, format string, values ...any) {}
+
+// Ctx returns the request context.
+func (c *Context) Ctx() context.Context { return context.Background() }
+
+// HandlerFunc defines the handler used by gin middleware as return value.
+type HandlerFunc func(*Context)
