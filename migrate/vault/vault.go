@@ -78,6 +78,7 @@ type NameTakenError struct {
 	Name string
 }
 
+// Error says which name is taken and that it is never overwritten.
 func (e *NameTakenError) Error() string {
 	return fmt.Sprintf("secret %q already holds a different value; choose another name (it is never overwritten)", e.Name)
 }
@@ -92,6 +93,7 @@ type DeletedError struct {
 	Vault string // vault name, if known
 }
 
+// Error names the secret and says how to recover or purge it.
 func (e *DeletedError) Error() string {
 	vault := e.Vault
 	if vault == "" {
@@ -117,6 +119,8 @@ type Error struct {
 	Err        error  // transport error when StatusCode is 0; nil otherwise
 }
 
+// Error gives the operation, the secret name and the HTTP status and error
+// code, or the transport error.
 func (e *Error) Error() string {
 	if e.StatusCode == 0 {
 		return fmt.Sprintf("%s secret %q: %v", e.Op, e.Name, e.Err)

@@ -241,7 +241,7 @@ func (s *Server) serveVault(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Unlock()
 	if fail {
-		s.inject(sw, r, f)
+		s.inject(sw, f)
 		return
 	}
 
@@ -252,7 +252,7 @@ func (s *Server) serveVault(w http.ResponseWriter, r *http.Request) {
 	s.route(sw, r)
 }
 
-func (s *Server) inject(w *statusWriter, r *http.Request, f Fault) {
+func (s *Server) inject(w *statusWriter, f Fault) {
 	if f.Drop {
 		if hj, ok := w.ResponseWriter.(http.Hijacker); ok {
 			if c, _, err := hj.Hijack(); err == nil {
