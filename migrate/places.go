@@ -37,7 +37,7 @@ type place struct {
 	ruleName string
 	value    string // the value to store; never print it
 
-	expr    ast.Expr      // nil for comments
+	expr    ast.Expr       // nil for comments
 	spec    *ast.ValueSpec // for const and var
 	decl    *ast.GenDecl   // for const and var
 	conv    string         // type to convert the vault value to ("" for string)

@@ -210,7 +210,7 @@ func (m *migration) load() error {
 	}
 	m.fset = token.NewFileSet()
 	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax,
+		Mode:  packages.LoadSyntax,
 		Dir:   root,
 		Fset:  m.fset,
 		Tests: true,
@@ -632,4 +632,3 @@ func (p *printer) warnf(format string, args ...any) {
 func (p *printer) errorf(format string, args ...any) {
 	fmt.Fprintln(p.stderr, p.scrub(fmt.Sprintf(format, args...)))
 }
-
