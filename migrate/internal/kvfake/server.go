@@ -32,7 +32,8 @@
 // should prefer ClientOptions.
 //
 // Tokens: the fake issues opaque tokens and accepts any token issued by a
-// fake of this process (MSAL caches managed-identity tokens process-wide).
+// fake of this process: MSAL caches managed-identity tokens process-wide, so
+// a second Server in the same process may see no token request at all.
 package kvfake
 
 import (
