@@ -55,8 +55,9 @@ func Load(path string) (*Loaded, error) {
 }
 
 // Parse parses and validates configuration text. path names the file in
-// error messages ("path:line: ...") and its directory becomes Loaded.Dir.
-// Empty text (or only comments) gives the defaults.
+// error messages ("path:line: ...") and its directory becomes Loaded.Dir;
+// with path "" messages say ".kvlint.yaml" and Dir is empty. Empty text (or
+// only comments) gives the defaults. Every problem found is reported, joined.
 func Parse(data []byte, path string) (*Loaded, error) {
 	name := path
 	if name == "" {

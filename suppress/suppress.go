@@ -6,8 +6,10 @@
 //	kvlint:ignore KV101[,KV102] reason why this is not a secret
 //	kvlint:file-ignore KV101 reason why nothing in this file is
 //
-// A line directive covers its own line and the next line. A reason is
-// required; a directive without one is malformed and suppresses nothing.
+// A line directive alone on its line covers the next line; one that trails
+// code covers its own line only; a file-ignore covers the whole file. A
+// reason is required; a directive without one is malformed and suppresses
+// nothing.
 //
 // Rules are named by ID (KV101) or name (azure-entra-client-secret), in any
 // case, separated by commas (a space after a comma is allowed). There is no
