@@ -84,7 +84,7 @@ var Analyzer = New(&config.Source{})
 func New(src *config.Source) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     name,
-		Doc:      azsdk.MustExtractDoc(doc, name),
+		Doc:      lint.MustExtractDoc(doc, name),
 		URL:      "https://github.com/kvlint/kvlint#rules",
 		Requires: []*analysis.Analyzer{lint.Directives, inspect.Analyzer},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, src) },
@@ -116,8 +116,11 @@ func targetOf(obj types.Object) *target {
 }
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
-	enabled := azsdk.Gate(pass, src)
-	on := func(r int) bool { return enabled(Rules[r].ID, Rules[r].Name) }
+	scope, err := azsdk.Load(pass, src)
+	if scope == nil || err != nil {
+		return nil, err
+	}
+	on := func(r int) bool { return scope.Rule(Rules[r].ID, Rules[r].Name) }
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	info := pass.TypesInfo
 	c := &checker{pass: pass}
@@ -157,11 +160,11 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 					d.SuggestedFixes = []analysis.SuggestedFix{fix}
 				}
 			}
-			lint.Report(pass, d, r.Name)
+			scope.Report(d, r.Name)
 			continue
 		}
 		// Have: f := azidentity.NewClientSecretCredential; f(...) and the like.
-		lint.Report(pass, analysis.Diagnostic{
+		scope.Report(analysis.Diagnostic{
 			Pos: ref.Node().Pos(), End: ref.Node().End(), Category: r.ID,
 			Message: fmt.Sprintf("%s used as a function value authenticates with a static %s: %s",
 				qualified(t), secretWord(t), instead),
@@ -189,7 +192,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 					continue
 				}
 				r := Rules[t.rule]
-				lint.Report(pass, analysis.Diagnostic{
+				scope.Report(analysis.Diagnostic{
 					Pos: n.Pos(), End: n.End(), Category: r.ID,
 					Message: fmt.Sprintf("azidentity.%s configures a credential that authenticates with a static %s: %s",
 						t.options, secretWord(t), instead),
@@ -205,7 +208,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 			if !ok || !(strings.EqualFold(key, "AZURE_CLIENT_SECRET") || strings.EqualFold(key, "AZURE_PASSWORD")) {
 				continue
 			}
-			lint.Report(pass, analysis.Diagnostic{
+			scope.Report(analysis.Diagnostic{
 				Pos: n.Pos(), End: n.End(), Category: r.ID,
 				Message: fmt.Sprintf("setting %s gives EnvironmentCredential a static secret, itself a secret to protect: "+
 					"let the platform provide a managed or workload identity and use azidentity.NewDefaultAzureCredential", key),

@@ -17,3 +17,11 @@ func TestAnalyzer(t *testing.T) {
 func TestFixesBuild(t *testing.T) {
 	fixcheck.Run(t, fixcheck.TestData(t), clientsecretauth.New(&config.Source{}), "clientsecretauth")
 }
+
+func TestConfig(t *testing.T) {
+	loaded, err := config.Parse([]byte("version: 1\nrules:\n  disable: [client-secret-env]\n"), "test.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, fixcheck.TestData(t), clientsecretauth.New(&config.Source{Fixed: loaded}), "azureconfig/rules")
+}

@@ -54,7 +54,7 @@ var Analyzer = New(&config.Source{})
 func New(src *config.Source) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     name,
-		Doc:      azsdk.MustExtractDoc(doc, name),
+		Doc:      lint.MustExtractDoc(doc, name),
 		URL:      "https://github.com/kvlint/kvlint#rules",
 		Requires: []*analysis.Analyzer{lint.Directives, inspect.Analyzer},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, src) },
@@ -65,9 +65,12 @@ func New(src *config.Source) *analysis.Analyzer {
 var pinnedURI = regexp.MustCompile(`(?i)https://[0-9a-z-]+\.vault\.(?:azure\.net|azure\.cn|usgovcloudapi\.net|microsoftazure\.de)(?::443)?/secrets/[0-9a-z-]+(/[0-9a-f]{32})\b`)
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
-	enabled := azsdk.Gate(pass, src)
-	uriOn := enabled(Rules[0].ID, Rules[0].Name)
-	callOn := enabled(Rules[1].ID, Rules[1].Name)
+	scope, err := azsdk.Load(pass, src)
+	if scope == nil || err != nil {
+		return nil, err
+	}
+	uriOn := scope.Rule(Rules[0].ID, Rules[0].Name)
+	callOn := scope.Rule(Rules[1].ID, Rules[1].Name)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	info := pass.TypesInfo
 
@@ -78,7 +81,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 			return false
 		case *ast.CallExpr:
 			if callOn && azsdk.IsClientMethod(info, n, "GetSecret") && len(n.Args) == 4 {
-				checkVersion(pass, n)
+				checkVersion(pass, scope, n)
 			}
 		}
 		if !uriOn {
@@ -116,7 +119,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 				}}
 			}
 		}
-		lint.Report(pass, d, Rules[0].Name)
+		scope.Report(d, Rules[0].Name)
 		return false
 	})
 	return nil, nil
@@ -124,13 +127,13 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 
 // checkVersion reports GetSecret(ctx, name, version, opts) with a constant,
 // non-empty version.
-func checkVersion(pass *analysis.Pass, call *ast.CallExpr) {
+func checkVersion(pass *analysis.Pass, scope *azsdk.Scope, call *ast.CallExpr) {
 	arg := call.Args[2]
 	tv, ok := pass.TypesInfo.Types[arg]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String || constant.StringVal(tv.Value) == "" {
 		return
 	}
-	lint.Report(pass, analysis.Diagnostic{
+	scope.Report(analysis.Diagnostic{
 		Pos: call.Pos(), End: call.End(), Category: Rules[1].ID,
 		Message: "GetSecret reads a constant secret version: rotations will not reach this code; pass \"\" to read the latest version",
 		SuggestedFixes: []analysis.SuggestedFix{{

@@ -56,7 +56,7 @@ var Analyzer = New(&config.Source{})
 func New(src *config.Source) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     name,
-		Doc:      azsdk.MustExtractDoc(doc, name),
+		Doc:      lint.MustExtractDoc(doc, name),
 		URL:      "https://github.com/kvlint/kvlint#rules",
 		Requires: []*analysis.Analyzer{lint.Directives, inspect.Analyzer},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, src) },
@@ -64,9 +64,12 @@ func New(src *config.Source) *analysis.Analyzer {
 }
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
-	enabled := azsdk.Gate(pass, src)
-	setOn := enabled(Rules[0].ID, Rules[0].Name)
-	updateOn := enabled(Rules[1].ID, Rules[1].Name)
+	scope, err := azsdk.Load(pass, src)
+	if scope == nil || err != nil {
+		return nil, err
+	}
+	setOn := scope.Rule(Rules[0].ID, Rules[0].Name)
+	updateOn := scope.Rule(Rules[1].ID, Rules[1].Name)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	info := pass.TypesInfo
 
@@ -97,7 +100,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 				}
 			}
 			if why != "" {
-				lint.Report(pass, analysis.Diagnostic{
+				scope.Report(analysis.Diagnostic{
 					Pos: call.Pos(), End: call.End(), Category: Rules[0].ID,
 					Message: why + ": set an expiry date that matches the rotation period",
 				}, Rules[0].Name)
@@ -129,7 +132,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 			default:
 				continue
 			}
-			lint.Report(pass, analysis.Diagnostic{
+			scope.Report(analysis.Diagnostic{
 				Pos: exp.Pos(), End: exp.End(), Category: Rules[1].ID, Message: msg,
 			}, Rules[1].Name)
 		}

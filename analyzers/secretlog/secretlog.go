@@ -45,7 +45,7 @@ var Analyzer = New(&config.Source{})
 func New(src *config.Source) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     name,
-		Doc:      azsdk.MustExtractDoc(doc, name),
+		Doc:      lint.MustExtractDoc(doc, name),
 		URL:      "https://github.com/kvlint/kvlint#rules",
 		Requires: []*analysis.Analyzer{lint.Directives, inspect.Analyzer},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, src) },
@@ -60,8 +60,9 @@ var logPkgs = map[string]bool{
 }
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
-	if !azsdk.Gate(pass, src)(Rules[0].ID, Rules[0].Name) {
-		return nil, nil
+	scope, err := azsdk.Load(pass, src)
+	if scope == nil || err != nil || !scope.Rule(Rules[0].ID, Rules[0].Name) {
+		return nil, err
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	// One unit per function declaration (its closures included), and per
@@ -80,7 +81,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		} else if cur.Node().(*ast.FuncDecl).Body == nil {
 			continue
 		}
-		f := &flow{pass: pass, info: pass.TypesInfo, tainted: map[key]string{}}
+		f := &flow{pass: pass, scope: scope, info: pass.TypesInfo, tainted: map[key]string{}}
 		f.propagate(cur)
 		f.report(cur)
 	}
@@ -96,6 +97,7 @@ type key struct {
 // flow is the taint state of one function.
 type flow struct {
 	pass    *analysis.Pass
+	scope   *azsdk.Scope
 	info    *types.Info
 	tainted map[key]string // place -> what secret it holds, for the message
 }
@@ -354,7 +356,7 @@ func (f *flow) report(unit inspector.Cursor) {
 		if why == "" {
 			continue
 		}
-		lint.Report(f.pass, analysis.Diagnostic{
+		f.scope.Report(analysis.Diagnostic{
 			Pos: at.Pos(), End: at.End(), Category: Rules[0].ID,
 			Message: fmt.Sprintf("%s flows into %s: log a redacted form (a short prefix and the length, or a hash) or nothing", why, sink),
 		}, Rules[0].Name)

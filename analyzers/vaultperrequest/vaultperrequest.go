@@ -46,7 +46,7 @@ var Analyzer = New(&config.Source{})
 func New(src *config.Source) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     name,
-		Doc:      azsdk.MustExtractDoc(doc, name),
+		Doc:      lint.MustExtractDoc(doc, name),
 		URL:      "https://github.com/kvlint/kvlint#rules",
 		Requires: []*analysis.Analyzer{lint.Directives, inspect.Analyzer},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, src) },
@@ -54,8 +54,9 @@ func New(src *config.Source) *analysis.Analyzer {
 }
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
-	if !azsdk.Gate(pass, src)(Rules[0].ID, Rules[0].Name) {
-		return nil, nil
+	scope, err := azsdk.Load(pass, src)
+	if scope == nil || err != nil || !scope.Rule(Rules[0].ID, Rules[0].Name) {
+		return nil, err
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	info := pass.TypesInfo
@@ -77,7 +78,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		if handler == "" {
 			continue
 		}
-		lint.Report(pass, analysis.Diagnostic{
+		scope.Report(analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(), Category: Rules[0].ID,
 			Message: "GetSecret is called on every request in this " + handler + ": read the secret at startup or through a cache that refreshes it",
 		}, Rules[0].Name)

@@ -1,6 +1,6 @@
 // Package azsdk holds what kvlint's Azure analyzers share: the import paths of
 // the Azure SDK packages they match, callee and type matching by package path
-// (the analyzers never import the SDK), and the rule gate.
+// (the analyzers never import the SDK), and the configuration scope.
 package azsdk
 
 import (
@@ -8,10 +8,7 @@ import (
 	"go/types"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
-
-	"github.com/kvlint/kvlint/config"
 )
 
 // Import paths of the SDK packages the analyzers match.
@@ -86,11 +83,4 @@ func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
 // azsecrets.Client.
 func IsClientMethod(info *types.Info, call *ast.CallExpr, name string) bool {
 	return IsMethod(Callee(info, call), AzSecrets, "Client", name)
-}
-
-// Gate returns the rule switch for pass's package: whether rule id (name)
-// is enabled by the configuration that applies to it. A configuration that
-// cannot be loaded leaves every rule on; the driver reports the load error.
-func Gate(pass *analysis.Pass, src *config.Source) func(id, name string) bool {
-	return gate(pass, src)
 }
