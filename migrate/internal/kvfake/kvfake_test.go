@@ -1,6 +1,7 @@
 package kvfake_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/tls"
@@ -589,5 +590,44 @@ func TestHTTPClientRefusesNonLoopback(t *testing.T) {
 	}
 	if st := s.Stray(); len(st) != 3 {
 		t.Errorf("Stray = %q, want 3 refused dials", st)
+	}
+}
+
+// Direct manipulation helpers, for tests that set up a vault state.
+func TestSeedAndSnapshot(t *testing.T) {
+	s := kvfake.New(t, nil)
+	v := fakeValue(t, "seed")
+	ver := s.Seed("Seeded", v)
+	if got, ok := s.Value("seeded"); !ok || got != v {
+		t.Error("Value after Seed")
+	}
+	if info := s.Secrets()["seeded"]; info.Name != "Seeded" || info.Version != ver || info.Hash != hash(v) || !info.Enabled {
+		t.Errorf("snapshot %+v", info)
+	}
+	if !s.SoftDelete("SEEDED") || s.SoftDelete("absent") {
+		t.Error("SoftDelete result")
+	}
+	if d := s.DeletedSecrets(); len(d) != 1 || d[0] != "seeded" || len(s.Secrets()) != 0 {
+		t.Errorf("deleted %v", d)
+	}
+	if _, ok := s.Value("seeded"); ok {
+		t.Error("a deleted secret has a value")
+	}
+	if !bytes.HasPrefix(s.CAPEM(), []byte("-----BEGIN CERTIFICATE-----")) {
+		t.Error("CAPEM")
+	}
+	pem, err := os.ReadFile(s.CAFile())
+	if err != nil || !bytes.Equal(pem, s.CAPEM()) {
+		t.Errorf("CA file: %v", err)
+	}
+	if f := kvfake.Throttle(1500 * time.Millisecond); f.Status != 429 || f.RetryAfter != 1500*time.Millisecond {
+		t.Errorf("Throttle = %+v", f)
+	}
+	env := s.Environ([]string{"AZURE_CLIENT_ID=x", "PATH=/bin", "HTTPS_PROXY=http://elsewhere", "NO_PROXY=*"})
+	got := strings.Join(env, " ")
+	if strings.Contains(got, "AZURE_CLIENT_ID") || strings.Contains(got, "NO_PROXY") || strings.Contains(got, "elsewhere") ||
+		!strings.Contains(got, "PATH=/bin") || !strings.Contains(got, "HTTPS_PROXY="+s.ProxyURL()) ||
+		!strings.Contains(got, "SSL_CERT_FILE="+s.CAFile()) || !strings.Contains(got, "IDENTITY_ENDPOINT="+s.IdentityEndpoint()) {
+		t.Errorf("Environ = %q", env)
 	}
 }
