@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/kvlint/kvlint/analyzers"
 	"github.com/kvlint/kvlint/analyzers/ignorecheck"
 	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
@@ -121,5 +122,21 @@ func TestRules(t *testing.T) {
 	}
 	if !strings.HasPrefix(ignorecheck.Analyzer.Doc, "ignorecheck: ") {
 		t.Errorf("Doc = %q", ignorecheck.Analyzer.Doc)
+	}
+}
+
+// TestRuleTableMatchesSuite checks that config's table of rule IDs and
+// names, which validates .kvlint.yaml and directives, agrees with the rules
+// the analyzers document.
+func TestRuleTableMatchesSuite(t *testing.T) {
+	all := analyzers.Rules()
+	if len(all) == 0 {
+		t.Fatal("no rules")
+	}
+	for _, r := range all {
+		info, ok := config.KnownRule(r.ID)
+		if !ok || info.Name != r.Name || info.Analyzer != r.Analyzer {
+			t.Errorf("rule %s (%s, %s): config knows %+v", r.ID, r.Name, r.Analyzer, info)
+		}
 	}
 }
