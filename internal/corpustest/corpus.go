@@ -5,7 +5,6 @@
 package corpustest
 
 import (
-	"bufio"
 	"go/scanner"
 	"go/token"
 	"os"
@@ -27,29 +26,47 @@ type Labels struct {
 	Decoys  map[Line]bool
 }
 
-// ReadLabels collects the markers of every .go file under dir.
+// ReadLabels collects the markers of every .go file under dir. A marker
+// labels the line its comment is on; when a multi-line string literal ends on
+// that line, it labels the line where the literal starts, since that is where
+// a finding is reported.
 func ReadLabels(dir string) (*Labels, error) {
 	l := &Labels{Secrets: map[Line]bool{}, Decoys: map[Line]bool{}}
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
 			return err
 		}
-		f, err := os.Open(path)
+		src, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-		for n := 1; sc.Scan(); n++ {
-			switch text := sc.Text(); {
-			case strings.Contains(text, "corpus:secret"):
-				l.Secrets[Line{path, n}] = true
-			case strings.Contains(text, "corpus:decoy"):
-				l.Decoys[Line{path, n}] = true
+		fset := token.NewFileSet()
+		tf := fset.AddFile(path, -1, len(src))
+		var sc scanner.Scanner
+		sc.Init(tf, src, nil, scanner.ScanComments)
+		lastStringStart, lastStringEnd := 0, 0
+		for {
+			pos, tok, lit := sc.Scan()
+			if tok == token.EOF {
+				return nil
+			}
+			switch tok {
+			case token.STRING:
+				lastStringStart = fset.Position(pos).Line
+				lastStringEnd = lastStringStart + strings.Count(lit, "\n")
+			case token.COMMENT:
+				line := fset.Position(pos).Line
+				if line == lastStringEnd {
+					line = lastStringStart
+				}
+				switch {
+				case strings.Contains(lit, "corpus:secret"):
+					l.Secrets[Line{path, line}] = true
+				case strings.Contains(lit, "corpus:decoy"):
+					l.Decoys[Line{path, line}] = true
+				}
 			}
 		}
-		return sc.Err()
 	})
 	return l, err
 }
