@@ -11,6 +11,7 @@ import (
 
 	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/rules"
 )
 
@@ -121,16 +122,43 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			}
 			continue
 		}
-		if d.Used() || !cfg.RuleEnabled(UnusedID, Rules[0].Name) || !checkable(cfg, d, ran, lint.IsTestFile(pass.Fset, f)) {
+		if !cfg.RuleEnabled(UnusedID, Rules[0].Name) {
 			continue
 		}
-		verb := "ignore"
-		if d.FileWide {
-			verb = "file-ignore"
+		test := lint.IsTestFile(pass.Fset, f)
+		verb, where := "ignore", "on this line"
+		switch {
+		case d.FileWide:
+			verb, where = "file-ignore", "in this file"
+		case !d.Trailing:
+			where = "on the next line"
 		}
-		where := "on this line or the next"
-		if d.FileWide {
-			where = "in this file"
+		if d.Used() {
+			// Some rules of the directive did their job; report the others.
+			var stale []string
+			for _, ref := range d.Unused() {
+				if checkable(cfg, ref, ran, test) {
+					stale = append(stale, ref)
+				}
+			}
+			if len(stale) > 0 {
+				pass.Report(analysis.Diagnostic{
+					Pos:      d.Pos,
+					End:      d.End,
+					Category: UnusedID,
+					Message: fmt.Sprintf("kvlint:%s lists %s but there is no such finding %s; remove it from the list",
+						verb, strings.Join(stale, ", "), where),
+					URL: "https://pkg.go.dev/github.com/kvlint/kvlint/analyzers/ignorecheck",
+				})
+			}
+			continue
+		}
+		all := true
+		for _, ref := range d.Rules {
+			all = all && checkable(cfg, ref, ran, test)
+		}
+		if !all {
+			continue
 		}
 		diag := analysis.Diagnostic{
 			Pos:      d.Pos,
@@ -168,19 +196,14 @@ func malformed(cfg *config.Loaded, d *lint.Directive) string {
 	return ""
 }
 
-// checkable reports whether d could have been used: every rule it names is
-// enabled and belongs to an analyzer that ran (and reports in this file).
-func checkable(cfg *config.Loaded, d *lint.Directive, ran map[string]bool, test bool) bool {
-	for _, ref := range d.Rules {
-		info, _ := cfg.Rule(ref)
-		if !ran[info.Analyzer] || !cfg.RuleEnabled(info.ID, info.Name) {
-			return false
-		}
-		if test && info.Analyzer == config.DetectAnalyzer && cfg.TestPolicy() == "skip" {
-			return false
-		}
+// checkable reports whether a directive's rule ref could have been used: it
+// is enabled and belongs to an analyzer that ran (and reports in this file).
+func checkable(cfg *config.Loaded, ref string, ran map[string]bool, test bool) bool {
+	info, ok := cfg.Rule(ref)
+	if !ok || !ran[info.Analyzer] || !cfg.RuleEnabled(info.ID, info.Name) {
+		return false
 	}
-	return true
+	return !test || info.Analyzer != config.DetectAnalyzer || cfg.TestPolicy() != detect.TestsSkip
 }
 
 // removal returns an edit that deletes the directive's comment: the whole

@@ -43,12 +43,39 @@ type Directive struct {
 	Reason    string
 	Malformed string // why it is malformed (e.g. "a reason is required"); such a directive suppresses nothing
 
-	mu   sync.Mutex
-	used bool
+	mu       sync.Mutex
+	used     bool
+	usedRule []bool // parallel to Rules
 }
 
 // Used reports whether the directive suppressed at least one diagnostic.
 func (d *Directive) Used() bool { d.mu.Lock(); defer d.mu.Unlock(); return d.used }
+
+// Unused returns the rules of a used directive that suppressed nothing
+// (KV124 in "kvlint:ignore KV101,KV124 r" when only KV101 was reported
+// there). For a directive that suppressed nothing at all it returns every rule.
+func (d *Directive) Unused() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var out []string
+	for i, r := range d.Rules {
+		if i >= len(d.usedRule) || !d.usedRule[i] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// mark records that rule i of d suppressed a diagnostic.
+func (d *Directive) mark(i int) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.used = true
+	if d.usedRule == nil {
+		d.usedRule = make([]bool, len(d.Rules))
+	}
+	d.usedRule[i] = true
+}
 
 // Covers reports whether d applies to a diagnostic on line: a file-wide
 // directive covers every line; a line directive covers its own line, and,
@@ -57,12 +84,18 @@ func (d *Directive) Covers(line int) bool {
 	return d.FileWide || line == d.Line || !d.Trailing && line == d.Line+1
 }
 
-// covers reports whether d suppresses a diagnostic of rule id/name on line of tf.
-func (d *Directive) covers(tf *token.File, line int, id, name string) bool {
+// covers returns the index in d.Rules of the rule that makes d suppress a
+// diagnostic of rule id/name on line of tf, or -1.
+func (d *Directive) covers(tf *token.File, line int, id, name string) int {
 	if d.Malformed != "" || d.File != tf || !d.Covers(line) {
-		return false
+		return -1
 	}
-	return suppress.Directive{Rules: d.Rules}.Covers(id, name)
+	for i, r := range d.Rules {
+		if (suppress.Directive{Rules: []string{r}}).Covers(id, name) {
+			return i
+		}
+	}
+	return -1
 }
 
 // Index is the set of directives of one package.
@@ -164,10 +197,8 @@ func (ix *Index) Suppressed(fset *token.FileSet, pos token.Pos, id, name string)
 	line := tf.Line(pos)
 	suppressed := false
 	for _, d := range ix.All {
-		if d.covers(tf, line, id, name) {
-			d.mu.Lock()
-			d.used = true
-			d.mu.Unlock()
+		if i := d.covers(tf, line, id, name); i >= 0 {
+			d.mark(i)
 			suppressed = true
 		}
 	}

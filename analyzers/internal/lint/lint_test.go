@@ -97,6 +97,12 @@ func TestSuppressed(t *testing.T) {
 	if ix.All[0].Used() != true || ix.All[5].Used() {
 		t.Error("Used marks are wrong")
 	}
+	if u := ix.All[0].Unused(); len(u) != 0 {
+		t.Errorf("Unused of a used directive = %q", u)
+	}
+	if u := ix.All[5].Unused(); len(u) != 1 || u[0] != "KV101" {
+		t.Errorf("Unused of an unused directive = %q", u)
+	}
 	if (*Index)(nil).Suppressed(fset, at(4), "KV101", "") || ix.Suppressed(fset, token.NoPos, "KV101", "") {
 		t.Error("nil index or no position suppressed something")
 	}

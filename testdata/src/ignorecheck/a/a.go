@@ -13,10 +13,10 @@ var twoRules = "JWT-x" + "SECRET-y" // kvlint:ignore KV101,KV124 both fakes
 
 // Unused directives: KV001, with a fix that removes them.
 
-//kvlint:ignore KV101 nothing below is a secret // want `unused kvlint:ignore directive: no KV101 finding on this line or the next; remove it`
+//kvlint:ignore KV101 nothing below is a secret // want `unused kvlint:ignore directive: no KV101 finding on the next line; remove it`
 var timeout = 30
 
-var greeting = "hello" // kvlint:ignore KV101 stale // want `unused kvlint:ignore directive: no KV101 finding`
+var greeting = "hello" // kvlint:ignore KV101 stale // want `unused kvlint:ignore directive: no KV101 finding on this line; remove it`
 
 // Two lines below is too far.
 //kvlint:ignore KV101 too far away // want `unused kvlint:ignore directive`
@@ -29,6 +29,12 @@ var t2 = "SECRET-next"
 
 // The wrong rule for this line.
 var wrongRule = "SECRET-wrong" // kvlint:ignore KV124 wrong rule // want `unused kvlint:ignore directive: no KV124 finding`
+
+// A used directive that also lists a rule with no finding.
+var partly = "SECRET-partly" // kvlint:ignore KV101,KV124 only one applies // want `kvlint:ignore lists KV124 but there is no such finding on this line; remove it from the list`
+
+// ... unless that rule's analyzer did not run.
+var partlyOther = "SECRET-other" // kvlint:ignore KV101,KV410 secretlog does not run here
 
 // Malformed directives: KV002, and they suppress nothing.
 
