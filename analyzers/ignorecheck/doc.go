@@ -22,7 +22,12 @@
 //     not outlive the code they were written for. It is reported only when
 //     every rule the directive names belongs to an analyzer that ran and is
 //     enabled, so a directive for a rule switched off in .kvlint.yaml is not
-//     noise. The suggested fix removes the directive.
+//     noise. The suggested fix removes the directive. A directive that did
+//     suppress something but also lists a rule that found nothing there gets
+//     KV001 for that rule, without a fix.
+//
+// A line directive alone on its line covers the next line; one that trails
+// code covers its own line only.
 //
 // ignorecheck's own findings cannot be suppressed. Directives in generated
 // files (unless the configuration includes them) and in allowlisted paths
