@@ -50,6 +50,16 @@ type Directive struct {
 	// Malformed says why the directive is not valid ("" when it is). A
 	// malformed directive suppresses nothing and is reported as KV002.
 	Malformed string
+	// Trailing is set by FindInLine when text precedes the comment on its
+	// line: such a directive covers its own line only.
+	Trailing bool
+}
+
+// CoversLine reports whether a directive on line dirLine covers line: a
+// file-ignore covers every line, a directive alone on its line covers the
+// next line (and its own), a trailing one its own line only.
+func (d Directive) CoversLine(dirLine, line int) bool {
+	return d.FileWide || line == dirLine || !d.Trailing && line == dirLine+1
 }
 
 // String formats d in canonical form, such as "kvlint:ignore KV101,KV102 test fixture".
@@ -234,6 +244,7 @@ func FindInLine(line string) (Directive, bool) {
 			continue
 		}
 		if d, ok := Parse(commentText(line[i:], m)); ok {
+			d.Trailing = strings.TrimSpace(line[:i]) != ""
 			return d, true
 		}
 		i += len(m) - 1

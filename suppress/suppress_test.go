@@ -119,6 +119,25 @@ func TestFindInLine(t *testing.T) {
 	if d, _ := FindInLine(`# kvlint:ignore KV101`); d.Malformed == "" {
 		t.Error("directive without reason should be malformed")
 	}
+	own, _ := FindInLine(`  # kvlint:ignore KV100 next line`)
+	trailing, _ := FindInLine(`key: v # kvlint:ignore KV100 this line`)
+	file, _ := FindInLine(`key: v # kvlint:file-ignore KV100 whole file`)
+	if own.Trailing || !trailing.Trailing {
+		t.Errorf("Trailing: own line %v, trailing %v", own.Trailing, trailing.Trailing)
+	}
+	for _, tc := range []struct {
+		d          Directive
+		line, want int
+		covers     bool
+	}{
+		{own, 5, 5, true}, {own, 5, 6, true}, {own, 5, 7, false}, {own, 5, 4, false},
+		{trailing, 5, 5, true}, {trailing, 5, 6, false},
+		{file, 5, 1, true}, {file, 5, 100, true},
+	} {
+		if got := tc.d.CoversLine(tc.line, tc.want); got != tc.covers {
+			t.Errorf("%q on line %d covers line %d = %v, want %v", tc.d.String(), tc.line, tc.want, got, tc.covers)
+		}
+	}
 }
 
 func FuzzDirective(f *testing.F) {
