@@ -144,6 +144,9 @@ func (f *fixture) migrate(label string, args ...string) (int, string, string) {
 	f.t.Logf("migrate %s: %v", label, time.Since(start).Round(time.Millisecond))
 	f.outputs[label+" stdout"] = stdout.String()
 	f.outputs[label+" stderr"] = stderr.String()
+	if d := os.Getenv("KVLINT_MIGRATE_DUMP"); d != "" { // debugging aid: never logged
+		os.WriteFile(filepath.Join(d, strings.ReplaceAll(f.t.Name()+"-"+label, "/", "_")+".txt"), []byte(stdout.String()+"\n--- stderr\n"+stderr.String()), 0o644)
+	}
 	return code, stdout.String(), stderr.String()
 }
 

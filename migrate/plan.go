@@ -260,7 +260,7 @@ func applyPlan(pl *Plan, places []*place) ([]*secret, []*place, error) {
 			case p.exprHash != pp.ExprHash:
 				errs = append(errs, fmt.Errorf("%s: stale plan entry for secret %q: the source changed since the plan was written; write a new plan", key, ps.Name))
 				continue
-			case p.secret.hash != ps.ValueHash:
+			case detect.Hash(p.value) != ps.ValueHash:
 				errs = append(errs, fmt.Errorf("%s: plan entry for secret %q: the value there does not have the plan's value_hash (places of different values cannot share a secret)", key, ps.Name))
 				continue
 			case p.manual != "":

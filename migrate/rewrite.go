@@ -65,7 +65,7 @@ func importName(file *ast.File, pkgScope func(string) bool, runtimePkg string) (
 }
 
 // importEdit adds the import of the run-time package to file.
-func importEdit(fset *token.FileSet, file *ast.File, name, runtimePkg string) edit {
+func importEdit(fset *token.FileSet, src []byte, file *ast.File, name, runtimePkg string) edit {
 	spec := strconv.Quote(runtimePkg)
 	if name != "vaultsecrets" {
 		spec = name + " " + spec
@@ -79,8 +79,23 @@ func importEdit(fset *token.FileSet, file *ast.File, name, runtimePkg string) ed
 	}
 	switch {
 	case last != nil && last.Lparen.IsValid():
+		// Our import goes last; a blank line before it starts a group of
+		// its own after standard-library imports.
+		sep := ""
+		if n := len(last.Specs); n > 0 && isStdImport(last.Specs[n-1].(*ast.ImportSpec)) {
+			sep = "\n"
+		}
 		o := off(last.Rparen)
-		return edit{o, o, spec + "\n"}
+		return edit{o, o, sep + spec + "\n"}
+	case last != nil && len(last.Specs) == 1:
+		// import "flag" -> import ( "flag" ... )
+		is := last.Specs[0].(*ast.ImportSpec)
+		sep := "\n"
+		if isStdImport(is) {
+			sep = "\n\n"
+		}
+		a, b := off(is.Pos()), off(is.End())
+		return edit{a, b, "(\n" + string(src[a:b]) + sep + spec + "\n)"}
 	case last != nil:
 		o := off(last.End())
 		return edit{o, o, "\n\nimport " + spec}
@@ -88,6 +103,12 @@ func importEdit(fset *token.FileSet, file *ast.File, name, runtimePkg string) ed
 		o := off(file.Name.End())
 		return edit{o, o, "\n\nimport " + spec + "\n"}
 	}
+}
+
+func isStdImport(is *ast.ImportSpec) bool {
+	p, _ := strconv.Unquote(is.Path.Value)
+	first, _, _ := strings.Cut(p, "/")
+	return !strings.Contains(first, ".")
 }
 
 // rewriteFile computes the new content of one file for its migrated places.
@@ -165,7 +186,7 @@ func rewriteFile(fset *token.FileSet, src []byte, file *ast.File, places []*plac
 	}
 	if needImport {
 		if _, present := importName(file, func(string) bool { return false }, runtimePkg); !present {
-			edits = append(edits, importEdit(fset, file, impName, runtimePkg))
+			edits = append(edits, importEdit(fset, src, file, impName, runtimePkg))
 		}
 	}
 	out, err := applyEdits(src, edits)
