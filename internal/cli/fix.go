@@ -31,12 +31,6 @@ func applyFixes(res *result, out io.Writer, stderr io.Writer, diff bool) (int, e
 	}
 	byFile := map[string]*fileEdits{}
 	fixed := 0
-	var secrets []string
-	for _, d := range res.diags {
-		if d.secret != "" {
-			secrets = append(secrets, d.secret)
-		}
-	}
 	diags := slices.Clone(res.diags)
 	sort.SliceStable(diags, func(i, j int) bool {
 		a, b := diags[i].f, diags[j].f
@@ -90,7 +84,7 @@ func applyFixes(res *result, out io.Writer, stderr io.Writer, diff bool) (int, e
 	var errs []error
 	var masker *masker
 	if diff {
-		masker = newMasker(secrets)
+		masker = newMasker(res.secrets())
 	}
 	for _, name := range names {
 		old, err := os.ReadFile(name)

@@ -249,6 +249,9 @@ type result struct {
 	diags []*diag
 	errs  []report.AnalyzerError
 	pkgs  map[string]bool // package paths analyzed
+	// hidden are the secrets of findings filtered out by -severity: not
+	// reported, still masked.
+	hidden []string
 }
 
 // findings returns the reportable findings: every copy (the JSON shape is
@@ -262,6 +265,18 @@ func (r *result) findings(all bool) []report.Finding {
 		out = append(out, d.f)
 	}
 	report.Sort(out)
+	return out
+}
+
+// secrets returns the source texts of the findings whose ranges are
+// secrets, for masking.
+func (r *result) secrets() []string {
+	out := slices.Clone(r.hidden)
+	for _, d := range r.diags {
+		if d.secret != "" {
+			out = append(out, d.secret)
+		}
+	}
 	return out
 }
 
@@ -338,18 +353,21 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 		errorf(stderr, "warning: %q matched no packages", strings.Join(patterns, " "))
 		return &result{wd: wd, pkgs: map[string]bool{}}, ExitClean
 	}
+	// Notes are printed after the analysis, masked: a type error can quote
+	// a literal, and the literal can be a secret.
+	var notes []string
 	var ok []*packages.Package
 	for _, p := range pkgs {
 		if strings.HasSuffix(p.ID, ".test") && p.Name == "main" {
 			continue // the generated test main package
 		}
 		if len(p.Errors) > 0 && !syntaxOK(p) {
-			errorf(stderr, "%s: %s", p.ID, firstError(p))
+			notes = append(notes, fmt.Sprintf("%s: %s", p.ID, firstError(p)))
 			status = ExitError
 			continue
 		}
 		if len(p.Errors) > 0 || p.IllTyped {
-			errorf(stderr, "%s: does not type-check: %s; syntax-level findings only", p.ID, firstError(p))
+			notes = append(notes, fmt.Sprintf("%s: does not type-check: %s; syntax-level findings only", p.ID, firstError(p)))
 		}
 		ok = append(ok, p)
 	}
@@ -371,6 +389,19 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 		errorf(stderr, "%v", err)
 		return nil, ExitError
 	}
+	res, status := collect(o, src, graph, wd, status, &notes)
+	m := newMasker(res.secrets())
+	for _, n := range notes {
+		errorf(stderr, "%s", m.mask(n))
+	}
+	for i := range res.errs {
+		res.errs[i].Err = m.mask(res.errs[i].Err)
+	}
+	return res, status
+}
+
+// collect gathers the diagnostics of the root actions of graph.
+func collect(o *lintFlags, src *config.Source, graph *checker.Graph, wd string, status int, notes *[]string) (*result, int) {
 	res := &result{wd: wd, pkgs: map[string]bool{}}
 	files := newFileCache()
 	ruleInfo := map[string]rules.Info{}
@@ -395,7 +426,7 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 			res.errs = append(res.errs, report.AnalyzerError{PackageID: pkg.ID, Analyzer: act.Analyzer.Name, Err: act.Err.Error()})
 			if k := act.Analyzer.Name + "\x00" + act.Err.Error(); !seenErr[k] {
 				seenErr[k] = true
-				errorf(stderr, "%s: %s: %v", pkg.ID, act.Analyzer.Name, act.Err)
+				*notes = append(*notes, fmt.Sprintf("%s: %s: %v", pkg.ID, act.Analyzer.Name, act.Err))
 			}
 			status = ExitError
 			continue
@@ -411,10 +442,13 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 				sev = info.Severity
 			}
 			sev = conf.Severity(d.Category, sev)
+			dg := newDiag(pkg, act.Analyzer, d, info, sev, files)
 			if severityRank[sev] < minRank {
+				if dg.secret != "" {
+					res.hidden = append(res.hidden, dg.secret) // still masked
+				}
 				continue
 			}
-			dg := newDiag(pkg, act.Analyzer, d, info, sev, files)
 			dg.primary = !seen[dg.dedup]
 			seen[dg.dedup] = true
 			res.diags = append(res.diags, dg)
