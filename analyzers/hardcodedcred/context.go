@@ -18,9 +18,17 @@ import (
 // site is where a constant expression appears, as far as the engine and
 // migrate care.
 type site struct {
-	ctx   detect.Context
-	place Place
-	ident *ast.Ident // the name the value is bound to (const/var spec name or assigned identifier)
+	ctx    detect.Context
+	place  Place
+	placed bool       // place is set: the innermost construct wins
+	ident  *ast.Ident // the name the value is bound to (const/var spec name or assigned identifier)
+}
+
+// setPlace records p unless a place closer to the expression is already set.
+func (s *site) setPlace(p Place) {
+	if !s.placed {
+		s.place, s.placed = p, true
+	}
 }
 
 // site works out the context of the maximal constant expression at c. It
@@ -29,12 +37,6 @@ type site struct {
 // construct that names the value. skip reports a value that is never a
 // secret (a flag's usage text, its name).
 func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
-	placed := false
-	place := func(p Place) {
-		if !placed {
-			s.place, placed = p, true
-		}
-	}
 	for {
 		k, idx := c.ParentEdge()
 		p := c.Parent()
@@ -49,7 +51,7 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 				c = p
 				continue
 			}
-			place(PlaceCallArg)
+			s.setPlace(PlaceCallArg)
 			return s, r.callSite(&s, call, idx)
 
 		case edge.BinaryExpr_X, edge.BinaryExpr_Y:
@@ -61,19 +63,19 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 				if k == edge.BinaryExpr_Y {
 					other = b.X
 				}
-				place(PlaceCompare)
+				s.setPlace(PlaceCompare)
 				s.ctx.Kind, s.ctx.Name = detect.KindCompare, r.exprName(other)
 				return s, false
 			case token.ADD:
 				c = p // "Bearer " + tok: named by what the sum is bound to
 				continue
 			}
-			place(PlaceOther)
+			s.setPlace(PlaceOther)
 			return s, false
 
 		case edge.AssignStmt_Rhs:
 			as := p.Node().(*ast.AssignStmt)
-			place(PlaceAssign)
+			s.setPlace(PlaceAssign)
 			s.ctx.Kind = detect.KindAssign
 			if len(as.Lhs) == len(as.Rhs) {
 				lhs := ast.Unparen(as.Lhs[idx])
@@ -92,9 +94,9 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 		case edge.ValueSpec_Values:
 			vs := p.Node().(*ast.ValueSpec)
 			if gd, ok := p.Parent().Node().(*ast.GenDecl); ok && gd.Tok == token.CONST {
-				place(PlaceConst)
+				s.setPlace(PlaceConst)
 			} else {
-				place(PlaceVar)
+				s.setPlace(PlaceVar)
 			}
 			s.ctx.Kind = detect.KindAssign
 			if idx < len(vs.Names) && len(vs.Names) == len(vs.Values) {
@@ -107,18 +109,18 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 			kv := p.Node().(*ast.KeyValueExpr)
 			lit, ok := p.Parent().Node().(*ast.CompositeLit)
 			if !ok {
-				place(PlaceOther)
+				s.setPlace(PlaceOther)
 				return s, false
 			}
 			switch r.litKind(lit, kv.Key) {
 			case litStruct:
 				// Have: Config{Password: "lit"}
-				place(PlaceField)
+				s.setPlace(PlaceField)
 				s.ctx.Kind, s.ctx.Name = detect.KindField, r.exprName(kv.Key)
 				return s, false
 			case litMap:
 				// Have: map[string]string{"password": "lit"}
-				place(PlaceMapValue)
+				s.setPlace(PlaceMapValue)
 				s.ctx.Kind = detect.KindMapKey
 				if key, ok := r.constString(kv.Key); ok {
 					s.ctx.Name = key
@@ -127,7 +129,7 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 				}
 				return s, false
 			}
-			place(PlaceOther) // indexed slice element: named by the slice
+			s.setPlace(PlaceOther) // indexed slice element: named by the slice
 			c = p.Parent()
 			continue
 
@@ -135,35 +137,43 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 			lit := p.Node().(*ast.CompositeLit)
 			if st, ok := r.structOf(lit); ok && idx < st.NumFields() {
 				// Have: Config{"user", "lit"}
-				place(PlaceField)
+				s.setPlace(PlaceField)
 				s.ctx.Kind, s.ctx.Name = detect.KindField, st.Field(idx).Name()
 				return s, false
 			}
-			place(PlaceOther) // []string{"lit"}: named by the slice
+			s.setPlace(PlaceOther) // []string{"lit"}: named by the slice
 			c = p
 			continue
 
 		case edge.ReturnStmt_Results:
-			place(PlaceReturn)
+			s.setPlace(PlaceReturn)
 			s.ctx.Kind = detect.KindReturn
-			for e := range p.Enclosing((*ast.FuncDecl)(nil)) {
-				s.ctx.Name = e.Node().(*ast.FuncDecl).Name.Name
-				break
-			}
+			s.ctx.Name = enclosingFunc(p)
 			return s, false
 
 		case edge.CaseClause_List:
 			// Have: switch token { case "lit": }
-			place(PlaceCompare)
+			s.setPlace(PlaceCompare)
 			s.ctx.Kind = detect.KindCompare
 			if sw, ok := p.Parent().Parent().Node().(*ast.SwitchStmt); ok && sw.Tag != nil {
 				s.ctx.Name = r.exprName(sw.Tag)
 			}
 			return s, false
 		}
-		place(PlaceOther)
+		s.setPlace(PlaceOther)
 		return s, false
 	}
+}
+
+// enclosingFunc returns the name of the function declaration enclosing c.
+// (A plain loop: ranging over Cursor.Enclosing would move the caller's site to the heap.)
+func enclosingFunc(c inspector.Cursor) string {
+	for ; c.Node() != nil; c = c.Parent() {
+		if fd, ok := c.Node().(*ast.FuncDecl); ok {
+			return fd.Name.Name
+		}
+	}
+	return ""
 }
 
 // callSite fills s for the idx'th argument of call and reports whether the
@@ -364,16 +374,28 @@ func (r *runner) exprName(e ast.Expr) string {
 }
 
 // litValue returns the value of a string literal.
+// It does not allocate for raw strings and for interpreted strings without
+// escapes (the value is the text between the quotes, whatever its bytes).
 func (r *runner) litValue(lit *ast.BasicLit) (string, bool) {
-	if v, err := strconv.Unquote(lit.Value); err == nil {
-		return v, true
+	s := lit.Value
+	if len(s) < 2 {
+		return "", false
+	}
+	switch s[0] {
+	case '`':
+		if strings.IndexByte(s, '\r') < 0 {
+			return s[1 : len(s)-1], true
+		}
+	case '"':
+		if strings.IndexByte(s, '\\') < 0 {
+			return s[1 : len(s)-1], true
+		}
 	}
 	if tv, ok := r.info.Types[lit]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 		return constant.StringVal(tv.Value), true
 	}
-	// Invalid UTF-8 in the source: take the bytes between the quotes.
-	if s := lit.Value; len(s) >= 2 && !strings.Contains(s, `\`) {
-		return s[1 : len(s)-1], true
+	if v, err := strconv.Unquote(s); err == nil {
+		return v, true
 	}
 	return "", false
 }

@@ -1,0 +1,165 @@
+package hardcodedcred_test
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/kvlint/kvlint/analyzers/hardcodedcred"
+	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/detect"
+)
+
+// loadSource type-checks one package with the given source in a temporary
+// GOPATH, once, so that benchmarks measure the analysis only.
+func loadSource(tb testing.TB, src string) []*packages.Package {
+	tb.Helper()
+	gopath := tb.TempDir()
+	dir := filepath.Join(gopath, "src", "gen")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "gen.go"), []byte(src), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes |
+			packages.NeedTypesInfo | packages.NeedImports | packages.NeedDeps | packages.NeedTypesSizes,
+		Dir: dir,
+		Env: append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
+	}
+	pkgs, err := packages.Load(cfg, "gen")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		tb.Fatal("the generated package does not type-check")
+	}
+	return pkgs
+}
+
+// analyze runs a over pkgs and returns the root action.
+func analyze(tb testing.TB, a *analysis.Analyzer, pkgs []*packages.Package) *checker.Action {
+	tb.Helper()
+	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, act := range g.Roots {
+		if act.Err != nil {
+			tb.Fatal(act.Err)
+		}
+		return act
+	}
+	tb.Fatal("no root action")
+	return nil
+}
+
+// literalPackage returns a package of about n string literals in the shapes
+// real code has (names, URLs, format strings, map keys, env names), with a
+// fake credential in one function of a hundred.
+func literalPackage(n int) string {
+	var b strings.Builder
+	b.WriteString("package gen\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\ntype Config struct{ Name, Password, URL string }\n\n")
+	token := detect.FakeCRCToken("ghp_", "hardcodedcred-bench")
+	for i := 0; i < n/8; i++ {
+		fmt.Fprintf(&b, "func f%d() error {\n", i)
+		fmt.Fprintf(&b, "\tname := \"service-%d\"\n", i)
+		fmt.Fprintf(&b, "\tos.Setenv(\"APP_MODE_%d\", \"production\")\n", i)
+		fmt.Fprintf(&b, "\tc := Config{Name: name, Password: \"\", URL: \"https://example.invalid/api/v%d/items?page=2\"}\n", i)
+		b.WriteString("\tm := map[string]string{\"region\": \"westeurope\", \"tier\": \"standard\"}\n")
+		if i%100 == 0 {
+			fmt.Fprintf(&b, "\tc.Password = %q\n", token)
+		}
+		b.WriteString("\treturn fmt.Errorf(\"could not open %s: %v\\n\", c.URL, m)\n}\n\n")
+	}
+	return b.String()
+}
+
+// floor only walks the string literals with the inspector: the least any
+// literal-scanning analyzer costs.
+var floor = &analysis.Analyzer{
+	Name:     "floor",
+	Doc:      "walks string literals",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		n := 0
+		in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+		for c := range in.Root().Preorder((*ast.BasicLit)(nil)) {
+			if c.Node().(*ast.BasicLit).Kind == token.STRING {
+				n++
+			}
+		}
+		_ = n
+		return nil, nil
+	},
+}
+
+func BenchmarkAnalyzer(b *testing.B) {
+	pkgs := loadSource(b, literalPackage(5000))
+	for _, a := range []*analysis.Analyzer{floor, hardcodedcred.New(&config.Source{})} {
+		b.Run(a.Name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				analyze(b, a, pkgs)
+			}
+		})
+	}
+}
+
+// largeLiteral returns a package with one YAML-like raw string of about size
+// bytes (many key: value pairs) that ends with a fake token.
+func largeLiteral(size int) string {
+	var b strings.Builder
+	b.Grow(size + 200)
+	b.WriteString("package gen\n\nconst blob = `\n")
+	for i := 0; b.Len() < size; i++ {
+		fmt.Fprintf(&b, "key_%d: \"value %d\" {\"k\": \"v\"}\n", i, i)
+	}
+	fmt.Fprintf(&b, "token: %s\n`\n", detect.FakeCRCToken("ghp_", "hardcodedcred-large"))
+	return b.String()
+}
+
+// TestLargeLiteral checks that a 10 MB literal is scanned and its secret found.
+func TestLargeLiteral(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads a 10 MB file")
+	}
+	t.Parallel()
+	pkgs := loadSource(t, largeLiteral(10<<20))
+	start := time.Now()
+	act := analyze(t, hardcodedcred.New(&config.Source{}), pkgs)
+	t.Logf("10 MB literal analyzed in %v", time.Since(start))
+	res := act.Result.(*hardcodedcred.Result)
+	if len(res.Findings) != 1 || res.Findings[0].RuleID != "KV112" {
+		ids := make([]string, len(res.Findings))
+		for i, f := range res.Findings {
+			ids[i] = f.RuleID
+		}
+		t.Errorf("findings %v, want one KV112", ids)
+	}
+}
+
+func BenchmarkLargeLiteral(b *testing.B) {
+	for _, mb := range []int{1, 10} {
+		pkgs := loadSource(b, largeLiteral(mb<<20))
+		a := hardcodedcred.New(&config.Source{})
+		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) {
+			b.SetBytes(int64(mb << 20))
+			for b.Loop() {
+				analyze(b, a, pkgs)
+			}
+		})
+	}
+}
