@@ -32,7 +32,13 @@ func (q quiet) Errorf(format string, args ...any) {
 // directory, seen from an analyzer package two levels below the root.
 func TestData(t *testing.T) string {
 	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	return TestDataAt(t, "..", "..", "testdata")
+}
+
+// TestDataAt returns the absolute path of the relative path elems.
+func TestDataAt(t *testing.T, elems ...string) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join(elems...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,11 +50,19 @@ type edit struct {
 	text       []byte
 }
 
+// TB is the part of *testing.T that Run uses.
+type TB interface {
+	Helper()
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+	TempDir() string
+}
+
 // Run runs a on the GOPATH-style fixtures testdata/src/<pkgs>, applies the
 // first suggested fix of every diagnostic, copies testdata/src with the fixed
 // files into a temporary GOPATH and builds pkgs there offline (GOPATH mode).
 // It fails t if no fix was made, if fixes overlap, or if the build fails.
-func Run(t *testing.T, testdata string, a *analysis.Analyzer, pkgs ...string) {
+func Run(t TB, testdata string, a *analysis.Analyzer, pkgs ...string) {
 	t.Helper()
 	srcRoot, err := filepath.Abs(filepath.Join(testdata, "src"))
 	if err != nil {
