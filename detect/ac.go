@@ -17,8 +17,9 @@ type automaton struct {
 // maxRules bounds the rule count so that a hit set fits in a stack array.
 const maxRules = 512
 
-// ruleSet is a set of rule indexes.
-type ruleSet [maxRules / 64]uint64
+// ruleSet is a set of rule indexes: bit i is a keyword of rule i, bit
+// maxRules+i a Requires substring of rule i.
+type ruleSet [2 * maxRules / 64]uint64
 
 func (s *ruleSet) add(i int)      { s[i>>6] |= 1 << (uint(i) & 63) }
 func (s *ruleSet) has(i int) bool { return s[i>>6]&(1<<(uint(i)&63)) != 0 }
@@ -27,8 +28,10 @@ func (s *ruleSet) or(o *ruleSet) {
 		s[i] |= o[i]
 	}
 }
+
+// empty reports whether no rule has a keyword hit (requirements do not count).
 func (s *ruleSet) empty() bool {
-	for _, w := range s {
+	for _, w := range s[:maxRules/64] {
 		if w != 0 {
 			return false
 		}
@@ -133,6 +136,25 @@ func appendUnique(s []uint16, v uint16) []uint16 {
 		}
 	}
 	return append(s, v)
+}
+
+// scanPositions calls hit for every keyword occurrence in v, with the
+// index just past it. Used for large values, where regexps then run only
+// in windows around the hits.
+func (a *automaton) scanPositions(v string, hit func(token int, end int)) {
+	if !a.nonEmpty {
+		return
+	}
+	delta, class, hasOut, nc := a.delta, &a.class, a.hasOut, int32(a.nclass)
+	s := int32(0)
+	for i := 0; i < len(v); i++ {
+		s = delta[s*nc+int32(class[v[i]])]
+		if hasOut[s] {
+			for _, r := range a.out[s] {
+				hit(int(r), i+1)
+			}
+		}
+	}
 }
 
 // scan adds to hits every rule with a keyword in v. It never allocates.

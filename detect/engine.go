@@ -17,8 +17,11 @@ type Engine struct {
 	nameKW   []nameKeyword
 	generic  *Rule // nil when KV100 is disabled
 	genFloor float64
-	allow    []*regexp.Regexp
-	tests    TestPolicy
+	// genFloorSet reports that the floor was configured: it is then not
+	// lowered for short values.
+	genFloorSet bool
+	allow       []*regexp.Regexp
+	tests       TestPolicy
 	// genericKW is the ruleSet bit set when a secret word occurs in the value,
 	// for the generic rule's key=value pass; -1 when the generic rule is off.
 	genericBit int
@@ -111,6 +114,7 @@ func New(opts Options) (*Engine, error) {
 	}
 	if opts.GenericMinEntropy > 0 {
 		e.genFloor = opts.GenericMinEntropy
+		e.genFloorSet = true
 	}
 	seen := map[string]bool{}
 	for _, r := range all {
@@ -161,6 +165,10 @@ func New(opts Options) (*Engine, error) {
 			keywords = append(keywords, k)
 			owner = append(owner, i)
 		}
+		for _, q := range r.Requires {
+			keywords = append(keywords, strings.ToLower(q))
+			owner = append(owner, maxRules+i)
+		}
 		for _, k := range r.NameKeywords {
 			e.nameKW = append(e.nameKW, nameKeyword{strings.ToLower(k), i})
 		}
@@ -182,13 +190,34 @@ func New(opts Options) (*Engine, error) {
 // Rules returns the engine's enabled rules, ordered by ID.
 func (e *Engine) Rules() []*Rule { return slices.Clone(e.rules) }
 
+// largeValue is the size above which regexps run only in windows around
+// keyword hits instead of over the whole value.
+const largeValue = 16 << 10
+
+// window is how far before and after a keyword hit a rule's regexp looks in
+// a large value.
+func (r *Rule) window() (before, after int) {
+	before, after = r.windowBefore, r.windowAfter
+	if before == 0 {
+		before = 1024
+	}
+	if after == 0 {
+		after = 1024
+	}
+	return before, after
+}
+
 // Scan appends the credentials found in value to dst and returns it. The
 // findings are ordered by Start and do not overlap. A value in which no
 // keyword occurs and whose name is not a secret name costs one pass over its
-// bytes and no allocation.
+// bytes and no allocation; so does a value where keywords occur but no
+// rule's regexp matches.
 func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
 	if e == nil || ctx.Kind == KindStructTag || (ctx.Test && e.tests == TestsSkip) || value == "" {
 		return dst
+	}
+	if len(value) > largeValue {
+		return e.scanLarge(value, ctx, dst)
 	}
 	var hits ruleSet
 	e.ac.scan(value, &hits)
@@ -202,12 +231,15 @@ func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
 	if hits.empty() && !genericName {
 		return dst
 	}
+	if isKnownPublicValue(value) {
+		return dst
+	}
 	start := len(dst)
 	for i := range e.compiled {
-		if !hits.has(i) || i == e.genericBit {
+		if !hits.has(i) || i == e.genericBit || !e.required(i, &hits) {
 			continue
 		}
-		dst = e.runRule(&e.compiled[i], value, ctx, named.has(i), dst)
+		dst = e.runRule(&e.compiled[i], value, 0, len(value), ctx, named.has(i), dst)
 	}
 	if e.generic != nil && len(dst) == start {
 		if genericName {
@@ -216,6 +248,58 @@ func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
 		if len(dst) == start && hits.has(e.genericBit) {
 			dst = e.genericPairs(value, ctx, dst)
 		}
+	}
+	if len(dst)-start > 1 {
+		dst = dst[:start+resolveOverlaps(dst[start:])]
+	}
+	return dst
+}
+
+// required reports whether rule i has no Requires or one of them occurred.
+func (e *Engine) required(i int, hits *ruleSet) bool {
+	return len(e.compiled[i].rule.Requires) == 0 || hits.has(maxRules+i)
+}
+
+// scanLarge scans a value over largeValue bytes: the keyword pass records
+// where each rule's keywords occur, and each regexp runs only in the merged
+// windows around them. The generic rule judges only key=value pairs here.
+func (e *Engine) scanLarge(value string, ctx Context, dst []Finding) []Finding {
+	var hits ruleSet
+	windows := make([][]span, len(e.compiled))
+	e.ac.scanPositions(value, func(tok, end int) {
+		hits.add(tok)
+		if tok >= maxRules || tok == e.genericBit {
+			return
+		}
+		before, after := e.compiled[tok].rule.window()
+		s, t := max(0, end-before), min(len(value), end+after)
+		w := windows[tok]
+		if n := len(w); n > 0 && s <= w[n-1].e {
+			w[n-1].e = t
+			return
+		}
+		windows[tok] = append(w, span{s, t})
+	})
+	var named ruleSet
+	if len(e.nameKW) > 0 && (ctx.Name != "" || ctx.Key != "" || ctx.Call != "") {
+		e.scanNames(ctx, &named)
+	}
+	start := len(dst)
+	for i := range e.compiled {
+		if i == e.genericBit || !e.required(i, &hits) {
+			continue
+		}
+		cr := &e.compiled[i]
+		if e.always.has(i) || named.has(i) {
+			dst = e.runRule(cr, value, 0, len(value), ctx, named.has(i), dst)
+			continue
+		}
+		for _, w := range windows[i] {
+			dst = e.runRule(cr, value, w.s, w.e, ctx, false, dst)
+		}
+	}
+	if e.generic != nil && len(dst) == start && hits.has(e.genericBit) {
+		dst = e.genericPairs(value, ctx, dst)
 	}
 	if len(dst)-start > 1 {
 		dst = dst[:start+resolveOverlaps(dst[start:])]
@@ -242,45 +326,49 @@ func (e *Engine) scanNames(ctx Context, set *ruleSet) {
 	}
 }
 
-func (e *Engine) runRule(cr *compiledRule, value string, ctx Context, nameHit bool, dst []Finding) []Finding {
+// runRule runs one rule's regexp over value[from:to] and judges its matches.
+// A match that touches a window edge inside the value may owe its boundary
+// to the cut, so the rule then runs again over the whole value.
+func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Context, nameHit bool, dst []Finding) []Finding {
 	r := cr.rule
-	if len(r.Requires) > 0 {
-		ok := false
-		for _, q := range r.Requires {
-			if containsFold(value, q) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return dst
-		}
-	}
-	// Keyword-gated; a no-match regexp search does not allocate.
-	if cr.re.FindStringIndex(value) == nil {
+	part := value[from:to]
+	// Keyword-gated; a regexp search that finds nothing does not allocate.
+	if cr.re.FindStringIndex(part) == nil {
 		return dst
 	}
-	for _, m := range cr.re.FindAllStringSubmatchIndex(value, -1) {
-		s, end := m[0], m[1]
-		switch g := r.SecretGroup; {
-		case g > 0:
-			s, end = m[2*g], m[2*g+1]
-		case g < 0:
-			for k := 1; 2*k+1 < len(m); k++ {
-				if m[2*k] >= 0 {
-					s, end = m[2*k], m[2*k+1]
-					break
-				}
-			}
+	matches := cr.re.FindAllStringSubmatchIndex(part, -1)
+	for _, m := range matches {
+		s, end := secretBounds(r, m)
+		if (s == 0 && from > 0) || (end == len(part) && to < len(value)) {
+			return e.runRule(cr, value, 0, len(value), ctx, nameHit, dst)
 		}
+	}
+	for _, m := range matches {
+		s, end := secretBounds(r, m)
 		if s < 0 || end <= s {
 			continue
 		}
+		s, end = s+from, end+from
 		if c := e.judge(r, value, s, end, ctx, nameHit); c != 0 {
 			dst = append(dst, Finding{Rule: r, Start: s, End: end, Confidence: c})
 		}
 	}
 	return dst
+}
+
+// secretBounds picks the secret's bounds out of a submatch index.
+func secretBounds(r *Rule, m []int) (int, int) {
+	switch g := r.SecretGroup; {
+	case g > 0:
+		return m[2*g], m[2*g+1]
+	case g < 0:
+		for k := 1; 2*k+1 < len(m); k++ {
+			if m[2*k] >= 0 {
+				return m[2*k], m[2*k+1]
+			}
+		}
+	}
+	return m[0], m[1]
 }
 
 // judge applies the rule's floor, checksum and confirmation and the central

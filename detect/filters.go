@@ -168,6 +168,67 @@ func isKnownPublic(secret string) bool {
 	return false
 }
 
+// isKnownPublicValue reports whether the whole value, trimmed, is a
+// published credential, so that no rule's regexp runs on it.
+func isKnownPublicValue(v string) bool {
+	v = strings.TrimSpace(v)
+	for _, k := range knownPublic {
+		if len(v) == len(k) && v == k {
+			return true
+		}
+	}
+	return false
+}
+
+// isHostPort reports whether s is host:port or a host name.
+func isHostPort(s string) bool {
+	colon := strings.LastIndexByte(s, ':')
+	if colon <= 0 || colon == len(s)-1 {
+		return false
+	}
+	for i := colon + 1; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	for i := 0; i < colon; i++ {
+		c := s[i]
+		if !isAlnum(c) && c != '.' && c != '-' && c != '[' && c != ']' && c != ':' {
+			return false
+		}
+	}
+	return true
+}
+
+// isEmailLike reports whether s is an e-mail address or an scp-style Git
+// remote (git@github.com:org/repo.git).
+func isEmailLike(s string) bool {
+	at := strings.IndexByte(s, '@')
+	if at <= 0 {
+		return false
+	}
+	host := s[at+1:]
+	if c := strings.IndexByte(host, ':'); c >= 0 {
+		host = host[:c]
+	}
+	dot := strings.IndexByte(host, '.')
+	if dot <= 0 || dot == len(host)-1 {
+		return false
+	}
+	for i := 0; i < len(host); i++ {
+		if c := host[i]; !isLower(c) && !isDigit(c) && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// isTimeLayout reports whether s is a Go time layout (2006-01-02T15:04:05Z07:00).
+func isTimeLayout(s string) bool {
+	return strings.Contains(s, "2006") && (strings.Contains(s, "01") || strings.Contains(s, "Jan")) ||
+		strings.Contains(s, "15:04")
+}
+
 // isUUID reports whether s is a UUID (8-4-4-4-12 hex).
 func isUUID(s string) bool {
 	if len(s) != 36 {
@@ -255,7 +316,7 @@ func isPathLike(s string) bool {
 }
 
 var fileExts = []string{".pem", ".key", ".json", ".yaml", ".yml", ".txt", ".crt", ".cer", ".p12",
-	".pfx", ".env", ".toml", ".ini", ".conf", ".cfg", ".go", ".sh", ".properties", ".xml", ".jks", ".der"}
+	".pfx", ".env", ".git", ".toml", ".ini", ".conf", ".cfg", ".go", ".sh", ".properties", ".xml", ".jks", ".der"}
 
 // isIdentifierLike reports whether s reads as a name rather than a secret:
 // letters with separators only (clientSecret, my.secret-name), or lowercase

@@ -55,6 +55,7 @@ func (e *Engine) genericValue(v string, ctx Context) Confidence {
 	}
 	if isText(v) || IsPlaceholder(v) || isKnownPublic(v) || isUUID(v) || isDigest(v) || isEnvName(v) ||
 		isFlagName(v) || isPathLike(v) || isIdentifierLike(v) || isNumberLike(v) ||
+		isHostPort(v) || isEmailLike(v) || isTimeLayout(v) ||
 		strings.Contains(v, `:"`) || strings.HasPrefix(v, "sha256:") || strings.HasPrefix(v, "$2") {
 		return 0
 	}
@@ -63,7 +64,9 @@ func (e *Engine) genericValue(v string, ctx Context) Confidence {
 	if n >= 16 && classes >= 3 {
 		floor -= 0.5
 	}
-	floor = math.Min(floor, 0.85*log2(n))
+	if !e.genFloorSet {
+		floor = math.Min(floor, 0.85*log2(n))
+	}
 	if h < floor {
 		return 0
 	}

@@ -7,13 +7,17 @@ func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func isAlnum(c byte) bool { return isLower(c) || isUpper(c) || isDigit(c) }
 
+// isWordLower is a lowercase letter for word splitting: non-ASCII bytes
+// (letters of other scripts) stay inside words.
+func isWordLower(c byte) bool { return isLower(c) || c >= 0x80 }
+
 // nextWord returns the bounds of the first word of s at or after i, or
 // (len(s), len(s)) when there is none. Words are runs of letters and digits,
 // split at case changes (dbPassword -> db|Password, DBPassword -> DB|Password,
 // APIKey -> API|Key) and between letters and digits (oauth2 -> oauth|2).
 // Anything else ('_', '-', '.', ' ', '/') separates words.
 func nextWord(s string, i int) (start, end int) {
-	for i < len(s) && !isAlnum(s[i]) {
+	for i < len(s) && !isAlnum(s[i]) && s[i] < 0x80 {
 		i++
 	}
 	if i >= len(s) {
@@ -27,13 +31,13 @@ func nextWord(s string, i int) (start, end int) {
 		for i < len(s) && isDigit(s[i]) {
 			i++
 		}
-	case isLower(c):
-		for i < len(s) && isLower(s[i]) {
+	case isWordLower(c):
+		for i < len(s) && isWordLower(s[i]) {
 			i++
 		}
 	default: // upper
-		if i < len(s) && isLower(s[i]) {
-			for i < len(s) && isLower(s[i]) {
+		if i < len(s) && isWordLower(s[i]) {
+			for i < len(s) && isWordLower(s[i]) {
 				i++
 			}
 			break
@@ -42,7 +46,7 @@ func nextWord(s string, i int) (start, end int) {
 			i++
 		}
 		// "APIKey": the last upper letter starts the next word.
-		if i < len(s) && isLower(s[i]) && i-start > 1 {
+		if i < len(s) && isWordLower(s[i]) && i-start > 1 {
 			i--
 		}
 	}
