@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -180,27 +181,48 @@ func enclosingFunc(c inspector.Cursor) string {
 // argument is never a secret.
 func (r *runner) callSite(s *site, call *ast.CallExpr, idx int) (skip bool) {
 	s.ctx.Kind = detect.KindCallArg
-	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
-	var sig *types.Signature
-	if fn != nil {
-		sig = fn.Signature()
+	var (
+		fnName, path, param string
+		nameIdx             = -1 // index of the parameter called "name" (flag names)
+	)
+	if fn, _ := typeutil.Callee(r.info, call).(*types.Func); fn != nil {
+		sig := fn.Signature()
 		s.ctx.Call = r.callName(fn)
+		fnName, path = fn.Name(), pkgPath(fn)
+		param, nameIdx = paramName(sig, idx), paramIndex(sig, "name")
 	} else if tv, ok := r.info.Types[call.Fun]; ok && tv.Type != nil {
-		sig, _ = tv.Type.Underlying().(*types.Signature)
+		sig, _ := tv.Type.Underlying().(*types.Signature)
+		param = paramName(sig, idx) // a func value: no callee name
+	} else {
+		// No type information: read the callee from the syntax.
+		switch fun := ast.Unparen(call.Fun).(type) {
+		case *ast.SelectorExpr:
+			fnName = fun.Sel.Name
+			if x, ok := fun.X.(*ast.Ident); ok {
+				path = r.importPath(x.Name)
+			}
+		case *ast.Ident:
+			fnName = fun.Name
+		}
+		if path != "" {
+			s.ctx.Call = r.syntaxCall(path, fnName)
+		}
+		if ps, ok := knownParams[[2]string{path, fnName}]; ok {
+			if idx < len(ps) {
+				param = ps[idx]
+			}
+			nameIdx = slices.Index(ps, "name")
+		}
 	}
-	param := paramName(sig, idx)
 	s.ctx.Name = param
-	if fn == nil {
-		return false
-	}
-	if path := pkgPath(fn); path == "flag" || strings.HasSuffix(path, "/pflag") {
+	if path == "flag" || strings.HasSuffix(path, "/pflag") {
 		// Have: flag.String(name, value, usage), fs.StringVar(&p, name, value, usage).
 		switch param {
 		case "usage", "name", "shorthand":
 			return true
 		}
-		if i := paramIndex(sig, "name"); i >= 0 && i < len(call.Args) {
-			if name, ok := r.constString(call.Args[i]); ok {
+		if nameIdx >= 0 && nameIdx < len(call.Args) {
+			if name, ok := r.constString(call.Args[nameIdx]); ok {
 				s.ctx.Name, s.ctx.Key = name, name
 			}
 		}
@@ -209,7 +231,7 @@ func (r *runner) callSite(s *site, call *ast.CallExpr, idx int) (skip bool) {
 	if param == "usage" {
 		return true
 	}
-	switch fn.Name() {
+	switch fnName {
 	case "Setenv", "Set", "Add", "SetHeader", "AddHeader", "Store", "Put", "WithValue":
 		// Have: os.Setenv("AZURE_CLIENT_SECRET", "lit"), h.Set("Authorization", "lit").
 		if idx > 0 && len(call.Args) > 0 {
@@ -219,6 +241,60 @@ func (r *runner) callSite(s *site, call *ast.CallExpr, idx int) (skip bool) {
 		}
 	}
 	return false
+}
+
+// knownParams names the parameters of common callees, for when there is no
+// type information; the key is {import path, name}, with no path for methods.
+var knownParams = map[[2]string][]string{
+	{"os", "Setenv"}:            {"key", "value"},
+	{"syscall", "Setenv"}:       {"key", "value"},
+	{"database/sql", "Open"}:    {"driverName", "dataSourceName"},
+	{"flag", "String"}:          {"name", "value", "usage"},
+	{"flag", "StringVar"}:       {"p", "name", "value", "usage"},
+	{"", "SetBasicAuth"}:        {"username", "password"},
+	{"", "Set"}:                 {"key", "value"},
+	{"", "Add"}:                 {"key", "value"},
+	{"", "String"}:              {"name", "value", "usage"},
+	{"", "StringVar"}:           {"p", "name", "value", "usage"},
+	{"net/http", "NewRequest"}:  {"method", "url", "body"},
+	{"net/url", "UserPassword"}: {"username", "password"},
+}
+
+// importPath returns the import path that name refers to in the current
+// file, or "".
+func (r *runner) importPath(name string) string {
+	if r.file == nil {
+		return ""
+	}
+	for _, spec := range r.file.Imports {
+		p := spec.Path.Value
+		if len(p) < 2 {
+			continue
+		}
+		p = p[1 : len(p)-1]
+		local := p[strings.LastIndexByte(p, '/')+1:]
+		if spec.Name != nil {
+			local = spec.Name.Name
+		}
+		if local == name {
+			return p
+		}
+	}
+	return ""
+}
+
+// syntaxCall returns "path.name", computed once per callee.
+func (r *runner) syntaxCall(path, name string) string {
+	k := [2]string{path, name}
+	if c, ok := r.syntaxCalls[k]; ok {
+		return c
+	}
+	if r.syntaxCalls == nil {
+		r.syntaxCalls = make(map[[2]string]string)
+	}
+	c := path + "." + name
+	r.syntaxCalls[k] = c
+	return c
 }
 
 // callName returns fn's fully qualified name, computed once per function.

@@ -50,18 +50,19 @@ func New(src *config.Source) *analysis.Analyzer {
 
 // runner holds the state of one pass.
 type runner struct {
-	pass  *analysis.Pass
-	info  *types.Info
-	cfg   *config.Loaded
-	eng   *detect.Engine
-	ix    *lint.Index
-	res   *Result
-	buf   []detect.Finding       // reused by every Scan
-	calls map[*types.Func]string // fully qualified callee names, built once per callee
-	kept  []span                 // findings of the current expression, for de-duplication
-	file  *ast.File
-	test  bool // the file is a _test.go file or under testdata
-	gen   bool // the file is generated
+	pass        *analysis.Pass
+	info        *types.Info
+	cfg         *config.Loaded
+	eng         *detect.Engine
+	ix          *lint.Index
+	res         *Result
+	buf         []detect.Finding       // reused by every Scan
+	calls       map[*types.Func]string // fully qualified callee names, built once per callee
+	syntaxCalls map[[2]string]string   // the same from the syntax, when there is no type information
+	kept        []span                 // findings of the current expression, for de-duplication
+	file        *ast.File
+	test        bool // the file is a _test.go file or under testdata
+	gen         bool // the file is generated
 }
 
 // span is a secret already reported for the current expression.
@@ -89,8 +90,8 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		eng:  cfg.Engine,
 		res:  res,
 	}
-	if r.info == nil {
-		r.info = &types.Info{}
+	if r.info == nil || r.info.Types == nil || r.info.Uses == nil || r.info.Defs == nil {
+		r.info = withMaps(r.info) // a syntax-only driver: everything comes from the syntax
 	}
 	r.ix, _ = pass.ResultOf[lint.Directives].(*lint.Index)
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -111,6 +112,25 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 	}
 	r.markNeedsConst(in)
 	return res, nil
+}
+
+// withMaps returns a copy of info (or an empty Info) whose maps are not nil,
+// as typeutil.Callee requires.
+func withMaps(info *types.Info) *types.Info {
+	var cp types.Info
+	if info != nil {
+		cp = *info
+	}
+	if cp.Types == nil {
+		cp.Types = map[ast.Expr]types.TypeAndValue{}
+	}
+	if cp.Defs == nil {
+		cp.Defs = map[*ast.Ident]types.Object{}
+	}
+	if cp.Uses == nil {
+		cp.Uses = map[*ast.Ident]types.Object{}
+	}
+	return &cp
 }
 
 // scanFile visits every maximal string constant expression of one file.

@@ -2,15 +2,21 @@ package hardcodedcred_test
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/kvlint/kvlint/analyzers/hardcodedcred"
+	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/detect"
 )
@@ -230,5 +236,87 @@ func TestDoc(t *testing.T) {
 	doc := hardcodedcred.Analyzer.Doc
 	if !strings.HasPrefix(doc, "hardcodedcred: report credentials") || strings.Contains(doc, "package hardcodedcred") {
 		t.Errorf("Doc not extracted from doc.go: %q", doc[:min(len(doc), 80)])
+	}
+}
+
+func TestPathAllowed(t *testing.T) {
+	t.Parallel()
+	cfg, err := config.Parse([]byte("allow:\n  paths: [\"**/hardcodedcred_disabled/*.go\"]\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range analysistest.Run(t, testdata, hardcodedcred.New(&config.Source{Fixed: cfg}), "hardcodedcred_disabled") {
+		if res, ok := r.Result.(*hardcodedcred.Result); ok && len(res.Findings) != 0 {
+			t.Errorf("%d findings in an allowlisted path", len(res.Findings))
+		}
+	}
+}
+
+// TestSyntaxOnly runs the analyzer with no type information at all, as
+// under a syntax-only driver or for a package whose type-check failed
+// early: literals, concatenations and their contexts are read from the syntax.
+func TestSyntaxOnly(t *testing.T) {
+	tok := detect.FakeCRCToken("ghp_", "hardcodedcred-syntax")
+	src := `package p
+
+import "os"
+
+const ghToken = "` + tok[:10] + `" + "` + tok[10:] + `"
+
+var buf = []byte("` + tok + `")
+
+type Config struct{ Password string }
+
+func f() {
+	password := "4cCWTjgCzeOgTnvRutl8"
+	region := "4cCWTjgCzeOgTnvRutl8"
+	os.Setenv("AZURE_CLIENT_SECRET", "GJd1wFjQvEEAGdTTwtSs")
+	_ = Config{Password: "I847Z4HuL9TtJD67M4Lu"}
+	_, _ = password, region
+}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, filepath.Join(t.TempDir(), "p.go"), src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := hardcodedcred.New(&config.Source{Fixed: config.Defaults()})
+	var diags []analysis.Diagnostic
+	pass := &analysis.Pass{
+		Analyzer:  a,
+		Fset:      fset,
+		Files:     []*ast.File{f},
+		TypesInfo: &types.Info{},
+		ResultOf:  map[*analysis.Analyzer]any{inspect.Analyzer: inspector.New([]*ast.File{f})},
+		Report:    func(d analysis.Diagnostic) { diags = append(diags, d) },
+	}
+	ix, err := lint.Directives.Run(pass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pass.ResultOf[lint.Directives] = ix
+	out, err := a.Run(pass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, fin := range out.(*hardcodedcred.Result).Findings {
+		got = append(got, fin.RuleID+" "+fin.Context.Name+" "+fin.Place.String())
+		if fin.Place == hardcodedcred.PlaceCallArg && (fin.Context.Call != "os.Setenv" || fin.Context.Key != "AZURE_CLIENT_SECRET") {
+			t.Errorf("call argument context %+v, want os.Setenv with key AZURE_CLIENT_SECRET", fin.Context)
+		}
+	}
+	want := []string{
+		"KV112 ghToken const",
+		"KV112 buf var",
+		"KV100 password assign",
+		"KV100 value call-arg",
+		"KV100 Password field",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(diags) != len(want) {
+		t.Errorf("%d diagnostics, want %d", len(diags), len(want))
 	}
 }
