@@ -25,9 +25,15 @@
 // the strings, bytes and strconv packages, strings.Builder and bytes.Buffer
 // writes (WriteString, Write, fmt.Fprint* into them) and their String method,
 // composite literals holding a secret, and field constructors of logging
-// packages (slog.String, zap.String, zerolog chains). Calls of any other
-// function, slicing (secret[:4]) and len break the flow, and so does a call to
-// a function whose name contains redact, mask, hash or len.
+// packages (slog.String, zap.String, zerolog chains), and any other
+// package-level function whose first result is a string or []byte
+// (buildDSN(user, password)). Method calls other than those above, slicing
+// (secret[:4]) and len break the flow, and so does a call to a function whose
+// name contains redact, mask, hash, len, fingerprint, digest, checksum,
+// obfuscate, sanitize, scrub or censor.
+//
+// A string variable read from os.Getenv with a secret-named constant key
+// (os.Getenv("DB_PASSWORD")) is a source too.
 //
 // Sinks:
 //   - package log, log/slog, go.uber.org/zap, github.com/sirupsen/logrus and

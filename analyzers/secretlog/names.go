@@ -76,6 +76,11 @@ func secretName(name string) bool {
 	if secretLast[last] {
 		return true
 	}
+	for _, suffix := range []string{"password", "passwd", "passphrase", "secret"} {
+		if strings.HasSuffix(last, suffix) {
+			return true // PGPASSWORD, appsecret
+		}
+	}
 	if len(w) >= 2 {
 		prev := w[len(w)-2]
 		switch last {

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -274,11 +275,8 @@ func (f *flow) callSource(call *ast.CallExpr) string {
 	if fn == nil || fn.Pkg() == nil {
 		return ""
 	}
-	lower := strings.ToLower(fn.Name())
-	for _, w := range []string{"redact", "mask", "hash", "len"} {
-		if strings.Contains(lower, w) {
-			return "" // a redaction helper breaks the flow
-		}
+	if redacts(fn.Name()) {
+		return "" // a redaction helper breaks the flow
 	}
 	sig := fn.Type().(*types.Signature)
 	recv := ""
@@ -311,8 +309,32 @@ func (f *flow) callSource(call *ast.CallExpr) string {
 			return why
 		}
 		return recv
+	case path == "os" && fn.Name() == "Getenv" && len(call.Args) == 1:
+		// Have: os.Getenv("DB_PASSWORD").
+		if tv, ok := f.info.Types[call.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+			if k := constant.StringVal(tv.Value); secretName(k) {
+				return "the environment variable " + k
+			}
+		}
+	case sig.Recv() == nil && sig.Results().Len() >= 1 && stringish(sig.Results().At(0).Type()):
+		// Have: buildDSN(user, password): another function returning text
+		// made from a secret carries it, unless its name says it redacts.
+		return f.anyArg(call.Args)
 	}
 	return ""
+}
+
+// redactWords in a function's name mean its result does not reveal its input.
+var redactWords = []string{"redact", "mask", "hash", "len", "fingerprint", "digest", "checksum", "obfuscate", "sanitize", "scrub", "censor"}
+
+func redacts(name string) bool {
+	lower := strings.ToLower(name)
+	for _, w := range redactWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // recvSource says which secret the receiver of a method call holds.

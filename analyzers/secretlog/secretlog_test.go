@@ -20,7 +20,7 @@ func TestSecretName(t *testing.T) {
 	}{
 		{"password", true}, {"dbPassword", true}, {"DB_PASSWORD", true}, {"clientSecret", true},
 		{"ClientSecret", true}, {"apiKey", true}, {"APIKey", true}, {"storageAccountKey", true},
-		{"accessToken", true}, {"connectionString", true}, {"clientsecret", true},
+		{"accessToken", true}, {"PGPASSWORD", true}, {"connectionString", true}, {"clientsecret", true},
 		{"secretName", false}, {"passwordFile", false}, {"tokenURL", false}, {"cacheKey", false},
 		{"nextPageToken", false}, {"bypass", false}, {"compass", false}, {"keyVaultURL", false}, {"", false},
 	} {
