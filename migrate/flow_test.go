@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -172,9 +173,20 @@ func TestNameTaken(t *testing.T) {
 	f.srv.Seed("legacy-api-token", "a-different-value-already-there")
 	f.srv.Seed("legacy-hmac-secret", "deleted-value")
 	f.srv.SoftDelete("legacy-hmac-secret")
-	code, stdout, stderr := f.migrate("migrate", "-vault-url", legacyVault)
+	code, stdout, stderr := f.migrate("migrate", "-vault-url", legacyVault, "-expires", "720h", "-content-type", "application/x-secret")
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "Key Vault stops serving an expired secret") {
+		t.Error("no warning about expiry")
+	}
+	for _, s := range f.srv.Secrets() {
+		if s.Name == "legacy-api-token" {
+			continue
+		}
+		if s.Expires == nil || time.Until(*s.Expires) < 719*time.Hour || s.ContentType != "application/x-secret" {
+			t.Errorf("secret %s: expires %v, content type %q", s.Name, s.Expires, s.ContentType)
+		}
 	}
 	if v, _ := f.srv.Value("legacy-api-token"); v != "a-different-value-already-there" {
 		t.Error("an existing secret was overwritten")

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -245,6 +246,17 @@ func typeErrors(pkgs []*packages.Package) map[string]bool {
 // find runs the analyzer and turns its findings into places.
 func (m *migration) find() error {
 	src := &config.Source{Path: m.opts.Config}
+	if m.opts.IncludeGenerated {
+		// The analyzer skips generated files unless its configuration
+		// includes them: use the module's configuration with them included.
+		loaded, err := src.ForDir(m.root)
+		if err != nil {
+			return fmt.Errorf("configuration: %w", err)
+		}
+		cp := *loaded
+		cp.File.Generated = true
+		src = &config.Source{Fixed: &cp}
+	}
 	findings, err := findCredentials(m.pkgs, src)
 	if err != nil {
 		return err
@@ -526,6 +538,10 @@ func (m *migration) goCmd(args ...string) error {
 	return nil
 }
 
+// compilerPosRE finds "path/file.go:LINE:COL:" at the start of a line of a
+// go build error message; the path is relative to the module root.
+var compilerPosRE = regexp.MustCompile(`(?m)^(?:\./)?([^\s:]+\.go):\d+(?::\d+)?: `)
+
 // check type-checks the module after rewriting. A rewritten file with a new
 // error is restored and its places reported as manual; a new error in a file
 // that was not rewritten restores every file.
@@ -552,14 +568,26 @@ func (m *migration) check(originals map[string][]byte, byFile map[string][]*plac
 				continue
 			}
 			pos, msg, _ := strings.Cut(k, "\x00")
-			f := errFile(pos)
-			if _, ok := originals[f]; ok {
-				if !m.baselineHas(f, msg) {
-					bad[f] = true
+			files := []string{errFile(pos)}
+			if pos == "" {
+				// A compiler error of a dependency, "./a.go:11:22: ..." in the message.
+				files = files[:0]
+				for _, mm := range compilerPosRE.FindAllStringSubmatch(msg, -1) {
+					files = append(files, filepath.Join(m.root, filepath.FromSlash(mm[1])))
 				}
-				continue
+				if len(files) == 0 {
+					foreign = true
+				}
 			}
-			foreign = true
+			for _, f := range files {
+				if _, ok := originals[f]; ok {
+					if !m.baselineHas(f, msg) {
+						bad[f] = true
+					}
+					continue
+				}
+				foreign = true
+			}
 		}
 		if len(bad) == 0 && !foreign {
 			return nil
