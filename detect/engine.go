@@ -235,14 +235,19 @@ func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
 		return dst
 	}
 	start := len(dst)
+	rejected := false
 	for i := range e.compiled {
 		if !hits.has(i) || i == e.genericBit || !e.required(i, &hits) {
 			continue
 		}
-		dst = e.runRule(&e.compiled[i], value, 0, len(value), ctx, named.has(i), dst)
+		var rej bool
+		dst, rej = e.runRule(&e.compiled[i], value, 0, len(value), ctx, named.has(i), dst)
+		rejected = rejected || rej
 	}
 	if e.generic != nil && len(dst) == start {
-		if genericName {
+		// A value of a provider's shape that failed its checksum or filters
+		// is not a generic secret either.
+		if genericName && !rejected {
 			dst = e.genericWhole(value, ctx, dst)
 		}
 		if len(dst) == start && hits.has(e.genericBit) {
@@ -291,11 +296,11 @@ func (e *Engine) scanLarge(value string, ctx Context, dst []Finding) []Finding {
 		}
 		cr := &e.compiled[i]
 		if e.always.has(i) || named.has(i) {
-			dst = e.runRule(cr, value, 0, len(value), ctx, named.has(i), dst)
+			dst, _ = e.runRule(cr, value, 0, len(value), ctx, named.has(i), dst)
 			continue
 		}
 		for _, w := range windows[i] {
-			dst = e.runRule(cr, value, w.s, w.e, ctx, false, dst)
+			dst, _ = e.runRule(cr, value, w.s, w.e, ctx, false, dst)
 		}
 	}
 	if e.generic != nil && len(dst) == start && hits.has(e.genericBit) {
@@ -326,15 +331,16 @@ func (e *Engine) scanNames(ctx Context, set *ruleSet) {
 	}
 }
 
-// runRule runs one rule's regexp over value[from:to] and judges its matches.
+// runRule runs one rule's regexp over value[from:to] and judges its matches;
+// rejected reports that a match was judged not to be a credential.
 // A match that touches a window edge inside the value may owe its boundary
 // to the cut, so the rule then runs again over the whole value.
-func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Context, nameHit bool, dst []Finding) []Finding {
+func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Context, nameHit bool, dst []Finding) (_ []Finding, rejected bool) {
 	r := cr.rule
 	part := value[from:to]
 	// Keyword-gated; a regexp search that finds nothing does not allocate.
 	if cr.re.FindStringIndex(part) == nil {
-		return dst
+		return dst, false
 	}
 	matches := cr.re.FindAllStringSubmatchIndex(part, -1)
 	for _, m := range matches {
@@ -346,14 +352,17 @@ func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Conte
 	for _, m := range matches {
 		s, end := secretBounds(r, m)
 		if s < 0 || end <= s {
+			rejected = true
 			continue
 		}
 		s, end = s+from, end+from
 		if c := e.judge(r, value, s, end, ctx, nameHit); c != 0 {
 			dst = append(dst, Finding{Rule: r, Start: s, End: end, Confidence: c})
+		} else {
+			rejected = true
 		}
 	}
-	return dst
+	return dst, rejected
 }
 
 // secretBounds picks the secret's bounds out of a submatch index.

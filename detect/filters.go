@@ -229,6 +229,22 @@ func isTimeLayout(s string) bool {
 		strings.Contains(s, "15:04")
 }
 
+// secretReferences are prefixes of values that point at a secret store or
+// hold an encrypted value instead of the secret.
+var secretReferences = []string{"vault:", "akv:", "keyvault:", "azurekeyvault:", "kv:", "secretsmanager:",
+	"ssm:", "arn:", "projects/", "sm://", "op://", "file:", "env:", "enc(", "@microsoft.keyvault(",
+	"secret:", "secretref:", "ref+", "gcp:", "aws:"}
+
+// isSecretReference reports whether v refers to a secret instead of holding it.
+func isSecretReference(v string) bool {
+	for _, p := range secretReferences {
+		if len(v) > len(p) && strings.EqualFold(v[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
 // isUUID reports whether s is a UUID (8-4-4-4-12 hex).
 func isUUID(s string) bool {
 	if len(s) != 36 {

@@ -55,7 +55,7 @@ func (e *Engine) genericValue(v string, ctx Context) Confidence {
 	}
 	if isText(v) || IsPlaceholder(v) || isKnownPublic(v) || isUUID(v) || isDigest(v) || isEnvName(v) ||
 		isFlagName(v) || isPathLike(v) || isIdentifierLike(v) || isNumberLike(v) ||
-		isHostPort(v) || isEmailLike(v) || isTimeLayout(v) ||
+		isHostPort(v) || isEmailLike(v) || isTimeLayout(v) || isSecretReference(v) ||
 		strings.Contains(v, `:"`) || strings.HasPrefix(v, "sha256:") || strings.HasPrefix(v, "$2") {
 		return 0
 	}
@@ -65,7 +65,7 @@ func (e *Engine) genericValue(v string, ctx Context) Confidence {
 		floor -= 0.5
 	}
 	if !e.genFloorSet {
-		floor = math.Min(floor, 0.85*log2(n))
+		floor = math.Min(floor, 0.75*log2(n))
 	}
 	if h < floor {
 		return 0

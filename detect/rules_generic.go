@@ -38,6 +38,8 @@ func init() {
 		tpCtx(s, ctxName("signing_key")),
 		tpCtx(s, ctxName("privateKeyStr")),
 		tpCtx("pass1234", ctxName("password")),
+		tpCtx("s3cr3tP4ss", ctxName("DBPass")),
+		tpCtx("P@ssw0rd!", ctxName("password")),
 		{Value: `{"user": "app", "password": "` + s + `"}`, Secret: s},
 		{Value: "DB_PASSWORD=" + s + "\nDB_HOST=db", Secret: s},
 		{Value: "https://api.example.net/v1/items?api_key=" + s + "&page=2", Secret: s},
@@ -92,5 +94,12 @@ func init() {
 		fpCtx("Enter password: ", ctxName("prompt")),
 		fp(`{"password": "", "token": "${TOKEN}"}`),
 		fp("token=" + "$(TOKEN)"),
+		fpCtx("ENC(AbC123xYz9)", ctxName("password")),
+		fpCtx("vault:secret/data/db#password", ctxName("password")),
+		fpCtx("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/db/)", ctxName("password")),
+		fpCtx("ghp_"+Fake("kv100-nochecksum", alnum, 36), ctxName("githubToken")), // fails KV112's checksum
+		fpCtx("$2a$10$"+Fake("kv100-bcrypt", b64chars, 53), ctxName("password")),  // a bcrypt hash
+		fpCtx("1h30m", ctxName("tokenTTL")),
+		fpCtx("HS256", ctxName("jwtSecret")),
 	}
 }
