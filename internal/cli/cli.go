@@ -8,6 +8,7 @@
 package cli
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
@@ -36,6 +37,9 @@ const (
 // unitchecker, which reads os.Args itself and exits the process.
 func Main(args []string, stdout, stderr io.Writer) int {
 	if isVetInvocation(args) {
+		if len(args) == 1 && strings.TrimLeft(args[0], "-") == "V=full" {
+			return vetVersion(stdout, stderr)
+		}
 		unitchecker.Main(analyzers.Suite(&config.Source{})...)
 		return ExitError // unreachable: unitchecker.Main exits
 	}
@@ -78,6 +82,57 @@ func isVetInvocation(args []string) bool {
 		}
 	}
 	return true
+}
+
+// vetVersion answers go vet's -V=full query. go vet keys its cache of
+// each package's results on this line, so besides the executable's hash it
+// includes the hash of the .kvlint.yaml that applies to the working
+// directory: editing the configuration then re-runs the analysis instead of
+// replaying stale results. (A .kvlint.yaml below the working directory is
+// not seen here; go clean -cache covers that case.)
+func vetVersion(stdout, stderr io.Writer) int {
+	exe, err := os.Executable()
+	if err != nil {
+		errorf(stderr, "-V=full: %v", err)
+		return ExitError
+	}
+	h := sha256.New()
+	f, err := os.Open(exe)
+	if err != nil {
+		errorf(stderr, "-V=full: %v", err)
+		return ExitError
+	}
+	_, err = io.Copy(h, f)
+	f.Close()
+	if err != nil {
+		errorf(stderr, "-V=full: %v", err)
+		return ExitError
+	}
+	if data, ok := nearestConfig(getwd()); ok {
+		h.Write([]byte{0})
+		h.Write(data)
+	}
+	// The go command wants "name version devel ... buildID=ID" for devel tools.
+	fmt.Fprintf(stdout, "%s version devel kvlint-%s buildID=%x\n", exe, moduleVersion(), h.Sum(nil))
+	return ExitClean
+}
+
+// nearestConfig returns the contents of the .kvlint.yaml that discovery
+// finds from dir: the nearest one walking up, stopping at a .git directory.
+func nearestConfig(dir string) ([]byte, bool) {
+	for d := dir; ; {
+		if data, err := os.ReadFile(filepath.Join(d, config.FileName)); err == nil {
+			return data, true
+		}
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return nil, false
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return nil, false
+		}
+		d = parent
+	}
 }
 
 const usageText = `kvlint finds hardcoded secrets and risky Azure Key Vault usage in Go code.
