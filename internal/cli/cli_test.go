@@ -37,7 +37,7 @@ var testAnalyzer = &analysis.Analyzer{
 					return true
 				}
 				v, err := strconv.Unquote(lit.Value)
-				if err != nil || !strings.HasPrefix(v, "kvtest_") {
+				if err != nil || !strings.HasPrefix(v, testPrefix) {
 					return true
 				}
 				pass.Report(analysis.Diagnostic{
@@ -55,6 +55,13 @@ var testAnalyzer = &analysis.Analyzer{
 		}
 		return nil, nil
 	},
+}
+
+// testPrefix is the testsecret analyzer's -prefix flag.
+var testPrefix = "kvtest_"
+
+func init() {
+	testAnalyzer.Flags.StringVar(&testPrefix, "prefix", testPrefix, "report literals with this prefix")
 }
 
 var testRule = rules.Info{
@@ -141,6 +148,11 @@ func TestTestsFlagAndToggles(t *testing.T) {
 	code, out, errs := run(t, "-C", dir, "-testsecret=false", "./a")
 	if code != ExitClean || out != "" {
 		t.Errorf("-testsecret=false: exit %d, output %q, stderr %q", code, out, errs)
+	}
+	code, out, _ = run(t, "-C", dir, "-testsecret.prefix=kvtest_connect", "./a")
+	testPrefix = "kvtest_"
+	if code != ExitFindings || strings.Count(out, "\n") != 1 || !strings.Contains(out, "a/a.go:15:10:") {
+		t.Errorf("-testsecret.prefix: exit %d, output %q", code, out)
 	}
 	code, out, _ = run(t, "-C", dir, "-severity=error", "./a")
 	if code != ExitFindings || !strings.Contains(out, "KV900") {

@@ -26,21 +26,25 @@ import (
 
 // lintFlags holds the flags of kvlint [packages].
 type lintFlags struct {
-	format     string
-	json       bool
-	fix        bool
-	diff       bool
-	config     string
-	context    int
-	tests      bool
-	baseline   string
-	prune      bool
-	output     string
-	severity   string
-	generated  bool
-	dir        string
-	toggles    map[string]*triState // per-analyzer -NAME flags
-	analyzerFs []*analysis.Analyzer
+	format    string
+	json      bool
+	fix       bool
+	diff      bool
+	config    string
+	context   int
+	tests     bool
+	baseline  string
+	prune     bool
+	output    string
+	severity  string
+	generated bool
+	dir       string
+	toggles   map[string]*triState // per-analyzer -NAME flags
+	// src is the configuration source of suite; -config sets its Path after
+	// parsing. The suite is built before parsing so that each analyzer's own
+	// flags are defined as -NAME.FLAG, as go vet does.
+	src   *config.Source
+	suite []*analysis.Analyzer
 }
 
 // newLintFlags returns the flag set of kvlint [packages] (also used by
@@ -65,11 +69,15 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.StringVar(&o.dir, "C", "", "change to `dir` before doing anything")
 	// Per-analyzer switches, go vet style: if any -NAME is true only those
 	// run; otherwise every analyzer but those set to false runs.
-	o.analyzerFs = suiteFor(&config.Source{})
-	for _, a := range o.analyzerFs {
+	o.src = &config.Source{}
+	o.suite = suiteFor(o.src)
+	for _, a := range o.suite {
 		ts := new(triState)
 		o.toggles[a.Name] = ts
 		fs.Var(ts, a.Name, fmt.Sprintf("enable the %s analyzer (-%s=false turns it off)", a.Name, a.Name))
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
 	}
 	return fs, o
 }
@@ -324,7 +332,7 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	src := &config.Source{}
+	src := o.src
 	if o.config != "" {
 		path := o.config
 		if !filepath.IsAbs(path) {
@@ -336,7 +344,7 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 		}
 		src.Path = path
 	}
-	suite := suiteFor(src)
+	suite := o.suite
 
 	mode := loadMode
 	if needFacts(suite) {
