@@ -116,7 +116,7 @@ func targetOf(obj types.Object) *target {
 }
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
-	scope, err := azsdk.Load(pass, src)
+	scope, err := azsdk.Load(pass, src, azsdk.Security)
 	if scope == nil || err != nil {
 		return nil, err
 	}

@@ -39,4 +39,6 @@
 // No fix is offered when cred is used as the concrete credential type, or when
 // removing the call's arguments would leave a local variable or an import
 // unused.
+//
+// Test files are judged too, unless the configuration says tests: skip.
 package clientsecretauth

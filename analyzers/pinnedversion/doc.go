@@ -32,4 +32,8 @@
 // Suggested fixes: for KV301, when the expression is a single string literal,
 // delete the version segment; other shapes get no fix. For KV302, replace the
 // version argument with "".
+//
+// Test files are skipped unless the configuration says tests: scan: tests
+// pin versions, write short-lived secrets to fakes and call fakes from
+// handlers on purpose.
 package pinnedversion

@@ -32,7 +32,7 @@ var Rules = []rules.Info{
 		Doc: "A secret identifier ending in a 32-hex-digit version (https://VAULT.vault.azure.net/secrets/NAME/VERSION, " +
 			"in any Azure cloud) always reads that one version: a rotation never reaches the program, and disabling the old " +
 			"version breaks it. Drop the version segment to read the latest.",
-		Bad:      `const dbPasswordURI = "https://ehr-prod.vault.azure.net/secrets/db-password/0123456789abcdef0123456789abcdef"`,
+		Bad:      `const dbPasswordURI = "https://ehr-prod.vault.azure.net/secrets/db-password/0123456789abcdef0123456789abcdef"`, //kvlint:ignore KV301 the rule's own Bad example
 		Good:     `const dbPasswordURI = "https://ehr-prod.vault.azure.net/secrets/db-password"`,
 		Severity: rules.SeverityWarning, SecuritySeverity: 4.0, Tags: []string{"azure", "keyvault", "rotation"},
 	},
@@ -65,7 +65,7 @@ func New(src *config.Source) *analysis.Analyzer {
 var pinnedURI = regexp.MustCompile(`(?i)https://[0-9a-z-]+\.vault\.(?:azure\.net|azure\.cn|usgovcloudapi\.net|microsoftazure\.de)(?::443)?/secrets/[0-9a-z-]+(/[0-9a-f]{32})\b`)
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
-	scope, err := azsdk.Load(pass, src)
+	scope, err := azsdk.Load(pass, src, azsdk.Practice)
 	if scope == nil || err != nil {
 		return nil, err
 	}

@@ -23,4 +23,8 @@
 //     SDK omits (the expiry is kept) but which says the author meant to clear it.
 //
 // There is no suggested fix: only the author knows the right lifetime.
+//
+// Test files are skipped unless the configuration says tests: scan: tests
+// pin versions, write short-lived secrets to fakes and call fakes from
+// handlers on purpose.
 package secretexpiry

@@ -64,7 +64,7 @@ func New(src *config.Source) *analysis.Analyzer {
 }
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
-	scope, err := azsdk.Load(pass, src)
+	scope, err := azsdk.Load(pass, src, azsdk.Practice)
 	if scope == nil || err != nil {
 		return nil, err
 	}

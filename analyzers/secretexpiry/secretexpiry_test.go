@@ -1,6 +1,7 @@
 package secretexpiry_test
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -13,3 +14,27 @@ import (
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, fixcheck.TestData(t), secretexpiry.New(&config.Source{}), "secretexpiry")
 }
+
+// TestTestsScan shows that test files are judged with tests: scan (and so
+// that the default run above skips a_test.go on purpose).
+func TestTestsScan(t *testing.T) {
+	loaded, err := config.Parse([]byte("version: 1\ntests: scan\n"), "test.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTests := 0
+	for _, res := range analysistest.Run(nopT{}, fixcheck.TestData(t), secretexpiry.New(&config.Source{Fixed: loaded}), "secretexpiry") {
+		for _, d := range res.Diagnostics {
+			if strings.HasSuffix(res.Action.Package.Fset.Position(d.Pos).Filename, "_test.go") {
+				inTests++
+			}
+		}
+	}
+	if inTests != 1 {
+		t.Errorf("with tests: scan, %d findings in test files, want 1", inTests)
+	}
+}
+
+type nopT struct{}
+
+func (nopT) Errorf(string, ...any) {}

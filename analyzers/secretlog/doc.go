@@ -47,4 +47,6 @@
 //     io.WriteString to an http.ResponseWriter.
 //
 // Log a redacted form (a short prefix and the length, or a hash), or nothing.
+//
+// Test files are judged too, unless the configuration says tests: skip.
 package secretlog

@@ -61,7 +61,7 @@ var logPkgs = map[string]bool{
 }
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
-	scope, err := azsdk.Load(pass, src)
+	scope, err := azsdk.Load(pass, src, azsdk.Security)
 	if scope == nil || err != nil || !scope.Rule(Rules[0].ID, Rules[0].Name) {
 		return nil, err
 	}

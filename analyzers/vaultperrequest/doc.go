@@ -27,4 +27,8 @@
 // or sync.OnceValues, which runs once. The analyzer does not look for a cache
 // lookup around the call: a GetSecret written in the handler is reported even
 // if it is behind a cache check; move it into the cache.
+//
+// Test files are skipped unless the configuration says tests: scan: tests
+// pin versions, write short-lived secrets to fakes and call fakes from
+// handlers on purpose.
 package vaultperrequest

@@ -54,7 +54,7 @@ func New(src *config.Source) *analysis.Analyzer {
 }
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
-	scope, err := azsdk.Load(pass, src)
+	scope, err := azsdk.Load(pass, src, azsdk.Practice)
 	if scope == nil || err != nil || !scope.Rule(Rules[0].ID, Rules[0].Name) {
 		return nil, err
 	}
