@@ -244,10 +244,31 @@ func (pl *planner) place(pkg *packages.Package, file *ast.File, filename, rel st
 	if p.kind == "skip" {
 		return nil, nil
 	}
+	if p.kind != "const" && needsConstant(path[idx:]) {
+		p.manual = "the value is used where Go requires a constant"
+	}
 	if p.manual == "" {
 		pl.checkRewritable(p, info, f)
 	}
 	return p, nil
+}
+
+// needsConstant reports whether the expression path[0] lies where Go
+// requires a constant: in a constant declaration or an array length.
+func needsConstant(path []ast.Node) bool {
+	for i, n := range path {
+		switch n := n.(type) {
+		case *ast.GenDecl:
+			return n.Tok == token.CONST
+		case *ast.ArrayType:
+			if i > 0 && n.Len == path[i-1] {
+				return true
+			}
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		}
+	}
+	return false
 }
 
 func isConstString(info *types.Info, e ast.Expr) bool {

@@ -542,68 +542,120 @@ func (m *migration) goCmd(args ...string) error {
 // go build error message; the path is relative to the module root.
 var compilerPosRE = regexp.MustCompile(`(?m)^(?:\./)?([^\s:]+\.go):\d+(?::\d+)?: `)
 
-// check type-checks the module after rewriting. A rewritten file with a new
-// error is restored and its places reported as manual; a new error in a file
-// that was not rewritten restores every file.
+// check type-checks the module after rewriting. The usual culprit of a new
+// error is a constant turned into a variable (its untyped uses change
+// meaning): first the failing files are rewritten again without their
+// constants; a file that still fails is restored, and an error that cannot
+// be tied to a rewritten file restores every file.
 func (m *migration) check(originals map[string][]byte, byFile map[string][]*place) error {
-	for round := 0; round < 2 && len(originals) > 0; round++ {
-		cfg := &packages.Config{
-			Mode:  packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports,
-			Dir:   m.root,
-			Tests: true,
-		}
-		patterns := m.opts.Patterns
-		if len(patterns) == 0 {
-			patterns = []string{"./..."}
-		}
-		pkgs, err := packages.Load(cfg, patterns...)
+	for round := 0; round < 3 && len(originals) > 0; round++ {
+		bad, foreign, err := m.typeCheck(originals)
 		if err != nil {
-			m.restore(originals, byFile, "the module could not be type-checked after rewriting")
+			m.restore(originals, byFile, "the module could not be type-checked after rewriting; restored")
 			return fmt.Errorf("type-check after rewriting: %w", err)
-		}
-		bad := map[string]bool{}
-		foreign := false
-		for k := range typeErrors(pkgs) {
-			if m.baseline[k] {
-				continue
-			}
-			pos, msg, _ := strings.Cut(k, "\x00")
-			files := []string{errFile(pos)}
-			if pos == "" {
-				// A compiler error of a dependency, "./a.go:11:22: ..." in the message.
-				files = files[:0]
-				for _, mm := range compilerPosRE.FindAllStringSubmatch(msg, -1) {
-					files = append(files, filepath.Join(m.root, filepath.FromSlash(mm[1])))
-				}
-				if len(files) == 0 {
-					foreign = true
-				}
-			}
-			for _, f := range files {
-				if _, ok := originals[f]; ok {
-					if !m.baselineHas(f, msg) {
-						bad[f] = true
-					}
-					continue
-				}
-				foreign = true
-			}
 		}
 		if len(bad) == 0 && !foreign {
 			return nil
 		}
-		if foreign || round == 1 {
-			m.restore(originals, byFile, "the migration broke the build of a file it did not change; all files restored")
+		switch {
+		case round == 0:
+			targets := bad
+			if foreign {
+				targets = map[string]bool{}
+				for f := range originals {
+					targets[f] = true
+				}
+			}
+			for f := range targets {
+				m.rewriteWithoutConsts(f, originals, byFile)
+			}
+		case round == 1 && !foreign:
+			sub := map[string][]byte{}
+			for f := range bad {
+				sub[f] = originals[f]
+				delete(originals, f)
+			}
+			m.restore(sub, byFile, "the rewritten file did not type-check; it was restored")
+		default:
+			m.restore(originals, byFile, "the migration broke the build; all rewritten files were restored")
 			return nil
 		}
-		sub := map[string][]byte{}
-		for f := range bad {
-			sub[f] = originals[f]
-			delete(originals, f)
-		}
-		m.restore(sub, byFile, "the rewritten file did not type-check; it was restored")
 	}
 	return nil
+}
+
+// rewriteWithoutConsts rewrites file f again from its original bytes,
+// leaving its constants alone (reported as manual); without other places
+// the file is restored.
+func (m *migration) rewriteWithoutConsts(f string, originals map[string][]byte, byFile map[string][]*place) {
+	var keep, consts []*place
+	for _, p := range byFile[f] {
+		if p.kind == "const" {
+			consts = append(consts, p)
+		} else {
+			keep = append(keep, p)
+		}
+	}
+	if len(consts) == 0 {
+		return // nothing to try: round 1 restores the file if it still fails
+	}
+	markManual(consts, "turning the constant into a variable broke the build; the constant was left as it is")
+	byFile[f] = keep
+	orig := originals[f]
+	if len(keep) > 0 {
+		out, err := rewriteFile(m.fset, orig, keep[0].file, keep, m.modPath+"/"+runtimeDir)
+		if err == nil && writeFileAtomic(f, out, 0o644) == nil {
+			return
+		}
+	}
+	m.restore(map[string][]byte{f: orig}, byFile, "the rewritten file did not type-check; it was restored")
+	delete(originals, f)
+}
+
+// typeCheck loads the module and returns the rewritten files with new
+// errors, and whether a new error lies elsewhere.
+func (m *migration) typeCheck(originals map[string][]byte) (bad map[string]bool, foreign bool, err error) {
+	cfg := &packages.Config{
+		Mode:  packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports,
+		Dir:   m.root,
+		Tests: true,
+	}
+	patterns := m.opts.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, false, err
+	}
+	bad = map[string]bool{}
+	for k := range typeErrors(pkgs) {
+		if m.baseline[k] {
+			continue
+		}
+		pos, msg, _ := strings.Cut(k, "\x00")
+		files := []string{errFile(pos)}
+		if pos == "" {
+			// A compiler error of a dependency, "./a.go:11:22: ..." in the message.
+			files = files[:0]
+			for _, mm := range compilerPosRE.FindAllStringSubmatch(msg, -1) {
+				files = append(files, filepath.Join(m.root, filepath.FromSlash(mm[1])))
+			}
+			if len(files) == 0 {
+				foreign = true
+			}
+		}
+		for _, f := range files {
+			if _, ok := originals[f]; ok {
+				if !m.baselineHas(f, msg) {
+					bad[f] = true
+				}
+				continue
+			}
+			foreign = true
+		}
+	}
+	return bad, foreign, nil
 }
 
 func (m *migration) baselineHas(file, msg string) bool {
