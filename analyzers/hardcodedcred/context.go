@@ -66,6 +66,7 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 				}
 				s.setPlace(PlaceCompare)
 				s.ctx.Kind, s.ctx.Name = detect.KindCompare, r.exprName(other)
+				s.ctx.Key = r.defName(p, other)
 				return s, false
 			case token.ADD:
 				c = p // "Bearer " + tok: named by what the sum is bound to
@@ -158,12 +159,57 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 			s.ctx.Kind = detect.KindCompare
 			if sw, ok := p.Parent().Parent().Node().(*ast.SwitchStmt); ok && sw.Tag != nil {
 				s.ctx.Name = r.exprName(sw.Tag)
+				s.ctx.Key = r.defName(p, sw.Tag)
 			}
 			return s, false
 		}
 		s.setPlace(PlaceOther)
 		return s, false
 	}
+}
+
+// defName names what a local variable compared with a literal was
+// initialised from, so that in
+//
+//	key := r.Header.Get("X-Api-Key")
+//	if key == "lit" {
+//
+// the literal is judged as an API key. e is the other operand, c a cursor
+// inside the function. It returns "" when e is not such a variable.
+func (r *runner) defName(c inspector.Cursor, e ast.Expr) string {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	v, ok := r.info.Uses[id].(*types.Var)
+	if !ok || v.IsField() {
+		return ""
+	}
+	pos := v.Pos()
+	for ; c.Node() != nil; c = c.Parent() {
+		switch fn := c.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			if pos < fn.Pos() || fn.End() <= pos {
+				continue // declared outside this function
+			}
+			dc, ok := c.FindByPos(pos, pos+token.Pos(len(v.Name())))
+			if !ok {
+				return ""
+			}
+			switch k, i := dc.ParentEdge(); k {
+			case edge.AssignStmt_Lhs:
+				if as := dc.Parent().Node().(*ast.AssignStmt); len(as.Lhs) == len(as.Rhs) {
+					return r.exprName(as.Rhs[i])
+				}
+			case edge.ValueSpec_Names:
+				if vs := dc.Parent().Node().(*ast.ValueSpec); len(vs.Names) == len(vs.Values) {
+					return r.exprName(vs.Values[i])
+				}
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // enclosingFunc returns the name of the function declaration enclosing c.

@@ -119,6 +119,14 @@ func compare(token string, r *http.Request) bool {
 	case "GJd1wFjQvEEAGdTTwtSs": // want `^secret "GJd1…`
 		return true
 	}
+	key := r.Header.Get("X-Api-Key")   // a variable named by what it holds
+	if key == "Zp4qW9vKx2LmT7rBn5Hs" { // want `^secret "Zp4q…`
+		return true
+	}
+	accept := r.Header.Get("Accept")
+	if accept == "Zp4qW9vKx2LmT7rBn5Hs" { // decoy
+		return true
+	}
 	mode := r.Method
 	return mode == "GcBV8t1eziUaBEXNc8NJ" // decoy
 }
