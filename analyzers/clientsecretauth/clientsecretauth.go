@@ -382,7 +382,11 @@ func (c *checker) useOK(cur inspector.Cursor) bool {
 			if p.Ellipsis.IsValid() {
 				return false
 			}
-			pt = params.At(params.Len() - 1).Type().(*types.Slice).Elem()
+			s, ok := params.At(params.Len() - 1).Type().(*types.Slice)
+			if !ok {
+				return false
+			}
+			pt = s.Elem()
 		case i < params.Len():
 			pt = params.At(i).Type()
 		default:

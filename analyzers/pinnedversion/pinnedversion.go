@@ -96,11 +96,11 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		}
 		s, ok := eval(info, e)
 		if !ok {
-			return true
+			return true // not constant as a whole: look at its parts
 		}
 		m := pinnedURI.FindStringSubmatchIndex(s)
 		if m == nil {
-			return true
+			return false // its constant parts are pieces of s
 		}
 		version := s[m[2]+1 : m[3]]
 		d := analysis.Diagnostic{

@@ -143,7 +143,11 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 // field returns the value given to the named field in a struct composite
 // literal (keyed or positional), or nil if the literal leaves it zero.
 func field(info *types.Info, lit *ast.CompositeLit, name string) ast.Expr {
-	st, ok := info.TypeOf(lit).Underlying().(*types.Struct)
+	t := info.TypeOf(lit)
+	if t == nil {
+		return nil
+	}
+	st, ok := t.Underlying().(*types.Struct)
 	if !ok {
 		return nil
 	}

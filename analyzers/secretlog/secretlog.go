@@ -232,7 +232,9 @@ func (f *flow) source(e ast.Expr) string {
 			return f.source(e.X)
 		}
 	case *ast.IndexExpr:
-		if _, isMap := types.Unalias(f.info.TypeOf(e.X)).Underlying().(*types.Map); isMap {
+		if t := f.info.TypeOf(e.X); t == nil {
+			return ""
+		} else if _, isMap := t.Underlying().(*types.Map); isMap {
 			return f.source(e.X)
 		}
 	case *ast.BinaryExpr:
