@@ -5,11 +5,14 @@ package detect
 // that has a keyword in it; bytes that occur in no keyword share class 0,
 // so the table stays small and the inner loop is two loads per byte.
 type automaton struct {
-	class    [256]uint8 // byte -> class; ASCII letters fold to lowercase
-	nclass   int
-	delta    []int32 // state*nclass + class -> next state
-	out      [][]uint16
-	hasOut   []bool
+	class  [256]uint8 // byte -> class; ASCII letters fold to lowercase
+	nclass int
+	delta  []int32 // state*nclass + class -> next state
+	out    [][]uint16
+	hasOut []bool
+	// next is delta with states pre-multiplied by nclass; an entry is
+	// negated-minus-one (^off) when the target state has outputs.
+	next     []int32
 	nstates  int
 	nonEmpty bool
 }
@@ -126,6 +129,14 @@ func newAutomaton(keywords []string, owner []int) *automaton {
 		a.out[i] = nodes[i].out
 		a.hasOut[i] = len(nodes[i].out) > 0
 	}
+	a.next = make([]int32, len(a.delta))
+	for i, t := range a.delta {
+		off := t * int32(a.nclass)
+		if a.hasOut[t] {
+			off = ^off
+		}
+		a.next[i] = off
+	}
 	return a
 }
 
@@ -162,14 +173,18 @@ func (a *automaton) scan(v string, hits *ruleSet) {
 	if !a.nonEmpty {
 		return
 	}
-	delta, class, hasOut, nc := a.delta, &a.class, a.hasOut, int32(a.nclass)
-	s := int32(0)
+	next, class := a.next, &a.class
+	nc := int32(a.nclass)
+	off := int32(0)
 	for i := 0; i < len(v); i++ {
-		s = delta[s*nc+int32(class[v[i]])]
-		if hasOut[s] {
-			for _, r := range a.out[s] {
-				hits.add(int(r))
-			}
+		t := next[off+int32(class[v[i]])]
+		if t >= 0 {
+			off = t
+			continue
+		}
+		off = ^t
+		for _, r := range a.out[off/nc] {
+			hits.add(int(r))
 		}
 	}
 }

@@ -103,7 +103,8 @@ type Rule struct {
 	// (an AWS secret key bound to awsSecretKey, a Datadog key in DD_API_KEY).
 	NameKeywords []string
 	// Requires, if set, are lowercase substrings one of which must also occur
-	// in the value (a SQL connection string needs Server= or Host= besides Password=).
+	// in the value (a SQL connection string needs Server= or Host= besides
+	// Password=); in values over 16 KB, within the window around the keyword.
 	Requires []string
 	// Confidence is the confidence of a match; zero means Medium, or High
 	// when Validate is set and passes.
@@ -130,6 +131,12 @@ type Match struct {
 
 // Secret returns the candidate secret.
 func (m Match) Secret() string { return m.Value[m.Start:m.End] }
+
+// Near reports whether the lowercase substring sub occurs, ignoring ASCII
+// case, within dist bytes before or after the secret.
+func (m Match) Near(sub string, dist int) bool {
+	return containsFold(m.Value[max(0, m.Start-dist):min(len(m.Value), m.End+dist)], sub)
+}
 
 // Sample is a value with the context it is tested in.
 type Sample struct {

@@ -300,6 +300,9 @@ func (e *Engine) scanLarge(value string, ctx Context, dst []Finding) []Finding {
 			continue
 		}
 		for _, w := range windows[i] {
+			if !requiredIn(cr.rule, value[w.s:w.e]) {
+				continue
+			}
 			dst, _ = e.runRule(cr, value, w.s, w.e, ctx, false, dst)
 		}
 	}
@@ -310,6 +313,20 @@ func (e *Engine) scanLarge(value string, ctx Context, dst []Finding) []Finding {
 		dst = dst[:start+resolveOverlaps(dst[start:])]
 	}
 	return dst
+}
+
+// requiredIn reports whether one of the rule's Requires occurs in part (a
+// window of a large value: requirements must be near the keyword there).
+func requiredIn(r *Rule, part string) bool {
+	if len(r.Requires) == 0 {
+		return true
+	}
+	for _, q := range r.Requires {
+		if containsFold(part, q) {
+			return true
+		}
+	}
+	return false
 }
 
 // scanNames adds the rules whose name keywords are words of the context.

@@ -388,3 +388,62 @@ func TestNonUTF8AndOddInput(t *testing.T) {
 		t.Errorf("nil engine reports")
 	}
 }
+
+// TestLargeValueFindsSamples embeds every context-free true-positive sample
+// in a value far over the large-value threshold, so that the windowed regexp
+// path must find each one, at the right offset, as the whole-value path does.
+func TestLargeValueFindsSamples(t *testing.T) {
+	e := defaultEngine(t)
+	var b strings.Builder
+	type want struct {
+		rule       *Rule
+		start, end int
+	}
+	var wants []want
+	filler := func(i int) string {
+		return " \n" + Fake("filler"+string(rune('a'+i%26)), "abcdefghijklmnopqrstuvwxyz ", 900+i%700) + "\n "
+	}
+	for _, r := range Builtin() {
+		for i, s := range r.TruePositives {
+			if s.Context != (Context{}) || r == genericRule {
+				continue
+			}
+			secret := s.Secret
+			if secret == "" {
+				secret = s.Value
+			}
+			b.WriteString(filler(i + len(wants)))
+			off := b.Len() + strings.Index(s.Value, secret)
+			b.WriteString(s.Value)
+			wants = append(wants, want{r, off, off + len(secret)})
+		}
+	}
+	b.WriteString(filler(1))
+	v := b.String()
+	if len(v) <= largeValue {
+		t.Fatalf("value of %d bytes is not large", len(v))
+	}
+	fs := e.Scan(v, Context{}, nil)
+	for i, w := range wants {
+		found := false
+		for _, f := range fs {
+			if f.Rule == w.rule && f.Start == w.start && f.End == w.end {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("sample %d of %s at %d:%d not found", i, w.rule.ID, w.start, w.end)
+		}
+	}
+	for _, f := range fs {
+		expected := false
+		for _, w := range wants {
+			if f.Rule == w.rule && f.Start == w.start && f.End == w.end {
+				expected = true
+			}
+		}
+		if !expected {
+			t.Errorf("unexpected finding %s", describe(v, []Finding{f}))
+		}
+	}
+}

@@ -155,6 +155,8 @@ var knownPublic = []string{
 	"AKIAIOSFODNN7EXAMPLE",
 	"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
 	"UseDevelopmentStorage=true",
+	// RFC 7617's Basic example (Aladdin:open sesame).
+	"QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
 	"devstoreaccount1",
 }
 

@@ -62,7 +62,7 @@ func awsRules() []*Rule {
 				if m.NameHit && (secretName(m.Context.Name) || secretName(m.Context.Key) || m.Context.Kind == KindCallArg) {
 					return Medium
 				}
-				if containsFold(m.Value, "secret") {
+				if m.Near("secret", 256) && m.Near("aws", 256) {
 					return Medium
 				}
 				return 0

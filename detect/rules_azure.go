@@ -195,7 +195,7 @@ client, err := azblob.NewClient(accountURL, cred, nil)`,
 				switch {
 				case s[76:80] == "ACDb":
 					return High
-				case containsFold(m.Value, "documents.azure.com") || containsFold(m.Value, "accountendpoint="):
+				case m.Near("documents.azure.com", 512) || m.Near("accountendpoint=", 512):
 					return High
 				case m.NameHit:
 					return Medium
@@ -230,7 +230,7 @@ client, err := azblob.NewClient(accountURL, cred, nil)`,
 				if m.End-m.Start == 84 {
 					return High
 				}
-				if m.NameHit || containsFold(m.Value, "dev.azure.com") || containsFold(m.Value, "visualstudio.com") {
+				if m.NameHit || m.Near("dev.azure.com", 256) || m.Near("visualstudio.com", 256) {
 					return Medium
 				}
 				return 0

@@ -76,7 +76,7 @@ func saasRules() []*Rule {
 				rules.SeverityError, 6.5, "slack"),
 			Keywords:     []string{"hooks.slack.com"},
 			Pattern:      `https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_]{8,}/[A-Za-z0-9_]{8,}/[A-Za-z0-9_]{16,}`,
-			windowBefore: 20, windowAfter: 200,
+			windowBefore: 40, windowAfter: 200,
 			MinEntropy:    3.5,
 			Confidence:    High,
 			TruePositives: []Sample{tp(hook), tpIn("webhook = "+hook+" # alerts", hook)},
@@ -268,7 +268,7 @@ func saasRules() []*Rule {
 				if m.NameHit && (secretName(m.Context.Name) || secretName(m.Context.Key)) {
 					return Medium
 				}
-				if !m.NameHit && containsFold(m.Value, "key") {
+				if !m.NameHit && m.Near("key", 128) && (m.Near("datadog", 256) || m.Near("dd_", 256) || m.Near("dd-", 256)) {
 					return Medium
 				}
 				return 0

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"encoding/base64"
+	"net/url"
 	"strings"
 
 	"github.com/kvlint/kvlint/rules"
@@ -16,7 +17,10 @@ func urlPassword(m Match) Confidence {
 		return 0
 	}
 	user := m.Value[i+3 : userEnd]
-	if s == user || len(s) < 3 || isEnvName(s) || s[0] == '$' || s[0] == '%' || s[0] == '{' {
+	if d, err := url.PathUnescape(s); err == nil {
+		s = d
+	}
+	if s == user || IsPlaceholder(s) || len(s) < 3 || isEnvName(s) || s[0] == '$' || s[0] == '%' || s[0] == '{' {
 		return 0
 	}
 	// A port where the password would be: proxy.example.net:8080@ is not userinfo.
@@ -44,7 +48,7 @@ func webRules() []*Rule {
 			Keywords:     []string{"://"},
 			Requires:     []string{"@"},
 			Pattern:      `\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/?#@'"]*:([^\s@/?#'"]+)@[^\s/?#@'"]+`,
-			windowBefore: 24, windowAfter: 512,
+			windowBefore: 32, windowAfter: 512,
 			SecretGroup: 1,
 			Confirm:     urlPassword,
 			TruePositives: []Sample{
