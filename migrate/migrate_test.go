@@ -275,6 +275,9 @@ func TestMigrateLegacy(t *testing.T) {
 		t.Fatalf("migrate exit %d\nstderr:\n%s", code, stderr)
 	}
 	f.record("report", report)
+	if !strings.Contains(stderr, "storing secret 11/11: notify-sql-connection") {
+		t.Error("no progress on stderr for more than 5 secrets")
+	}
 	if got := f.vaultNames(); strings.Join(got, " ") != strings.Join(expectedSecrets, " ") {
 		t.Errorf("vault holds %v\nwant %v", got, expectedSecrets)
 	}
