@@ -44,7 +44,7 @@
 //   - fmt.Errorf and errors.New;
 //   - Log*, Error*, Fatal* and Skip* of testing.T, B, F and TB;
 //   - an HTTP response body: http.ResponseWriter Write, fmt.Fprint* and
-//     io.WriteString to an http.ResponseWriter.
+//     io.WriteString to an http.ResponseWriter, and the message of http.Error.
 //
 // Log a redacted form (a short prefix and the length, or a hash), or nothing.
 //

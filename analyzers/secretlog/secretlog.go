@@ -429,6 +429,8 @@ func (f *flow) sink(cur inspector.Cursor, call *ast.CallExpr) (string, []ast.Exp
 		}
 	case path == "errors" && fn.Name() == "New":
 		return qual, call.Args, false
+	case path == "net/http" && fn.Name() == "Error" && sig.Recv() == nil && len(call.Args) == 3:
+		return "the http response (http.Error)", call.Args[1:2], false
 	case path == "io" && fn.Name() == "WriteString":
 		if len(call.Args) == 2 {
 			if d := f.outWriter(call.Args[0]); d != "" {

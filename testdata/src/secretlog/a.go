@@ -118,9 +118,10 @@ func handler(c *azsecrets.Client) http.HandlerFunc {
 			http.Error(w, "unavailable", http.StatusServiceUnavailable)
 			return
 		}
-		w.Write([]byte(*resp.Value))          // want `flows into the http response.Write`
-		fmt.Fprintf(w, "key=%s", *resp.Value) // want `flows into fmt.Fprintf to the http response`
-		io.WriteString(w, *resp.Value)        // want `flows into io.WriteString to the http response`
+		w.Write([]byte(*resp.Value))                                // want `flows into the http response.Write`
+		fmt.Fprintf(w, "key=%s", *resp.Value)                       // want `flows into fmt.Fprintf to the http response`
+		io.WriteString(w, *resp.Value)                              // want `flows into io.WriteString to the http response`
+		http.Error(w, "bad key "+*resp.Value, http.StatusForbidden) // want `flows into the http response \(http.Error\)`
 		w.Write([]byte("ok"))
 	}
 }
