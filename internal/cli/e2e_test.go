@@ -295,7 +295,14 @@ func TestGoVet(t *testing.T) {
 		err := cmd.Run()
 		return out.String(), err
 	}
-	out, err := vet("./...")
+	// The README's command, verbatim, with the kvlint just built on PATH.
+	line := readmeCommands(t, "go vet -vettool=")[0]
+	cmd := exec.Command("sh", "-c", line)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod",
+		"PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+filepath.Dir(goTool(t))+string(os.PathListSeparator)+os.Getenv("PATH"))
+	outb, err := cmd.CombinedOutput()
+	out := string(outb)
 	if err == nil {
 		t.Errorf("go vet succeeded; want a failure with the finding:\n%s", out)
 	}

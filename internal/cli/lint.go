@@ -162,13 +162,11 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		stale = res.filterBaseline(bl)
 	}
 
+	// The worst outcome wins: error, then findings, then clean.
 	status := code
 	setStatus := func(s int) {
-		if s > status && !(status == ExitError) {
+		if status != ExitError && (s == ExitError || s > status) {
 			status = s
-		}
-		if s == ExitError {
-			status = ExitError
 		}
 	}
 
