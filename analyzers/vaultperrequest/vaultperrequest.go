@@ -47,6 +47,7 @@ func New(src *config.Source) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     name,
 		Doc:      lint.MustExtractDoc(doc, name),
+		URL:      "https://pkg.go.dev/github.com/kvlint/kvlint/analyzers/vaultperrequest",
 		Requires: []*analysis.Analyzer{lint.Directives, inspect.Analyzer},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, src) },
 	}
