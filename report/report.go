@@ -81,7 +81,7 @@ type Text struct {
 func (t Text) Write(w io.Writer, findings []Finding, _ []rules.Info) error {
 	var b strings.Builder
 	for _, f := range findings {
-		fmt.Fprintf(&b, "%s:%d:%d: ", relPath(t.Dir, f.Filename), f.Line, f.Col)
+		fmt.Fprintf(&b, "%s:%d:%d: ", RelPath(t.Dir, f.Filename), f.Line, f.Col)
 		if f.RuleID != "" {
 			b.WriteString(f.RuleID)
 			b.WriteByte(' ')
@@ -96,8 +96,8 @@ func (t Text) Write(w io.Writer, findings []Finding, _ []rules.Info) error {
 	return err
 }
 
-// relPath returns name relative to dir if it lies under dir, else name.
-func relPath(dir, name string) string {
+// RelPath returns name relative to dir if it lies under dir, else name.
+func RelPath(dir, name string) string {
 	if dir == "" || !filepath.IsAbs(name) {
 		return name
 	}

@@ -188,7 +188,7 @@ func region(f Finding) sarifRegion {
 // Root, else an absolute file URI.
 func (s SARIF) artifact(file string) sarifArtifactLoc {
 	if s.Root != "" {
-		if rel := relPath(s.Root, file); rel != file || !filepath.IsAbs(file) {
+		if rel := RelPath(s.Root, file); rel != file || !filepath.IsAbs(file) {
 			return sarifArtifactLoc{URI: escapePath(filepath.ToSlash(rel)), URIBaseID: "%SRCROOT%"}
 		}
 	}

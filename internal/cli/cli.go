@@ -20,6 +20,7 @@ import (
 	"github.com/kvlint/kvlint/analyzers"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/migrate"
+	"github.com/kvlint/kvlint/report"
 	"github.com/kvlint/kvlint/scan"
 )
 
@@ -183,16 +184,7 @@ func getwd() string {
 }
 
 // relPath returns name relative to dir if it lies under dir, else name.
-func relPath(dir, name string) string {
-	if dir == "" || !filepath.IsAbs(name) {
-		return name
-	}
-	rel, err := filepath.Rel(dir, name)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return name
-	}
-	return rel
-}
+var relPath = report.RelPath
 
 // suiteFor and rulesFor are the analyzers and rule documentation the driver
 // uses; tests replace them.
