@@ -1,0 +1,13 @@
+// Package echo is a test stub of github.com/labstack/echo/v4.
+package echo
+
+import "net/http"
+
+// Context represents the context of the current HTTP request.
+type Context interface {
+	Request() *http.Request
+	String(code int, s string) error
+}
+
+// HandlerFunc defines a function to serve HTTP requests.
+type HandlerFunc func(c Context) error
