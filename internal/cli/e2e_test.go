@@ -169,6 +169,7 @@ func jsonStrings(data []byte) string {
 }
 
 func TestNoSecretLeaks(t *testing.T) {
+	t.Parallel() // runs after the serial tests, which swap the suite
 	dir, planted := plantedModule(t)
 	outputs := map[string]string{} // what -> bytes
 	capture := func(what string, wantCode int, args ...string) string {
@@ -271,6 +272,7 @@ func TestGoVet(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds kvlint and runs go vet")
 	}
+	t.Parallel() // runs after the serial tests, which swap the suite
 	bin := buildKvlint(t)
 	dir := t.TempDir()
 	tok := detect.FakeCRCToken("ghp_", "vet-"+t.Name())
@@ -338,6 +340,7 @@ func TestGoVet(t *testing.T) {
 
 // TestGenerated checks -generated: generated files are skipped unless asked.
 func TestGenerated(t *testing.T) {
+	t.Parallel() // runs after the serial tests, which swap the suite
 	dir := t.TempDir()
 	tok := detect.FakeCRCToken("ghp_", "gen-"+t.Name())
 	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/gen\n\ngo 1.22\n")
