@@ -117,7 +117,7 @@ func (g *goScanner) literal(lit *ast.BasicLit) {
 
 // context derives the detection context of a literal from its parents.
 func (g *goScanner) context(lit ast.Expr) detect.Context {
-	var child ast.Expr = lit
+	child := lit
 	for i := len(g.stack) - 1; i >= 0; i-- {
 		switch p := g.stack[i].(type) {
 		case *ast.ParenExpr:

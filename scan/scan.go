@@ -407,7 +407,7 @@ func (w *worker) file(abs string) fileResult {
 	}
 	// The content is read-only from here on and nothing below keeps a
 	// reference to it past this call, so it is viewed as a string in place.
-	content := unsafe.String(unsafe.SliceData(data), len(data))
+	content := unsafe.String(unsafe.SliceData(data), len(data)) //nolint:gosec // read-only view of the buffer, not kept past this call
 	if len(data) == 0 {
 		content = ""
 	}
