@@ -2,43 +2,9 @@ package secretlog
 
 import (
 	"strings"
-	"unicode"
-)
 
-// splitWords splits an identifier or key into lowercase words:
-// clientSecret -> client secret, DB_PASSWORD -> db password, APIKey -> api key.
-func splitWords(s string) []string {
-	var words []string
-	rs := []rune(s)
-	start := -1
-	flush := func(i int) {
-		if start >= 0 && i > start {
-			words = append(words, strings.ToLower(string(rs[start:i])))
-		}
-		start = -1
-	}
-	for i, r := range rs {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			flush(i)
-			continue
-		}
-		if start < 0 {
-			start = i
-			continue
-		}
-		prev := rs[i-1]
-		switch {
-		case unicode.IsUpper(r) && unicode.IsLower(prev):
-			flush(i) // clientSecret
-			start = i
-		case unicode.IsUpper(r) && unicode.IsUpper(prev) && i+1 < len(rs) && unicode.IsLower(rs[i+1]):
-			flush(i) // APIKey
-			start = i
-		}
-	}
-	flush(len(rs))
-	return words
-}
+	"github.com/kvlint/kvlint/detect"
+)
 
 // secretLast are words that, as the last word of a name, mean the value is a secret.
 var secretLast = map[string]bool{
@@ -61,11 +27,11 @@ var keyQualifiers = map[string]bool{
 }
 
 // secretName reports whether an identifier names a secret value, judged on
-// its words: the last word must be a secret word (clientSecret, dbPassword,
+// its words (split by detect.SplitWords, as the generic rule does): the last word must be a secret word (clientSecret, dbPassword,
 // accessToken), or "key" after a qualifier (apiKey, storageAccountKey), or
 // "string" after "connection". secretName, passwordFile and tokenURL are not.
 func secretName(name string) bool {
-	w := splitWords(name)
+	w := detect.SplitWords(name)
 	if len(w) == 0 {
 		return false
 	}
