@@ -335,12 +335,18 @@ func TestMigrateLegacy(t *testing.T) {
 // compareGolden compares rewritten files with migrate/testdata/legacy.golden.
 func compareGolden(t *testing.T, dir string, files []string) {
 	t.Helper()
+	compareGoldenIn(t, dir, filepath.Join("testdata", "legacy.golden"), files)
+}
+
+// compareGoldenIn compares files of dir with goldenDir/NAME.golden.
+func compareGoldenIn(t *testing.T, dir, goldenDir string, files []string) {
+	t.Helper()
 	for _, name := range files {
 		got, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden := filepath.Join("testdata", "legacy.golden", name+".golden")
+		golden := filepath.Join(goldenDir, name+".golden")
 		if *update {
 			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 				t.Fatal(err)
