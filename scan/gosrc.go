@@ -107,10 +107,12 @@ func (g *goScanner) literal(lit *ast.BasicLit) {
 	off := int(lit.ValuePos) - g.base
 	for _, d := range dets {
 		if exact {
-			g.w.add(hit{off + 1 + d.Start, off + 1 + d.End, d.Rule, d.Confidence, ""})
+			g.w.add(hit{start: off + 1 + d.Start, end: off + 1 + d.End, rule: d.Rule, conf: d.Confidence})
 		} else {
-			// Escapes shift offsets: report the whole literal.
-			g.w.add(hit{off, off + len(raw), d.Rule, d.Confidence, ""})
+			// Escapes shift offsets: map the decoded offsets back to the
+			// source, and keep the decoded secret for the preview.
+			g.w.add(hit{start: off + rawOffset(raw, d.Start), end: off + rawOffset(raw, d.End),
+				rule: d.Rule, conf: d.Confidence, secret: value[d.Start:d.End]})
 		}
 	}
 }
@@ -172,7 +174,13 @@ func (g *goScanner) context(lit ast.Expr) detect.Context {
 			}
 			return detect.Context{Kind: detect.KindField, Name: exprName(p.Key)}
 		case *ast.CallExpr:
-			ctx := detect.Context{Kind: detect.KindCallArg, Call: exprString(p.Fun), Name: exprName(p.Fun)}
+			// Without types the parameter name is unknown. A setter's name
+			// stands for it (SetPassword(v), WithToken(v)); other callee
+			// names say nothing about their arguments (NewTokenizer(v)).
+			ctx := detect.Context{Kind: detect.KindCallArg, Call: exprString(p.Fun)}
+			if name := exprName(p.Fun); strings.HasPrefix(name, "Set") || strings.HasPrefix(name, "With") {
+				ctx.Name = name
+			}
 			// A constant first argument names the others:
 			// os.Setenv("AZURE_CLIENT_SECRET", v), h.Set("Authorization", v).
 			if len(p.Args) > 1 && p.Args[0] != child {
@@ -258,4 +266,27 @@ func (g *goScanner) comment(c *ast.Comment) {
 		g.w.line(line, off+start+skip, detect.KindComment, g.eng, g.test)
 		start = next
 	}
+}
+
+// rawOffset maps a byte offset in the decoded value of an interpreted
+// string literal to the offset in its source text raw (quotes included).
+func rawOffset(raw string, off int) int {
+	s := raw[1 : len(raw)-1]
+	decoded := 0
+	for i := 0; i < len(s); {
+		if decoded >= off {
+			return 1 + i
+		}
+		r, multi, tail, err := strconv.UnquoteChar(s[i:], '"')
+		if err != nil {
+			return 1 + i
+		}
+		if r < 0x80 || !multi {
+			decoded++ // one byte: ASCII or a \xNN or \NNN escape
+		} else {
+			decoded += len(string(r))
+		}
+		i = len(s) - len(tail)
+	}
+	return len(raw) - 1
 }

@@ -288,6 +288,7 @@ type hit struct {
 	rule       *detect.Rule
 	conf       detect.Confidence
 	decl       string // enclosing declaration (Go files), for baseline keys
+	secret     string // the decoded secret when it differs from the source text (escapes)
 }
 
 func (w *worker) config(dir string) (*config.Loaded, error) {
@@ -471,7 +472,7 @@ func (w *worker) line(line string, base int, kind detect.Kind, eng engine, test 
 	for _, p := range pairs[:n] {
 		w.dets = eng.Scan(p.Value, detect.Context{Kind: kind, Name: p.Key, Test: test}, w.dets[:0])
 		for _, f := range w.dets {
-			w.add(hit{base + p.Off + f.Start, base + p.Off + f.End, f.Rule, f.Confidence, ""})
+			w.add(hit{start: base + p.Off + f.Start, end: base + p.Off + f.End, rule: f.Rule, conf: f.Confidence})
 		}
 		if p.Off == 0 && len(p.Value) == len(line) {
 			whole = false
@@ -480,7 +481,7 @@ func (w *worker) line(line string, base int, kind detect.Kind, eng engine, test 
 	if whole {
 		w.dets = eng.Scan(line, detect.Context{Kind: kind, Test: test}, w.dets[:0])
 		for _, f := range w.dets {
-			w.add(hit{base + f.Start, base + f.End, f.Rule, f.Confidence, ""})
+			w.add(hit{start: base + f.Start, end: base + f.End, rule: f.Rule, conf: f.Confidence})
 		}
 	}
 }
@@ -536,7 +537,7 @@ func (w *worker) pem(content string, eng engine, test bool) {
 		block := content[start:end]
 		w.dets = eng.Scan(block, detect.Context{Kind: detect.KindLine, Test: test}, w.dets[:0])
 		for _, f := range w.dets {
-			w.add(hit{start + f.Start, start + f.End, f.Rule, f.Confidence, ""})
+			w.add(hit{start: start + f.Start, end: start + f.End, rule: f.Rule, conf: f.Confidence})
 		}
 		off = end
 	}
@@ -568,6 +569,9 @@ func (w *worker) findings(abs, content string, l *config.Loaded, added LineSet) 
 		}
 		endLine, endCol := pos.at(h.end)
 		secret := content[h.start:h.end]
+		if h.secret != "" {
+			secret = h.secret
+		}
 		out = append(out, report.Finding{
 			RuleID:   id,
 			RuleName: name,

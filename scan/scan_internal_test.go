@@ -305,7 +305,7 @@ var esc = "FAKEKEY_\u0041BC"
 		"p.go:19:10-21 FAKE1",
 		"p.go:22:37-48 KV100",
 		"p.go:24:14-27 KV100",
-		"p.go:25:11-29 FAKE1", // escapes: the whole literal
+		"p.go:25:12-28 FAKE1", // escapes mapped back to the source
 	})
 	close(fe.calls)
 	kinds := map[string]map[detect.Kind]bool{}
