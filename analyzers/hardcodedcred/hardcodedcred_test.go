@@ -275,32 +275,12 @@ func f() {
 	_, _ = password, region
 }
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, filepath.Join(t.TempDir(), "p.go"), src, parser.ParseComments)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := hardcodedcred.New(&config.Source{Fixed: config.Defaults()})
-	var diags []analysis.Diagnostic
-	pass := &analysis.Pass{
-		Analyzer:  a,
-		Fset:      fset,
-		Files:     []*ast.File{f},
-		TypesInfo: &types.Info{},
-		ResultOf:  map[*analysis.Analyzer]any{inspect.Analyzer: inspector.New([]*ast.File{f})},
-		Report:    func(d analysis.Diagnostic) { diags = append(diags, d) },
-	}
-	ix, err := lint.Directives.Run(pass)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pass.ResultOf[lint.Directives] = ix
-	out, err := a.Run(pass)
+	res, diags, err := runSyntaxOnly(filepath.Join(t.TempDir(), "p.go"), src)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, fin := range out.(*hardcodedcred.Result).Findings {
+	for _, fin := range res.Findings {
 		got = append(got, fin.RuleID+" "+fin.Context.Name+" "+fin.Place.String())
 		if fin.Place == hardcodedcred.PlaceCallArg && (fin.Context.Call != "os.Setenv" || fin.Context.Key != "AZURE_CLIENT_SECRET") {
 			t.Errorf("call argument context %+v, want os.Setenv with key AZURE_CLIENT_SECRET", fin.Context)
@@ -319,4 +299,54 @@ func f() {
 	if len(diags) != len(want) {
 		t.Errorf("%d diagnostics, want %d", len(diags), len(want))
 	}
+}
+
+// runSyntaxOnly parses src (keeping what parses) and runs the analyzer over it
+// with empty type information.
+func runSyntaxOnly(filename, src string) (*hardcodedcred.Result, []analysis.Diagnostic, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, filename, src, parser.ParseComments)
+	if f == nil {
+		return nil, nil, err
+	}
+	a := hardcodedcred.New(&config.Source{Fixed: config.Defaults()})
+	var diags []analysis.Diagnostic
+	pass := &analysis.Pass{
+		Analyzer:  a,
+		Fset:      fset,
+		Files:     []*ast.File{f},
+		TypesInfo: &types.Info{},
+		ResultOf:  map[*analysis.Analyzer]any{inspect.Analyzer: inspector.New([]*ast.File{f})},
+		Report:    func(d analysis.Diagnostic) { diags = append(diags, d) },
+	}
+	ix, err := lint.Directives.Run(pass)
+	if err != nil {
+		return nil, nil, err
+	}
+	pass.ResultOf[lint.Directives] = ix
+	out, err := a.Run(pass)
+	if err != nil {
+		return nil, nil, err
+	}
+	return out.(*hardcodedcred.Result), diags, nil
+}
+
+// FuzzSyntaxOnly runs the analyzer over arbitrary, possibly broken, Go source:
+// it must not panic, and every finding must lie within its value.
+func FuzzSyntaxOnly(f *testing.F) {
+	f.Add("package p\nconst password = \"4cCWTjgCzeOgTnvRutl8\" + x\n")
+	f.Add("package p\nfunc f() { if key == `a: b` { return \"ghp_\" + \"x\" } ; m[\"k\"] = []string{0: \"v\"} }\n")
+	f.Add("package p\nvar c = T{\"a\", F: \"b\"}\nfunc g() { switch x { case \"s\": }; os.Setenv(\"K\", `{\"token\": \"v\"}`) }\n// token=Zp4qW9vKx2LmT7rBn5Hs\n")
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, src string) {
+		res, _, err := runSyntaxOnly(filepath.Join(dir, "p.go"), src)
+		if err != nil || res == nil {
+			return
+		}
+		for _, fin := range res.Findings {
+			if fin.SecretStart < 0 || fin.SecretEnd > len(fin.Value) || fin.SecretStart >= fin.SecretEnd || fin.End < fin.Pos {
+				t.Fatalf("%s: bad ranges [%d,%d) in %d bytes, pos %d-%d", fin.RuleID, fin.SecretStart, fin.SecretEnd, len(fin.Value), fin.Pos, fin.End)
+			}
+		}
+	})
 }

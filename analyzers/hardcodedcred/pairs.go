@@ -37,7 +37,7 @@ func pairs(s string, fn func(key string, start, end int)) {
 			if j < len(s) && s[j] == '"' {
 				vs, ve, vnext, ok := quoted(s, j)
 				if ok {
-					if ve > vs {
+					if ve > vs && ke > ks {
 						fn(s[ks:ke], vs, ve)
 					}
 					i = vnext
