@@ -23,7 +23,8 @@
 //     use of a named constant.
 //   - KV302 pinned-getsecret-version: (*azsecrets.Client).GetSecret(ctx, name,
 //     version, opts) with a constant, non-empty version (a literal or a named
-//     constant), reported at the call.
+//     constant), reported at the call; the method expression
+//     (*azsecrets.Client).GetSecret(c, ...) too.
 //
 // Not reported: versionless identifiers, GetSecret with "" (latest), and
 // versions that come from run-time values (a parameter, a variable,

@@ -80,8 +80,8 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		case *ast.ImportSpec:
 			return false
 		case *ast.CallExpr:
-			if callOn && azsdk.IsClientMethod(info, n, "GetSecret") && len(n.Args) == 4 {
-				checkVersion(pass, scope, n)
+			if args, ok := azsdk.ClientArgs(info, n, "GetSecret"); callOn && ok && len(args) == 4 {
+				checkVersion(pass, scope, n, args[2])
 			}
 		}
 		if !uriOn {
@@ -127,8 +127,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 
 // checkVersion reports GetSecret(ctx, name, version, opts) with a constant,
 // non-empty version.
-func checkVersion(pass *analysis.Pass, scope *azsdk.Scope, call *ast.CallExpr) {
-	arg := call.Args[2]
+func checkVersion(pass *analysis.Pass, scope *azsdk.Scope, call *ast.CallExpr, arg ast.Expr) {
 	tv, ok := pass.TypesInfo.Types[arg]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String || constant.StringVal(tv.Value) == "" {
 		return

@@ -75,10 +75,12 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
+		setArgs, isSet := azsdk.ClientArgs(info, call, "SetSecret")
+		updArgs, isUpdate := azsdk.ClientArgs(info, call, "UpdateSecretProperties")
 		switch {
-		case setOn && len(call.Args) == 4 && azsdk.IsClientMethod(info, call, "SetSecret"):
+		case setOn && isSet && len(setArgs) == 4:
 			// Have: client.SetSecret(ctx, name, azsecrets.SetSecretParameters{...}, opts)
-			params := resolveLit(info, cur, call.Args[2])
+			params := resolveLit(info, cur, setArgs[2])
 			if params == nil {
 				continue // built elsewhere: not judged
 			}
@@ -105,10 +107,10 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 					Message: why + ": set an expiry date that matches the rotation period",
 				}, Rules[0].Name)
 			}
-		case updateOn && len(call.Args) == 5 && azsdk.IsClientMethod(info, call, "UpdateSecretProperties"):
+		case updateOn && isUpdate && len(updArgs) == 5:
 			// Have: client.UpdateSecretProperties(ctx, name, version,
 			//     azsecrets.UpdateSecretPropertiesParameters{SecretAttributes: &azsecrets.SecretAttributes{Expires: nil}}, opts)
-			params := resolveLit(info, cur, call.Args[3])
+			params := resolveLit(info, cur, updArgs[3])
 			if params == nil {
 				continue
 			}

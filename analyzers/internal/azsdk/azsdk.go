@@ -80,7 +80,25 @@ func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
 }
 
 // IsClientMethod reports whether call calls the method name of
-// azsecrets.Client.
+// azsecrets.Client, as c.Name(...) or (*azsecrets.Client).Name(c, ...).
 func IsClientMethod(info *types.Info, call *ast.CallExpr, name string) bool {
 	return IsMethod(Callee(info, call), AzSecrets, "Client", name)
+}
+
+// ClientArgs returns the arguments of a call of the azsecrets.Client method
+// name, without the receiver: c.Name(a, b) and (*azsecrets.Client).Name(c, a, b)
+// both give [a b]. ok is false for other calls.
+func ClientArgs(info *types.Info, call *ast.CallExpr, name string) (args []ast.Expr, ok bool) {
+	if !IsClientMethod(info, call, name) {
+		return nil, false
+	}
+	if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel {
+		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
+			if len(call.Args) == 0 {
+				return nil, false
+			}
+			return call.Args[1:], true
+		}
+	}
+	return call.Args, true
 }

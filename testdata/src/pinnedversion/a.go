@@ -67,3 +67,8 @@ func get(ctx context.Context, c *azsecrets.Client, v string) {
 type fakeClient struct{}
 
 func (fakeClient) GetSecret(ctx context.Context, name, version string, opts any) {}
+
+func methodExpr(ctx context.Context, c *azsecrets.Client) {
+	_, _ = (*azsecrets.Client).GetSecret(c, ctx, secret, version, nil) // want `GetSecret reads a constant secret version`
+	_, _ = (*azsecrets.Client).GetSecret(c, ctx, secret, "", nil)
+}

@@ -91,3 +91,7 @@ func update(ctx context.Context, c *kv.Client) {
 	_, _ = c.UpdateSecretProperties(ctx, "db-password", "", kv.UpdateSecretPropertiesParameters{SecretAttributes: &kv.SecretAttributes{Expires: &exp}}, nil)
 	_, _ = c.UpdateSecretProperties(ctx, "db-password", "", kv.UpdateSecretPropertiesParameters{SecretAttributes: &kv.SecretAttributes{Enabled: to.Ptr(false)}}, nil)
 }
+
+func methodExpr(ctx context.Context, c *kv.Client, value string) {
+	_, _ = (*kv.Client).SetSecret(c, ctx, "db-password", kv.SetSecretParameters{Value: &value}, nil) // want `without SecretAttributes, so`
+}
