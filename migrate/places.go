@@ -314,7 +314,7 @@ func (pl *planner) classify(p *place, info *types.Info, path []ast.Node) {
 			}
 			p.kind = "element"
 			if lit != nil {
-				switch info.TypeOf(lit).Underlying().(type) {
+				switch underlying(info.TypeOf(lit)).(type) {
 				case *types.Struct:
 					p.kind = "field"
 				case *types.Map:
@@ -339,7 +339,7 @@ func (pl *planner) classify(p *place, info *types.Info, path []ast.Node) {
 			}
 		case *ast.CompositeLit:
 			p.kind = "element"
-			if _, ok := info.TypeOf(n).Underlying().(*types.Struct); ok {
+			if _, ok := underlying(info.TypeOf(n)).(*types.Struct); ok {
 				p.kind = "field"
 			}
 			p.name = pl.outerName(info, path[i:])
@@ -663,4 +663,16 @@ func (pl *planner) usedAsConst(obj types.Object) bool {
 // objKey identifies an object across the test and non-test variants of its package.
 func objKey(fset *token.FileSet, o types.Object) string {
 	return fmt.Sprintf("%s %s", fset.Position(o.Pos()), o.Name())
+}
+
+// underlying returns the underlying type of t, through one pointer (for
+// elided &T{...} literals); nil for nil.
+func underlying(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem().Underlying()
+	}
+	return t.Underlying()
 }
