@@ -172,6 +172,21 @@ func TestSARIF(t *testing.T) {
 	}
 }
 
+func TestSARIFUTF16Columns(t *testing.T) {
+	var buf bytes.Buffer
+	w := report.SARIF{Root: root, UTF16Column: func(file string, line, col int) int { return col * 10 }}
+	if err := w.Write(&buf, findings()[1:2], testRules); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"startColumn": 120`) || !strings.Contains(buf.String(), `"endColumn": 540`) ||
+		!strings.Contains(buf.String(), `"columnKind": "utf16CodeUnits"`) {
+		t.Errorf("converted columns missing:\n%s", buf.String())
+	}
+	for _, err := range sariftest.Validate(buf.Bytes()) {
+		t.Error(err)
+	}
+}
+
 // TestValidatorCatches makes sure the SARIF check can fail.
 func TestValidatorCatches(t *testing.T) {
 	var buf bytes.Buffer

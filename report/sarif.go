@@ -31,6 +31,11 @@ type SARIF struct {
 	Root string
 	// Version is the tool version written as driver.version.
 	Version string
+	// UTF16Column, if set, converts a 1-based byte column of a line of a
+	// file into the 1-based UTF-16 column SARIF viewers expect by default;
+	// the log then says columnKind utf16CodeUnits. Without it columns are
+	// written as bytes, which is the same for ASCII lines.
+	UTF16Column func(filename string, line, col int) int
 }
 
 // SARIF document types: only the subset kvlint writes.
@@ -142,7 +147,7 @@ func (s SARIF) Write(w io.Writer, findings []Finding, known []rules.Info) error 
 			Message:   sarifText{Text: f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: s.artifact(f.Filename),
-				Region:           region(f),
+				Region:           s.region(f),
 			}}},
 		}
 		if f.Fingerprint != "" {
@@ -162,6 +167,9 @@ func (s SARIF) Write(w io.Writer, findings []Finding, known []rules.Info) error 
 		}},
 		Results: results,
 	}
+	if s.UTF16Column != nil {
+		run.ColumnKind = "utf16CodeUnits"
+	}
 	if s.Root != "" {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{
 			"%SRCROOT%": {URI: fileURI(s.Root) + "/"},
@@ -176,8 +184,15 @@ func (s SARIF) Write(w io.Writer, findings []Finding, known []rules.Info) error 
 	return err
 }
 
-func region(f Finding) sarifRegion {
-	r := sarifRegion{StartLine: max(f.Line, 1), StartColumn: max(f.Col, 1), EndLine: f.EndLine, EndColumn: f.EndCol}
+func (s SARIF) region(f Finding) sarifRegion {
+	col, endCol := f.Col, f.EndCol
+	if s.UTF16Column != nil {
+		col = s.UTF16Column(f.Filename, f.Line, col)
+		if f.EndLine > 0 {
+			endCol = s.UTF16Column(f.Filename, f.EndLine, endCol)
+		}
+	}
+	r := sarifRegion{StartLine: max(f.Line, 1), StartColumn: max(col, 1), EndLine: f.EndLine, EndColumn: endCol}
 	if r.EndLine < r.StartLine || (r.EndLine == r.StartLine && r.EndColumn < r.StartColumn) {
 		r.EndLine, r.EndColumn = r.StartLine, r.StartColumn
 	}

@@ -622,3 +622,23 @@ func writeFile(t *testing.T, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+func TestUTF16Column(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "u.go")
+	// Line 2: "é" is 2 bytes and 1 UTF-16 unit; "😀" is 4 bytes and 2 units.
+	writeFile(t, name, "package u\nvar s = \"é😀\" + \"x\"\n")
+	c := newFileCache()
+	for _, tc := range []struct{ line, col, want int }{
+		{1, 1, 1}, {1, 9, 9}, // ASCII: unchanged
+		{2, 9, 9},   // the opening quote
+		{2, 12, 11}, // after é (2 bytes -> 1 unit)
+		{2, 16, 13}, // after 😀 (4 bytes -> 2 units)
+		{2, 20, 17}, // the "x" literal
+		{9, 5, 5},   // no such line: unchanged
+	} {
+		if got := c.utf16Column(name, tc.line, tc.col); got != tc.want {
+			t.Errorf("utf16Column(%d:%d) = %d, want %d", tc.line, tc.col, got, tc.want)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf16"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -218,7 +219,7 @@ func writeReport(o *lintFlags, res *result, stdout io.Writer) error {
 	case "json":
 		w = report.JSON{Errors: res.errs}
 	case "sarif":
-		w = report.SARIF{Root: repoRoot(res.wd), Version: moduleVersion()}
+		w = report.SARIF{Root: repoRoot(res.wd), Version: moduleVersion(), UTF16Column: res.files.utf16Column}
 	default:
 		w = report.Text{Dir: res.wd}
 	}
@@ -258,6 +259,7 @@ type result struct {
 	// hidden are the secrets of findings filtered out by -severity: not
 	// reported, still masked.
 	hidden []string
+	files  *fileCache // the sources read for findings
 }
 
 // findings returns the reportable findings: every copy (the JSON shape is
@@ -408,8 +410,8 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 
 // collect gathers the diagnostics of the root actions of graph.
 func collect(o *lintFlags, src *config.Source, graph *checker.Graph, wd string, status int, notes *[]string) (*result, int) {
-	res := &result{wd: wd, pkgs: map[string]bool{}}
 	files := newFileCache()
+	res := &result{wd: wd, pkgs: map[string]bool{}, files: files}
 	ruleInfo := map[string]rules.Info{}
 	for _, info := range rulesFor() {
 		ruleInfo[info.ID] = info
@@ -619,6 +621,33 @@ func (c *fileCache) get(name string) []byte {
 	b, _ := os.ReadFile(name)
 	c.m[name] = b
 	return b
+}
+
+// utf16Column converts a 1-based byte column of a line of a file into a
+// 1-based column in UTF-16 code units. It returns col unchanged if the file
+// or line is unknown.
+func (c *fileCache) utf16Column(name string, line, col int) int {
+	if c == nil {
+		return col
+	}
+	src := c.get(name)
+	start := 0
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(src[start:], '\n')
+		if i < 0 {
+			return col
+		}
+		start += i + 1
+	}
+	end := min(start+col-1, len(src))
+	if col < 1 || end < start {
+		return col
+	}
+	n := 0
+	for _, r := range string(src[start:end]) {
+		n += len(utf16.Encode([]rune{r}))
+	}
+	return n + 1
 }
 
 // repoRoot returns the enclosing repository root of dir (the nearest
