@@ -22,11 +22,16 @@ func TestDryRunChangesNothing(t *testing.T) {
 	if d := diffSnapshots(before, f.snapshot()); len(d) > 0 {
 		t.Errorf("dry run changed files: %v", d)
 	}
+	// Names are stable: a second dry run plans exactly the same.
+	if _, again, _ := f.migrate("dry-run again", "-vault-url", legacyVault, "-dry-run"); again != stdout {
+		t.Error("a second dry run planned differently")
+	}
 	if n := f.srv.Stats().Requests; n != 0 {
 		t.Errorf("dry run made %d vault requests", n)
 	}
 	for _, want := range append([]string{
 		"nothing is stored",
+		"secret legacy-db-password  KV100 generic-secret  sKVC…(24 chars, sha256:9f220f24)  (3 places)",
 		`config.go:9:20  const  -> var DBPassword = vaultsecrets.MustGet("legacy-db-password")`,
 		`auth.go:28:25  conversion  -> []byte(vaultsecrets.MustGet("legacy-hmac-secret"))`,
 		"signingKey is used where Go requires a constant",

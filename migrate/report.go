@@ -133,6 +133,9 @@ func (m *migration) printPlan() {
 			o.printf("  %s  %s %s  %s  %s: %s\n", p.pos(), p.ruleID, p.ruleName, detect.Redact(p.value), p.kind, p.manual)
 		}
 	}
+	for _, w := range m.report.Warnings {
+		o.warnf("warning: %s", w)
+	}
 	o.printf("\n%d place%s found, %d secret%s to store, %d place%s left for manual work\n",
 		len(m.places), plural(len(m.places)), n, plural(n), manual, plural(manual))
 }
