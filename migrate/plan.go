@@ -284,8 +284,10 @@ func applyPlan(pl *Plan, places []*place) ([]*secret, []*place, error) {
 	var skipped []*place
 	for _, p := range places {
 		if !used[p] {
+			if p.manual == "" {
+				p.status = "skipped"
+			}
 			skipped = append(skipped, p)
-			continue
 		}
 	}
 	for _, s := range secrets {
