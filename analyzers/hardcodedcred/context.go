@@ -526,11 +526,13 @@ func (r *runner) litValue(lit *ast.BasicLit) (string, bool) {
 // type information it reads literals, concatenations and named constants
 // from the syntax, so that a package that does not type-check is still scanned.
 func (r *runner) constString(e ast.Expr) (string, bool) {
-	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
-		if tv.Value.Kind() == constant.String {
+	if tv, ok := r.info.Types[e]; ok {
+		if tv.Value != nil && tv.Value.Kind() == constant.String {
 			return constant.StringVal(tv.Value), true
 		}
-		return "", false
+		if tv.Value != nil || tv.Type != nil && tv.Type != types.Typ[types.Invalid] {
+			return "", false // type-checked, and not a string constant
+		}
 	}
 	switch x := e.(type) {
 	case *ast.BasicLit:

@@ -26,8 +26,8 @@
 //
 // Files marked "Code generated ... DO NOT EDIT." are skipped unless the
 // configuration sets generated: true, and files under allow.paths are
-// skipped. In _test.go files and testdata directories low-entropy values are
-// taken to be test fixtures. A finding is silenced with
+// skipped. In _test.go files low-entropy values are taken to be test
+// fixtures (the tests: setting of the configuration: fixtures, scan or skip). A finding is silenced with
 // //kvlint:ignore KV112 reason on its line or the line above.
 //
 // The analyzer works on packages that do not type-check: where type

@@ -61,7 +61,7 @@ type runner struct {
 	syntaxCalls map[[2]string]string   // the same from the syntax, when there is no type information
 	kept        []span                 // findings of the current expression, for de-duplication
 	file        *ast.File
-	test        bool // the file is a _test.go file or under testdata
+	test        bool // the file is a _test.go file (lint.IsTestFile)
 	gen         bool // the file is generated
 }
 
