@@ -17,6 +17,7 @@ type Report struct {
 	Counts   Counts         `json:"counts"`
 	Secrets  []ReportSecret `json:"secrets"`
 	Manual   []ReportPlace  `json:"manual"`
+	Skipped  []ReportPlace  `json:"skipped,omitempty"` // found but left out of the applied plan
 	Created  []string       `json:"created,omitempty"` // files written that did not exist
 	Warnings []string       `json:"warnings,omitempty"`
 	Error    string         `json:"error,omitempty"`
@@ -84,10 +85,15 @@ func (m *migration) fillReport() {
 		}
 		r.Secrets = append(r.Secrets, rs)
 	}
+	r.Skipped = nil
 	for _, p := range m.places {
-		if !inSecret[p] && p.manual != "" {
+		switch {
+		case inSecret[p]:
+		case p.manual != "":
 			r.Counts.Manual++
 			r.Manual = append(r.Manual, m.reportPlace(p))
+		case p.status == "skipped":
+			r.Skipped = append(r.Skipped, m.reportPlace(p))
 		}
 	}
 }
