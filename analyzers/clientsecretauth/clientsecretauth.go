@@ -342,10 +342,13 @@ func (c *checker) lhsOK(stmt inspector.Cursor, lhs ast.Expr) bool {
 // only an azcore.TokenCredential.
 func (c *checker) usesOK(stmt inspector.Cursor, v *types.Var) bool {
 	info := c.pass.TypesInfo
-	scope := stmt
+	var scope inspector.Cursor
 	for f := range stmt.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		scope = f
 		break
+	}
+	if !scope.Valid() {
+		return false // a package-level variable: its uses are anywhere in the package
 	}
 	for cur := range scope.Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)

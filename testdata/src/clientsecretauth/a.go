@@ -87,3 +87,8 @@ func decoys(s settings) azcore.TokenCredential {
 	_ = azid.DefaultAzureCredentialOptions{TenantID: s.TenantID}
 	return mi
 }
+
+// Not fixed: a package-level variable may be used anywhere in the package.
+var pkgCred, pkgErr = azid.NewClientSecretCredential("t", "c", os.Getenv("S"), nil) // want `NewClientSecretCredential authenticates`
+
+func usePkgCred() *azid.ClientSecretCredential { return pkgCred }
