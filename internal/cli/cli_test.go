@@ -642,3 +642,18 @@ func TestUTF16Column(t *testing.T) {
 		}
 	}
 }
+
+func TestBaselineSkipsBrokenPackages(t *testing.T) {
+	useTestSuite(t)
+	dir := copyModule(t, "drv")
+	if code, _, errs := run(t, "baseline", "write", "kv.yaml", "-C", dir, "./..."); code != ExitClean {
+		t.Fatalf("baseline write: exit %d %s", code, errs)
+	}
+	// The package still does not type-check and its finding is gone: with
+	// syntax-level findings only, its entries are not judged stale.
+	writeFile(t, filepath.Join(dir, "broken", "broken.go"), "package broken\n\nvar X int = \"other\"\n")
+	code, out, errs := run(t, "-C", dir, "-baseline", "kv.yaml", "-baseline-prune", "./...")
+	if code != ExitClean || out != "" || strings.Contains(errs, "stale") || !strings.Contains(errs, "does not type-check") {
+		t.Errorf("exit %d, output %q, stderr:\n%s", code, out, errs)
+	}
+}

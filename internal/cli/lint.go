@@ -255,7 +255,10 @@ type result struct {
 	wd    string
 	diags []*diag
 	errs  []report.AnalyzerError
-	pkgs  map[string]bool // package paths analyzed
+	// pkgs are the package paths analyzed in full: their baseline entries
+	// can be stale. (A package that does not type-check gets syntax-level
+	// findings only, so its entries are left alone.)
+	pkgs map[string]bool
 	// hidden are the secrets of findings filtered out by -severity: not
 	// reported, still masked.
 	hidden []string
@@ -419,11 +422,17 @@ func collect(o *lintFlags, src *config.Source, graph *checker.Graph, wd string, 
 	minRank := severityRank[rules.Severity(o.severity)]
 	seen := map[string]bool{}
 	seenErr := map[string]bool{}
+	broken := map[string]bool{}
 	roots := slices.Clone(graph.Roots)
 	sort.SliceStable(roots, func(i, j int) bool { return roots[i].Package.ID < roots[j].Package.ID })
 	for _, act := range roots {
 		pkg := act.Package
-		res.pkgs[pkg.PkgPath] = true
+		if !pkg.IllTyped && !broken[pkg.PkgPath] {
+			res.pkgs[pkg.PkgPath] = true
+		} else {
+			broken[pkg.PkgPath] = true // also its test variant
+			delete(res.pkgs, pkg.PkgPath)
+		}
 		if !o.enabled(act.Analyzer.Name) {
 			continue
 		}
