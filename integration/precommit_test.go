@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -161,5 +162,51 @@ func TestPreCommitKvlint(t *testing.T) {
 	out, err = runIn(t, work, env, pc, "try-repo", root, "kvlint", "--files", "cmd/app/main.go")
 	if err != nil || !strings.Contains(out, "Passed") {
 		t.Errorf("kvlint hook on a clean package: %v\n%s", err, out)
+	}
+}
+
+// TestPreCommitExampleConfig runs `pre-commit run` with the README's
+// .pre-commit-config.yaml (precommit.example.yaml, verbatim but for the
+// repository, which points at this checkout, and rev, its HEAD commit).
+func TestPreCommitExampleConfig(t *testing.T) {
+	pc := need(t, "pre-commit", "apt-get install -y pre-commit")
+	root := repoRoot(t)
+	env := preCommitEnv(t)
+	head, err := exec.Command("git", "-C", root, "rev-parse", "HEAD").Output()
+	if err != nil {
+		t.Fatalf("git rev-parse HEAD: %v", err)
+	}
+	example, err := os.ReadFile(filepath.Join(root, "integration", "precommit.example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := strings.Replace(string(example), "repo: https://github.com/kvlint/kvlint", "repo: "+root, 1)
+	cfg = regexp.MustCompile(`rev: \S+`).ReplaceAllString(cfg, "rev: "+strings.TrimSpace(string(head)))
+	if cfg == string(example) || !strings.Contains(cfg, "id: kvlint-files") {
+		t.Fatalf("precommit.example.yaml does not have the expected shape:\n%s", example)
+	}
+
+	work := t.TempDir()
+	mustRun(t, work, env, "git", "init", "-q")
+	token := detect.FakeCRCToken("ghp_", "precommit-example-config")
+	writeFiles(t, work, map[string]string{
+		".pre-commit-config.yaml": cfg,
+		"ci/deploy.sh":            "#!/bin/sh\ncurl -H \"Authorization: token " + token + "\" https://api.example.com/\n",
+	})
+	mustRun(t, work, env, "git", "add", ".")
+	out, err := runIn(t, work, env, pc, "run", "kvlint-files", "--files", "ci/deploy.sh")
+	if strings.Contains(out, token) {
+		t.Fatalf("pre-commit output shows the full token (%s)", detect.Redact(token))
+	}
+	if err == nil || !strings.Contains(out, "ci/deploy.sh:2:") || !strings.Contains(out, "KV112") {
+		t.Errorf("kvlint-files with the example config: err %v, output:\n%s", err, out)
+	}
+	// A suppression in the file's own comment syntax makes it pass.
+	writeFiles(t, work, map[string]string{
+		"ci/deploy.sh": "#!/bin/sh\n# kvlint:ignore KV112 revoked token kept for the incident write-up\ncurl -H \"Authorization: token " + token + "\" https://api.example.com/\n",
+	})
+	mustRun(t, work, env, "git", "add", ".")
+	if out, err := runIn(t, work, env, pc, "run", "kvlint-files", "--files", "ci/deploy.sh"); err != nil {
+		t.Errorf("kvlint-files with a kvlint:ignore comment: %v\n%s", err, strings.ReplaceAll(out, token, detect.Redact(token)))
 	}
 }

@@ -139,3 +139,19 @@ func BenchmarkParseFloor(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkScanDir scans the directory named by $KVLINT_BENCH_DIR (a real
+// repository checked out outside the project), for profiling:
+//
+//	KVLINT_BENCH_DIR=~/src/cli go test -run - -bench ScanDir -cpuprofile cpu.out ./scan
+func BenchmarkScanDir(b *testing.B) {
+	dir := os.Getenv("KVLINT_BENCH_DIR")
+	if dir == "" {
+		b.Skip("set KVLINT_BENCH_DIR to a directory to scan")
+	}
+	for b.Loop() {
+		if res := scan.Run([]string{dir}, scan.Options{}); res.Err != nil {
+			b.Fatal(res.Err)
+		}
+	}
+}
