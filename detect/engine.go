@@ -227,8 +227,12 @@ func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
 		e.scanNames(ctx, &named)
 		hits.or(&named)
 	}
-	genericName := e.generic != nil && (secretName(ctx.Name) || secretName(ctx.Key))
-	if hits.empty() && !genericName {
+	genericName, weakName := false, false
+	if e.generic != nil {
+		genericName = secretName(ctx.Name) || secretName(ctx.Key)
+		weakName = !genericName && (weakSecretName(ctx.Name) || weakSecretName(ctx.Key))
+	}
+	if hits.empty() && !genericName && !weakName {
 		return dst
 	}
 	if isKnownPublicValue(value) {
@@ -247,8 +251,8 @@ func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
 	if e.generic != nil && len(dst) == start {
 		// A value of a provider's shape that failed its checksum or filters
 		// is not a generic secret either.
-		if genericName && !rejected {
-			dst = e.genericWhole(value, ctx, dst)
+		if (genericName || weakName) && !rejected {
+			dst = e.genericWhole(value, ctx, weakName, dst)
 		}
 		if len(dst) == start && hits.has(e.genericBit) {
 			dst = e.genericPairs(value, ctx, dst)
@@ -277,7 +281,7 @@ func (e *Engine) scanLarge(value string, ctx Context, dst []Finding) []Finding {
 			return
 		}
 		before, after := e.compiled[tok].rule.window()
-		s, t := max(0, end-before), min(len(value), end+after)
+		s, t := widen(value, max(0, end-before), min(len(value), end+after))
 		w := windows[tok]
 		if n := len(w); n > 0 && s <= w[n-1].e {
 			w[n-1].e = t
@@ -315,6 +319,22 @@ func (e *Engine) scanLarge(value string, ctx Context, dst []Finding) []Finding {
 	return dst
 }
 
+// widen moves window edges out to the nearest whitespace or quote, at most
+// 256 bytes, so that a token is rarely cut by the window.
+func widen(v string, s, t int) (int, int) {
+	for k := 0; k < 256 && s > 0 && !isDelim(v[s-1]); k++ {
+		s--
+	}
+	for k := 0; k < 256 && t < len(v) && !isDelim(v[t]); k++ {
+		t++
+	}
+	return s, t
+}
+
+func isDelim(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '"' || c == '\'' || c == '`' || c == ',' || c == ';'
+}
+
 // requiredIn reports whether one of the rule's Requires occurs in part (a
 // window of a large value: requirements must be near the keyword there).
 func requiredIn(r *Rule, part string) bool {
@@ -350,8 +370,6 @@ func (e *Engine) scanNames(ctx Context, set *ruleSet) {
 
 // runRule runs one rule's regexp over value[from:to] and judges its matches;
 // rejected reports that a match was judged not to be a credential.
-// A match that touches a window edge inside the value may owe its boundary
-// to the cut, so the rule then runs again over the whole value.
 func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Context, nameHit bool, dst []Finding) (_ []Finding, rejected bool) {
 	r := cr.rule
 	part := value[from:to]
@@ -359,17 +377,15 @@ func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Conte
 	if cr.re.FindStringIndex(part) == nil {
 		return dst, false
 	}
-	matches := cr.re.FindAllStringSubmatchIndex(part, -1)
-	for _, m := range matches {
-		s, end := secretBounds(r, m)
-		if (s == 0 && from > 0) || (end == len(part) && to < len(value)) {
-			return e.runRule(cr, value, 0, len(value), ctx, nameHit, dst)
-		}
-	}
-	for _, m := range matches {
+	for _, m := range cr.re.FindAllStringSubmatchIndex(part, -1) {
 		s, end := secretBounds(r, m)
 		if s < 0 || end <= s {
 			rejected = true
+			continue
+		}
+		if (s == 0 && from > 0) || (end == len(part) && to < len(value)) {
+			// The window's edge, not the value, bounds this match: it lies
+			// inside a longer undelimited run, which is not a token.
 			continue
 		}
 		s, end = s+from, end+from

@@ -337,8 +337,10 @@ var fileExts = []string{".pem", ".key", ".json", ".yaml", ".yml", ".txt", ".crt"
 	".pfx", ".env", ".git", ".toml", ".ini", ".conf", ".cfg", ".go", ".sh", ".properties", ".xml", ".jks", ".der"}
 
 // isIdentifierLike reports whether s reads as a name rather than a secret:
-// letters with separators only (clientSecret, my.secret-name), or lowercase
-// words joined by at least two separators (kv-prod-secret-01).
+// words of letters with separators (clientSecret, my.secret-name,
+// HTTPServer), or lowercase words joined by at least two separators
+// (kv-prod-secret-01). Letters that do not make words (ovVofDtc-emkcufIv,
+// qzkxwvjt) are not a name.
 func isIdentifierLike(s string) bool {
 	letters := true
 	for i := 0; i < len(s); i++ {
@@ -349,7 +351,7 @@ func isIdentifierLike(s string) bool {
 		}
 	}
 	if letters {
-		return true
+		return lettersMakeWords(s)
 	}
 	if !isLower(s[0]) {
 		return false
@@ -372,6 +374,45 @@ func isIdentifierLike(s string) bool {
 		}
 	}
 	return seps >= 2 && seg > 0
+}
+
+// lettersMakeWords reports whether a letters-and-separators string splits
+// into word-like parts: each camel-case word has a vowel (or is an all-caps
+// acronym of up to five letters, or an abbreviation of up to four), and no segment between separators breaks
+// into three or more words averaging under three letters (ovVofDtc).
+func lettersMakeWords(s string) bool {
+	segWords, segLetters := 0, 0
+	for i := 0; ; {
+		ws, we := nextWord(s, i)
+		if ws > i || ws == we { // a separator (or the end) closes a segment
+			if segWords >= 3 && segLetters < 3*segWords {
+				return false
+			}
+			segWords, segLetters = 0, 0
+		}
+		if ws == we {
+			return true
+		}
+		w := s[ws:we]
+		segWords++
+		segLetters += len(w)
+		vowels, upper := 0, 0
+		for j := 0; j < len(w); j++ {
+			switch lowerByte(w[j]) {
+			case 'a', 'e', 'i', 'o', 'u', 'y':
+				vowels++
+			}
+			if isUpper(w[j]) {
+				upper++
+			}
+		}
+		acronym := upper == len(w) && len(w) <= 5
+		// Abbreviations (db, kv, npm, grpc, http) have no vowel.
+		if !acronym && ((vowels == 0 && len(w) > 4) || (len(w) > 6 && 6*vowels < len(w))) {
+			return false
+		}
+		i = we
+	}
 }
 
 // isNumberLike reports whether s has no letters: numbers, dates, versions, IPs.

@@ -14,7 +14,8 @@ var genericValueKeywords = []string{"password", "passwd", "pwd", "pass", "secret
 	"api_key", "api-key", "credential", "private_key", "privatekey", "access_key", "accesskey", "auth"}
 
 // genericWhole judges the whole value bound to a secret name.
-func (e *Engine) genericWhole(value string, ctx Context, dst []Finding) []Finding {
+// A weak name (key, auth) needs a value that looks generated.
+func (e *Engine) genericWhole(value string, ctx Context, weak bool, dst []Finding) []Finding {
 	if len(value) > genericMaxLen {
 		return dst
 	}
@@ -26,10 +27,29 @@ func (e *Engine) genericWhole(value string, ctx Context, dst []Finding) []Findin
 			break
 		}
 	}
-	if c := e.genericValue(value[s:end], ctx); c != 0 && !e.allowed(value[s:end]) {
+	c := e.genericValue(value[s:end], ctx)
+	if weak && (c != Medium || !generated(value[s:end])) {
+		c = 0
+	}
+	if c != 0 && !e.allowed(value[s:end]) {
 		dst = append(dst, Finding{Rule: e.generic, Start: s, End: end, Confidence: c})
 	}
 	return dst
+}
+
+// generated reports whether v looks machine-generated: at least 20
+// characters of letters, digits and - _ . + / = only, with high entropy.
+func generated(v string) bool {
+	if len(v) < 20 || entropy(v) < 4.0 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if !isAlnum(c) && c != '-' && c != '_' && c != '.' && c != '+' && c != '/' && c != '=' {
+			return false
+		}
+	}
+	return true
 }
 
 func trimBounds(v string, s, e int) (int, int) {
@@ -105,6 +125,11 @@ func (e *Engine) genericPairs(value string, ctx Context, dst []Finding) []Findin
 			k--
 		}
 		if k == ke || !secretName(value[k:ke]) {
+			continue
+		}
+		// arn:aws:secretsmanager:...:secret:name, a/b/token:x: a path
+		// segment, not a key.
+		if c == ':' && k > 0 && (value[k-1] == ':' || value[k-1] == '/') {
 			continue
 		}
 		// Value: skip spaces and an opening quote; stop at the closing quote

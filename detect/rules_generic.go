@@ -40,6 +40,9 @@ func init() {
 		tpCtx("pass1234", ctxName("password")),
 		tpCtx("s3cr3tP4ss", ctxName("DBPass")),
 		tpCtx("P@ssw0rd!", ctxName("password")),
+		tpCtx("ovVofDtc-emkcufIv-JnAW", Context{Kind: KindField, Name: "Password"}), // letters that make no words
+		tpCtx("qzkxwvjtbnmr", ctxName("password")),
+		tpCtx(s, Context{Kind: KindCompare, Name: "key"}), // a weak name with a generated value
 		{Value: `{"user": "app", "password": "` + s + `"}`, Secret: s},
 		{Value: "DB_PASSWORD=" + s + "\nDB_HOST=db", Secret: s},
 		{Value: "https://api.example.net/v1/items?api_key=" + s + "&page=2", Secret: s},
@@ -101,5 +104,9 @@ func init() {
 		fpCtx("$2a$10$"+Fake("kv100-bcrypt", b64chars, 53), ctxName("password")),  // a bcrypt hash
 		fpCtx("1h30m", ctxName("tokenTTL")),
 		fpCtx("HS256", ctxName("jwtSecret")),
+		fpCtx("user:42:profile", Context{Kind: KindAssign, Name: "key"}),
+		fpCtx(s, Context{Kind: KindAssign, Name: "cacheKey"}),
+		fpCtx("Sup3rPass!2024", Context{Kind: KindAssign, Name: "cacheKey"}),
+		fpCtx("Sup3rPass!2024", Context{Kind: KindAssign, Name: "key"}), // weak name: not generated
 	}
 }

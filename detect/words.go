@@ -123,7 +123,7 @@ var (
 	keyQualifiers = []string{"api", "access", "secret", "private", "signing", "sign", "auth", "encryption",
 		"encrypt", "master", "account", "client", "shared", "subscription", "app", "application",
 		"sas", "storage", "hmac", "jwt", "session", "webhook", "admin", "primary", "secondary",
-		"cosmos", "service", "crypto", "cipher", "aes", "decryption", "license", "x"}
+		"cosmos", "crypto", "cipher", "aes", "decryption", "license", "x"}
 	// Words before "token" that make it a non-secret token: nextPageToken, csrfToken, maxTokens.
 	tokenNonSecret = []string{"page", "next", "continuation", "csrf", "xsrf", "cancel", "cancellation",
 		"sync", "resume", "pagination", "max", "min", "num", "count", "eof", "lex", "parse", "last",
@@ -134,6 +134,23 @@ var (
 		"validate", "forgot", "show", "hide", "expired", "require", "required", "use", "allow", "enable",
 		"disable", "salted", "bcrypt", "sha", "md"}
 )
+
+// weakSecretName reports whether a one-word name may hold a secret but often
+// does not (key, Key, auth): the generic rule then wants a generated value.
+func weakSecretName(name string) bool {
+	if name == "" {
+		return false
+	}
+	var buf [4]span
+	n := wordsOf(name, buf[:])
+	if n == 0 {
+		return false
+	}
+	head := name[buf[n-1].s:buf[n-1].e]
+	return n == 1 && eqAny(head, weakHeads)
+}
+
+var weakHeads = []string{"key", "auth", "pin", "passcode"}
 
 // secretName reports whether a name (identifier, key, header, env var) says
 // that it holds a secret. It looks at the head word (the last one, after
