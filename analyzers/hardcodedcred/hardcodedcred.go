@@ -388,7 +388,7 @@ func (r *runner) markNeedsConst(in *inspector.Inspector) {
 		if need, ok := consts[obj]; !ok || need {
 			continue
 		}
-		if needsConstant(c, id) {
+		if needsConstant(c, id) || r.takesOtherType(c, id, obj) {
 			consts[obj] = true
 		}
 	}
@@ -397,6 +397,29 @@ func (r *runner) markNeedsConst(in *inspector.Inspector) {
 			f.NeedsConst = consts[f.Object]
 		}
 	}
+}
+
+// takesOtherType reports whether the untyped constant obj, used at id, takes
+// a type other than string there (var s Secret = X), so that a string
+// variable in its place would not compile. Conversions (Secret(X),
+// []byte(X)) accept a variable and do not count.
+func (r *runner) takesOtherType(c inspector.Cursor, id *ast.Ident, obj types.Object) bool {
+	if b, ok := obj.Type().(*types.Basic); !ok || b.Info()&types.IsUntyped == 0 {
+		return false // a typed constant becomes a variable of the same type
+	}
+	tv, ok := r.info.Types[id]
+	if !ok || tv.Type == nil {
+		return false
+	}
+	if b, ok := tv.Type.(*types.Basic); ok && (b.Kind() == types.String || b.Kind() == types.UntypedString) {
+		return false
+	}
+	if c.ParentEdgeKind() == edge.CallExpr_Args {
+		if call := c.Parent().Node().(*ast.CallExpr); len(call.Args) == 1 && r.isConversion(call) {
+			return false
+		}
+	}
+	return true
 }
 
 // needsConstant reports whether the identifier at c is used where Go requires a constant.

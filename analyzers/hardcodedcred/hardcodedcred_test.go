@@ -138,8 +138,9 @@ func TestResult(t *testing.T) {
 			t.Errorf("dbPassword: rule %s, context %+v", f.RuleID, f.Context)
 		}
 	}
-	check("githubToken", hardcodedcred.PlaceConst, true) // used by const tokenHeader
-	check("apiKeyConst", hardcodedcred.PlaceConst, true) // used in an array length
+	check("githubToken", hardcodedcred.PlaceConst, true)   // used by const tokenHeader
+	check("apiKeyConst", hardcodedcred.PlaceConst, true)   // used in an array length
+	check("sessionSecret", hardcodedcred.PlaceConst, true) // var typedSession Secret = sessionSecret
 	check("apiToken", hardcodedcred.PlaceVar, false)
 	check("password", hardcodedcred.PlaceAssign, false)
 	if f := check("joinedToken", hardcodedcred.PlaceVar, false); f != nil {

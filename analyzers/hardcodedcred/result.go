@@ -62,8 +62,9 @@ type Finding struct {
 	Object types.Object
 	// NeedsConst reports, for PlaceConst, that the constant is used in this
 	// package where a constant is required (another constant declaration,
-	// an array length), so it cannot simply become a variable. Uses in other
-	// packages are not seen: check Object.Exported() too.
+	// an array length), or, being untyped, where it takes a type other than
+	// string (var s Secret = X): a string variable in its place would not
+	// compile. Uses in other packages are not seen: check Object.Exported() too.
 	NeedsConst bool
 	// Suppressed reports that a //kvlint:ignore directive covers the finding:
 	// it was not reported, and migrate should leave it alone.

@@ -17,6 +17,8 @@ const dbPassword = "4cCWTjgCzeOgTnvRutl8" // want `^secret "4cCW…\(20 chars, s
 
 const passwordPrompt = "enter your password" // decoy: UI text
 
+var dbPasswordBytes, dbPasswordCopy = []byte(dbPassword), dbPassword + ""
+
 var apiToken = "I847Z4HuL9TtJD67M4Lu" // want `^secret "I847…\(20 chars`
 
 var nextPageToken = "I847Z4HuL9TtJD67M4Lu" // decoy: a page token is not a secret
@@ -50,6 +52,13 @@ var greeting = []byte("GcBV8t1eziUaBEXNc8NJ") // decoy: not a secret name
 type Secret string
 
 var clientSecret = Secret("jGTKKbUAEhk2GfYIVHvp") // want `^secret "jGTK…`
+
+// An untyped constant that takes a named type where it is used.
+const sessionSecret = "Zp4qW9vKx2LmT7rBn5Hs" // want `^secret "Zp4q…`
+
+var typedSession Secret = sessionSecret
+
+var sessionBytes = []byte(sessionSecret)
 
 // Slice elements are named by the slice.
 var fallbackTokens = []string{"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"} // want `^github token`
