@@ -245,7 +245,8 @@ type diag struct {
 	primary bool   // the first copy
 	matched bool   // in the baseline
 	// secret is the source text of a hardcodedcred finding's range, kept only
-	// to mask it in -diff output; never printed.
+	// to mask it in what kvlint prints (-diff, type-check notes, analyzer
+	// errors); never printed itself.
 	secret string
 	edits  []report.Edit // the first suggested fix, in file offsets
 }
