@@ -48,3 +48,19 @@ func FuzzScan(f *testing.F) {
 		}
 	})
 }
+
+func FuzzSplitWords(f *testing.F) {
+	for _, s := range []string{"DBPassword", "APIKey", "x-api-key", "AZURE_CLIENT_SECRET", "oauth2Token", "\xff\x80A", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		for _, w := range SplitWords(name) {
+			if w == "" || strings.ToLower(w) != w {
+				t.Fatalf("word %q is empty or not lowercase", w)
+			}
+		}
+		secretName(name)
+		weakSecretName(name)
+		IsPlaceholder(name)
+	})
+}
