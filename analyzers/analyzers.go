@@ -3,6 +3,8 @@
 package analyzers
 
 import (
+	"sort"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/kvlint/kvlint/analyzers/clientsecretauth"
@@ -40,5 +42,6 @@ func Rules() []rules.Info {
 	for _, rs := range [][]rules.Info{ignorecheck.Rules, clientsecretauth.Rules, pinnedversion.Rules, secretexpiry.Rules, secretlog.Rules, vaultperrequest.Rules} {
 		all = append(all, rs...)
 	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	return all
 }
