@@ -114,7 +114,7 @@ func vetVersion(stdout, stderr io.Writer) int {
 		h.Write(data)
 	}
 	// The go command wants "name version devel ... buildID=ID" for devel tools.
-	fmt.Fprintf(stdout, "%s version devel kvlint-%s buildID=%x\n", exe, moduleVersion(), h.Sum(nil))
+	fmt.Fprintf(stdout, "kvlint version devel kvlint-%s buildID=%x\n", moduleVersion(), h.Sum(nil))
 	return ExitClean
 }
 
