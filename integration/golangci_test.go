@@ -194,6 +194,7 @@ func runGolangci(t *testing.T, bin, dir, config string) ([]gclIssue, string, err
 // rule, an allowlisted path) and //nolint:kvlint are checked.
 func TestGolangciPlugin(t *testing.T) {
 	need(t, "go", "install Go")
+	t.Parallel()
 	root := repoRoot(t)
 	bin := golangciBinary(t, root)
 

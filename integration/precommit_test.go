@@ -97,6 +97,7 @@ func preCommitEnv(t *testing.T) []string {
 // redacted report; a clean file passes.
 func TestPreCommitKvlintFiles(t *testing.T) {
 	pc := need(t, "pre-commit", "apt-get install -y pre-commit")
+	t.Parallel()
 	root := repoRoot(t)
 	env := preCommitEnv(t)
 	work := t.TempDir()
@@ -135,6 +136,7 @@ func TestPreCommitKvlintFiles(t *testing.T) {
 // files, full analyzers) with the real pre-commit.
 func TestPreCommitKvlint(t *testing.T) {
 	pc := need(t, "pre-commit", "apt-get install -y pre-commit")
+	t.Parallel()
 	root := repoRoot(t)
 	env := preCommitEnv(t)
 	work := t.TempDir()
@@ -170,6 +172,7 @@ func TestPreCommitKvlint(t *testing.T) {
 // repository, which points at this checkout, and rev, its HEAD commit).
 func TestPreCommitExampleConfig(t *testing.T) {
 	pc := need(t, "pre-commit", "apt-get install -y pre-commit")
+	t.Parallel()
 	root := repoRoot(t)
 	env := preCommitEnv(t)
 	head, err := exec.Command("git", "-C", root, "rev-parse", "HEAD").Output()
