@@ -10,12 +10,12 @@ import (
 	"github.com/kvlint/kvlint/internal/sariftest"
 )
 
-// readmeCommands returns the kvlint command lines of cmd/kvlint/README.md
+// readmeCommands returns the kvlint command lines of README.md
 // that start with prefix (after an optional "- run: "), so tests run the
 // documented commands verbatim.
 func readmeCommands(t *testing.T, prefix string) []string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "cmd", "kvlint", "README.md"))
+	f, err := os.Open(filepath.Join("..", "..", "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
