@@ -114,6 +114,9 @@ type Rule struct {
 	Confirm func(m Match) Confidence
 
 	prio int8 // wins ties between overlapping findings (connection strings over bare keys)
+	// humanSecret marks rules whose secrets people type (passwords in
+	// connection strings and URLs): in tests, typed-looking ones are fixtures.
+	humanSecret bool
 	// In values over 16 KB a rule's regexp runs only from windowBefore bytes
 	// before the end of a keyword hit to windowAfter bytes after it (0 = 1 KB).
 	windowBefore, windowAfter int

@@ -146,6 +146,29 @@ func IsPlaceholder(value string) bool {
 	return distinct <= 2 && len(v) > 2
 }
 
+// isNamedPlaceholder reports whether s is a name standing in for a secret:
+// letters making words, one of them a secret word (myPassword,
+// YourSecretKey), or "your" followed by more (yourStrong(!)Password).
+func isNamedPlaceholder(s string) bool {
+	if len(s) > 4 && strings.EqualFold(s[:4], "your") && (isUpper(s[4]) || s[4] == '_' || s[4] == '-') {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isLower(c) && !isUpper(c) && c != '_' && c != '-' && c != '.' {
+			return false
+		}
+	}
+	if !lettersMakeWords(s) {
+		return false
+	}
+	for _, w := range [...]string{"password", "passwd", "pwd", "secret", "token", "key", "pass"} {
+		if containsFold(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // knownPublic are credentials published in documentation and emulators.
 var knownPublic = []string{
 	// Azurite / storage emulator key for devstoreaccount1.

@@ -6,7 +6,8 @@ import "github.com/kvlint/kvlint/rules"
 // references and parameters are not.
 func weakSecret(m Match) Confidence {
 	s := m.Secret()
-	if len(s) < 4 || s[0] == '@' || s[0] == '$' || s[0] == '{' || s[0] == '%' || s[0] == ':' || isEnvName(s) {
+	if len(s) < 4 || s[0] == '@' || s[0] == '$' || s[0] == '{' || s[0] == '%' || s[0] == ':' || isEnvName(s) ||
+		isNamedPlaceholder(s) {
 		return 0
 	}
 	return High
@@ -32,6 +33,7 @@ db, err := sql.Open("azuresql", "Server=tcp:db.database.windows.net;Database=app
 			SecretGroup: -1,
 			Confirm:     weakSecret,
 			prio:        1,
+			humanSecret: true,
 			TruePositives: []Sample{
 				tpIn("Server=tcp:kvlintfake.database.windows.net,1433;Initial Catalog=app;User ID=app;Password="+pw+";Encrypt=true;", pw),
 				tpIn("Data Source=db;Initial Catalog=app;uid=sa;pwd='"+pw+"'", pw),
@@ -45,6 +47,9 @@ db, err := sql.Open("azuresql", "Server=tcp:db.database.windows.net;Database=app
 				fp("Server=tcp:db.database.windows.net;Database=app;Authentication=Active Directory Default;"),
 				fp("Password="),
 				fp("host=db user=app password= dbname=app"),
+				fp("Server=myServerAddress;Database=myDataBase;User Id=myUsername;Password=myPassword;"),
+				fp("Server=localhost,1433;User Id=sa;Password=yourStrong(!)Password;"),
+				{Value: "Server=localhost;User Id=sa;Password=Test123!;", Context: Context{Test: true}},
 			},
 		},
 		{
@@ -62,6 +67,7 @@ db, err := sql.Open("azuresql", "Server=tcp:db.database.windows.net;Database=app
 			SecretGroup: -1,
 			Confirm:     weakSecret,
 			prio:        1,
+			humanSecret: true,
 			TruePositives: []Sample{
 				tpIn("kvlintfake.redis.cache.windows.net:6380,password="+redisPW+",ssl=True,abortConnect=False", redisPW),
 				tpIn("rediss://:"+redisPW+"@kvlintfake.redis.cache.windows.net:6380/0", redisPW),

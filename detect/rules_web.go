@@ -20,7 +20,7 @@ func urlPassword(m Match) Confidence {
 	if d, err := url.PathUnescape(s); err == nil {
 		s = d
 	}
-	if s == user || IsPlaceholder(s) || len(s) < 3 || isEnvName(s) || s[0] == '$' || s[0] == '%' || s[0] == '{' {
+	if s == user || IsPlaceholder(s) || isNamedPlaceholder(s) || len(s) < 3 || isEnvName(s) || s[0] == '$' || s[0] == '%' || s[0] == '{' {
 		return 0
 	}
 	// A port where the password would be: proxy.example.net:8080@ is not userinfo.
@@ -51,6 +51,7 @@ func webRules() []*Rule {
 			windowBefore: 32, windowAfter: 512,
 			SecretGroup: 1,
 			Confirm:     urlPassword,
+			humanSecret: true,
 			TruePositives: []Sample{
 				tpIn("postgres://app:"+pw+"@db.internal:5432/app?sslmode=require", pw),
 				tpIn("amqp://guest-user:"+pw+"@broker:5672/", pw),
@@ -66,6 +67,8 @@ func webRules() []*Rule {
 				fp("https://example.net:8443/path"),
 				fp("git@github.com:org/repo.git"),
 				fp("https://example.net/@user"),
+				fp("postgres://app:myPassword@db:5432/app"),
+				{Value: "postgres://app:Secret123!@localhost:5432/app", Context: Context{Test: true}},
 			},
 		},
 		{
@@ -82,6 +85,7 @@ func webRules() []*Rule {
 			SecretGroup: 1,
 			MinEntropy:  3.0,
 			Validate:    validBasicAuth,
+			humanSecret: true,
 			TruePositives: []Sample{
 				tpIn("Basic "+basic, basic),
 				tpIn("Authorization: Basic "+basic, basic),
