@@ -320,12 +320,12 @@ func (e *Engine) scanLarge(value string, ctx Context, dst []Finding) []Finding {
 }
 
 // widen moves window edges out to the nearest whitespace or quote, at most
-// 256 bytes, so that a token is rarely cut by the window.
+// 64 bytes, so that a token is rarely cut by the window.
 func widen(v string, s, t int) (int, int) {
-	for k := 0; k < 256 && s > 0 && !isDelim(v[s-1]); k++ {
+	for k := 0; k < 64 && s > 0 && !isDelim(v[s-1]); k++ {
 		s--
 	}
-	for k := 0; k < 256 && t < len(v) && !isDelim(v[t]); k++ {
+	for k := 0; k < 64 && t < len(v) && !isDelim(v[t]); k++ {
 		t++
 	}
 	return s, t

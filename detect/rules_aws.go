@@ -46,8 +46,9 @@ func awsRules() []*Rule {
 			Keywords:     []string{"aws"},
 			NameKeywords: []string{"aws"},
 			Pattern:      `(?:^|[^A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`,
-			SecretGroup:  1,
-			MinEntropy:   4.0,
+			windowBefore: 256, windowAfter: 256,
+			SecretGroup: 1,
+			MinEntropy:  4.0,
 			Confirm: func(m Match) Confidence {
 				s := m.Secret()
 				var up, lo, di bool

@@ -224,8 +224,9 @@ client, err := azblob.NewClient(accountURL, cred, nil)`,
 			Keywords:     []string{"jqqj", "azdo", "dev.azure.com", "visualstudio.com"},
 			NameKeywords: []string{"pat", "ado", "devops", "azdo", "vsts"},
 			Pattern:      `(?:^|[^0-9A-Za-z])([0-9A-Za-z]{52}JQQJ[0-9A-Za-z]{20}AZDO[0-9A-Za-z]{4}|[2-7a-z]{52})(?:[^0-9A-Za-z]|$)`,
-			SecretGroup:  1,
-			MinEntropy:   3.5,
+			windowBefore: 256, windowAfter: 256,
+			SecretGroup: 1,
+			MinEntropy:  3.5,
 			Confirm: func(m Match) Confidence {
 				if m.End-m.Start == 84 {
 					return High

@@ -262,8 +262,9 @@ func saasRules() []*Rule {
 			Keywords:     []string{"datadog", "dd_api_key", "dd_app_key", "dd-api-key", "dd-application-key", "ddog"},
 			NameKeywords: []string{"dd", "datadog", "ddog"},
 			Pattern:      `(?:^|[^0-9A-Za-z])([0-9a-f]{32}|[0-9a-f]{40})(?:[^0-9A-Za-z]|$)`,
-			SecretGroup:  1,
-			MinEntropy:   3.0,
+			windowBefore: 256, windowAfter: 256,
+			SecretGroup: 1,
+			MinEntropy:  3.0,
 			Confirm: func(m Match) Confidence {
 				if m.NameHit && (secretName(m.Context.Name) || secretName(m.Context.Key)) {
 					return Medium
