@@ -56,6 +56,7 @@ const (
 	High                         // a provider format with prefix, checksum or signature
 )
 
+// String returns "low", "medium" or "high".
 func (c Confidence) String() string {
 	switch c {
 	case Low:
