@@ -52,6 +52,19 @@ func generated(v string) bool {
 	return true
 }
 
+// nextIsPair reports whether the word at the start of v is itself key=value.
+func nextIsPair(v string) bool {
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '=':
+			return true
+		case ' ', '\t', '\n', '\r', ';', ',', '&':
+			return false
+		}
+	}
+	return false
+}
+
 func trimBounds(v string, s, e int) (int, int) {
 	for s < e && (v[s] == ' ' || v[s] == '\t' || v[s] == '\n' || v[s] == '\r') {
 		s++
@@ -135,6 +148,9 @@ func (e *Engine) genericPairs(value string, ctx Context, dst []Finding) []Findin
 		// Value: skip spaces and an opening quote; stop at the closing quote
 		// or at a delimiter.
 		s := i + 1
+		if c == ':' && s < len(value) && value[s] == '=' { // password := "..."
+			s++
+		}
 		for s < len(value) && (value[s] == ' ' || value[s] == '\t') {
 			s++
 		}
@@ -142,8 +158,15 @@ func (e *Engine) genericPairs(value string, ctx Context, dst []Finding) []Findin
 		if s < len(value) && (value[s] == '"' || value[s] == '\'' || value[s] == '`') {
 			quote = value[s]
 			s++
-		} else if c == '=' && s > i+1 {
+		} else if c == '=' && s > i+1 && nextIsPair(value[s:]) {
 			continue // "password= dbname=app": an empty value, then the next key
+		}
+		// Authorization: Bearer <token>
+		for _, p := range [...]string{"bearer ", "token "} {
+			if len(value)-s > len(p) && strings.EqualFold(value[s:s+len(p)], p) {
+				s += len(p)
+				break
+			}
 		}
 		end := s
 		for end < len(value) && end-s <= genericMaxLen {

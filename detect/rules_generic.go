@@ -47,6 +47,9 @@ func init() {
 		{Value: "DB_PASSWORD=" + s + "\nDB_HOST=db", Secret: s},
 		{Value: "https://api.example.net/v1/items?api_key=" + s + "&page=2", Secret: s},
 		{Value: "client_secret: '" + s + "'", Secret: s},
+		{Value: "GET /v1/items HTTP/1.1\nAuthorization: Bearer " + s + "\n", Secret: s},
+		{Value: `apiKey := "` + s + `"`, Secret: s},
+		{Value: "[database]\npassword = " + s + "\nhost = db\n", Secret: s},
 		{Value: s, Context: Context{Kind: KindAssign, Name: "apiKey", Test: true}},
 	}
 	genericRule.FalsePositives = []Sample{
