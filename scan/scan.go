@@ -143,8 +143,8 @@ func Run(paths []string, opts Options) *Result {
 			continue
 		}
 		seen[abs] = true
-		if opts.Added != nil && opts.ReadFile != nil {
-			// The index, not the work tree, says what exists.
+		if opts.Added != nil {
+			// The change, not a walk, says which files to look at.
 			emitAdded(abs, opts.Added, emit)
 			continue
 		}
