@@ -226,8 +226,24 @@ func (m *Matcher) Stale() []Entry {
 }
 
 // WriteFileAtomic writes data to a temporary file beside path and renames it
-// over path, so readers never see a partial file.
+// over path, so readers never see a partial file. A path that exists and is
+// not a regular file (/dev/null, /dev/stdout, a named pipe) is written in
+// place: renaming over it would replace the device.
 func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
 	if err != nil {

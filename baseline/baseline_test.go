@@ -192,3 +192,22 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Error("writing into a missing directory succeeded")
 	}
 }
+
+// TestWriteFileAtomicDevice checks that writing to a device (kvlint -o
+// /dev/null) writes through it instead of renaming a regular file over it.
+func TestWriteFileAtomicDevice(t *testing.T) {
+	before, err := os.Stat(os.DevNull)
+	if err != nil || before.Mode().IsRegular() {
+		t.Skipf("%s is not a device here", os.DevNull)
+	}
+	if err := WriteFileAtomic(os.DevNull, []byte("report\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after, err := os.Stat(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Mode().IsRegular() || after.Mode()&os.ModeDevice == 0 {
+		t.Fatalf("%s is no longer a device: mode %v", os.DevNull, after.Mode())
+	}
+}
