@@ -200,7 +200,7 @@ func TestWriteFileAtomicDevice(t *testing.T) {
 	if err != nil || before.Mode().IsRegular() {
 		t.Skipf("%s is not a device here", os.DevNull)
 	}
-	if err := WriteFileAtomic(os.DevNull, []byte("report\n"), 0o644); err != nil {
+	if err := baseline.WriteFileAtomic(os.DevNull, []byte("report\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	after, err := os.Stat(os.DevNull)
