@@ -205,6 +205,34 @@ func isKnownPublicValue(v string) bool {
 	return false
 }
 
+// codeMarks occur in code, shell, PowerShell and regular expressions, not in credentials.
+var codeMarks = []string{"::", "()", "=>", "->", "[A-Z", "[a-z", "[0-9", "[^", `\d`, `\w`, `\s`, `\.`,
+	"(?:", "(?i", ".*", ".+", "]*", "]+", "]{", "){", "$(", "${"}
+
+// isCodeLike reports whether v is code rather than a value: a regular
+// expression, a shell or PowerShell expression, a variable reference
+// ($customToken, $env:TOKEN) or a type reference (#Microsoft.Graph.User).
+func isCodeLike(v string) bool {
+	for _, m := range codeMarks {
+		if strings.Contains(v, m) {
+			return true
+		}
+	}
+	if v[0] == '[' || v[0] == '(' {
+		return true // [System.Convert]::..., (Get-Item ...)
+	}
+	if len(v) > 1 && (v[0] == '$' || v[0] == '#') {
+		rest := strings.TrimPrefix(v[1:], "{")
+		for i := 0; i < len(rest); i++ {
+			if c := rest[i]; !isAlnum(c) && c != '_' && c != '.' && c != ':' && c != '}' {
+				return false
+			}
+		}
+		return rest != "" && !isDigit(rest[0])
+	}
+	return false
+}
+
 // isHostPort reports whether s is host:port or a host name.
 func isHostPort(s string) bool {
 	colon := strings.LastIndexByte(s, ':')
@@ -376,6 +404,13 @@ func isIdentifierLike(s string) bool {
 	if letters {
 		return lettersMakeWords(s)
 	}
+	// Credential=, password: (a key with its separator).
+	if t := strings.TrimRight(s, "=:"); len(t) < len(s) && len(t) > 0 && isIdentifierLike(t) {
+		return true
+	}
+	if alnumWords(s) {
+		return true
+	}
 	if !isLower(s[0]) {
 		return false
 	}
@@ -399,6 +434,33 @@ func isIdentifierLike(s string) bool {
 	return seps >= 2 && seg > 0
 }
 
+// alnumWords reports whether an identifier with digits inside reads as
+// words (Ec2MetadataAccessKey, oauth2.google.serviceAccount): digit runs of
+// at most two inside, never at the end (admin123 and Passw0rd are not names).
+func alnumWords(s string) bool {
+	last := ""
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isAlnum(c) && c != '_' && c != '-' && c != '.' && c != '/' {
+			return false
+		}
+	}
+	for i := 0; ; {
+		ws, we := nextWord(s, i)
+		if ws == we {
+			break
+		}
+		last = s[ws:we]
+		if isDigit(last[0]) && len(last) > 2 {
+			return false
+		}
+		i = we
+	}
+	if last == "" || isDigit(last[0]) {
+		return false
+	}
+	return lettersMakeWords(s)
+}
+
 // lettersMakeWords reports whether a letters-and-separators string splits
 // into word-like parts: each camel-case word has a vowel (or is an all-caps
 // acronym of up to five letters, or an abbreviation of up to four), and no segment between separators breaks
@@ -419,6 +481,10 @@ func lettersMakeWords(s string) bool {
 		w := s[ws:we]
 		segWords++
 		segLetters += len(w)
+		if isDigit(w[0]) {
+			i = we
+			continue
+		}
 		vowels, upper := 0, 0
 		for j := 0; j < len(w); j++ {
 			switch lowerByte(w[j]) {

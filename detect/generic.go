@@ -88,7 +88,7 @@ func (e *Engine) genericValue(v string, ctx Context) Confidence {
 	}
 	if isText(v) || IsPlaceholder(v) || isKnownPublic(v) || isUUID(v) || isDigest(v) || isEnvName(v) ||
 		isFlagName(v) || isPathLike(v) || isIdentifierLike(v) || isNumberLike(v) ||
-		isHostPort(v) || isEmailLike(v) || isTimeLayout(v) || isSecretReference(v) || isNamedPlaceholder(v) ||
+		isHostPort(v) || isEmailLike(v) || isTimeLayout(v) || isSecretReference(v) || isNamedPlaceholder(v) || isCodeLike(v) ||
 		strings.Contains(v, `:"`) || strings.HasPrefix(v, "sha256:") || strings.HasPrefix(v, "$2") {
 		return 0
 	}

@@ -42,6 +42,8 @@ func init() {
 		tpCtx("P@ssw0rd!", ctxName("password")),
 		tpCtx("ovVofDtc-emkcufIv-JnAW", Context{Kind: KindField, Name: "Password"}), // letters that make no words
 		tpCtx("qzkxwvjtbnmr", ctxName("password")),
+		tpCtx("admin123", ctxName("adminPassword")),
+		tpCtx(s, ctxName("githubPAT")),
 		tpCtx(s, Context{Kind: KindCompare, Name: "key"}), // a weak name with a generated value
 		{Value: `{"user": "app", "password": "` + s + `"}`, Secret: s},
 		{Value: "DB_PASSWORD=" + s + "\nDB_HOST=db", Secret: s},
@@ -107,6 +109,13 @@ func init() {
 		fpCtx("$2a$10$"+Fake("kv100-bcrypt", b64chars, 53), ctxName("password")),  // a bcrypt hash
 		fpCtx("1h30m", ctxName("tokenTTL")),
 		fpCtx("HS256", ctxName("jwtSecret")),
+		fpCtx("oauth2.google.serviceAccount", ctxName("oauth2ServiceAccountKey")),
+		fpCtx("Credential=", ctxName("credential")),
+		fpCtx("Ec2MetadataSessionToken", ctxName("MockEc2MetadataSessionToken")),
+		fpCtx("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*", ctxName("digestPat")),
+		fpCtx("#Microsoft.VideoAnalyzer.UsernamePasswordCredentials", ctxName("TypeBasicCredentialsBase")),
+		fp("$token = Get-AzAccessToken @params\n$jsonToken = $customToken | ConvertTo-Json"),
+		fp("$plainToken = [System.Runtime.InteropServices.Marshal]::PtrToStringBSTR($ssPtr)"),
 		fpCtx("user:42:profile", Context{Kind: KindAssign, Name: "key"}),
 		fpCtx(s, Context{Kind: KindAssign, Name: "cacheKey"}),
 		fpCtx("Sup3rPass!2024", Context{Kind: KindAssign, Name: "cacheKey"}),

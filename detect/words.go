@@ -109,10 +109,10 @@ func hasSuffixFold(w, suffix string) bool {
 var (
 	// Trailing words that do not change what a name holds: tokenStr, passwordValue.
 	neutralTail = []string{"value", "val", "str", "string", "raw", "bytes", "plain", "plaintext",
-		"literal", "hex", "b", "base", "const", "var", "s"}
+		"literal", "hex", "b", "const", "var", "s"}
 	// Head words that, alone, say the name holds a secret.
 	secretHeads = []string{"password", "passwd", "passwords", "pwd", "pass", "passphrase", "pw",
-		"secret", "token", "credential", "credentials", "creds", "apikey", "apitoken", "pat",
+		"secret", "token", "credential", "credentials", "creds", "apikey", "apitoken",
 		"authorization", "privatekey", "secretkey", "accesskey", "signingkey", "authkey", "masterkey",
 		"accountkey", "sharedkey", "clientsecret", "accesstoken", "refreshtoken", "authtoken",
 		"bearertoken", "sastoken"}
@@ -124,6 +124,8 @@ var (
 		"encrypt", "master", "account", "client", "shared", "subscription", "app", "application",
 		"sas", "storage", "hmac", "jwt", "session", "webhook", "admin", "primary", "secondary",
 		"cosmos", "crypto", "cipher", "aes", "decryption", "license", "x"}
+	// Words before "pat" that make it a personal access token.
+	patOwners = []string{"github", "gh", "ado", "azdo", "devops", "gitlab", "personal", "access", "git", "vsts", "azure"}
 	// Words before "token" that make it a non-secret token: nextPageToken, csrfToken, maxTokens.
 	tokenNonSecret = []string{"page", "next", "continuation", "csrf", "xsrf", "cancel", "cancellation",
 		"sync", "resume", "pagination", "max", "min", "num", "count", "eof", "lex", "parse", "last",
@@ -163,9 +165,16 @@ func secretName(name string) bool {
 	}
 	var buf [12]span
 	n := wordsOf(name, buf[:])
+	digits := false
 	for n > 0 {
 		w := name[buf[n-1].s:buf[n-1].e]
-		if isDigit(w[0]) || (n > 1 && eqAny(w, neutralTail)) {
+		if isDigit(w[0]) {
+			n--
+			digits = true
+			continue
+		}
+		// tokenBase64: "base" is neutral only before digits.
+		if n > 1 && (eqAny(w, neutralTail) || (digits && strings.EqualFold(w, "base"))) {
 			n--
 			continue
 		}
@@ -190,6 +199,9 @@ func secretName(name string) bool {
 		}
 	case strings.EqualFold(head, "token") || strings.EqualFold(head, "tokens"):
 		secret = !eqAny(prev, tokenNonSecret) && !strings.EqualFold(head, "tokens")
+	case strings.EqualFold(head, "pat"):
+		// digestPat is a pattern; githubPAT and adoPat are tokens.
+		secret = eqAny(prev, patOwners)
 	case eqAny(head, secretHeads):
 		secret = true
 	default:
