@@ -218,6 +218,11 @@ func isCodeLike(v string) bool {
 			return true
 		}
 	}
+	// A call: int(x), len(s), os.Getenv("X").
+	if p := strings.IndexByte(v, '('); p >= 2 && isLower(v[p-1]) && isLower(v[p-2]) &&
+		(p < 3 || !isDigit(v[p-3])) || strings.Contains(v, "$$") {
+		return true
+	}
 	if v[0] == '[' || v[0] == '(' {
 		return true // [System.Convert]::..., (Get-Item ...)
 	}
