@@ -188,3 +188,20 @@ func (a *automaton) scan(v string, hits *ruleSet) {
 		}
 	}
 }
+
+// any reports whether any keyword occurs in v. It never allocates.
+func (a *automaton) any(v string) bool {
+	if !a.nonEmpty {
+		return false
+	}
+	next, class := a.next, &a.class
+	off := int32(0)
+	for i := 0; i < len(v); i++ {
+		t := next[off+int32(class[v[i]])]
+		if t < 0 {
+			return true
+		}
+		off = t
+	}
+	return false
+}

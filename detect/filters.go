@@ -81,6 +81,9 @@ var placeholderWords = []string{
 	"1234567890", "abcdefghij",
 }
 
+// placeholderAC finds any placeholder word in one pass.
+var placeholderAC = newAutomaton(placeholderWords, make([]int, len(placeholderWords)))
+
 // placeholderExact are whole values that are placeholders or defaults.
 var placeholderExact = []string{
 	"password", "passwd", "pass", "pwd", "secret", "token", "apikey", "api_key", "api-key", "key",
@@ -108,10 +111,8 @@ func IsPlaceholder(value string) bool {
 	if eqAny(v, placeholderExact) {
 		return true
 	}
-	for _, w := range placeholderWords {
-		if containsFold(v, w) {
-			return true
-		}
+	if placeholderAC.any(v) {
+		return true
 	}
 	for _, f := range formatVerbs {
 		if strings.Contains(v, f) {

@@ -27,8 +27,11 @@ func (e *Engine) genericWhole(value string, ctx Context, weak bool, dst []Findin
 			break
 		}
 	}
+	if weak && !generated(value[s:end]) {
+		return dst
+	}
 	c := e.genericValue(value[s:end], ctx)
-	if weak && (c != Medium || !generated(value[s:end])) {
+	if weak && c != Medium {
 		c = 0
 	}
 	if c != 0 && !e.allowed(value[s:end]) {

@@ -93,8 +93,12 @@ func wordsOf(name string, buf []span) int {
 
 // eqAny reports whether w equals, ignoring ASCII case, one of the lowercase words.
 func eqAny(w string, words []string) bool {
+	if w == "" {
+		return false
+	}
+	c := lowerByte(w[0])
 	for _, x := range words {
-		if len(x) == len(w) && strings.EqualFold(w, x) {
+		if len(x) == len(w) && x[0] == c && strings.EqualFold(w, x) {
 			return true
 		}
 	}
@@ -137,10 +141,17 @@ var (
 		"disable", "salted", "bcrypt", "sha", "md"}
 )
 
+// nameAC finds the letters every secret or weak name contains, so that most
+// names are rejected in one short pass.
+var nameAC = func() *automaton {
+	k := []string{"pass", "pw", "secret", "token", "cred", "key", "auth", "pat", "pin"}
+	return newAutomaton(k, make([]int, len(k)))
+}()
+
 // weakSecretName reports whether a one-word name may hold a secret but often
 // does not (key, Key, auth): the generic rule then wants a generated value.
 func weakSecretName(name string) bool {
-	if name == "" {
+	if name == "" || !nameAC.any(name) {
 		return false
 	}
 	var buf [4]span
@@ -160,7 +171,7 @@ var weakHeads = []string{"key", "auth", "pin", "passcode"}
 // tokenURL and secretName are not secret names and bypass or compass never
 // match "pass". It does not allocate.
 func secretName(name string) bool {
-	if name == "" {
+	if name == "" || !nameAC.any(name) {
 		return false
 	}
 	var buf [12]span
@@ -207,7 +218,7 @@ func secretName(name string) bool {
 	default:
 		// Run-together lowercase or upper words: dbpassword, GITHUBTOKEN.
 		for _, suf := range secretSuffixes {
-			if len(head) > len(suf) && hasSuffixFold(head, suf) {
+			if len(head) > len(suf) && lowerByte(head[len(head)-1]) == suf[len(suf)-1] && hasSuffixFold(head, suf) {
 				pre := head[:len(head)-len(suf)]
 				secret = !(suf == "token" && eqAny(pre, tokenNonSecret)) && !eqAny(pre, negatingWords)
 				break
