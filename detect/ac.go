@@ -18,7 +18,7 @@ type automaton struct {
 }
 
 // maxRules bounds the rule count so that a hit set fits in a stack array.
-const maxRules = 512
+const maxRules = 256
 
 // ruleSet is a set of rule indexes: bit i is a keyword of rule i, bit
 // maxRules+i a Requires substring of rule i.

@@ -10,13 +10,14 @@ import (
 
 // Engine runs a set of rules over values. It is safe for concurrent use.
 type Engine struct {
-	rules    []*Rule // enabled rules, ordered by ID; index = bit in a ruleSet
-	compiled []compiledRule
-	ac       *automaton
-	always   ruleSet // rules with neither keywords nor name keywords
-	nameKW   []nameKeyword
-	generic  *Rule // nil when KV100 is disabled
-	genFloor float64
+	rules     []*Rule // enabled rules, ordered by ID; index = bit in a ruleSet
+	compiled  []compiledRule
+	ac        *automaton
+	always    ruleSet // rules with neither keywords nor name keywords
+	hasAlways bool
+	nameKW    []nameKeyword
+	generic   *Rule // nil when KV100 is disabled
+	genFloor  float64
 	// genFloorSet reports that the floor was configured: it is then not
 	// lowered for short values.
 	genFloorSet bool
@@ -174,6 +175,7 @@ func New(opts Options) (*Engine, error) {
 		}
 		if len(r.Keywords) == 0 && len(r.NameKeywords) == 0 {
 			e.always.add(i)
+			e.hasAlways = true
 		}
 	}
 	e.ac = newAutomaton(keywords, owner)
@@ -221,7 +223,9 @@ func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
 	}
 	var hits ruleSet
 	e.ac.scan(value, &hits)
-	hits.or(&e.always)
+	if e.hasAlways {
+		hits.or(&e.always)
+	}
 	var named ruleSet
 	if len(e.nameKW) > 0 && (ctx.Name != "" || ctx.Key != "" || ctx.Call != "") {
 		e.scanNames(ctx, &named)
