@@ -78,7 +78,7 @@ var placeholderWords = []string{
 	"replace_me", "replaceme", "replace-me", "insert_", "insert-", "enter_", "put_your", "todo",
 	"fixme", "<your", "<insert", "<secret", "<password", "<token", "<api", "<key", "notasecret",
 	"not_a_secret", "not-a-secret", "notreal", "not_real", "not-real", "<redacted", "0000000000",
-	"1234567890", "abcdefghij",
+	"1234567890", "abcdefghij", "...", "…",
 }
 
 // placeholderAC finds any placeholder word in one pass.
@@ -226,6 +226,19 @@ func isCodeLike(v string) bool {
 	}
 	if v[0] == '[' || v[0] == '(' {
 		return true // [System.Convert]::..., (Get-Item ...)
+	}
+	// "+dbPassword)": the rest of a concatenation in code.
+	if len(v) > 1 && v[0] == '+' && (isLower(v[1]) || isUpper(v[1])) {
+		return true
+	}
+	// *resp.Value, &cfg.Password: a dereference or address in code.
+	if len(v) > 2 && (v[0] == '*' || v[0] == '&') && (isLower(v[1]) || isUpper(v[1])) {
+		for i := 2; i < len(v); i++ {
+			if c := v[i]; !isAlnum(c) && c != '_' && c != '.' {
+				return false
+			}
+		}
+		return true
 	}
 	if len(v) > 1 && (v[0] == '$' || v[0] == '#') {
 		rest := strings.TrimPrefix(v[1:], "{")

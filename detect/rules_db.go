@@ -1,13 +1,17 @@
 package detect
 
-import "github.com/kvlint/kvlint/rules"
+import (
+	"strings"
+
+	"github.com/kvlint/kvlint/rules"
+)
 
 // weakSecret accepts passwords in connection strings: short ones are fine,
 // references and parameters are not.
 func weakSecret(m Match) Confidence {
 	s := m.Secret()
 	if len(s) < 4 || s[0] == '@' || s[0] == '$' || s[0] == '{' || s[0] == '%' || s[0] == ':' || isEnvName(s) ||
-		isNamedPlaceholder(s) {
+		isNamedPlaceholder(s) || isCodeLike(s) || s[0] == '+' || strings.IndexByte(s, '\n') >= 0 {
 		return 0
 	}
 	return High
@@ -29,7 +33,7 @@ db, err := sql.Open("azuresql", "Server=tcp:db.database.windows.net;Database=app
 				rules.SeverityError, 8.0, "database"),
 			Keywords:    []string{"password", "pwd", "@tcp(", "@unix("},
 			Requires:    []string{"server=", "data source=", "host=", "user id=", "uid=", "database=", "initial catalog=", "user=", "dbname=", "addr=", "address=", "@tcp(", "@unix("},
-			Pattern:     `(?i)(?:^|[;\s])(?:password|pwd)[ \t]*=(?:'([^']+)'|"([^"]+)"|\{([^}]+)\}|([^;'"\s{][^;\s]*))|(?:^|[\s"'/])[A-Za-z0-9_.-]+:([^@/\s:]+)@(?:tcp|unix)\(`,
+			Pattern:     `(?i)(?:^|[;\s])(?:password|pwd)[ \t]*=(?:'([^'\n]+)'|"([^"\n]+)"|\{([^}\n]+)\}|([^;'"\s{][^;\s]*))|(?:^|[\s"'/])[A-Za-z0-9_.-]+:([^@/\s:]+)@(?:tcp|unix)\(`,
 			SecretGroup: -1,
 			Confirm:     weakSecret,
 			prio:        1,
@@ -49,6 +53,7 @@ db, err := sql.Open("azuresql", "Server=tcp:db.database.windows.net;Database=app
 				fp("host=db user=app password= dbname=app"),
 				fp("Server=myServerAddress;Database=myDataBase;User Id=myUsername;Password=myPassword;"),
 				fp("Server=localhost,1433;User Id=sa;Password=yourStrong(!)Password;"),
+				fp(`db, err := sql.Open("postgres", "host=db user=app password="+dbPassword)`),
 				{Value: "Server=localhost;User Id=sa;Password=Test123!;", Context: Context{Test: true}},
 			},
 		},

@@ -118,6 +118,8 @@ func init() {
 		fp("$plainToken = [System.Runtime.InteropServices.Marshal]::PtrToStringBSTR($ssPtr)"),
 		fp("\ttoken = int($$Tok1[0])\n"),
 		fp("\ttoken = int(x)\n"),
+		fp("resp, err := client.GetSecret(ctx, name, \"\", nil)\nsecret := *resp.Value"),
+		fp(`token := "pypi-AgEIcHlwaS5vcmc..."`),
 		fpCtx("base64.StdEncoding.EncodeToString(raw)", ctxName("token")),
 		fpCtx("user:42:profile", Context{Kind: KindAssign, Name: "key"}),
 		fpCtx(s, Context{Kind: KindAssign, Name: "cacheKey"}),
