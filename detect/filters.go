@@ -229,7 +229,17 @@ func isCodeLike(v string) bool {
 	}
 	// "+dbPassword)": the rest of a concatenation in code.
 	if len(v) > 1 && v[0] == '+' && (isLower(v[1]) || isUpper(v[1])) {
-		return true
+		t := strings.TrimRight(v[1:], ")")
+		ident := true
+		for i := 0; i < len(t); i++ {
+			if c := t[i]; !isAlnum(c) && c != '_' && c != '.' {
+				ident = false
+				break
+			}
+		}
+		if ident && lettersMakeWords(t) {
+			return true
+		}
 	}
 	// *resp.Value, &cfg.Password: a dereference or address in code.
 	if len(v) > 2 && (v[0] == '*' || v[0] == '&') && (isLower(v[1]) || isUpper(v[1])) {

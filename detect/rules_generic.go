@@ -43,6 +43,7 @@ func init() {
 		tpCtx("ovVofDtc-emkcufIv-JnAW", Context{Kind: KindField, Name: "Password"}), // letters that make no words
 		tpCtx("qzkxwvjtbnmr", ctxName("password")),
 		tpCtx("admin123", ctxName("adminPassword")),
+		tpCtx("+"+Fake("kv100-plus", b64chars, 31), ctxName("signingSecret")), // base64 may start with +
 		tpCtx(s, ctxName("githubPAT")),
 		tpCtx(s, Context{Kind: KindCompare, Name: "key"}), // a weak name with a generated value
 		{Value: `{"user": "app", "password": "` + s + `"}`, Secret: s},
