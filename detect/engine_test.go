@@ -32,6 +32,9 @@ func TestFalsePositiveCorpus(t *testing.T) {
 }
 
 func TestZeroAllocsNonMatching(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are meaningless under the race detector")
+	}
 	e := defaultEngine(t)
 	vals, ctxs := benchMix(1000)
 	var keep []int
@@ -457,6 +460,32 @@ func TestLargeValueFindsSamples(t *testing.T) {
 		}
 		if !expected {
 			t.Errorf("unexpected finding %s", describe(v, []Finding{f}))
+		}
+	}
+}
+
+func TestConcurrentScan(t *testing.T) {
+	e := defaultEngine(t)
+	vals, ctxs := benchMix(300)
+	want := 0
+	for i := range vals {
+		want += len(e.Scan(vals[i], ctxs[i], nil))
+	}
+	done := make(chan int)
+	for range 4 {
+		go func() {
+			n := 0
+			var dst []Finding
+			for i := range vals {
+				dst = e.Scan(vals[i], ctxs[i], dst[:0])
+				n += len(dst)
+			}
+			done <- n
+		}()
+	}
+	for range 4 {
+		if got := <-done; got != want {
+			t.Errorf("concurrent scan found %d; want %d", got, want)
 		}
 	}
 }
