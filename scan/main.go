@@ -104,7 +104,17 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case "json":
 		w = report.JSON{}
 	case "sarif":
-		w = report.SARIF{Root: cwd}
+		// URIs are relative to the repository holding the first path scanned.
+		root := cwd
+		if len(positional) > 0 {
+			if abs, err := filepath.Abs(positional[0]); err == nil {
+				if fi, err := os.Stat(abs); err == nil && !fi.IsDir() {
+					abs = filepath.Dir(abs)
+				}
+				root = abs
+			}
+		}
+		w = report.SARIF{Root: report.RepoRoot(root)}
 	default:
 		return fail("unknown -format %q: want text, json or sarif", *format)
 	}

@@ -219,7 +219,7 @@ func writeReport(o *lintFlags, res *result, stdout io.Writer) error {
 	case "json":
 		w = report.JSON{Errors: res.errs}
 	case "sarif":
-		w = report.SARIF{Root: repoRoot(res.wd), Version: moduleVersion(), UTF16Column: res.files.utf16Column}
+		w = report.SARIF{Root: report.RepoRoot(res.wd), Version: moduleVersion(), UTF16Column: res.files.utf16Column}
 	default:
 		w = report.Text{Dir: res.wd}
 	}
@@ -658,21 +658,6 @@ func (c *fileCache) utf16Column(name string, line, col int) int {
 		n += len(utf16.Encode([]rune{r}))
 	}
 	return n + 1
-}
-
-// repoRoot returns the enclosing repository root of dir (the nearest
-// directory with .git), or dir itself.
-func repoRoot(dir string) string {
-	for d := dir; ; {
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return dir
-		}
-		d = parent
-	}
 }
 
 // triState is a boolean flag that knows whether it was set.
