@@ -243,29 +243,59 @@ func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
 		return dst
 	}
 	start := len(dst)
-	rejected := false
+	var rej rejectSet
 	for i := range e.compiled {
 		if !hits.has(i) || i == e.genericBit || !e.required(i, &hits) {
 			continue
 		}
-		var rej bool
-		dst, rej = e.runRule(&e.compiled[i], value, 0, len(value), ctx, named.has(i), dst)
-		rejected = rejected || rej
+		dst = e.runRule(&e.compiled[i], value, 0, len(value), ctx, named.has(i), dst, &rej)
 	}
-	if e.generic != nil && len(dst) == start {
+	if e.generic != nil {
 		// A value of a provider's shape that failed its checksum or filters
 		// is not a generic secret either.
-		if (genericName || weakName) && !rejected {
+		if (genericName || weakName) && len(dst) == start && rej.empty() {
 			dst = e.genericWhole(value, ctx, weakName, dst)
 		}
-		if len(dst) == start && hits.has(e.genericBit) {
-			dst = e.genericPairs(value, ctx, dst)
+		if hits.has(e.genericBit) {
+			dst = e.genericPairs(value, ctx, dst, &rej)
 		}
 	}
 	if len(dst)-start > 1 {
 		dst = dst[:start+resolveOverlaps(dst[start:])]
 	}
 	return dst
+}
+
+// rejectSet remembers where provider matches were rejected (a bad
+// checksum, a placeholder), so that the generic rule does not report them.
+// It holds a few spans on the stack; past that it covers everything.
+type rejectSet struct {
+	n    int
+	s    [8]span
+	full bool
+}
+
+func (r *rejectSet) add(s, e int) {
+	if r.n == len(r.s) {
+		r.full = true
+		return
+	}
+	r.s[r.n] = span{s, e}
+	r.n++
+}
+
+func (r *rejectSet) empty() bool { return r.n == 0 && !r.full }
+
+func (r *rejectSet) overlaps(s, e int) bool {
+	if r.full {
+		return true
+	}
+	for _, x := range r.s[:r.n] {
+		if s < x.e && x.s < e {
+			return true
+		}
+	}
+	return false
 }
 
 // required reports whether rule i has no Requires or one of them occurred.
@@ -298,24 +328,25 @@ func (e *Engine) scanLarge(value string, ctx Context, dst []Finding) []Finding {
 		e.scanNames(ctx, &named)
 	}
 	start := len(dst)
+	var rej rejectSet
 	for i := range e.compiled {
 		if i == e.genericBit || !e.required(i, &hits) {
 			continue
 		}
 		cr := &e.compiled[i]
 		if e.always.has(i) || named.has(i) {
-			dst, _ = e.runRule(cr, value, 0, len(value), ctx, named.has(i), dst)
+			dst = e.runRule(cr, value, 0, len(value), ctx, named.has(i), dst, &rej)
 			continue
 		}
 		for _, w := range windows[i] {
 			if !requiredIn(cr.rule, value[w.s:w.e]) {
 				continue
 			}
-			dst, _ = e.runRule(cr, value, w.s, w.e, ctx, false, dst)
+			dst = e.runRule(cr, value, w.s, w.e, ctx, false, dst, &rej)
 		}
 	}
-	if e.generic != nil && len(dst) == start && hits.has(e.genericBit) {
-		dst = e.genericPairs(value, ctx, dst)
+	if e.generic != nil && hits.has(e.genericBit) {
+		dst = e.genericPairs(value, ctx, dst, &rej)
 	}
 	if len(dst)-start > 1 {
 		dst = dst[:start+resolveOverlaps(dst[start:])]
@@ -372,19 +403,19 @@ func (e *Engine) scanNames(ctx Context, set *ruleSet) {
 	}
 }
 
-// runRule runs one rule's regexp over value[from:to] and judges its matches;
-// rejected reports that a match was judged not to be a credential.
-func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Context, nameHit bool, dst []Finding) (_ []Finding, rejected bool) {
+// runRule runs one rule's regexp over value[from:to] and judges its
+// matches, adding the rejected ones to rej.
+func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Context, nameHit bool, dst []Finding, rej *rejectSet) []Finding {
 	r := cr.rule
 	part := value[from:to]
 	// Keyword-gated; a regexp search that finds nothing does not allocate.
 	if cr.re.FindStringIndex(part) == nil {
-		return dst, false
+		return dst
 	}
 	for _, m := range cr.re.FindAllStringSubmatchIndex(part, -1) {
 		s, end := secretBounds(r, m)
 		if s < 0 || end <= s {
-			rejected = true
+			rej.add(m[0]+from, m[1]+from)
 			continue
 		}
 		if (s == 0 && from > 0) || (end == len(part) && to < len(value)) {
@@ -396,10 +427,10 @@ func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Conte
 		if c := e.judge(r, value, s, end, ctx, nameHit); c != 0 {
 			dst = append(dst, Finding{Rule: r, Start: s, End: end, Confidence: c})
 		} else {
-			rejected = true
+			rej.add(m[0]+from, m[1]+from)
 		}
 	}
-	return dst, rejected
+	return dst
 }
 
 // secretBounds picks the secret's bounds out of a submatch index.

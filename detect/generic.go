@@ -118,7 +118,8 @@ func (e *Engine) genericValue(v string, ctx Context) Confidence {
 // genericPairs finds key=value and "key": "value" pairs inside a value whose
 // key is a secret name: .env lines, JSON and YAML in raw strings, query
 // strings and DSNs. It runs only when a secret word occurs in the value.
-func (e *Engine) genericPairs(value string, ctx Context, dst []Finding) []Finding {
+// Values overlapping a rejected provider match are skipped.
+func (e *Engine) genericPairs(value string, ctx Context, dst []Finding, rej *rejectSet) []Finding {
 	for i := 0; i < len(value); i++ {
 		c := value[i]
 		if c != '=' && c != ':' {
@@ -184,7 +185,7 @@ func (e *Engine) genericPairs(value string, ctx Context, dst []Finding) []Findin
 			}
 			end++
 		}
-		if end > s {
+		if end > s && !rej.overlaps(s, end) {
 			v := value[s:end]
 			if c := e.genericValue(v, ctx); c != 0 && !e.allowed(v) {
 				dst = append(dst, Finding{Rule: e.generic, Start: s, End: end, Confidence: c})

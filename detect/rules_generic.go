@@ -20,6 +20,7 @@ const dbPassword = "Tr0ub4dor&3-horse"`,
 		`dbPassword := os.Getenv("DB_PASSWORD") // set from Key Vault by the deployment`,
 		rules.SeverityWarning, 7.0, "generic"),
 	MinEntropy: defaultGenericEntropy,
+	prio:       -1, // a provider rule's finding of the same span wins
 }
 
 func init() {
@@ -53,6 +54,7 @@ func init() {
 		{Value: "GET /v1/items HTTP/1.1\nAuthorization: Bearer " + s + "\n", Secret: s},
 		{Value: `apiKey := "` + s + `"`, Secret: s},
 		{Value: "[database]\npassword = " + s + "\nhost = db\n", Secret: s},
+		{Value: "github_token: " + FakeCRCToken("ghp_", "kv100-beside") + "\ndb_password: " + s + "\n", Secret: s},
 		{Value: s, Context: Context{Kind: KindAssign, Name: "apiKey", Test: true}},
 	}
 	genericRule.FalsePositives = []Sample{
@@ -107,7 +109,8 @@ func init() {
 		fpCtx("vault:secret/data/db#password", ctxName("password")),
 		fpCtx("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/db/)", ctxName("password")),
 		fpCtx("ghp_"+Fake("kv100-nochecksum", alnum, 36), ctxName("githubToken")), // fails KV112's checksum
-		fpCtx("$2a$10$"+Fake("kv100-bcrypt", b64chars, 53), ctxName("password")),  // a bcrypt hash
+		fp("github_token: ghp_" + Fake("kv100-nochecksum", alnum, 36)),
+		fpCtx("$2a$10$"+Fake("kv100-bcrypt", b64chars, 53), ctxName("password")), // a bcrypt hash
 		fpCtx("1h30m", ctxName("tokenTTL")),
 		fpCtx("HS256", ctxName("jwtSecret")),
 		fpCtx("oauth2.google.serviceAccount", ctxName("oauth2ServiceAccountKey")),
