@@ -174,7 +174,7 @@ func runGolangci(t *testing.T, bin, dir, config string) ([]gclIssue, string, err
 	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(config), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(bin, "run", "--output.text.path=stdout", "--output.text.colors=false", "--show-stats=false", "./...")
+	cmd := exec.Command(bin, "run", "--allow-parallel-runners", "--output.text.path=stdout", "--output.text.colors=false", "--show-stats=false", "./...")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")
 	out, err := cmd.CombinedOutput()
