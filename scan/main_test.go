@@ -251,3 +251,24 @@ func TestMainStagedAndDiff(t *testing.T) {
 		t.Errorf("-diff bad rev: exit %d, stderr %q", code, errs)
 	}
 }
+
+func TestMainPEMAcrossLines(t *testing.T) {
+	dir := t.TempDir()
+	body := detect.Fake("scan-test-pem", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 64*5)
+	var pem strings.Builder
+	for i := 0; i < len(body); i += 64 {
+		pem.WriteString("    " + body[i:i+64] + "\n")
+	}
+	write(t, dir, map[string]string{
+		"chart/values.yaml": "tls:\n  key: |\n    -----BEGIN RSA PRIVATE KEY-----\n" + pem.String() + "    -----END RSA PRIVATE KEY-----\n",
+		"chart/public.yaml": "ca: |\n    -----BEGIN CERTIFICATE-----\n" + pem.String() + "    -----END CERTIFICATE-----\n",
+	})
+	code, out, errs := run(t, dir)
+	if strings.Contains(out+errs, body[:64]) {
+		t.Fatal("output shows the key body")
+	}
+	want := filepath.Join("chart", "values.yaml") + ":3:5: KV125 "
+	if code != scan.ExitFindings || strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, want) {
+		t.Errorf("exit %d, output %q; want one finding %q", code, out, want)
+	}
+}
