@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -60,6 +61,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		writeBase  = fs.String("write-baseline", "", "record today's findings in baseline `file` and exit 0")
 		workers    = fs.Int("j", 0, "files scanned in parallel (default GOMAXPROCS)")
 		quiet      = fs.Bool("q", false, "do not print notes about skipped files")
+		goPackages = fs.Bool("go-packages", false, "treat the paths as file names and lint the Go packages that hold them with all analyzers (the kvlint pre-commit hook)")
 		positional []string
 	)
 	// Flags may follow paths (kvlint scan . -format json); after "--" all
@@ -92,6 +94,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	if *asJSON {
 		*format = "json"
+	}
+	if *goPackages {
+		return lintPackagesOf(positional, *cfgPath, stdout, stderr)
 	}
 	var w report.Writer
 	cwd, err := os.Getwd()
@@ -199,6 +204,36 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		status = ExitFindings
 	}
 	return status
+}
+
+// lintPackagesOf lints the Go packages that hold files (PackagesOf) by
+// running this kvlint executable on them, so that the type-aware analyzers
+// and the lint driver's configuration, output and exit status apply.
+func lintPackagesOf(files []string, cfgPath string, stdout, stderr io.Writer) int {
+	pkgs := PackagesOf(files)
+	if len(pkgs) == 0 {
+		return ExitClean
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(stderr, "kvlint scan: -go-packages: %v\n", err)
+		return ExitError
+	}
+	var args []string
+	if cfgPath != "" {
+		args = append(args, "-config", cfgPath)
+	}
+	cmd := exec.Command(exe, append(args, pkgs...)...)
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) && exit.ExitCode() > 0 {
+			return exit.ExitCode()
+		}
+		fmt.Fprintf(stderr, "kvlint scan: -go-packages: %v\n", err)
+		return ExitError
+	}
+	return ExitClean
 }
 
 // knownRules documents the rules of the findings, built-in or custom, for

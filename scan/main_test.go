@@ -272,3 +272,11 @@ func TestMainPEMAcrossLines(t *testing.T) {
 		t.Errorf("exit %d, output %q; want one finding %q", code, out, want)
 	}
 }
+
+func TestMainGoPackagesWithoutGoFiles(t *testing.T) {
+	// No .go file among the names: nothing to lint, no child process.
+	code, out, errs := run(t, t.TempDir(), "-go-packages", "README.md", "testdata/x.go")
+	if code != scan.ExitClean || out != "" || errs != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q; want a silent 0", code, out, errs)
+	}
+}
