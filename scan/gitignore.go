@@ -12,6 +12,8 @@ import (
 // ignorePattern is one line of a .gitignore file.
 type ignorePattern struct {
 	segs     []string // slash-separated glob segments; "**" matches any number of segments
+	lits     []bool   // lits[i]: segs[i] has no glob metacharacters
+	suffix   string   // for an unanchored "*.ext": ".ext" (a fast path)
 	negate   bool     // !pattern re-includes
 	dirOnly  bool     // pattern/ matches directories only
 	anchored bool     // the pattern holds a slash: it matches relative to the .gitignore's directory
@@ -60,6 +62,13 @@ func parseGitignore(data []byte, dir string) *ignoreFile {
 			line = strings.TrimPrefix(line, "/")
 		}
 		p.segs = strings.Split(line, "/")
+		p.lits = make([]bool, len(p.segs))
+		for i, seg := range p.segs {
+			p.lits[i] = !strings.ContainsAny(seg, `*?[\`)
+		}
+		if !p.anchored && len(line) > 1 && line[0] == '*' && !strings.ContainsAny(line[1:], `*?[\`) {
+			p.suffix = line[1:]
+		}
 		f.patterns = append(f.patterns, p)
 	}
 	return f
@@ -76,37 +85,52 @@ func (p *ignorePattern) match(rel string, isDir bool) bool {
 		if i := strings.LastIndexByte(rel, '/'); i >= 0 {
 			base = rel[i+1:]
 		}
+		switch {
+		case p.lits[0]:
+			return base == p.segs[0]
+		case p.suffix != "":
+			return strings.HasSuffix(base, p.suffix)
+		}
 		ok, _ := path.Match(p.segs[0], base)
 		return ok
 	}
-	return matchSegs(p.segs, strings.Split(rel, "/"))
+	return matchPath(p.segs, p.lits, rel)
 }
 
-// matchSegs matches glob segments against path segments, "**" standing for
-// zero or more segments.
-func matchSegs(pat, name []string) bool {
+// matchPath matches glob segments against a slash-separated path, "**"
+// standing for zero or more segments. It does not allocate.
+func matchPath(pat []string, lits []bool, name string) bool {
 	for len(pat) > 0 {
 		if pat[0] == "**" {
-			rest := pat[1:]
+			rest, restLits := pat[1:], lits[1:]
 			if len(rest) == 0 {
-				return len(name) > 0 // "dir/**" matches everything inside dir, not dir itself
+				return name != "" // "dir/**" matches everything inside dir, not dir itself
 			}
-			for i := 0; i <= len(name); i++ {
-				if matchSegs(rest, name[i:]) {
+			for {
+				if matchPath(rest, restLits, name) {
 					return true
 				}
+				i := strings.IndexByte(name, '/')
+				if i < 0 {
+					return false
+				}
+				name = name[i+1:]
 			}
+		}
+		if name == "" {
 			return false
 		}
-		if len(name) == 0 {
+		seg, rest, _ := strings.Cut(name, "/")
+		if lits[0] {
+			if seg != pat[0] {
+				return false
+			}
+		} else if ok, _ := path.Match(pat[0], seg); !ok {
 			return false
 		}
-		if ok, _ := path.Match(pat[0], name[0]); !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
+		pat, lits, name = pat[1:], lits[1:], rest
 	}
-	return len(name) == 0
+	return name == ""
 }
 
 // ignoreStack is the .gitignore files that apply at a point of the walk,
@@ -203,6 +227,10 @@ func rebase(ps []ignorePattern, prefix string) []ignorePattern {
 		}
 		q := p
 		q.segs = segs
+		q.lits = make([]bool, len(segs))
+		for i, seg := range segs {
+			q.lits[i] = !strings.ContainsAny(seg, `*?[\`)
+		}
 		out = append(out, q)
 	}
 	return out

@@ -443,3 +443,74 @@ func TestPackagesOf(t *testing.T) {
 		t.Errorf("PackagesOf(non-Go) = %q, want none", got)
 	}
 }
+
+func TestGitignoreMatch(t *testing.T) {
+	f := parseGitignore([]byte(`
+# comment
+*.log
+!keep.log
+build/
+/root-only
+docs/**/*.tmp
+**/cache
+out/**
+a/*/c
+lit\*eral
+trailing\ 
+`), "")
+	stack := ignoreStack{f}
+	for _, c := range []struct {
+		path string
+		dir  bool
+		want bool
+	}{
+		{"x.log", false, true},
+		{"deep/x.log", false, true},
+		{"keep.log", false, false},
+		{"deep/keep.log", false, false},
+		{"build", true, true},
+		{"src/build", true, true},
+		{"build", false, false}, // a file named build: build/ is for directories
+		{"root-only", false, true},
+		{"sub/root-only", false, false},
+		{"docs/x.tmp", false, true},
+		{"docs/a/b/x.tmp", false, true},
+		{"other/docs/x.tmp", false, false},
+		{"cache", true, true},
+		{"a/b/cache", false, true},
+		{"out", true, false},
+		{"out/x", false, true},
+		{"out/x/y", false, true},
+		{"a/b/c", false, true},
+		{"a/b/d/c", false, false},
+		{"lit*eral", false, true},
+		{"litXeral", false, false},
+		{"trailing ", false, true},
+		{"main.go", false, false},
+	} {
+		if got := stack.ignored(c.path, c.dir); got != c.want {
+			t.Errorf("ignored(%q, dir=%v) = %v, want %v", c.path, c.dir, got, c.want)
+		}
+	}
+	// A nested .gitignore applies below its directory only.
+	nested := ignoreStack{f, parseGitignore([]byte("*.txt\n!x.log\n"), "sub")}
+	for path, want := range map[string]bool{"sub/a.txt": true, "a.txt": false, "sub/x.log": false, "sub/y.log": true} {
+		if got := nested.ignored(path, false); got != want {
+			t.Errorf("nested: ignored(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
+
+func TestOuterGitignores(t *testing.T) {
+	withFakeEngine(t)
+	dir := writeTree(t, map[string]string{
+		".git/HEAD":             "ref: refs/heads/main\n",
+		".gitignore":            "/svc/gen/\n*.secret\n",
+		"svc/gen/x.txt":         "FAKEKEY_GEN\n",
+		"svc/app.secret":        "FAKEKEY_SEC\n",
+		"svc/app.txt":           "FAKEKEY_APP\n",
+		"svc/sub/gen/other.txt": "FAKEKEY_OTHER\n", // /svc/gen/ is anchored at the repository root
+	})
+	res := Run([]string{filepath.Join(dir, "svc")}, Options{})
+	equal(t, got(t, dir, res), []string{"svc/app.txt:1:1-12 FAKE1", "svc/sub/gen/other.txt:1:1-14 FAKE1"})
+}
