@@ -143,20 +143,26 @@ func TestPreCommitKvlint(t *testing.T) {
 	mustRun(t, work, env, "git", "init", "-q")
 
 	token := detect.FakeCRCToken("ghp_", "precommit-kvlint-hook")
+	toolToken := detect.FakeCRCToken("ghp_", "precommit-kvlint-hook-tools")
 	writeFiles(t, work, map[string]string{
 		"go.mod":          "module example.com/demo\n\ngo 1.22\n",
 		"cmd/app/main.go": "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello\") }\n",
 		"store/store.go":  "package store\n\n// Token authenticates the uploader.\nvar Token = \"" + token + "\"\n",
 		"store/doc.md":    "not Go\n",
+		// A second module in the same repository.
+		"tools/go.mod":     "module example.com/tools\n\ngo 1.22\n",
+		"tools/release.go": "package tools\n\nvar releaseToken = \"" + toolToken + "\"\n\nvar _ = releaseToken\n",
 	})
 	mustRun(t, work, env, "git", "add", ".")
 
-	out, err := runIn(t, work, env, pc, "try-repo", root, "kvlint", "--files", "store/store.go", "cmd/app/main.go", "store/doc.md")
-	if strings.Contains(out, token) {
-		t.Fatalf("pre-commit output shows the full token (%s)", detect.Redact(token))
+	out, err := runIn(t, work, env, pc, "try-repo", root, "kvlint", "--files", "store/store.go", "cmd/app/main.go", "store/doc.md", "tools/release.go")
+	for _, v := range []string{token, toolToken} {
+		if strings.Contains(out, v) {
+			t.Fatalf("pre-commit output shows a full token (%s)", detect.Redact(v))
+		}
 	}
-	if err == nil || !strings.Contains(out, "KV112") || !strings.Contains(out, "store.go:4:") {
-		t.Errorf("kvlint hook on a package with a token: err %v, output:\n%s", err, out)
+	if err == nil || strings.Count(out, "KV112") != 2 || !strings.Contains(out, "store.go:4:") || !strings.Contains(out, "release.go:3:") {
+		t.Errorf("kvlint hook on packages with tokens in two modules: err %v, output:\n%s", err, out)
 	}
 	out, err = runIn(t, work, env, pc, "try-repo", root, "kvlint", "--files", "cmd/app/main.go")
 	if err != nil || !strings.Contains(out, "Passed") {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -208,10 +209,13 @@ func Main(args []string, stdout, stderr io.Writer) int {
 
 // lintPackagesOf lints the Go packages that hold files (PackagesOf) by
 // running this kvlint executable on them, so that the type-aware analyzers
-// and the lint driver's configuration, output and exit status apply.
+// and the lint driver's configuration, output and exit status apply. Each Go
+// module among them (nearest go.mod) is linted from its own root, so a
+// repository with several modules works; the exit status is 1 if any run
+// failed, else 3 if any found something.
 func lintPackagesOf(files []string, cfgPath string, stdout, stderr io.Writer) int {
-	pkgs := PackagesOf(files)
-	if len(pkgs) == 0 {
+	groups := moduleGroups(PackagesOf(files))
+	if len(groups) == 0 {
 		return ExitClean
 	}
 	exe, err := os.Executable()
@@ -221,19 +225,95 @@ func lintPackagesOf(files []string, cfgPath string, stdout, stderr io.Writer) in
 	}
 	var args []string
 	if cfgPath != "" {
+		if abs, err := filepath.Abs(cfgPath); err == nil {
+			cfgPath = abs
+		}
 		args = append(args, "-config", cfgPath)
 	}
-	cmd := exec.Command(exe, append(args, pkgs...)...)
-	cmd.Stdout, cmd.Stderr = stdout, stderr
-	if err := cmd.Run(); err != nil {
-		var exit *exec.ExitError
-		if errors.As(err, &exit) && exit.ExitCode() > 0 {
-			return exit.ExitCode()
+	status := ExitClean
+	for _, g := range groups {
+		if len(groups) > 1 && g.dir != "" {
+			fmt.Fprintf(stderr, "kvlint: module in %s\n", g.dir)
 		}
-		fmt.Fprintf(stderr, "kvlint scan: -go-packages: %v\n", err)
-		return ExitError
+		cmd := exec.Command(exe, append(args, g.pkgs...)...)
+		cmd.Dir = g.dir
+		cmd.Stdout, cmd.Stderr = stdout, stderr
+		code := ExitClean
+		if err := cmd.Run(); err != nil {
+			var exit *exec.ExitError
+			if errors.As(err, &exit) && exit.ExitCode() > 0 {
+				code = exit.ExitCode()
+			} else {
+				fmt.Fprintf(stderr, "kvlint scan: -go-packages: %v\n", err)
+				code = ExitError
+			}
+		}
+		switch {
+		case code == ExitFindings && status == ExitClean:
+			status = ExitFindings
+		case code != ExitClean && code != ExitFindings:
+			status = ExitError
+		}
 	}
-	return ExitClean
+	return status
+}
+
+// modGroup is package patterns relative to the root of the module (dir)
+// that holds them; dir "" is the working directory (no go.mod found).
+type modGroup struct {
+	dir  string
+	pkgs []string
+}
+
+// moduleGroups splits package patterns relative to the working directory by
+// the Go module that holds them, rewriting them relative to its root.
+func moduleGroups(pkgs []string) []modGroup {
+	byRoot := map[string][]string{}
+	var roots []string
+	cache := map[string]string{}
+	for _, p := range pkgs {
+		abs, err := filepath.Abs(p)
+		root := ""
+		if err == nil {
+			root = modRoot(abs, cache)
+		}
+		pat := p
+		if root != "" {
+			rel, err := filepath.Rel(root, abs)
+			if err != nil {
+				root = ""
+			} else if rel == "." {
+				pat = "."
+			} else {
+				pat = "." + string(filepath.Separator) + rel
+			}
+		}
+		if _, ok := byRoot[root]; !ok {
+			roots = append(roots, root)
+		}
+		byRoot[root] = append(byRoot[root], pat)
+	}
+	slices.Sort(roots)
+	var out []modGroup
+	for _, r := range roots {
+		out = append(out, modGroup{r, byRoot[r]})
+	}
+	return out
+}
+
+// modRoot returns the directory of the nearest go.mod at or above dir, or "".
+func modRoot(dir string, cache map[string]string) string {
+	if r, ok := cache[dir]; ok {
+		return r
+	}
+	r := ""
+	if fi, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && !fi.IsDir() {
+		r = dir
+	} else if parent := filepath.Dir(dir); parent != dir {
+		r = modRoot(parent, cache)
+	}
+	cache[dir] = r
+	return r
 }
 
 // knownRules documents the rules of the findings, built-in or custom, for

@@ -514,3 +514,27 @@ func TestOuterGitignores(t *testing.T) {
 	res := Run([]string{filepath.Join(dir, "svc")}, Options{})
 	equal(t, got(t, dir, res), []string{"svc/app.txt:1:1-12 FAKE1", "svc/sub/gen/other.txt:1:1-14 FAKE1"})
 }
+
+func TestModuleGroups(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"go.mod":           "module example.com/root\n",
+		"a/a.go":           "package a\n",
+		"tools/go.mod":     "module example.com/tools\n",
+		"tools/gen/gen.go": "package main\n",
+		"tools/main.go":    "package main\n",
+	})
+	t.Chdir(dir)
+	got := moduleGroups(PackagesOf([]string{"a/a.go", "tools/gen/gen.go", "tools/main.go", "main.go"}))
+	want := []modGroup{
+		{dir, []string{".", filepath.FromSlash("./a")}},
+		{filepath.Join(dir, "tools"), []string{".", filepath.FromSlash("./gen")}},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("moduleGroups = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i].dir != want[i].dir || strings.Join(got[i].pkgs, " ") != strings.Join(want[i].pkgs, " ") {
+			t.Errorf("group %d = %v, want %v", i, got[i], want[i])
+		}
+	}
+}
