@@ -1,0 +1,108 @@
+package scan
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kvlint/kvlint/config"
+)
+
+// FuzzLinePairs checks that every pair found on a line points into it: the
+// value sits at its offset, so reported columns are right.
+func FuzzLinePairs(f *testing.F) {
+	for _, s := range []string{
+		"password: hunter2", `"key": "value",`, "export A=\"b\"", "ENV KEY value", "--password=x --user y",
+		"<password>x</password>", "a := `raw`", "key = 'v' # c", "x==y", "- name: 'q", `"unterminated: "x`,
+		"--", "-- --a", "k:", "\t\tk\t=\tv;", "a::b", "'k': v",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if strings.ContainsRune(line, '\n') {
+			return
+		}
+		var pairs [maxPairs]pair
+		n := linePairs(line, &pairs)
+		if n < 0 || n > maxPairs {
+			t.Fatalf("n = %d", n)
+		}
+		for _, p := range pairs[:n] {
+			if p.Off < 0 || p.Off+len(p.Value) > len(line) || line[p.Off:p.Off+len(p.Value)] != p.Value {
+				t.Fatalf("pair %+v does not point into %q", p, line)
+			}
+			if p.Value == "" {
+				t.Fatalf("empty value in %q", line)
+			}
+		}
+	})
+}
+
+// FuzzRawOffset checks that offsets in a decoded literal map into the
+// literal's source, in order.
+func FuzzRawOffset(f *testing.F) {
+	for _, s := range []string{"plain", "tab\there", "\x00\xff", "é😀", `back\slash`, "\"quoted\""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		raw := strconv.Quote(s)
+		value, err := strconv.Unquote(raw)
+		if err != nil {
+			t.Skip()
+		}
+		prev := 0
+		for off := 0; off <= len(value); off++ {
+			r := rawOffset(raw, off)
+			if r < 1 || r > len(raw)-1 || r < prev {
+				t.Fatalf("rawOffset(%s, %d) = %d (previous %d)", raw, off, r, prev)
+			}
+			prev = r
+		}
+		if rawOffset(raw, 0) != 1 || rawOffset(raw, len(value)) != len(raw)-1 {
+			t.Fatalf("rawOffset(%s) ends: %d, %d", raw, rawOffset(raw, 0), rawOffset(raw, len(value)))
+		}
+	})
+}
+
+// FuzzScanContent runs the Go and plain-file scanners over arbitrary content
+// with the fake engine: nothing panics and every hit lies within the file.
+func FuzzScanContent(f *testing.F) {
+	for _, s := range []string{
+		"package p\nvar password = \"FAKEKEY_A\\u0041\"\n// token: FAKEKEY_B\n",
+		"package p\nfunc f() { if x == `FAKEKEY_C` { return \"\\x41FAKEKEY_D\" } }\n/* FAKEKEY_E\n password = longenough */\n",
+		"a: FAKEKEY_F # kvlint:ignore FAKE1 why\n-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----\n",
+		"password=hunter2hunter2\r\n--password x\n",
+	} {
+		f.Add(s)
+	}
+	eng := &fakeEngine{}
+	defaults := config.Defaults()
+	f.Fuzz(func(t *testing.T, content string) {
+		w := &worker{opts: &Options{Root: "/"}}
+		for _, goMode := range []bool{true, false} {
+			w.hits = w.hits[:0]
+			handled := false
+			if goMode {
+				handled, _ = w.goFile("/x.go", []byte(content), content, eng, false, defaults)
+			}
+			if !handled {
+				w.lines(content, eng, false, nil)
+				w.pem(content, eng, false)
+			}
+			for _, h := range w.hits {
+				if h.start < 0 || h.end > len(content) || h.start >= h.end {
+					t.Fatalf("hit [%d,%d) outside the %d-byte file", h.start, h.end, len(content))
+				}
+			}
+			_ = findDirectives(content)
+			if len(w.hits) > 0 {
+				pos := newPosTable(content)
+				for _, h := range w.hits {
+					if line, col := pos.at(h.start); line < 1 || col < 1 {
+						t.Fatalf("position %d:%d", line, col)
+					}
+				}
+			}
+		}
+	})
+}
