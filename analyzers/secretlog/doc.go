@@ -15,16 +15,26 @@
 //     resp.Value, *resp.Value or resp.Secret.Value on a GetSecret, SetSecret or
 //     UpdateSecretProperties response, and a whole azsecrets response or Secret;
 //   - a string variable, parameter or field whose name means a secret, judged
-//     on its words (clientSecret, DB_PASSWORD, apiKey, accessToken,
-//     connectionString; but not secretName or passwordFile, whose last word
-//     is not a secret).
+//     on the words of its head, the words before any preposition
+//     (clientSecret, DB_PASSWORD, apiKey, accessToken, connectionString,
+//     passwordForAdmin; but not secretName, passwordFile or
+//     userWithMissingToken, whose head is not a secret). A name of the form
+//     XKey beside a variable or field X (secretKey beside secret) is the key
+//     of that value, not a secret. In test files, names that begin with
+//     expected, want, fake, mock, dummy, test, sample, example, stub,
+//     invalid, wrong, bad or bogus name values the test made up;
+//   - a local variable that only ever holds string constants, and a named
+//     string constant, only when the credential rules flag the value (a
+//     placeholder such as "changeme" is not a secret).
 //
 // Propagation, flow-insensitive within the function: assignments and
 // declarations, dereferences and address-of, field and map stores (x.f =
 // secret; log(x.f)), concatenation, string conversions, fmt.Sprint*, calls of
 // the strings, bytes and strconv packages, strings.Builder and bytes.Buffer
 // writes (WriteString, Write, fmt.Fprint* into them) and their String method,
-// composite literals holding a secret, and field constructors of logging
+// composite literals holding a secret
+// (strings.Replace* and Trim* carry only the text they keep, so
+// strings.ReplaceAll(body, secret, "***") does not), and field constructors of logging
 // packages (slog.String, zap.String, zerolog chains), and any other
 // package-level function whose first result is a string or []byte
 // (buildDSN(user, password)). Method calls other than those above, slicing

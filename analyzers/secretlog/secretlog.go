@@ -16,6 +16,7 @@ import (
 	"github.com/kvlint/kvlint/analyzers/internal/azsdk"
 	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/rules"
 )
 
@@ -82,7 +83,8 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		} else if cur.Node().(*ast.FuncDecl).Body == nil {
 			continue
 		}
-		f := &flow{pass: pass, scope: scope, info: pass.TypesInfo, tainted: map[key]string{}}
+		f := &flow{pass: pass, scope: scope, info: pass.TypesInfo, tainted: map[key]string{}, test: scope.IsTest(cur.Node().Pos())}
+		f.declare(cur)
 		f.propagate(cur)
 		f.report(cur)
 	}
@@ -101,6 +103,137 @@ type flow struct {
 	scope   *azsdk.Scope
 	info    *types.Info
 	tainted map[key]string // place -> what secret it holds, for the message
+	test    bool           // the function is in a _test.go file
+
+	// declared holds the names (words joined, lower case) of the variables
+	// and parameters declared in the function.
+	declared map[string]bool
+	// assigned holds the local variables of the function and whether only
+	// constants are ever stored in them (then the constants, else nil).
+	assigned map[*types.Var]*stores
+}
+
+// stores are the values stored in a local variable.
+type stores struct {
+	consts []string // the string constants stored, while other is false
+	other  bool     // a run-time value is stored, or the address is taken
+}
+
+// declare records the names declared in the unit and what its local
+// variables are assigned.
+func (f *flow) declare(unit inspector.Cursor) {
+	f.declared = map[string]bool{}
+	f.assigned = map[*types.Var]*stores{}
+	local := func(e ast.Expr) *stores {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		v, ok := f.info.ObjectOf(id).(*types.Var)
+		if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			return nil
+		}
+		st := f.assigned[v]
+		if st == nil {
+			st = &stores{}
+			f.assigned[v] = st
+		}
+		return st
+	}
+	store := func(lhs, rhs ast.Expr) {
+		st := local(lhs)
+		if st == nil {
+			return
+		}
+		if tv, ok := f.info.Types[rhs]; ok && rhs != nil && tv.Value != nil && tv.Value.Kind() == constant.String {
+			st.consts = append(st.consts, constant.StringVal(tv.Value))
+			return
+		}
+		st.other = true
+	}
+	for cur := range unit.Preorder((*ast.Ident)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.Ident:
+			if _, ok := f.info.Defs[n].(*types.Var); ok {
+				f.declared[strings.Join(detect.SplitWords(n.Name), "")] = true
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) && len(n.Lhs) == len(n.Rhs) {
+					store(lhs, n.Rhs[i])
+				} else {
+					store(lhs, nil)
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				switch {
+				case len(n.Values) == 0:
+					if st := local(id); st != nil {
+						st.consts = append(st.consts, "") // the zero value
+					}
+				case len(n.Values) == len(n.Names):
+					store(id, n.Values[i])
+				default:
+					store(id, nil)
+				}
+			}
+		case *ast.RangeStmt:
+			store(n.Key, nil)
+			store(n.Value, nil)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				store(n.X, nil) // flag.StringVar(&token, ...), json.Unmarshal(b, &password)
+			}
+		}
+	}
+}
+
+// named says which secret a string place named name holds by its name
+// alone, or "". obj is the variable or constant (nil for a field) and
+// siblings reports whether a name (words joined) is declared beside it.
+func (f *flow) named(name string, obj types.Object, siblings func(string) bool, what string) string {
+	if !secretName(name) || f.test && fixtureName(name) {
+		return ""
+	}
+	if w := headWords(name); len(w) >= 2 && w[len(w)-1] == "key" && siblings(strings.Join(w[:len(w)-1], "")) {
+		// Have: func set(secretKey string, secret []byte): the key names the secret beside it.
+		return ""
+	}
+	switch obj := obj.(type) {
+	case *types.Const:
+		// Have: const password = "...": a constant is a secret if the
+		// credential rules say its value is one.
+		if obj.Val().Kind() != constant.String || !f.flagged(name, constant.StringVal(obj.Val())) {
+			return ""
+		}
+	case *types.Var:
+		if st := f.assigned[obj]; st != nil && !st.other {
+			// Have: user := "alice"; token := "fixture": a local that only
+			// ever holds constants holds a secret only if the credential
+			// rules flag one of them.
+			flagged := false
+			for _, c := range st.consts {
+				flagged = flagged || f.flagged(name, c)
+			}
+			if !flagged {
+				return ""
+			}
+		}
+	}
+	return what + name
+}
+
+// flagged reports whether the credential rules flag value bound to name.
+func (f *flow) flagged(name, value string) bool {
+	if value == "" {
+		return false
+	}
+	eng := f.scope.Engine()
+	if eng == nil {
+		return true
+	}
+	return len(eng.Scan(value, detect.Context{Kind: detect.KindAssign, Name: name, Test: f.test}, nil)) > 0
 }
 
 // propagate taints the places secrets are stored in, until nothing changes.
@@ -199,15 +332,15 @@ func (f *flow) source(e ast.Expr) string {
 		if why, ok := f.tainted[key{obj: obj}]; ok {
 			return why
 		}
-		if v, ok := obj.(*types.Var); ok && stringish(v.Type()) && secretName(v.Name()) {
-			return "the secret-named " + v.Name()
+		if obj != nil && (isVar(obj) || isConst(obj)) && stringish(obj.Type()) {
+			return f.named(obj.Name(), obj, func(n string) bool { return f.declared[n] }, "the secret-named ")
 		}
 	case *ast.SelectorExpr:
 		sel := f.info.Selections[e]
 		if sel == nil {
 			// Have: pkg.Password, a package-level variable.
-			if v, ok := f.info.Uses[e.Sel].(*types.Var); ok && stringish(v.Type()) && secretName(v.Name()) {
-				return "the secret-named " + v.Name()
+			if obj := f.info.Uses[e.Sel]; obj != nil && (isVar(obj) || isConst(obj)) && stringish(obj.Type()) {
+				return f.named(obj.Name(), obj, func(string) bool { return false }, "the secret-named ")
 			}
 			return ""
 		}
@@ -222,8 +355,8 @@ func (f *flow) source(e ast.Expr) string {
 				return why
 			}
 		}
-		if stringish(sel.Obj().Type()) && secretName(e.Sel.Name) {
-			return "the secret-named field " + e.Sel.Name
+		if stringish(sel.Obj().Type()) {
+			return f.named(e.Sel.Name, nil, func(n string) bool { return hasField(sel.Recv(), n) }, "the secret-named field ")
 		}
 	case *ast.StarExpr:
 		return f.source(e.X)
@@ -297,7 +430,7 @@ func (f *flow) callSource(call *ast.CallExpr) string {
 			return ""
 		}
 		if sig.Results().Len() >= 1 && stringish(sig.Results().At(0).Type()) {
-			return f.anyArg(call.Args)
+			return f.anyArg(kept(fn.Name(), call.Args))
 		}
 	case path == "encoding/base64" || path == "encoding/hex":
 		if strings.HasPrefix(fn.Name(), "Encode") && sig.Results().Len() == 1 && stringish(sig.Results().At(0).Type()) {
@@ -324,6 +457,19 @@ func (f *flow) callSource(call *ast.CallExpr) string {
 		return f.anyArg(call.Args)
 	}
 	return ""
+}
+
+// kept returns the arguments of the strings or bytes function name whose
+// text can be in its result: strings.ReplaceAll(s, secret, "***") removes
+// the secret, strings.TrimPrefix(s, secret) too.
+func kept(name string, args []ast.Expr) []ast.Expr {
+	switch {
+	case (name == "Replace" || name == "ReplaceAll") && len(args) >= 3:
+		return []ast.Expr{args[0], args[2]}
+	case strings.HasPrefix(name, "Trim") && len(args) >= 1:
+		return args[:1]
+	}
+	return args
 }
 
 // redactWords in a function's name mean its result does not reveal its input.
@@ -521,4 +667,25 @@ func stringish(t types.Type) bool {
 // isBuffer reports whether t is (a pointer to) strings.Builder or bytes.Buffer.
 func isBuffer(t types.Type) bool {
 	return t != nil && (azsdk.IsNamed(t, "strings", "Builder") || azsdk.IsNamed(t, "bytes", "Buffer"))
+}
+
+func isVar(obj types.Object) bool   { _, ok := obj.(*types.Var); return ok }
+func isConst(obj types.Object) bool { _, ok := obj.(*types.Const); return ok }
+
+// hasField reports whether the struct t (or *t) has a field whose name,
+// words joined in lower case, is words.
+func hasField(t types.Type, words string) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if strings.Join(detect.SplitWords(st.Field(i).Name()), "") == words {
+			return true
+		}
+	}
+	return false
 }

@@ -23,6 +23,9 @@ func TestSecretName(t *testing.T) {
 		{"accessToken", true}, {"PGPASSWORD", true}, {"connectionString", true}, {"clientsecret", true},
 		{"secretName", false}, {"passwordFile", false}, {"tokenURL", false}, {"cacheKey", false},
 		{"nextPageToken", false}, {"bypass", false}, {"compass", false}, {"keyVaultURL", false}, {"", false},
+		{"userWithMissingToken", false}, {"pathToToken", false}, {"passwordForAdmin", true}, {"tokenFromEnv", true},
+		{"tokenPath", false}, {"tokenFile", false}, {"tokenType", false}, {"tokenExpiry", false},
+		{"tokenSource", false}, {"hasToken", false}, {"secretKey", true},
 	} {
 		if got := secretName(tc.name); got != tc.want {
 			t.Errorf("secretName(%q) = %v, want %v", tc.name, got, tc.want)

@@ -3,6 +3,7 @@ package azsdk
 import (
 	"fmt"
 	"go/token"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -72,4 +73,13 @@ func (s *Scope) Report(d analysis.Diagnostic, name string) {
 		return
 	}
 	lint.Report(s.pass, d, name)
+}
+
+// Engine returns the detection engine of the configuration, for analyzers
+// that judge a constant the way the hardcoded-credential rules do.
+func (s *Scope) Engine() *detect.Engine { return s.cfg.Engine }
+
+// IsTest reports whether pos is in a _test.go file.
+func (s *Scope) IsTest(pos token.Pos) bool {
+	return strings.HasSuffix(s.pass.Fset.Position(pos).Filename, "_test.go")
 }

@@ -9,3 +9,12 @@ func TestLogs(t *testing.T) {
 }
 
 func newPassword() string { return "generated-at-test-time" }
+
+func TestFixtures(t *testing.T) {
+	expectedToken, fakePassword := newPassword(), newPassword()
+	got := newPassword()
+	if got != expectedToken {
+		t.Errorf("token: got %q, want %q", got, expectedToken)
+	}
+	t.Logf("using %s", fakePassword)
+}
