@@ -538,3 +538,25 @@ func TestModuleGroups(t *testing.T) {
 		}
 	}
 }
+
+func TestLinesDoNotAllocate(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	eng := config.Defaults().Engine
+	var b strings.Builder
+	for i := range 200 {
+		b.WriteString("service:\n  name: app-" + strconv.Itoa(i) + "\n  image: registry.example.com/app:1.0\n")
+		b.WriteString("export APP_MODE=production # the default\n{\"enabled\": true, \"threshold\": 7}\n--verbose --level=3\n")
+	}
+	content := b.String()
+	w := &worker{opts: &Options{}}
+	w.lines(content, eng, false, nil) // warm the buffers
+	allocs := testing.AllocsPerRun(20, func() {
+		w.hits = w.hits[:0]
+		w.lines(content, eng, false, nil)
+	})
+	if allocs > 0 {
+		t.Errorf("scanning %d lines without secrets allocates %.0f times, want 0", strings.Count(content, "\n"), allocs)
+	}
+}
