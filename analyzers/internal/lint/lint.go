@@ -174,6 +174,11 @@ func codeLines(tf *token.File, f *ast.File) map[int]token.Pos {
 // directive is on its first line.
 func commentText(c string) (string, bool) {
 	if s, ok := strings.CutPrefix(c, "//"); ok {
+		// A tab-indented line is a code block of a doc comment (gofmt's
+		// form): an example of a directive, not a directive.
+		if strings.HasPrefix(s, "\t") {
+			return "", false
+		}
 		return s, strings.Contains(s, suppress.Prefix)
 	}
 	if s, ok := strings.CutPrefix(c, "/*"); ok {

@@ -155,3 +155,22 @@ func TestExtractDoc(t *testing.T) {
 		t.Error("no package comment: no error")
 	}
 }
+
+// TestCommentTextDocExample checks that a directive shown as an example in a
+// doc comment's code block (tab-indented, as gofmt writes it) is not a directive.
+func TestCommentTextDocExample(t *testing.T) {
+	for _, tc := range []struct {
+		comment string
+		want    bool
+	}{
+		{"//kvlint:ignore KV101 reason", true},
+		{"// kvlint:ignore KV101 reason", true},
+		{"//\tkvlint:ignore KV101[,KV102] reason", false},
+		{"/* kvlint:ignore KV101 reason */", true},
+		{"// nothing here", false},
+	} {
+		if _, got := commentText(tc.comment); got != tc.want {
+			t.Errorf("commentText(%q) = %v, want %v", tc.comment, got, tc.want)
+		}
+	}
+}
