@@ -52,7 +52,10 @@
 //   - fmt.Print*, print and println, fmt.Fprint* to os.Stdout or os.Stderr, and
 //     os.Stdout/os.Stderr Write/WriteString;
 //   - fmt.Errorf and errors.New;
-//   - Log*, Error*, Fatal* and Skip* of testing.T, B, F and TB;
+//   - Log*, Error*, Fatal* and Skip* of testing.T, B, F and TB (in a test
+//     file, an Error* or Fatal* assertion message reports only secrets with
+//     a known origin: the vault, the environment, a flagged constant; values
+//     secret by their name alone there are the test's own or its fakes');
 //   - an HTTP response body: http.ResponseWriter Write, fmt.Fprint* and
 //     io.WriteString to an http.ResponseWriter, and the message of http.Error.
 //

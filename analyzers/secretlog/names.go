@@ -17,7 +17,8 @@ var secretLast = map[string]bool{
 // notSecretToken are words before "token" that make it a cursor, not a credential.
 var notSecretToken = map[string]bool{
 	"page": true, "next": true, "continuation": true, "cancel": true, "cancellation": true,
-	"sync": true, "resume": true, "skip": true,
+	"sync": true, "resume": true, "skip": true, "pagination": true, "paging": true,
+	"request": true, "idempotency": true, // AWS ClientRequestToken, idempotency tokens
 }
 
 // keyQualifiers make "key" a secret when they come right before it (api key).

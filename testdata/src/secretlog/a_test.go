@@ -1,6 +1,9 @@
 package secretlog
 
-import "testing"
+import (
+	"os"
+	"testing"
+)
 
 func TestLogs(t *testing.T) {
 	password := newPassword()
@@ -17,4 +20,15 @@ func TestFixtures(t *testing.T) {
 		t.Errorf("token: got %q, want %q", got, expectedToken)
 	}
 	t.Logf("using %s", fakePassword)
+}
+
+func TestAssertions(t *testing.T) {
+	secret, token := newPassword(), os.Getenv("API_TOKEN")
+	if secret != "generated-at-test-time" {
+		t.Errorf("secret: got %q", secret)
+	}
+	if token == "" {
+		t.Fatalf("token %q", token) // want `the environment variable API_TOKEN flows into \(\*testing.T\).Fatalf`
+	}
+	t.Logf("secret %s", secret) // want `the secret-named secret flows into \(\*testing.T\).Logf`
 }

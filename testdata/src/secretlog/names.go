@@ -64,9 +64,9 @@ func constants(flag bool) {
 	}
 	log.Printf("token %s", token)
 	log.Printf("password %s", passwordPlaceholder)
-	log.Printf("password %s", dbPassword) // want `the secret-named dbPassword flows into log.Printf`
+	log.Printf("password %s", dbPassword) // want `the hardcoded secret dbPassword flows into log.Printf`
 	password := "Tr0ub4dor&3-horse"
-	log.Printf("password %s", password) // want `the secret-named password flows into log.Printf`
+	log.Printf("password %s", password) // want `the hardcoded secret password flows into log.Printf`
 	var apiKey string
 	readInto(&apiKey)
 	log.Printf("key %s", apiKey) // want `the secret-named apiKey flows into log.Printf`
@@ -85,4 +85,15 @@ func scrubbed(body, secret string) {
 // A predicate about a secret is not the secret, whatever its type.
 func predicates(hasToken, isPasswordSet string) {
 	log.Printf("token: %s, password: %s", hasToken, isPasswordSet)
+}
+
+// Tokens that are cursors or idempotency keys, not credentials.
+type listInput struct {
+	PaginationToken    *string
+	ClientRequestToken *string
+}
+
+func cursors(in listInput) error {
+	log.Printf("page %s", *in.PaginationToken)
+	return fmt.Errorf("request %s failed", *in.ClientRequestToken)
 }
