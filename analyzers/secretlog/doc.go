@@ -46,8 +46,9 @@
 // (os.Getenv("DB_PASSWORD")) is a source too.
 //
 // Sinks:
-//   - package log, log/slog, go.uber.org/zap, github.com/sirupsen/logrus and
-//     github.com/rs/zerolog: a call statement (the final call of a chain) with a
+//   - package log, log/slog, go.uber.org/zap, github.com/sirupsen/logrus,
+//     github.com/rs/zerolog, github.com/go-logr/logr (controller-runtime),
+//     k8s.io/klog, github.com/golang/glog and github.com/hashicorp/go-hclog: a call statement (the final call of a chain) with a
 //     secret among its arguments or its receiver chain's arguments;
 //   - fmt.Print*, print and println, fmt.Fprint* to os.Stdout or os.Stderr, and
 //     os.Stdout/os.Stderr Write/WriteString;

@@ -59,6 +59,8 @@ var logPkgs = map[string]bool{
 	"log": true, "log/slog": true,
 	"go.uber.org/zap": true, "github.com/sirupsen/logrus": true,
 	"github.com/rs/zerolog": true, "github.com/rs/zerolog/log": true,
+	"github.com/go-logr/logr": true, "k8s.io/klog/v2": true, "k8s.io/klog": true,
+	"github.com/golang/glog": true, "github.com/hashicorp/go-hclog": true,
 }
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
