@@ -215,7 +215,9 @@ func (s *Server) serveVault(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		s.stats.Unauthorized++
 		s.mu.Unlock()
-		io.Copy(io.Discard, io.LimitReader(r.Body, maxBody))
+		// Drain what the client sent so the connection can be reused; a
+		// failed read changes nothing about the challenge.
+		_, _ = io.Copy(io.Discard, io.LimitReader(r.Body, maxBody))
 		sw.Header().Set("WWW-Authenticate", fmt.Sprintf(`Bearer authorization="https://login.microsoftonline.com/%s", resource="%s"`,
 			s.opts.TenantID, resourceFor(r.Host)))
 		writeError(sw, http.StatusUnauthorized, "Unauthorized", "AKV10000: Request is missing a Bearer or PoP token.")
@@ -736,7 +738,9 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("x-ms-keyvault-service-version", "kvfake")
 	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(v)
+	// The values are maps and structs of strings, which always encode; the
+	// status is already sent, so a failed write (client gone) has no remedy.
+	_ = json.NewEncoder(w).Encode(v)
 }
 
 func writeError(w http.ResponseWriter, status int, code, msg string) {

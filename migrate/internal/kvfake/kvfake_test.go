@@ -231,7 +231,9 @@ func TestDataPlane(t *testing.T) {
 func TestChallengeAndBadRequests(t *testing.T) {
 	s := kvfake.New(t, nil)
 	hc := s.HTTPClient()
-	do := func(method, path, token, body string) (*http.Response, map[string]any) {
+	// do returns the status, the headers and the decoded JSON body; the
+	// response body is closed before it returns.
+	do := func(method, path, token, body string) (int, http.Header, map[string]any) {
 		t.Helper()
 		var rd io.Reader
 		if body != "" {
@@ -248,7 +250,7 @@ func TestChallengeAndBadRequests(t *testing.T) {
 		defer resp.Body.Close()
 		var m map[string]any
 		json.NewDecoder(resp.Body).Decode(&m)
-		return resp, m
+		return resp.StatusCode, resp.Header, m
 	}
 	code := func(m map[string]any) string {
 		e, _ := m["error"].(map[string]any)
@@ -256,15 +258,15 @@ func TestChallengeAndBadRequests(t *testing.T) {
 		return c
 	}
 
-	resp, _ := do("GET", "/secrets/x?api-version=2026-04-01", "", "")
-	wa := resp.Header.Get("WWW-Authenticate")
-	if resp.StatusCode != 401 || !strings.Contains(wa, `authorization="https://login.microsoftonline.com/72f988bf-`) ||
+	status, header, _ := do("GET", "/secrets/x?api-version=2026-04-01", "", "")
+	wa := header.Get("WWW-Authenticate")
+	if status != 401 || !strings.Contains(wa, `authorization="https://login.microsoftonline.com/72f988bf-`) ||
 		!strings.Contains(wa, `resource="https://vault.azure.net"`) {
-		t.Errorf("no-auth request: %d %q", resp.StatusCode, wa)
+		t.Errorf("no-auth request: %d %q", status, wa)
 	}
-	resp, _ = do("GET", "/secrets/x?api-version=2026-04-01", "kvfake-token-forged", "")
-	if resp.StatusCode != 401 {
-		t.Errorf("forged token: %d, want 401", resp.StatusCode)
+	status, _, _ = do("GET", "/secrets/x?api-version=2026-04-01", "kvfake-token-forged", "")
+	if status != 401 {
+		t.Errorf("forged token: %d, want 401", status)
 	}
 
 	tok, err := s.Credential().GetToken(context.Background(), policy.TokenRequestOptions{Scopes: []string{"https://vault.azure.net/.default"}})
@@ -288,9 +290,9 @@ func TestChallengeAndBadRequests(t *testing.T) {
 		{"DELETE", "/deletedsecrets/nope?api-version=1", "", 404, "SecretNotFound"},
 		{"PATCH", "/secrets/nope/" + strings.Repeat("a", 32) + "?api-version=1", `{}`, 404, "SecretNotFound"},
 	} {
-		resp, m := do(tc.method, tc.path, tok.Token, tc.body)
-		if resp.StatusCode != tc.status || code(m) != tc.code {
-			t.Errorf("%s %s: %d %s, want %d %s", tc.method, tc.path[:min(len(tc.path), 40)], resp.StatusCode, code(m), tc.status, tc.code)
+		status, _, m := do(tc.method, tc.path, tok.Token, tc.body)
+		if status != tc.status || code(m) != tc.code {
+			t.Errorf("%s %s: %d %s, want %d %s", tc.method, tc.path[:min(len(tc.path), 40)], status, code(m), tc.status, tc.code)
 		}
 	}
 

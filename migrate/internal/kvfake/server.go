@@ -520,13 +520,17 @@ func (s *Server) untrack(c net.Conn) {
 // Vault host is tunnelled to the fake's listener, whatever the host; any
 // other request is refused with 403 and recorded.
 func (s *Server) proxyConn(c net.Conn) {
-	c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	if err := c.SetReadDeadline(time.Now().Add(10 * time.Second)); err != nil {
+		return // the connection is already unusable
+	}
 	br := newBufReader(c)
 	req, err := http.ReadRequest(br)
 	if err != nil {
 		return
 	}
-	c.SetReadDeadline(time.Time{})
+	if err := c.SetReadDeadline(time.Time{}); err != nil {
+		return
+	}
 	target := req.Host
 	if req.Method != http.MethodConnect {
 		target = req.Method + " " + req.URL.String()
@@ -534,12 +538,14 @@ func (s *Server) proxyConn(c net.Conn) {
 	host, _, _ := net.SplitHostPort(req.Host)
 	if req.Method != http.MethodConnect || !isVaultHost(host) {
 		s.addStray("proxy " + target)
-		io.WriteString(c, "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+		// Best effort: the connection is closed next whether or not the
+		// refusal reached the client.
+		_, _ = io.WriteString(c, "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
 		return
 	}
 	up, err := net.DialTimeout("tcp", s.Addr(), 5*time.Second)
 	if err != nil {
-		io.WriteString(c, "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+		_, _ = io.WriteString(c, "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
 		return
 	}
 	if !s.track(up) {
@@ -553,19 +559,22 @@ func (s *Server) proxyConn(c net.Conn) {
 	if _, err := io.WriteString(c, "HTTP/1.1 200 Connection established\r\n\r\n"); err != nil {
 		return
 	}
+	// Each direction copies until EOF or an error; either way the tunnel
+	// half is over and the half-close tells the other side, so the copy and
+	// CloseWrite errors carry nothing to act on.
 	done := make(chan struct{}, 2)
 	go func() {
 		// Bytes the client sent after the CONNECT head are buffered in br.
-		io.Copy(up, br)
+		_, _ = io.Copy(up, br)
 		if tc, ok := up.(*net.TCPConn); ok {
-			tc.CloseWrite()
+			_ = tc.CloseWrite()
 		}
 		done <- struct{}{}
 	}()
 	go func() {
-		io.Copy(c, up)
+		_, _ = io.Copy(c, up)
 		if tc, ok := c.(*net.TCPConn); ok {
-			tc.CloseWrite()
+			_ = tc.CloseWrite()
 		}
 		done <- struct{}{}
 	}()
