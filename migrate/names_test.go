@@ -45,7 +45,7 @@ func TestExpandName(t *testing.T) {
 	if got := uniqueName("A", taken); got != "A-3" {
 		t.Errorf("uniqueName = %q, want A-3 (names are case-insensitive)", got)
 	}
-	for _, bad := range []string{"{pkg}", "{name", "{pkg}-{nmae}"} {
+	for _, bad := range []string{"{pkg}", "{name", "{pkg}-{nam}"} {
 		if checkTemplate(bad) == nil {
 			t.Errorf("checkTemplate(%q) accepted", bad)
 		}

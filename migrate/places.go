@@ -53,15 +53,14 @@ func (p *place) pos() string { return fmt.Sprintf("%s:%d:%d", p.rel, p.line, p.c
 
 // secret is one distinct value and the places that hold it.
 type secret struct {
-	name      string
-	value     string // never print it
-	hash      string
-	ruleID    string
-	ruleName  string
-	places    []*place
-	status    string // planned, stored, reused, failed, skipped
-	version   string
-	renamedTo string
+	name     string
+	value    string // never print it
+	hash     string
+	ruleID   string
+	ruleName string
+	places   []*place
+	status   string // planned, stored, reused, failed, skipped
+	version  string
 }
 
 // migratable returns the places of s that can be rewritten.
@@ -599,16 +598,16 @@ func (pl *planner) checkConst(p *place, info *types.Info, f rawFinding) {
 				}
 			}
 		}
-		iota := false
+		usesIota := false
 		ast.Inspect(decl, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok && id.Name == "iota" {
 				if _, ok := info.Uses[id].(*types.Const); ok {
-					iota = true
+					usesIota = true
 				}
 			}
-			return !iota
+			return !usesIota
 		})
-		if iota {
+		if usesIota {
 			p.manual = "the constant block uses iota"
 			return
 		}

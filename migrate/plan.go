@@ -90,7 +90,7 @@ func namingPlace(s *secret) *place {
 		switch p.kind {
 		case "const", "var":
 		case "field", "map-value", "flag-default":
-			r += 1
+			r++
 		case "comment":
 			r += 3
 		default:

@@ -267,9 +267,7 @@ func (m *migration) find() error {
 		fset:       m.fset, pkgs: m.pkgs, srcCache: map[string][]byte{},
 	}
 	places, notes := pl.places(findings)
-	for _, n := range notes {
-		m.report.Warnings = append(m.report.Warnings, n)
-	}
+	m.report.Warnings = append(m.report.Warnings, notes...)
 	// Files with build errors are not touched.
 	broken := map[string]bool{}
 	for k := range m.baseline {
@@ -432,7 +430,6 @@ func (m *migration) rewrite() error {
 	sort.Strings(files)
 	runtimePkg := m.modPath + "/" + runtimeDir
 
-	var created []string
 	if code {
 		dir := filepath.Join(m.root, filepath.FromSlash(runtimeDir))
 		if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
@@ -447,7 +444,6 @@ func (m *migration) rewrite() error {
 			if err := writeFileAtomic(f, src, 0o644); err != nil {
 				return err
 			}
-			created = append(created, f)
 			m.report.Created = append(m.report.Created, runtimeDir+"/vaultsecrets.go")
 		}
 	}
@@ -533,7 +529,7 @@ func (m *migration) goCmd(args ...string) error {
 		if len(tail) > 2000 {
 			tail = tail[len(tail)-2000:]
 		}
-		return fmt.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, tail)
+		return fmt.Errorf("go %s: %w\n%s", strings.Join(args, " "), err, tail)
 	}
 	return nil
 }
