@@ -80,13 +80,13 @@ func Parse(data []byte, path string) (*Loaded, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	switch err := dec.Decode(&doc); {
-	case err == io.EOF:
+	case errors.Is(err, io.EOF):
 		// Empty: defaults.
 	case err != nil:
 		return nil, yamlError(name, err)
 	default:
 		var extra yaml.Node
-		if err := dec.Decode(&extra); err != io.EOF {
+		if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
 			if err != nil {
 				return nil, yamlError(name, err)
 			}

@@ -174,7 +174,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	findings := res.findings(false)
 	unfixed := len(findings)
 	if o.fix || o.diff {
-		var out io.Writer = stdout
+		out := stdout
 		if o.fix {
 			out = nil
 		}

@@ -7,6 +7,7 @@ package corpustest
 import (
 	"go/scanner"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -32,14 +33,22 @@ type Labels struct {
 // a finding is reported.
 func ReadLabels(dir string) (*Labels, error) {
 	l := &Labels{Secrets: map[Line]bool{}, Decoys: map[Line]bool{}}
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+	// Walk and read through an os.Root, so nothing outside dir is read.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	fsys := root.FS()
+	err = fs.WalkDir(fsys, ".", func(rel string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(rel, ".go") {
 			return err
 		}
-		src, err := os.ReadFile(path)
+		src, err := fs.ReadFile(fsys, rel)
 		if err != nil {
 			return err
 		}
+		path := filepath.Join(dir, filepath.FromSlash(rel))
 		fset := token.NewFileSet()
 		tf := fset.AddFile(path, -1, len(src))
 		var sc scanner.Scanner
