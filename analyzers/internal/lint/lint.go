@@ -37,7 +37,7 @@ type Directive struct {
 	End       token.Pos // end of the comment
 	File      *token.File
 	Line      int      // line of the comment
-	FileWide  bool     // kvlint:file-ignore
+	FileWide  bool     // a file-ignore directive: covers the whole file
 	Trailing  bool     // code precedes the comment on its line
 	Rules     []string // rule IDs or names it covers
 	Reason    string
