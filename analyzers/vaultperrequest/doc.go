@@ -24,9 +24,12 @@
 // call in another function the handler calls (a cache's get method, a
 // loader) is not reported, whatever it does, and neither is a call in a
 // function literal passed to (*sync.Once).Do, sync.OnceFunc, sync.OnceValue
-// or sync.OnceValues, which runs once. The analyzer does not look for a cache
-// lookup around the call: a GetSecret written in the handler is reported even
-// if it is behind a cache check; move it into the cache.
+// or sync.OnceValues, which runs once. A call that fills a cache is not
+// reported either: it sits in an if statement whose condition reads a place
+// that outlives the request (a field of the receiver, a captured or
+// package-level variable, a map among them) and whose body stores into that
+// place, as in if s.key == "" { ...; s.key = *resp.Value }. A cache check
+// whose body does not fill the cache, or a local variable, is no cache.
 //
 // Test files are skipped unless the configuration says tests: scan: tests
 // pin versions, write short-lived secrets to fakes and call fakes from

@@ -66,16 +66,23 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 			continue
 		}
 		handler := ""
+		var body *ast.BlockStmt
 		for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 			if _, ok := fn.Node().(*ast.FuncLit); ok && runsOnce(info, fn) {
 				break // Have: once.Do(func() { c.GetSecret(...) })
 			}
 			if h := handlerKind(info, fn.Node()); h != "" {
 				handler = h
+				switch fn := fn.Node().(type) {
+				case *ast.FuncDecl:
+					body = fn.Body
+				case *ast.FuncLit:
+					body = fn.Body
+				}
 				break
 			}
 		}
-		if handler == "" {
+		if handler == "" || body == nil || fillsCache(info, cur, body) {
 			continue
 		}
 		scope.Report(analysis.Diagnostic{
@@ -130,4 +137,85 @@ func runsOnce(info *types.Info, lit inspector.Cursor) bool {
 	}
 	return azsdk.IsMethod(fn, "sync", "Once", "Do") ||
 		azsdk.IsFunc(fn, "sync", "OnceFunc") || azsdk.IsFunc(fn, "sync", "OnceValue") || azsdk.IsFunc(fn, "sync", "OnceValues")
+}
+
+// fillsCache reports whether the call at cur runs only when a cache is
+// empty or stale: it sits in an if statement, inside the handler body, whose
+// condition reads a place that outlives the request (a field of the
+// receiver, a captured or package-level variable) and whose body stores into
+// that place.
+//
+// Have: if s.key == "" { resp, _ := s.vault.GetSecret(...); s.key = *resp.Value }
+func fillsCache(info *types.Info, cur inspector.Cursor, body *ast.BlockStmt) bool {
+	for c := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		ifs, ok := c.Node().(*ast.IfStmt)
+		if !ok || ifs.Pos() < body.Pos() || ifs.End() > body.End() {
+			return false // left the handler
+		}
+		read := map[string]bool{}
+		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr, *ast.Ident:
+				if e := n.(ast.Expr); outlives(info, e, body) {
+					read[types.ExprString(e)] = true
+				}
+				return false
+			case *ast.IndexExpr:
+				if outlives(info, n.X, body) {
+					read[types.ExprString(n.X)] = true
+				}
+			}
+			return true
+		})
+		if ifs.Init != nil {
+			// Have: if v, ok := c.values[name]; !ok { ... }: the init reads the cache.
+			ast.Inspect(ifs.Init, func(n ast.Node) bool {
+				if ix, ok := n.(*ast.IndexExpr); ok && outlives(info, ix.X, body) {
+					read[types.ExprString(ix.X)] = true
+				}
+				return true
+			})
+		}
+		stored := false
+		ast.Inspect(ifs.Body, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok {
+				for _, lhs := range as.Lhs {
+					if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok {
+						lhs = ix.X
+					}
+					if read[types.ExprString(ast.Unparen(lhs))] {
+						stored = true
+					}
+				}
+			}
+			return !stored
+		})
+		if stored {
+			return true
+		}
+	}
+	return false
+}
+
+// outlives reports whether e (x, x.f.g) is rooted at a variable declared
+// outside body: a receiver, a captured variable or a package-level one.
+func outlives(info *types.Info, e ast.Expr, body *ast.BlockStmt) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			if sel := info.Selections[x]; sel == nil || sel.Kind() != types.FieldVal {
+				// Have: pkg.Var.
+				v, ok := info.Uses[x.Sel].(*types.Var)
+				return ok && !v.IsField()
+			}
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.Ident:
+			v, ok := info.Uses[x].(*types.Var)
+			return ok && (v.Pos() < body.Pos() || v.Pos() >= body.End())
+		default:
+			return false
+		}
+	}
 }

@@ -12,10 +12,11 @@ import (
 )
 
 type server struct {
-	vault *azsecrets.Client
-	cache *secretCache
-	once  sync.Once
-	key   string
+	vault  *azsecrets.Client
+	cache  *secretCache
+	once   sync.Once
+	key    string
+	byName map[string]string
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -37,10 +38,28 @@ func routes(mux *http.ServeMux, s *server) {
 	})
 	mux.Handle("/b", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if s.key == "" {
-			resp, _ := s.vault.GetSecret(r.Context(), "c", "", nil) // want `GetSecret is called on every request`
+			// A cache filled on first use: not every request.
+			resp, _ := s.vault.GetSecret(r.Context(), "c", "", nil)
 			s.key = *resp.Value
 		}
+		var key string
+		if key == "" {
+			// A local is gone with the request: every request.
+			resp, _ := s.vault.GetSecret(r.Context(), "c", "", nil) // want `GetSecret is called on every request`
+			key = *resp.Value
+		}
+		if s.key != "" {
+			// Reads the cache, but does not fill it.
+			resp, _ := s.vault.GetSecret(r.Context(), "c", "", nil) // want `GetSecret is called on every request`
+			_ = resp
+		}
 	}))
+	mux.HandleFunc("/m", func(w http.ResponseWriter, r *http.Request) {
+		if _, ok := s.byName[r.URL.Path]; !ok {
+			resp, _ := s.vault.GetSecret(r.Context(), r.URL.Path, "", nil)
+			s.byName[r.URL.Path] = *resp.Value
+		}
+	})
 
 	// Decoys: the cache helper's call, once-only calls, startup reads.
 	mux.HandleFunc("/c", func(w http.ResponseWriter, r *http.Request) {
