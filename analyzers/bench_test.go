@@ -26,15 +26,9 @@ func BenchmarkSuite(b *testing.B) {
 				name = as[0].Name
 			}
 			b.Run("kind="+string(kind)+"/analyzer="+name, func(b *testing.B) {
-				b.ReportAllocs()
-				var n int
-				for b.Loop() {
-					n = benchpkg.AnalyzeAll(b, as, pkgs)
-				}
-				if name == "suite" && n == 0 {
+				if n := benchpkg.Loop(b, as, pkgs); name == "suite" && n == 0 {
 					b.Fatalf("the suite found nothing in the %s package", kind)
 				}
-				b.ReportMetric(float64(n), "findings")
 			})
 		}
 	}

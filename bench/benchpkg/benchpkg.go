@@ -219,16 +219,27 @@ func Bench(b *testing.B, a *analysis.Analyzer, units int, wantFindings func(Kind
 		pkgs := Load(b, Source(kind, units))
 		for _, an := range []*analysis.Analyzer{Floor, a} {
 			b.Run(fmt.Sprintf("kind=%s/analyzer=%s", kind, an.Name), func(b *testing.B) {
-				b.ReportAllocs()
-				var n int
-				for b.Loop() {
-					n = Analyze(b, an, pkgs)
-				}
+				n := Loop(b, []*analysis.Analyzer{an}, pkgs)
 				if an != Floor && wantFindings != nil && wantFindings(kind) && n == 0 {
 					b.Fatalf("%s found nothing in the %s package", an.Name, kind)
 				}
-				b.ReportMetric(float64(n), "findings")
 			})
 		}
 	}
+}
+
+// Loop is the body of an analysis benchmark: it runs as over pkgs b.N
+// times and reports allocations, the diagnostics found (findings) and the
+// CPU time per run (cpu-ns/op, which a shared machine distorts less than
+// wall time). It returns the number of diagnostics.
+func Loop(b *testing.B, as []*analysis.Analyzer, pkgs []*packages.Package) int {
+	b.ReportAllocs()
+	var n int
+	start := cpuTime()
+	for b.Loop() {
+		n = AnalyzeAll(b, as, pkgs)
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(n), "findings")
+	return n
 }
