@@ -41,6 +41,11 @@ type Context struct {
 	// Key is a constant argument that names the value, such as the header name
 	// in Header.Set("Authorization", v) or the variable in os.Setenv("AZURE_CLIENT_SECRET", v).
 	Key string
+	// Owner names the value's holder: the type of the composite literal
+	// (PubKey in PubKey{Key: v}) or the operand whose field is assigned or
+	// compared (cert in cert.Key = v). A weak name (key, auth) under an
+	// owner that says public, certificate, hash or cache is not a secret.
+	Owner string
 	// Test reports that the value is in a test file or test fixture: low
 	// entropy values there are taken to be fixtures.
 	Test bool

@@ -41,9 +41,10 @@ func (e *Engine) genericWhole(value string, ctx Context, weak bool, dst []Findin
 }
 
 // generated reports whether v looks machine-generated: at least 20
-// characters of letters, digits and - _ . + / = only, with high entropy.
+// characters of letters, digits and - _ . + / = only, with high entropy,
+// and not words joined with a digest (a cache key such as Linux-node-<sha>).
 func generated(v string) bool {
-	if len(v) < 20 || entropy(v) < 4.0 {
+	if len(v) < 20 || entropy(v) < 4.0 || wordsAndDigest(v) {
 		return false
 	}
 	for i := 0; i < len(v); i++ {
@@ -53,6 +54,42 @@ func generated(v string) bool {
 		}
 	}
 	return true
+}
+
+// wordsAndDigest reports whether v is words and hex or decimal parts joined
+// by - _ . / or : with at least one of each (Linux-node-<sha1>,
+// build/cache/<sha256>, user:42:<md5>): an identifier built from a hash, not
+// a secret. It does not allocate.
+func wordsAndDigest(v string) bool {
+	words, digests := 0, 0
+	for i := 0; i <= len(v); {
+		j := i
+		for j < len(v) && v[j] != '-' && v[j] != '_' && v[j] != '.' && v[j] != '/' && v[j] != ':' {
+			j++
+		}
+		seg := v[i:j]
+		switch {
+		case seg == "":
+		case isLetters(seg) && lettersMakeWords(seg):
+			words++
+		case allHex(seg):
+			digests++
+		default:
+			return false
+		}
+		i = j + 1
+	}
+	return words > 0 && digests > 0
+}
+
+// isLetters reports whether s is ASCII letters only.
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isLower(s[i]) && !isUpper(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // nextIsPair reports whether the word at the start of v is itself key=value.

@@ -25,6 +25,7 @@ const dbPassword = "Tr0ub4dor&3-horse"`,
 
 func init() {
 	s := Fake("kv100", alnum, 24)
+	b64key := Fake("kv100-b64", b64chars, 43) + "="
 	genericRule.TruePositives = []Sample{
 		tpCtx("Tr0ub4dor&3-horse", ctxName("dbPassword")),
 		tpCtx(s, ctxName("client_secret")),
@@ -56,6 +57,11 @@ func init() {
 		{Value: "[database]\npassword = " + s + "\nhost = db\n", Secret: s},
 		{Value: "github_token: " + FakeCRCToken("ghp_", "kv100-beside") + "\ndb_password: " + s + "\n", Secret: s},
 		{Value: s, Context: Context{Kind: KindAssign, Name: "apiKey", Test: true}},
+		// A weak name's owner that says nothing public leaves it a key; a
+		// strong name stays a secret whatever holds it.
+		tpCtx(b64key, Context{Kind: KindField, Name: "Key", Owner: "Credentials"}),
+		tpCtx(b64key, Context{Kind: KindField, Name: "PrivateKey", Owner: "Certificate"}),
+		tpCtx("prod-"+b64key, Context{Kind: KindMapKey, Name: "key"}),
 	}
 	genericRule.FalsePositives = []Sample{
 		fpCtx(s, ctxName("bypass")),
@@ -129,5 +135,12 @@ func init() {
 		fpCtx(s, Context{Kind: KindAssign, Name: "cacheKey"}),
 		fpCtx("Sup3rPass!2024", Context{Kind: KindAssign, Name: "cacheKey"}),
 		fpCtx("Sup3rPass!2024", Context{Kind: KindAssign, Name: "key"}), // weak name: not generated
+		// A weak name held by a public or derived owner: PubKey{Key: v}, cert.Key = v.
+		fpCtx(b64key, Context{Kind: KindField, Name: "Key", Owner: "PubKey"}),
+		fpCtx(b64key, Context{Kind: KindAssign, Name: "Key", Owner: "publicKey"}),
+		fpCtx(b64key, Context{Kind: KindField, Name: "Key", Owner: "CertificateBundle"}),
+		// A cache key: words joined with a digest.
+		fpCtx("Linux-node-"+Fake("kv100-cache", hexLower, 40), Context{Kind: KindMapKey, Name: "key"}),
+		fpCtx("build/cache/"+Fake("kv100-cache", hexLower, 64), Context{Kind: KindAssign, Name: "key"}),
 	}
 }

@@ -165,6 +165,28 @@ func weakSecretName(name string) bool {
 
 var weakHeads = []string{"key", "auth", "pin", "passcode"}
 
+// publicOwnerWords say that what a holder's "key" field holds is public or
+// derived: PubKey{Key: v}, Certificate{Key: v}, CacheEntry{Key: v}.
+var publicOwnerWords = []string{"public", "pub", "cert", "certs", "certificate", "certificates",
+	"fingerprint", "thumbprint", "hash", "hashes", "checksum", "digest", "etag", "cache", "cached",
+	"idempotency", "partition", "sort", "row", "foreign", "lookup", "verification", "verify", "verifier"}
+
+// publicOwner reports whether a word of the owner name says it holds a
+// public or derived value. It does not allocate.
+func publicOwner(owner string) bool {
+	for i := 0; i < len(owner); {
+		s, e := nextWord(owner, i)
+		if s == e {
+			return false
+		}
+		if eqAny(owner[s:e], publicOwnerWords) {
+			return true
+		}
+		i = e
+	}
+	return false
+}
+
 // secretName reports whether a name (identifier, key, header, env var) says
 // that it holds a secret. It looks at the head word (the last one, after
 // dropping neutral tails like Str or Value and digits), so passwordField,

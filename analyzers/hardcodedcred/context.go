@@ -67,6 +67,7 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 				s.setPlace(PlaceCompare)
 				s.ctx.Kind, s.ctx.Name = detect.KindCompare, r.exprName(other)
 				s.ctx.Key = r.defName(p, other)
+				s.ctx.Owner = r.ownerOf(other)
 				return s, false
 			case token.ADD:
 				c = p // "Bearer " + tok: named by what the sum is bound to
@@ -89,6 +90,7 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 					}
 				}
 				s.ctx.Name = r.exprName(lhs)
+				s.ctx.Owner = r.ownerOf(lhs)
 				s.ident, _ = lhs.(*ast.Ident)
 			}
 			return s, false
@@ -119,6 +121,7 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 				// Have: Config{Password: "lit"}
 				s.setPlace(PlaceField)
 				s.ctx.Kind, s.ctx.Name = detect.KindField, r.exprName(kv.Key)
+				s.ctx.Owner = r.litTypeName(lit)
 				return s, false
 			case litMap:
 				// Have: map[string]string{"password": "lit"}
@@ -141,6 +144,7 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 				// Have: Config{"user", "lit"}
 				s.setPlace(PlaceField)
 				s.ctx.Kind, s.ctx.Name = detect.KindField, st.Field(idx).Name()
+				s.ctx.Owner = r.litTypeName(lit)
 				return s, false
 			}
 			s.setPlace(PlaceOther) // []string{"lit"}: named by the slice
@@ -453,6 +457,53 @@ func (r *runner) structOf(lit *ast.CompositeLit) (*types.Struct, bool) {
 	}
 	st, ok := under(tv.Type).(*types.Struct)
 	return st, ok
+}
+
+// litTypeName returns the name of a composite literal's type (PubKey in
+// PubKey{Key: v} and in []*PubKey{{Key: v}}), or "" for an unnamed type.
+func (r *runner) litTypeName(lit *ast.CompositeLit) string {
+	if tv, ok := r.info.Types[lit]; ok && tv.Type != nil {
+		return namedName(tv.Type)
+	}
+	// No type information: read the type from the syntax.
+	switch t := lit.Type.(type) {
+	case *ast.Ident:
+		return t.Name
+	case *ast.SelectorExpr:
+		return t.Sel.Name
+	}
+	return ""
+}
+
+// ownerOf names what holds the field an operand or assignee selects: the
+// type of x in x.Key when it is named, else x's own name (pub in pub.Key).
+// It returns "" for anything but a selector.
+func (r *runner) ownerOf(e ast.Expr) string {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	if tv, ok := r.info.Types[sel.X]; ok && tv.Type != nil {
+		if n := namedName(tv.Type); n != "" {
+			return n
+		}
+	}
+	return r.exprName(sel.X)
+}
+
+// namedName returns the name of t, or of what t points to, if it is a
+// named type or alias; otherwise "".
+func namedName(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch n := t.(type) {
+	case *types.Named:
+		return n.Obj().Name()
+	case *types.Alias:
+		return n.Obj().Name()
+	}
+	return ""
 }
 
 // under returns the underlying type of t, through pointers (&T{...} elided in slices).

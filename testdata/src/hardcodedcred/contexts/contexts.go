@@ -201,3 +201,32 @@ var framedToken = "\xff\xfe\x00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\x80" // 
 var latin1Password = "p\xe4ss-4cCWTjgCzeOgTnvRutl8" // want `^secret`
 
 var latin1Label = "gr\xfc\xdfe aus K\xf6ln"
+
+// A "key" field is judged with what holds it: a public key's key is public.
+type PubKey struct{ ID, Key string }
+
+type SigningCreds struct{ ID, Key string }
+
+var repoPublicKey = PubKey{ID: "123", Key: "82sIrNNCAEMiALXSG7JTXWABhS2Nofr0uXA0MNqBTLY="} // decoy: a public key
+
+var repoSigning = SigningCreds{ID: "123", Key: "82sIrNNCAEMiALXSG7JTXWABhS2Nofr0uXA0MNqBTLY="} // want `^secret "82sI…`
+
+var signingByPos = &SigningCreds{"123", "82sIrNNCAEMiALXSG7JTXWABhS2Nofr0uXA0MNqBTLY="} // want `^secret "82sI…`
+
+func setKeys(pk *PubKey, sc *SigningCreds) {
+	pk.Key = "82sIrNNCAEMiALXSG7JTXWABhS2Nofr0uXA0MNqBTLY=" // decoy: a public key
+	sc.Key = "82sIrNNCAEMiALXSG7JTXWABhS2Nofr0uXA0MNqBTLY=" // want `^secret "82sI…`
+}
+
+// A cache entry's key is words joined with a digest; an encryption key is random.
+const cacheEntryJSON = `{
+	"id": 505,
+	"key": "Linux-node-3fe04891c3cdb059d397516d89b11d6c0908faae",
+	"ref": "refs/heads/main"
+}`
+
+// want +1 `^secret "zLeK…`
+const keyringJSON = `{
+	"id": 506,
+	"key": "zLeKx9w8jc4FgblhfVFwEcexP+AJ1ReDk43IVN6n"
+}`
