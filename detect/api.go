@@ -123,6 +123,10 @@ type Rule struct {
 	// humanSecret marks rules whose secrets people type (passwords in
 	// connection strings and URLs): in tests, typed-looking ones are fixtures.
 	humanSecret bool
+	// typed, if set, extracts from a humanSecret rule's secret the part a
+	// person typed (the password of an encoded Basic credential), which the
+	// test-fixture heuristics judge instead of the encoded whole.
+	typed func(secret string) string
 	// In values over 16 KB a rule's regexp runs only from windowBefore bytes
 	// before the end of a keyword hit to windowAfter bytes after it (0 = 1 KB).
 	windowBefore, windowAfter int

@@ -476,8 +476,14 @@ func (e *Engine) judge(r *Rule, value string, s, end int, ctx Context, nameHit b
 			return 0
 		}
 	}
-	if r.humanSecret && ctx.Test && e.tests == TestsFixtures && !looksRandom(secret) {
-		return 0
+	if r.humanSecret && ctx.Test && e.tests == TestsFixtures {
+		typed := secret
+		if r.typed != nil {
+			typed = r.typed(secret)
+		}
+		if !looksRandom(typed) {
+			return 0
+		}
 	}
 	if e.allowed(secret) {
 		return 0

@@ -86,15 +86,23 @@ func webRules() []*Rule {
 			MinEntropy:  3.0,
 			Validate:    validBasicAuth,
 			humanSecret: true,
+			typed:       basicPassword,
 			TruePositives: []Sample{
 				tpIn("Basic "+basic, basic),
 				tpIn("Authorization: Basic "+basic, basic),
+				{Value: "Basic " + basic, Context: Context{Test: true}, Secret: basic}, // a generated password in a test
 			},
 			FalsePositives: []Sample{
 				fp("Basic authentication is required"),
 				fp("Basic " + notBasic),
 				fp("Basic " + base64.StdEncoding.EncodeToString([]byte("user:password"))),
 				fp("Basic realm=\"kvlint\""),
+				// Names standing in for the credentials, plain or percent-encoded.
+				fp("Basic " + base64.StdEncoding.EncodeToString([]byte("CLIENT_ID:CLIENT_SECRET"))),
+				fp("Basic " + base64.StdEncoding.EncodeToString([]byte("CLIENT_ID%3F%3F:CLIENT_SECRET%3F%3F"))),
+				// In a test, a typed password is a fixture however random its base64 looks.
+				{Value: "Basic " + base64.StdEncoding.EncodeToString([]byte("alice:s3cret")), Context: Context{Test: true}},
+				{Value: "Basic " + base64.StdEncoding.EncodeToString([]byte("rbrgnognrhongo3bi4gb9ghg9g:notsosecret")), Context: Context{Test: true}},
 			},
 		},
 	}
