@@ -82,6 +82,14 @@ func wordsAndDigest(v string) bool {
 	return words > 0 && digests > 0
 }
 
+// isJWTShaped reports whether v has a JSON Web Token's shape (a base64url
+// JSON header, a dot, more): KV124 judges those by their header and
+// signature, and what it does not report (alg none, an empty or mock
+// signature) is not a generic secret either.
+func isJWTShaped(v string) bool {
+	return strings.HasPrefix(v, "eyJ") && strings.IndexByte(v, '.') > 10
+}
+
 // isLetters reports whether s is ASCII letters only.
 func isLetters(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -129,7 +137,8 @@ func (e *Engine) genericValue(v string, ctx Context) Confidence {
 	if isText(v) || IsPlaceholder(v) || isKnownPublic(v) || isUUID(v) || isDigest(v) || isEnvName(v) ||
 		isFlagName(v) || isPathLike(v) || isIdentifierLike(v) || isNumberLike(v) ||
 		isHostPort(v) || isEmailLike(v) || isTimeLayout(v) || isSecretReference(v) || isNamedPlaceholder(v) || isCodeLike(v) ||
-		strings.Contains(v, `:"`) || strings.HasPrefix(v, "sha256:") || strings.HasPrefix(v, "$2") {
+		strings.Contains(v, `:"`) || strings.HasPrefix(v, "sha256:") || strings.HasPrefix(v, "$2") ||
+		isJWTShaped(v) {
 		return 0
 	}
 	h := entropy(v)
