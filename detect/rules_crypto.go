@@ -45,7 +45,7 @@ func cryptoRules() []*Rule {
 				`tok, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: scopes})
 req.Header.Set("Authorization", "Bearer "+tok.Token)`,
 				rules.SeverityWarning, 6.5, "jwt"),
-			Keywords:     []string{"eyj"},
+			Keywords: []string{"eyj"},
 			// Parts may keep their base64 padding, and a compressed
 			// ("zip":"DEF") payload is not JSON: only the header must be.
 			Pattern:      `(?:^|[^A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,}={0,2}\.[A-Za-z0-9_-]{8,}={0,2}\.[A-Za-z0-9_-]{16,})(?:[^A-Za-z0-9_.=-]|$)`,
