@@ -240,3 +240,26 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("bad plan: exit %d, %s", code, stderr.String())
 	}
 }
+
+// TestSDKUnavailableLeavesTreeUntouched: when go.mod cannot gain the Azure
+// SDK (no module proxy, empty module cache), the secrets already stored stay
+// in the vault, but every rewritten file is restored and the generated
+// run-time package is removed, so the tree is exactly as it was and builds.
+func TestSDKUnavailableLeavesTreeUntouched(t *testing.T) {
+	f := newFixture(t)
+	before := f.snapshot()
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOMODCACHE", t.TempDir())
+	t.Setenv("GOFLAGS", "-modcacherw")
+	code, _, stderr := f.migrate("no sdk", "-vault-url", legacyVault)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
+	}
+	if d := diffSnapshots(before, f.snapshot()); len(d) > 0 {
+		t.Errorf("a failed migration changed the tree: %v", d)
+	}
+	if _, err := os.Stat(filepath.Join(f.dir, "internal", "vaultsecrets")); !os.IsNotExist(err) {
+		t.Errorf("the run-time package was left behind (stat: %v)", err)
+	}
+	f.checkOutputs()
+}

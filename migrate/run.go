@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -406,7 +407,7 @@ func truncate(s string, n int) string {
 // rewrite changes the places of stored and reused secrets, adds the
 // run-time package and the SDK requirements, then type-checks the module
 // and restores any file that no longer builds.
-func (m *migration) rewrite() error {
+func (m *migration) rewrite() (err error) {
 	byFile := map[string][]*place{}
 	var files []string
 	code := false
@@ -430,6 +431,26 @@ func (m *migration) rewrite() error {
 	sort.Strings(files)
 	runtimePkg := m.modPath + "/" + runtimeDir
 
+	// Until go.mod requires the SDK, a failure must leave the tree as it
+	// was: rewritten files restored, a run-time package we created removed.
+	originals := map[string][]byte{}
+	createdRuntime := ""
+	sdkRequired := false
+	defer func() {
+		if err == nil && (len(originals) > 0 || createdRuntime == "") {
+			return
+		}
+		if !sdkRequired {
+			m.restore(originals, byFile, "the migration stopped before this file was complete; it was restored")
+			if createdRuntime != "" {
+				if rmErr := os.RemoveAll(createdRuntime); rmErr != nil {
+					m.report.Warnings = append(m.report.Warnings, fmt.Sprintf("could not remove %s: %v", createdRuntime, rmErr))
+				}
+				m.report.Created = slices.DeleteFunc(m.report.Created, func(f string) bool { return f == runtimeDir+"/vaultsecrets.go" })
+			}
+		}
+	}()
+
 	if code {
 		dir := filepath.Join(m.root, filepath.FromSlash(runtimeDir))
 		if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
@@ -440,6 +461,7 @@ func (m *migration) rewrite() error {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return err
 			}
+			createdRuntime = dir
 			f := filepath.Join(dir, "vaultsecrets.go")
 			if err := writeFileAtomic(f, src, 0o644); err != nil {
 				return err
@@ -448,7 +470,6 @@ func (m *migration) rewrite() error {
 		}
 	}
 
-	originals := map[string][]byte{}
 	for _, f := range files {
 		ps := byFile[f]
 		src, err := os.ReadFile(f)
@@ -472,14 +493,14 @@ func (m *migration) rewrite() error {
 		}
 	}
 	if len(originals) == 0 {
-		return nil
+		return nil // nothing rewritten: the deferred clean-up removes a run-time package we created
 	}
 	if code {
 		if err := m.requireSDK(); err != nil {
-			m.restore(originals, byFile, "go.mod could not be updated")
 			return err
 		}
 	}
+	sdkRequired = true
 	return m.check(originals, byFile)
 }
 
