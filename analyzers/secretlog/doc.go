@@ -20,7 +20,10 @@
 //     passwordForAdmin; but not secretName, passwordFile or
 //     userWithMissingToken, whose head is not a secret). A name of the form
 //     XKey beside a variable or field X (secretKey beside secret) is the key
-//     of that value, not a secret. In test files, names that begin with
+//     of that value, not a secret, and so is a secretKey used as a map index
+//     (data[secretKey]). Names that begin with a predicate (hasToken,
+//     isPasswordSet) or a message word (errBadAPIKey, promptPassword) are
+//     about a secret, not the secret. In test files, names that begin with
 //     expected, want, fake, mock, dummy, test, sample, example, stub,
 //     invalid, wrong, bad or bogus name values the test made up;
 //   - a local variable that only ever holds string constants, and a named

@@ -50,11 +50,20 @@ var predicateWords = map[string]bool{
 	"no": true, "requires": true, "should": true, "can": true, "did": true, "was": true,
 }
 
+// messageWords, as the first word of a name, make it a text about a secret
+// (errBadAPIKey = "could not get the API key: %w", promptPassword), not the
+// secret.
+var messageWords = map[string]bool{
+	"err": true, "error": true, "errmsg": true, "msg": true, "message": true, "fmt": true,
+	"format": true, "prompt": true, "label": true, "hint": true, "help": true, "usage": true,
+	"desc": true, "description": true, "title": true, "tmpl": true, "template": true,
+}
+
 // headWords returns the words of name up to its first preposition (not
 // counting a leading one), or none if the name is a predicate (hasToken).
 func headWords(name string) []string {
 	w := detect.SplitWords(name)
-	if len(w) >= 2 && predicateWords[w[0]] {
+	if len(w) >= 2 && (predicateWords[w[0]] || messageWords[w[0]]) {
 		return nil
 	}
 	for i := 1; i < len(w); i++ {

@@ -113,6 +113,8 @@ type flow struct {
 	// assigned holds the local variables of the function and whether only
 	// constants are ever stored in them (then the constants, else nil).
 	assigned map[*types.Var]*stores
+	// mapKeys holds the variables the function uses as a map index.
+	mapKeys map[types.Object]bool
 }
 
 // stores are the values stored in a local variable.
@@ -126,6 +128,7 @@ type stores struct {
 func (f *flow) declare(unit inspector.Cursor) {
 	f.declared = map[string]bool{}
 	f.assigned = map[*types.Var]*stores{}
+	f.mapKeys = map[types.Object]bool{}
 	local := func(e ast.Expr) *stores {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
@@ -153,8 +156,17 @@ func (f *flow) declare(unit inspector.Cursor) {
 		}
 		st.other = true
 	}
-	for cur := range unit.Preorder((*ast.Ident)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil)) {
+	for cur := range unit.Preorder((*ast.Ident)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IndexExpr)(nil)) {
 		switch n := cur.Node().(type) {
+		case *ast.IndexExpr:
+			// Have: data[secretKey], with data a map.
+			if t := f.info.TypeOf(n.X); t != nil {
+				if _, isMap := t.Underlying().(*types.Map); isMap {
+					if id, ok := ast.Unparen(n.Index).(*ast.Ident); ok && f.info.ObjectOf(id) != nil {
+						f.mapKeys[f.info.ObjectOf(id)] = true
+					}
+				}
+			}
 		case *ast.Ident:
 			if _, ok := f.info.Defs[n].(*types.Var); ok {
 				f.declared[strings.Join(detect.SplitWords(n.Name), "")] = true
@@ -198,9 +210,16 @@ func (f *flow) named(name string, obj types.Object, siblings func(string) bool, 
 	if !secretName(name) || f.test && fixtureName(name) {
 		return ""
 	}
-	if w := headWords(name); len(w) >= 2 && w[len(w)-1] == "key" && siblings(strings.Join(w[:len(w)-1], "")) {
-		// Have: func set(secretKey string, secret []byte): the key names the secret beside it.
-		return ""
+	if w := headWords(name); len(w) >= 2 && w[len(w)-1] == "key" {
+		if siblings(strings.Join(w[:len(w)-1], "")) {
+			// Have: func set(secretKey string, secret []byte): the key names the secret beside it.
+			return ""
+		}
+		if w[len(w)-2] == "secret" && obj != nil && f.mapKeys[obj] {
+			// Have: value, ok := data[secretKey]: the key of a secret's
+			// data, not a secret key.
+			return ""
+		}
 	}
 	switch obj := obj.(type) {
 	case *types.Const:

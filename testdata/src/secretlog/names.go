@@ -97,3 +97,29 @@ func cursors(in listInput) error {
 	log.Printf("page %s", *in.PaginationToken)
 	return fmt.Errorf("request %s failed", *in.ClientRequestToken)
 }
+
+// A secretKey used to index a map is the key of a secret's data.
+func extract(data map[string][]byte, secretKey string) ([]byte, error) {
+	value, ok := data[secretKey]
+	if !ok {
+		return nil, fmt.Errorf("secretKey %q not found in secret data", secretKey)
+	}
+	return value, nil
+}
+
+// An apiKey used to index a map is still an API key.
+func lookup(clients map[string]int, apiKey string) {
+	if _, ok := clients[apiKey]; !ok {
+		log.Printf("unknown key %s", apiKey) // want `the secret-named apiKey flows into log.Printf`
+	}
+}
+
+// Messages about a secret are not the secret.
+var errBadServiceAPIKey = "could not get Auth.Apikey.ApiKeyRef: %w"
+
+func messages(accessToken string, err error) error {
+	if err != nil {
+		return fmt.Errorf(errBadServiceAPIKey, err)
+	}
+	return fmt.Errorf(accessToken, err) // want `the secret-named accessToken flows into fmt.Errorf`
+}
