@@ -119,6 +119,9 @@ func IsPlaceholder(value string) bool {
 			return true
 		}
 	}
+	if hasAngleName(v) {
+		return true
+	}
 	// <password>, [token], {secret}
 	if len(v) >= 3 {
 		f, l := v[0], v[len(v)-1]
@@ -145,6 +148,26 @@ func IsPlaceholder(value string) bool {
 		distinct++
 	}
 	return distinct <= 2 && len(v) > 2
+}
+
+// hasAngleName reports whether v holds a <name> placeholder of at least
+// three letters, digits, - and _ (Credential=<access-key-id>/<date>).
+func hasAngleName(v string) bool {
+	for i := strings.IndexByte(v, '<'); i >= 0 && i < len(v); {
+		j := i + 1
+		for j < len(v) && (isAlnum(v[j]) || v[j] == '-' || v[j] == '_') {
+			j++
+		}
+		if j < len(v) && v[j] == '>' && j-i-1 >= 3 && !isDigit(v[i+1]) {
+			return true
+		}
+		k := strings.IndexByte(v[j:], '<')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	return false
 }
 
 // isNamedPlaceholder reports whether s is a name standing in for a secret:
@@ -437,7 +460,7 @@ func isIdentifierLike(s string) bool {
 	if t := strings.TrimRight(s, "=:"); len(t) < len(s) && len(t) > 0 && isIdentifierLike(t) {
 		return true
 	}
-	if alnumWords(s) {
+	if alnumWords(s) || isWordPath(s) {
 		return true
 	}
 	if !isLower(s[0]) {
@@ -461,6 +484,54 @@ func isIdentifierLike(s string) bool {
 		}
 	}
 	return seps >= 2 && seg > 0
+}
+
+// isWordPath reports whether s is a property or relative path of
+// lowercase words: some-array[0].entity, data[*].name, path/secret2. Each
+// part between . / [ ] is lowercase words with at most three trailing
+// digits; there must be an index or a slash, and letters must make words.
+func isWordPath(s string) bool {
+	marks := 0
+	inIndex := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '[':
+			if inIndex || i == 0 {
+				return false
+			}
+			inIndex = true
+		case c == ']':
+			if !inIndex || s[i-1] == '[' {
+				return false
+			}
+			inIndex = false
+			marks++
+		case inIndex:
+			if !isDigit(c) && c != '*' {
+				return false
+			}
+		case c == '/':
+			if i == 0 || i == len(s)-1 || s[i-1] == '/' {
+				return false
+			}
+			marks++
+		case isDigit(c):
+			// Digits only at the end of a part, at most three.
+			j := i
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			if j-i > 3 || (j < len(s) && !strings.ContainsRune("/.[-_", rune(s[j]))) || i == 0 || !isLower(s[i-1]) {
+				return false
+			}
+			i = j - 1
+		case isLower(c) || c == '.' || c == '-' || c == '_':
+		default:
+			return false
+		}
+	}
+	return marks > 0 && !inIndex && lettersMakeWords(s)
 }
 
 // alnumWords reports whether an identifier with digits inside reads as
@@ -493,16 +564,18 @@ func alnumWords(s string) bool {
 // lettersMakeWords reports whether a letters-and-separators string splits
 // into word-like parts: each camel-case word has a vowel (or is an all-caps
 // acronym of up to five letters, or an abbreviation of up to four), and no segment between separators breaks
-// into three or more words averaging under three letters (ovVofDtc).
+// into three or more words averaging under three letters with one of them
+// vowelless (ovVofDtc; myApiKey is words).
 func lettersMakeWords(s string) bool {
 	segWords, segLetters := 0, 0
+	segBare := false // a word of the segment has no vowel
 	for i := 0; ; {
 		ws, we := nextWord(s, i)
 		if ws > i || ws == we { // a separator (or the end) closes a segment
-			if segWords >= 3 && segLetters < 3*segWords {
+			if segWords >= 3 && segLetters < 3*segWords && segBare {
 				return false
 			}
-			segWords, segLetters = 0, 0
+			segWords, segLetters, segBare = 0, 0, false
 		}
 		if ws == we {
 			return true
@@ -524,6 +597,7 @@ func lettersMakeWords(s string) bool {
 				upper++
 			}
 		}
+		segBare = segBare || vowels == 0
 		acronym := upper == len(w) && len(w) <= 5
 		// Abbreviations (db, kv, npm, grpc, http) have no vowel.
 		if !acronym && ((vowels == 0 && len(w) > 4) || (len(w) > 6 && 6*vowels < len(w))) {

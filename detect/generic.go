@@ -90,6 +90,55 @@ func isJWTShaped(v string) bool {
 	return strings.HasPrefix(v, "eyJ") && strings.IndexByte(v, '.') > 10
 }
 
+// encodesPlainText reports whether v is standard base64 of printable text
+// that is itself no secret: a name, words or a placeholder
+// (Z3JlYXQtbmFtZQ== is "great-name"). It decodes at most 32 bytes, on the
+// stack, so that it does not allocate.
+func encodesPlainText(v string) bool {
+	t := strings.TrimRight(v, "=")
+	if len(t) < 8 || len(t) > 43 || len(t)%4 == 1 || len(v)-len(t) > 2 {
+		return false
+	}
+	var buf [32]byte
+	n, bits, acc := 0, 0, uint(0)
+	for i := 0; i < len(t); i++ {
+		d := b64Value(t[i])
+		if d < 0 {
+			return false
+		}
+		acc = acc<<6 | uint(d)
+		bits += 6
+		if bits >= 8 {
+			bits -= 8
+			c := byte(acc >> uint(bits))
+			if c < 0x20 || c > 0x7e {
+				return false
+			}
+			buf[n] = c
+			n++
+		}
+	}
+	d := string(buf[:n]) // the conversion does not escape: judged and dropped
+	return isText(d) || isIdentifierLike(d) || IsPlaceholder(d) || isNamedPlaceholder(d) || isEnvName(d)
+}
+
+// b64Value returns the value of a standard base64 digit, or -1.
+func b64Value(c byte) int {
+	switch {
+	case isUpper(c):
+		return int(c - 'A')
+	case isLower(c):
+		return int(c-'a') + 26
+	case isDigit(c):
+		return int(c-'0') + 52
+	case c == '+':
+		return 62
+	case c == '/':
+		return 63
+	}
+	return -1
+}
+
 // isLetters reports whether s is ASCII letters only.
 func isLetters(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -138,7 +187,7 @@ func (e *Engine) genericValue(v string, ctx Context) Confidence {
 		isFlagName(v) || isPathLike(v) || isIdentifierLike(v) || isNumberLike(v) ||
 		isHostPort(v) || isEmailLike(v) || isTimeLayout(v) || isSecretReference(v) || isNamedPlaceholder(v) || isCodeLike(v) ||
 		strings.Contains(v, `:"`) || strings.HasPrefix(v, "sha256:") || strings.HasPrefix(v, "$2") ||
-		isJWTShaped(v) {
+		isJWTShaped(v) || encodesPlainText(v) {
 		return 0
 	}
 	h := entropy(v)

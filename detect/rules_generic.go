@@ -1,6 +1,10 @@
 package detect
 
-import "github.com/kvlint/kvlint/rules"
+import (
+	"encoding/base64"
+
+	"github.com/kvlint/kvlint/rules"
+)
 
 // genericRule is KV100. The engine judges it itself: its name check and
 // value filters are code, not a pattern.
@@ -62,6 +66,10 @@ func init() {
 		tpCtx(b64key, Context{Kind: KindField, Name: "Key", Owner: "Credentials"}),
 		tpCtx(b64key, Context{Kind: KindField, Name: "PrivateKey", Owner: "Certificate"}),
 		tpCtx("prod-"+b64key, Context{Kind: KindMapKey, Name: "key"}),
+		// Passwords with brackets or slashes, and base64 of a typed password.
+		tpCtx("Qz<9>mLp#2vR!", ctxName("password")),
+		tpCtx("Xk9/Qz2pLm8RtV4w", ctxName("password")),
+		tpCtx(base64.StdEncoding.EncodeToString([]byte("Tr0ub4dor&3-horse")), ctxName("dbPasswordB64")),
 	}
 	genericRule.FalsePositives = []Sample{
 		fpCtx(s, ctxName("bypass")),
@@ -142,5 +150,17 @@ func init() {
 		// A cache key: words joined with a digest.
 		fpCtx("Linux-node-"+Fake("kv100-cache", hexLower, 40), Context{Kind: KindMapKey, Name: "key"}),
 		fpCtx("build/cache/"+Fake("kv100-cache", hexLower, 64), Context{Kind: KindAssign, Name: "key"}),
+		// <name> placeholders anywhere in a value, as in a comment documenting a header.
+		fpCtx("// Credential=<access-key-id>/<date>/<aws-region>/<aws-service>/aws4_request", Context{Kind: KindComment}),
+		fpCtx("AccountName=<name>;password=<secret-value>", ctxName("dsn")),
+		// Property and relative paths of words: the key of a secret, not its value.
+		fpCtx("some-array[0].entity", Context{Kind: KindField, Name: "SecretKey"}),
+		fpCtx("data[*].credentials.password", Context{Kind: KindField, Name: "SecretKey"}),
+		fpCtx(`//	secret2 = "path/secret2"`, Context{Kind: KindComment}),
+		// Short words make a name (my Api Key), not a random string.
+		fpCtx("myApiKey", Context{Kind: KindMapKey, Name: "apiKey"}),
+		// base64 of plain words.
+		fpCtx(base64.StdEncoding.EncodeToString([]byte("great-name")), ctxName("targetSecretValue1")),
+		fpCtx(base64.StdEncoding.EncodeToString([]byte("CLIENT_SECRET")), ctxName("clientSecret")),
 	}
 }
