@@ -52,7 +52,9 @@
 //   - package log, log/slog, go.uber.org/zap, github.com/sirupsen/logrus,
 //     github.com/rs/zerolog, github.com/go-logr/logr (controller-runtime),
 //     k8s.io/klog, github.com/golang/glog and github.com/hashicorp/go-hclog: a call statement (the final call of a chain) with a
-//     secret among its arguments or its receiver chain's arguments;
+//     secret among its arguments or its receiver chain's arguments, unless
+//     it returns a logging type: zerolog's ev.Str("k", secret) as a
+//     statement adds a field to ev, which logs at a later ev.Msg;
 //   - fmt.Print*, print and println, fmt.Fprint* to os.Stdout or os.Stderr, and
 //     os.Stdout/os.Stderr Write/WriteString;
 //   - fmt.Errorf and errors.New;

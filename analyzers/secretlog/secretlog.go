@@ -262,7 +262,7 @@ func (f *flow) flagged(name, value string) bool {
 // propagate taints the places secrets are stored in, until nothing changes.
 func (f *flow) propagate(unit inspector.Cursor) {
 	var stmts []ast.Node
-	for cur := range unit.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil)) {
+	for cur := range unit.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil), (*ast.ExprStmt)(nil)) {
 		stmts = append(stmts, cur.Node())
 	}
 	for range 10 {
@@ -291,6 +291,26 @@ func (f *flow) propagate(unit inspector.Cursor) {
 				if len(n.Names) == len(n.Values) {
 					for i := range n.Names {
 						taint(n.Names[i], f.source(n.Values[i]))
+					}
+				}
+			case *ast.ExprStmt:
+				// Have: ev.Str("k", secret) as a statement on a zerolog
+				// event (a pointer it fills), emitted by a later ev.Msg.
+				call, ok := n.X.(*ast.CallExpr)
+				if !ok {
+					continue
+				}
+				fn := azsdk.Callee(f.info, call)
+				if fn == nil || !logPkgs[azsdk.PkgPath(fn.Pkg())] {
+					continue
+				}
+				sig := fn.Type().(*types.Signature)
+				if sig.Recv() == nil || sig.Results().Len() == 0 || !logPkgs[namedPkg(sig.Results().At(0).Type())] {
+					continue
+				}
+				if _, ptr := types.Unalias(sig.Recv().Type()).(*types.Pointer); ptr {
+					if root := chainRoot(call); root != nil {
+						taint(root, f.source(call))
 					}
 				}
 			case *ast.CallExpr:
@@ -603,7 +623,12 @@ func (f *flow) sink(cur inspector.Cursor, call *ast.CallExpr) (string, []ast.Exp
 	}
 	switch {
 	case logPkgs[path]:
-		// Only the call that ends a statement logs; inner calls build fields.
+		// Only the call that ends a statement logs; inner calls build
+		// fields, and so does a statement whose result is a logging type
+		// (zerolog's ev.Str("k", v) on an event emitted later by Msg).
+		if sig.Results().Len() > 0 && logPkgs[namedPkg(sig.Results().At(0).Type())] {
+			break
+		}
 		switch cur.Parent().Node().(type) {
 		case *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt:
 			return qual, call.Args, sig.Recv() != nil
@@ -734,4 +759,31 @@ func hasField(t types.Type, words string) bool {
 		}
 	}
 	return false
+}
+
+// namedPkg returns the import path of the package of the named type t (or
+// *t), or "".
+func namedPkg(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return azsdk.PkgPath(n.Obj().Pkg())
+	}
+	return ""
+}
+
+// chainRoot returns x of a method chain x.A(...).B(...), or nil.
+func chainRoot(call *ast.CallExpr) ast.Expr {
+	for {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			return sel.X
+		}
+		call = inner
+	}
 }

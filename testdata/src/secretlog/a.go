@@ -136,3 +136,18 @@ func closure(ctx context.Context, c *azsecrets.Client) {
 var pkgLevel = func(clientSecret string) {
 	log.Print(clientSecret) // want `the secret-named clientSecret flows into log.Print`
 }
+
+// A zerolog event logs when Msg is called, not when a field is added.
+func zerologEvent(zr *zerolog.Logger, password string, more bool) *zerolog.Event {
+	ev := zr.Info().Str("user", "bob")
+	if more {
+		ev.Str("password", password)
+	}
+	return ev
+}
+
+func zerologEmit(zr *zerolog.Logger, password string) {
+	ev := zr.Info()
+	ev.Str("password", password)
+	ev.Msg("login") // want `the secret-named password flows into \(\*github.com/rs/zerolog.Event\).Msg`
+}
