@@ -153,7 +153,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 			d := analysis.Diagnostic{
 				Pos: call.Pos(), End: call.End(), Category: r.ID,
 				Message: fmt.Sprintf("%s authenticates with a static %s, itself a secret to protect: %s",
-					qualified(t), secretWord(t), instead),
+					qualified(t), secretWord(t), t.instead()),
 			}
 			if t.fixable {
 				if fix, ok := c.fix(ref.Parent(), call); ok {
@@ -167,7 +167,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		scope.Report(analysis.Diagnostic{
 			Pos: ref.Node().Pos(), End: ref.Node().End(), Category: r.ID,
 			Message: fmt.Sprintf("%s used as a function value authenticates with a static %s: %s",
-				qualified(t), secretWord(t), instead),
+				qualified(t), secretWord(t), t.instead()),
 		}, r.Name)
 	}
 
@@ -216,6 +216,17 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// instead says what to use in place of t. MSAL code keeps MSAL: a
+// confidential client can authenticate with a federated token (workload or
+// managed identity) through NewCredFromAssertionCallback.
+func (t *target) instead() string {
+	if t.pkg == azsdk.MSALConfidential {
+		return "use a managed or workload identity: confidential.NewCredFromAssertionCallback with a federated token, " +
+			"or azidentity.NewDefaultAzureCredential, NewManagedIdentityCredential or NewWorkloadIdentityCredential"
+	}
+	return instead
 }
 
 func qualified(t *target) string {

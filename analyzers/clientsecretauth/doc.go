@@ -27,7 +27,8 @@
 // literal secret is also reported by hardcodedcred.
 //
 // Use azidentity.NewDefaultAzureCredential, NewManagedIdentityCredential or
-// NewWorkloadIdentityCredential instead.
+// NewWorkloadIdentityCredential instead; in MSAL code, a confidential client
+// takes a federated token through confidential.NewCredFromAssertionCallback.
 //
 // For KV201-KV203 a suggested fix replaces the call with
 // azidentity.NewDefaultAzureCredential(nil) (with the file's own name for the

@@ -39,7 +39,7 @@ func onBehalfOf(s settings, assertion string) {
 }
 
 func msal(s settings) {
-	cred, err := confidential.NewCredFromSecret(s.ClientSecret) // want `confidential.NewCredFromSecret authenticates with a static client secret`
+	cred, err := confidential.NewCredFromSecret(s.ClientSecret) // want `confidential.NewCredFromSecret authenticates with a static client secret, itself a secret to protect: use a managed or workload identity: confidential.NewCredFromAssertionCallback with a federated token`
 	_, _ = cred, err
 }
 
