@@ -28,7 +28,8 @@
 // reported either: it sits in an if statement whose condition reads a place
 // that outlives the request (a field of the receiver, a captured or
 // package-level variable, a map among them) and whose body stores into that
-// place, as in if s.key == "" { ...; s.key = *resp.Value }. A cache check
+// place, as in if s.key == "" { ...; s.key = *resp.Value }, or reads a local
+// just read from it (v, ok := s.cache[k]; if !ok { ...; s.cache[k] = v }). A cache check
 // whose body does not fill the cache, or a local variable, is no cache.
 //
 // Test files are skipped unless the configuration says tests: scan: tests

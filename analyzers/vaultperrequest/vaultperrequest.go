@@ -158,6 +158,12 @@ func fillsCache(info *types.Info, cur inspector.Cursor, body *ast.BlockStmt) boo
 			case *ast.SelectorExpr, *ast.Ident:
 				if e := n.(ast.Expr); outlives(info, e, body) {
 					read[types.ExprString(e)] = true
+				} else if id, ok := e.(*ast.Ident); ok {
+					// Have: v, ok := s.cache[k]; if !ok {...}: a local read
+					// from the cache earlier in the handler.
+					for _, src := range readFrom(info, body, info.Uses[id]) {
+						read[src] = true
+					}
 				}
 				return false
 			case *ast.IndexExpr:
@@ -195,6 +201,41 @@ func fillsCache(info *types.Info, cur inspector.Cursor, body *ast.BlockStmt) boo
 		}
 	}
 	return false
+}
+
+// readFrom returns the long-lived places (maps and fields that outlive the
+// request) that local variable obj is assigned from in body:
+// v, ok := s.cache[k] gives s.cache.
+func readFrom(info *types.Info, body *ast.BlockStmt, obj types.Object) []string {
+	if obj == nil {
+		return nil
+	}
+	var places []string
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for i, lhs := range as.Lhs {
+			id, ok := lhs.(*ast.Ident)
+			if !ok || info.ObjectOf(id) != obj {
+				continue
+			}
+			rhs := as.Rhs[0]
+			if len(as.Rhs) == len(as.Lhs) {
+				rhs = as.Rhs[i]
+			}
+			e := ast.Unparen(rhs)
+			if ix, ok := e.(*ast.IndexExpr); ok {
+				e = ix.X
+			}
+			if outlives(info, e, body) {
+				places = append(places, types.ExprString(e))
+			}
+		}
+		return true
+	})
+	return places
 }
 
 // outlives reports whether e (x, x.f.g) is rooted at a variable declared

@@ -54,6 +54,21 @@ func routes(mux *http.ServeMux, s *server) {
 			_ = resp
 		}
 	}))
+	mux.HandleFunc("/n", func(w http.ResponseWriter, r *http.Request) {
+		v, ok := s.byName["k"]
+		if !ok {
+			resp, _ := s.vault.GetSecret(r.Context(), "k", "", nil)
+			v = *resp.Value
+			s.byName["k"] = v
+		}
+		local := map[string]string{}
+		w2, ok2 := local["k"]
+		if !ok2 {
+			resp, _ := s.vault.GetSecret(r.Context(), "k", "", nil) // want `GetSecret is called on every request`
+			local["k"] = *resp.Value
+		}
+		_, _ = v, w2
+	})
 	mux.HandleFunc("/m", func(w http.ResponseWriter, r *http.Request) {
 		if _, ok := s.byName[r.URL.Path]; !ok {
 			resp, _ := s.vault.GetSecret(r.Context(), r.URL.Path, "", nil)
