@@ -26,7 +26,7 @@ func cryptoRules() []*Rule {
 		enc([]byte(`{"sub":"kvlint-fake-user","iat":1700000000,"exp":1900000000}`)) + "." + Fake("jwt-sig", b64url, 43)
 	jwtHead := jwt[:strings.LastIndexByte(jwt, '.')]
 	std := base64.URLEncoding.EncodeToString
-	padded := std([]byte(`{"alg":"RS256","typ":"JWT"}`)) + "." + std([]byte(`{"foo":"paddedbar"}`)) + "." + Fake("jwt-pad", b64url, 86)
+	padded := std([]byte(`{"alg":"RS256","typ":"JWT"}`)) + "." + std([]byte(`{"foo":"paddedbar"}`)) + "." + Fake("jwt-pad", b64url, 86) + "=="
 	compressed := enc([]byte(`{"alg":"RS256","zip":"DEF"}`)) + "." + Fake("jwt-zip", b64url, 80) + "." + Fake("jwt-zip-sig", b64url, 86)
 	jwtNone := enc([]byte(`{"alg":"none"}`)) + "." + enc([]byte(`{"sub":"kvlint-fake-user"}`)) + "." + Fake("jwt-none", b64url, 20)
 	notJWT := enc([]byte(`{"kind":"cursor","v":1}`)) + "." + enc([]byte(`{"page":2,"size":50}`)) + "." + Fake("jwt-not", b64url, 20)
@@ -48,7 +48,7 @@ req.Header.Set("Authorization", "Bearer "+tok.Token)`,
 			Keywords: []string{"eyj"},
 			// Parts may keep their base64 padding, and a compressed
 			// ("zip":"DEF") payload is not JSON: only the header must be.
-			Pattern:      `(?:^|[^A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,}={0,2}\.[A-Za-z0-9_-]{8,}={0,2}\.[A-Za-z0-9_-]{16,})(?:[^A-Za-z0-9_.=-]|$)`,
+			Pattern:      `(?:^|[^A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,}={0,2}\.[A-Za-z0-9_-]{8,}={0,2}\.[A-Za-z0-9_-]{16,}={0,2})(?:[^A-Za-z0-9_.=-]|$)`,
 			windowBefore: 4, windowAfter: 4096,
 			SecretGroup: 1,
 			MinEntropy:  3.5,
