@@ -426,7 +426,10 @@ func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Conte
 		s, end = s+from, end+from
 		if c := e.judge(r, value, s, end, ctx, nameHit); c != 0 {
 			dst = append(dst, Finding{Rule: r, Start: s, End: end, Confidence: c})
-		} else {
+		} else if !nameHit {
+			// A rule that ran only because of the name (KV111 for
+			// accessToken) rejects the provider, not the value: the
+			// generic rule still judges it.
 			rej.add(m[0]+from, m[1]+from)
 		}
 	}

@@ -2,6 +2,17 @@ package detect
 
 import "github.com/kvlint/kvlint/rules"
 
+// awsSecretName reports whether the context names AWS (a word of the name,
+// key or callee) or says "secret access key", AWS's term.
+func awsSecretName(ctx Context) bool {
+	for _, n := range [...]string{ctx.Name, ctx.Key, ctx.Call} {
+		if hasWordSeq(n, "aws") || hasWordSeq(n, "secret", "access", "key") {
+			return true
+		}
+	}
+	return false
+}
+
 func awsRules() []*Rule {
 	keyID := "AKIA" + Fake("aws-id", upperNum, 16)
 	stsID := "ASIA" + Fake("aws-sts", upperNum, 16)
@@ -43,8 +54,9 @@ func awsRules() []*Rule {
 				`credentials.NewStaticCredentialsProvider(keyID, "wJalr...", "")`,
 				`cfg, err := config.LoadDefaultConfig(ctx)`,
 				rules.SeverityError, 9.0, "aws"),
-			Keywords:     []string{"aws"},
-			NameKeywords: []string{"aws"},
+			Keywords: []string{"aws"},
+			// AWS's own name for it says AWS: SecretAccessKey, secret_access_key.
+			NameKeywords: []string{"aws", "access"},
 			Pattern:      `(?:^|[^A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`,
 			windowBefore: 256, windowAfter: 256,
 			SecretGroup: 1,
@@ -60,7 +72,8 @@ func awsRules() []*Rule {
 				if !up || !lo || !di {
 					return 0
 				}
-				if m.NameHit && (secretName(m.Context.Name) || secretName(m.Context.Key) || m.Context.Kind == KindCallArg) {
+				if m.NameHit && awsSecretName(m.Context) &&
+					(secretName(m.Context.Name) || secretName(m.Context.Key) || m.Context.Kind == KindCallArg) {
 					return Medium
 				}
 				if m.Near("secret", 256) && m.Near("aws", 256) {
@@ -72,6 +85,9 @@ func awsRules() []*Rule {
 				tpCtx(secret, ctxName("awsSecretAccessKey")),
 				tpIn("aws_secret_access_key = "+secret, secret),
 				tpCtx(secret, Context{Kind: KindCallArg, Call: "github.com/aws/aws-sdk-go-v2/credentials.NewStaticCredentialsProvider", Name: "secret"}),
+				tpCtx(secret, ctxName("secretAccessKey")),
+				tpCtx(secret, Context{Kind: KindCompare, Name: "SecretAccessKey", Owner: "Value"}),
+				tpCtx(secret, Context{Kind: KindMapKey, Name: "secret_access_key"}),
 			},
 			FalsePositives: []Sample{
 				fpCtx("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", ctxName("awsSecretAccessKey")),

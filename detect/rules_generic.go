@@ -69,6 +69,7 @@ func init() {
 		// Passwords with brackets or slashes, and base64 of a typed password.
 		tpCtx("Qz<9>mLp#2vR!", ctxName("password")),
 		tpCtx("Xk9/Qz2pLm8RtV4w", ctxName("password")),
+		tpCtx(Fake("kv100-access", alnum, 40), ctxName("accessToken")), // "access" alone does not say AWS (KV111)
 		tpCtx(base64.StdEncoding.EncodeToString([]byte("Tr0ub4dor&3-horse")), ctxName("dbPasswordB64")),
 	}
 	genericRule.FalsePositives = []Sample{

@@ -91,6 +91,31 @@ func wordsOf(name string, buf []span) int {
 	return n
 }
 
+// hasWordSeq reports whether the words seq (lowercase) occur one after
+// another among the words of name, ignoring case. It does not allocate.
+func hasWordSeq(name string, seq ...string) bool {
+	k := 0
+	for i := 0; ; {
+		s, e := nextWord(name, i)
+		if s == e {
+			return false
+		}
+		w := name[s:e]
+		switch {
+		case strings.EqualFold(w, seq[k]):
+			k++
+		case k > 0 && strings.EqualFold(w, seq[0]):
+			k = 1
+		default:
+			k = 0
+		}
+		if k == len(seq) {
+			return true
+		}
+		i = e
+	}
+}
+
 // eqAny reports whether w equals, ignoring ASCII case, one of the lowercase words.
 func eqAny(w string, words []string) bool {
 	if w == "" {
