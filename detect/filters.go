@@ -205,6 +205,10 @@ var knownPublic = []string{
 	// RFC 7617's Basic example (Aladdin:open sesame).
 	"QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
 	"devstoreaccount1",
+	// Digests of the empty input (MD5, SHA-1, SHA-256): checksums, not secrets.
+	"d41d8cd98f00b204e9800998ecf8427e",
+	"da39a3ee5e6b4b0d3255bfef95601890afd80709",
+	"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
 }
 
 // isKnownPublic reports whether secret is or contains a published value.

@@ -27,7 +27,10 @@ func (e *Engine) genericWhole(value string, ctx Context, weak bool, dst []Findin
 			break
 		}
 	}
-	if weak && !generated(value[s:end]) {
+	// A hex digest bound to a strong secret name is a hex secret (a GitHub
+	// OAuth client secret, an openssl rand -hex key); under a weak name (key)
+	// it is a digest.
+	if weak && (!generated(value[s:end]) || isDigest(value[s:end])) {
 		return dst
 	}
 	c := e.genericValue(value[s:end], ctx)
@@ -183,7 +186,7 @@ func (e *Engine) genericValue(v string, ctx Context) Confidence {
 	if n < 6 || (n < 8 && classes < 3) || n > genericMaxLen {
 		return 0
 	}
-	if isText(v) || IsPlaceholder(v) || isKnownPublic(v) || isUUID(v) || isDigest(v) || isEnvName(v) ||
+	if isText(v) || IsPlaceholder(v) || isKnownPublic(v) || isUUID(v) || isEnvName(v) ||
 		isFlagName(v) || isPathLike(v) || isIdentifierLike(v) || isNumberLike(v) ||
 		isHostPort(v) || isEmailLike(v) || isTimeLayout(v) || isSecretReference(v) || isNamedPlaceholder(v) || isCodeLike(v) ||
 		strings.Contains(v, `:"`) || strings.HasPrefix(v, "sha256:") || strings.HasPrefix(v, "$2") ||

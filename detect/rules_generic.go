@@ -69,6 +69,11 @@ func init() {
 		// Passwords with brackets or slashes, and base64 of a typed password.
 		tpCtx("Qz<9>mLp#2vR!", ctxName("password")),
 		tpCtx("Xk9/Qz2pLm8RtV4w", ctxName("password")),
+		// Hex secrets under strong names: a GitHub OAuth app's client secret,
+		// openssl rand -hex 32, a legacy 40-hex token.
+		tpCtx(Fake("kv100-hex", hexLower, 40), ctxName("oauthClientSecret")),
+		tpCtx(Fake("kv100-hex", hexLower, 64), ctxName("webhookSecret")),
+		tpCtx(Fake("kv100-hex", hexLower, 40), Context{Kind: KindMapKey, Name: "access_token"}),
 		tpCtx(Fake("kv100-access", alnum, 40), ctxName("accessToken")), // "access" alone does not say AWS (KV111)
 		tpCtx(base64.StdEncoding.EncodeToString([]byte("Tr0ub4dor&3-horse")), ctxName("dbPasswordB64")),
 	}
@@ -97,8 +102,9 @@ func init() {
 		fpCtx("your_api_key_here", ctxName("apiKey")),
 		fpCtx("TODO", ctxName("apiKey")),
 		fpCtx("3f2504e0-4f89-11d3-9a0c-0305e82c3301", ctxName("clientSecret")),
-		fpCtx(Fake("sha", hexLower, 40), ctxName("token")),
-		fpCtx(Fake("sha", hexLower, 64), ctxName("secret")),
+		fpCtx(Fake("sha", hexLower, 40), ctxName("key")), // a weak name: hex there is a digest
+		fpCtx(Fake("sha", hexLower, 64), Context{Kind: KindMapKey, Name: "key"}),
+		fpCtx("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", ctxName("secret")), // sha256("")
 		fpCtx("AZURE_CLIENT_SECRET", ctxName("secretEnv")),
 		fpCtx("AZURE_CLIENT_SECRET", ctxName("clientSecret")),
 		fpCtx("--password", ctxName("passwordFlag")),
