@@ -63,7 +63,11 @@
 //     a known origin: the vault, the environment, a flagged constant; values
 //     secret by their name alone there are the test's own or its fakes');
 //   - an HTTP response body: http.ResponseWriter Write, fmt.Fprint* and
-//     io.WriteString to an http.ResponseWriter, and the message of http.Error.
+//     io.WriteString to an http.ResponseWriter, and the message of http.Error;
+//     json.Encoder.Encode on an encoder made by json.NewEncoder for an
+//     http.ResponseWriter, os.Stdout or os.Stderr; and the body arguments of
+//     the response methods (JSON, String, HTML, Data, XML, YAML and the like)
+//     of gin.Context and echo.Context.
 //
 // Log a redacted form (a short prefix and the length, or a hash), or nothing.
 //

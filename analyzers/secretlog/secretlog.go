@@ -115,6 +115,8 @@ type flow struct {
 	assigned map[*types.Var]*stores
 	// mapKeys holds the variables the function uses as a map index.
 	mapKeys map[types.Object]bool
+	// encoders holds local json.Encoders made for an output: where they write.
+	encoders map[types.Object]string
 }
 
 // stores are the values stored in a local variable.
@@ -129,6 +131,7 @@ func (f *flow) declare(unit inspector.Cursor) {
 	f.declared = map[string]bool{}
 	f.assigned = map[*types.Var]*stores{}
 	f.mapKeys = map[types.Object]bool{}
+	f.encoders = map[types.Object]string{}
 	local := func(e ast.Expr) *stores {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
@@ -172,6 +175,14 @@ func (f *flow) declare(unit inspector.Cursor) {
 				f.declared[strings.Join(detect.SplitWords(n.Name), "")] = true
 			}
 		case *ast.AssignStmt:
+			if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+				// Have: enc := json.NewEncoder(w).
+				if id, ok := n.Lhs[0].(*ast.Ident); ok {
+					if d := f.encoderDest(n.Rhs[0]); d != "" && f.info.ObjectOf(id) != nil {
+						f.encoders[f.info.ObjectOf(id)] = d
+					}
+				}
+			}
 			for i, lhs := range n.Lhs {
 				if (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) && len(n.Lhs) == len(n.Rhs) {
 					store(lhs, n.Rhs[i])
@@ -654,6 +665,17 @@ func (f *flow) sink(cur inspector.Cursor, call *ast.CallExpr) (string, []ast.Exp
 				return qual + " to " + d, call.Args[1:], false
 			}
 		}
+	case path == "encoding/json" && fn.Name() == "Encode" && sig.Recv() != nil:
+		// Have: json.NewEncoder(w).Encode(v), enc.Encode(v) with enc := json.NewEncoder(w).
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if d := f.encoderDest(sel.X); d != "" {
+				return "(*encoding/json.Encoder).Encode to " + d, call.Args, false
+			}
+		}
+	case (path == "github.com/gin-gonic/gin" || path == "github.com/labstack/echo/v4") && sig.Recv() != nil &&
+		responseMethods[fn.Name()] && len(call.Args) > 1:
+		// Have: c.JSON(http.StatusOK, gin.H{"key": secret}), c.String(200, secret).
+		return "the http response (" + qual + ")", call.Args[1:], false
 	case path == "testing" && sig.Recv() != nil:
 		for _, p := range []string{"Log", "Error", "Fatal", "Skip"} {
 			if strings.HasPrefix(fn.Name(), p) {
@@ -670,6 +692,27 @@ func (f *flow) sink(cur inspector.Cursor, call *ast.CallExpr) (string, []ast.Exp
 		}
 	}
 	return "", nil, false
+}
+
+// responseMethods of gin.Context and echo.Context write their arguments
+// after the status code into the response body.
+var responseMethods = map[string]bool{
+	"JSON": true, "IndentedJSON": true, "PureJSON": true, "SecureJSON": true, "AsciiJSON": true,
+	"JSONP": true, "JSONPretty": true, "JSONBlob": true, "String": true, "HTML": true, "Blob": true,
+	"Data": true, "XML": true, "XMLPretty": true, "YAML": true, "TOML": true,
+}
+
+// encoderDest describes where the json.Encoder enc writes, if that is
+// os.Stdout, os.Stderr or an HTTP response.
+func (f *flow) encoderDest(enc ast.Expr) string {
+	enc = ast.Unparen(enc)
+	if id, ok := enc.(*ast.Ident); ok {
+		return f.encoders[f.info.ObjectOf(id)]
+	}
+	if call, ok := enc.(*ast.CallExpr); ok && azsdk.IsFunc(azsdk.Callee(f.info, call), "encoding/json", "NewEncoder") && len(call.Args) == 1 {
+		return f.outWriter(call.Args[0])
+	}
+	return ""
 }
 
 // outWriter describes w if it is os.Stdout, os.Stderr or an HTTP response.

@@ -15,6 +15,12 @@ type Context struct {
 // String writes the given string into the response body.
 func (c *Context) String(code int, format string, values ...any) {}
 
+// JSON serializes the given struct as JSON into the response body.
+func (c *Context) JSON(code int, obj any) {}
+
+// H is a shortcut for map[string]any.
+type H map[string]any
+
 // Ctx returns the request context.
 func (c *Context) Ctx() context.Context { return context.Background() }
 

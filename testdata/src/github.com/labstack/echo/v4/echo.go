@@ -7,6 +7,7 @@ import "net/http"
 type Context interface {
 	Request() *http.Request
 	String(code int, s string) error
+	JSON(code int, i any) error
 }
 
 // HandlerFunc defines a function to serve HTTP requests.
