@@ -479,7 +479,7 @@ func (e *Engine) judge(r *Rule, value string, s, end int, ctx Context, nameHit b
 			return 0
 		}
 	}
-	if r.humanSecret && ctx.Test && e.tests == TestsFixtures {
+	if r.humanSecret && e.fixtureContext(ctx) {
 		typed := secret
 		if r.typed != nil {
 			typed = r.typed(secret)
@@ -492,6 +492,13 @@ func (e *Engine) judge(r *Rule, value string, s, end int, ctx Context, nameHit b
 		return 0
 	}
 	return c
+}
+
+// fixtureContext reports whether typed-looking values are examples where
+// ctx is: in test files (under the fixtures policy) and in comments, which
+// document values ({"password": "Hashi123"}) rather than hold them.
+func (e *Engine) fixtureContext(ctx Context) bool {
+	return ctx.Test && e.tests == TestsFixtures || ctx.Kind == KindComment
 }
 
 func (e *Engine) allowed(secret string) bool {

@@ -204,7 +204,7 @@ func (e *Engine) genericValue(v string, ctx Context) Confidence {
 	if h < floor {
 		return 0
 	}
-	if ctx.Test && e.tests == TestsFixtures && !looksRandom(v) {
+	if e.fixtureContext(ctx) && !looksRandom(v) {
 		return 0
 	}
 	if n >= 16 && h >= 3.5 && classes >= 3 {

@@ -61,6 +61,7 @@ func init() {
 		{Value: "[database]\npassword = " + s + "\nhost = db\n", Secret: s},
 		{Value: "github_token: " + FakeCRCToken("ghp_", "kv100-beside") + "\ndb_password: " + s + "\n", Secret: s},
 		{Value: s, Context: Context{Kind: KindAssign, Name: "apiKey", Test: true}},
+		{Value: "// old password=" + s + " (revoked)", Context: Context{Kind: KindComment}, Secret: s},
 		// A weak name's owner that says nothing public leaves it a key; a
 		// strong name stays a secret whatever holds it.
 		tpCtx(b64key, Context{Kind: KindField, Name: "Key", Owner: "Credentials"}),
@@ -164,6 +165,9 @@ func init() {
 		fpCtx("some-array[0].entity", Context{Kind: KindField, Name: "SecretKey"}),
 		fpCtx("data[*].credentials.password", Context{Kind: KindField, Name: "SecretKey"}),
 		fpCtx(`//	secret2 = "path/secret2"`, Context{Kind: KindComment}),
+		// Comments document values: a typed one there is an example.
+		fpCtx(`// Put inserts a key-value secret (e.g. {"password": "Hashi123"}) into the`, Context{Kind: KindComment}),
+		fpCtx("// connect with postgres://app:Sup3rPass!@db:5432/app", Context{Kind: KindComment}),
 		// Short words make a name (my Api Key), not a random string.
 		fpCtx("myApiKey", Context{Kind: KindMapKey, Name: "apiKey"}),
 		// base64 of plain words.
