@@ -75,7 +75,14 @@ func init() {
 		tpCtx(Fake("kv100-hex", hexLower, 40), ctxName("oauthClientSecret")),
 		tpCtx(Fake("kv100-hex", hexLower, 64), ctxName("webhookSecret")),
 		tpCtx(Fake("kv100-hex", hexLower, 40), Context{Kind: KindMapKey, Name: "access_token"}),
-		tpCtx(Fake("kv100-access", alnum, 40), ctxName("accessToken")), // "access" alone does not say AWS (KV111)
+		tpCtx(Fake("kv100-access", alnum, 40), ctxName("accessToken")),
+		tpCtx(s, ctxName("privKey")),
+		tpCtx(s, ctxName("priv_key")),
+		tpCtx(s, ctxName("cryptKey")),
+		tpCtx(s, ctxName("privateKeyPEM")),
+		tpCtx(s, ctxName("psk")),
+		tpCtx(s, ctxName("bearer")),
+		tpCtx(s, ctxName("consumerKey")), // "access" alone does not say AWS (KV111)
 		tpCtx(base64.StdEncoding.EncodeToString([]byte("Tr0ub4dor&3-horse")), ctxName("dbPasswordB64")),
 	}
 	genericRule.FalsePositives = []Sample{

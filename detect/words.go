@@ -138,13 +138,13 @@ func hasSuffixFold(w, suffix string) bool {
 var (
 	// Trailing words that do not change what a name holds: tokenStr, passwordValue.
 	neutralTail = []string{"value", "val", "str", "string", "raw", "bytes", "plain", "plaintext",
-		"literal", "hex", "b", "const", "var", "s"}
+		"literal", "hex", "b", "const", "var", "s", "pem"}
 	// Head words that, alone, say the name holds a secret.
 	secretHeads = []string{"password", "passwd", "passwords", "pwd", "pass", "passphrase", "pw",
 		"secret", "token", "credential", "credentials", "creds", "apikey", "apitoken",
 		"authorization", "privatekey", "secretkey", "accesskey", "signingkey", "authkey", "masterkey",
 		"accountkey", "sharedkey", "clientsecret", "accesstoken", "refreshtoken", "authtoken",
-		"bearertoken", "sastoken"}
+		"bearertoken", "sastoken", "psk", "bearer"}
 	// Suffixes that make a run-together lowercase word a secret name: dbpassword, githubtoken.
 	secretSuffixes = []string{"password", "passwd", "secret", "token", "apikey", "secretkey",
 		"privatekey", "accesskey", "signingkey", "credential", "credentials"}
@@ -152,7 +152,7 @@ var (
 	keyQualifiers = []string{"api", "access", "secret", "private", "signing", "sign", "auth", "encryption",
 		"encrypt", "master", "account", "client", "shared", "subscription", "app", "application",
 		"sas", "storage", "hmac", "jwt", "session", "webhook", "admin", "primary", "secondary",
-		"cosmos", "crypto", "cipher", "aes", "decryption", "license", "x"}
+		"cosmos", "crypto", "cipher", "aes", "decryption", "license", "x", "priv", "crypt", "consumer"}
 	// Words before "pat" that make it a personal access token.
 	patOwners = []string{"github", "gh", "ado", "azdo", "devops", "gitlab", "personal", "access", "git", "vsts", "azure"}
 	// Words before "token" that make it a non-secret token: nextPageToken, csrfToken, maxTokens.
@@ -169,7 +169,7 @@ var (
 // nameAC finds the letters every secret or weak name contains, so that most
 // names are rejected in one short pass.
 var nameAC = func() *automaton {
-	k := []string{"pass", "pw", "secret", "token", "cred", "key", "auth", "pat", "pin"}
+	k := []string{"pass", "pw", "secret", "token", "cred", "key", "auth", "pat", "pin", "psk", "bearer"}
 	return newAutomaton(k, make([]int, len(k)))
 }()
 
