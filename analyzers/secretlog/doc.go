@@ -58,10 +58,7 @@
 //   - fmt.Print*, print and println, fmt.Fprint* to os.Stdout or os.Stderr, and
 //     os.Stdout/os.Stderr Write/WriteString;
 //   - fmt.Errorf and errors.New;
-//   - Log*, Error*, Fatal* and Skip* of testing.T, B, F and TB (in a test
-//     file, an Error* or Fatal* assertion message reports only secrets with
-//     a known origin: the vault, the environment, a flagged constant; values
-//     secret by their name alone there are the test's own or its fakes');
+//   - Log*, Error*, Fatal* and Skip* of testing.T, B, F and TB;
 //   - an HTTP response body: http.ResponseWriter Write, fmt.Fprint* and
 //     io.WriteString to an http.ResponseWriter, and the message of http.Error;
 //     json.Encoder.Encode on an encoder made by json.NewEncoder for an
@@ -71,5 +68,9 @@
 //
 // Log a redacted form (a short prefix and the length, or a hash), or nothing.
 //
-// Test files are judged too, unless the configuration says tests: skip.
+// Test files are judged too, unless the configuration says tests: skip. In
+// a test file, an assertion message (Error* and Fatal* of testing.T and the
+// like) and an HTTP response (a fake server's reply) report only secrets
+// read from the vault or the environment: values secret by their name alone,
+// or constants, are there the test's own or its fakes'.
 package secretlog

@@ -239,7 +239,7 @@ func (f *flow) named(name string, obj types.Object, siblings func(string) bool, 
 		if obj.Val().Kind() != constant.String || !f.flagged(name, constant.StringVal(obj.Val())) {
 			return ""
 		}
-		return "the hardcoded secret " + name
+		return hardcodedPrefix + name
 	case *types.Var:
 		if st := f.assigned[obj]; st != nil && !st.other {
 			// Have: user := "alice"; token := "fixture": a local that only
@@ -252,7 +252,7 @@ func (f *flow) named(name string, obj types.Object, siblings func(string) bool, 
 			if !flagged {
 				return ""
 			}
-			return "the hardcoded secret " + name
+			return hardcodedPrefix + name
 		}
 	}
 	return what + name
@@ -564,15 +564,16 @@ func (f *flow) report(unit inspector.Cursor) {
 		if sink == "" {
 			continue
 		}
-		// Have: if got != want { t.Errorf("got %s, want %s", got, wantToken) }
-		// in a test file: an assertion message shows values the test made
-		// up or got from its fakes; only a secret with a known origin (the
-		// vault, the environment, a flagged constant) counts there.
-		assertion := f.test && f.isAssertion(call)
+		// Have: if got != want { t.Errorf("got %s, want %s", got, wantToken) },
+		// or a fake server's fmt.Fprintf(w, `{"token": %q}`, token), in a
+		// test file: assertion messages and fake responses show values the
+		// test made up (by name or as constants) or got from its fakes;
+		// only a secret from the vault or the environment counts there.
+		madeUp := f.test && (f.isAssertion(call) || strings.Contains(sink, httpResponse))
 		var at ast.Expr
 		why := ""
 		for _, a := range args {
-			if why = f.source(a); why != "" && !(assertion && byName(why)) {
+			if why = f.source(a); why != "" && !(madeUp && (byName(why) || strings.HasPrefix(why, hardcodedPrefix))) {
 				at = a
 				break
 			}
@@ -595,6 +596,13 @@ func (f *flow) report(unit inspector.Cursor) {
 
 // byName reports whether a source description is a name alone.
 func byName(why string) bool { return strings.HasPrefix(why, namedPrefix) }
+
+// hardcodedPrefix begins the description of a constant the credential
+// rules flag.
+const hardcodedPrefix = "the hardcoded secret "
+
+// httpResponse names an HTTP response in sink descriptions.
+const httpResponse = "the http response"
 
 // namedPrefix begins the description of a place that holds a secret by its
 // name alone.
@@ -658,7 +666,7 @@ func (f *flow) sink(cur inspector.Cursor, call *ast.CallExpr) (string, []ast.Exp
 	case path == "errors" && fn.Name() == "New":
 		return qual, call.Args, false
 	case path == "net/http" && fn.Name() == "Error" && sig.Recv() == nil && len(call.Args) == 3:
-		return "the http response (http.Error)", call.Args[1:2], false
+		return httpResponse + " (http.Error)", call.Args[1:2], false
 	case path == "io" && fn.Name() == "WriteString":
 		if len(call.Args) == 2 {
 			if d := f.outWriter(call.Args[0]); d != "" {
@@ -675,7 +683,7 @@ func (f *flow) sink(cur inspector.Cursor, call *ast.CallExpr) (string, []ast.Exp
 	case (path == "github.com/gin-gonic/gin" || path == "github.com/labstack/echo/v4") && sig.Recv() != nil &&
 		responseMethods[fn.Name()] && len(call.Args) > 1:
 		// Have: c.JSON(http.StatusOK, gin.H{"key": secret}), c.String(200, secret).
-		return "the http response (" + qual + ")", call.Args[1:], false
+		return httpResponse + " (" + qual + ")", call.Args[1:], false
 	case path == "testing" && sig.Recv() != nil:
 		for _, p := range []string{"Log", "Error", "Fatal", "Skip"} {
 			if strings.HasPrefix(fn.Name(), p) {
@@ -724,7 +732,7 @@ func (f *flow) outWriter(w ast.Expr) string {
 		}
 	}
 	if t := f.info.TypeOf(w); t != nil && azsdk.IsNamed(t, "net/http", "ResponseWriter") {
-		return "the http response"
+		return httpResponse
 	}
 	return ""
 }
