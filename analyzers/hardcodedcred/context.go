@@ -148,6 +148,12 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 				return s, false
 			}
 			s.setPlace(PlaceOther) // []string{"lit"}: named by the slice
+			if idx > 0 && s.ctx.Key == "" {
+				// Have: []string{"--password", "lit"}, and in a list of
+				// pairs []string{"user", "app", "password", "lit"}.
+				pairs := len(lit.Elts)%2 == 0 && idx%2 == 1
+				s.ctx.Key = r.argName(lit.Elts[idx-1], !pairs)
+			}
 			c = p
 			continue
 
@@ -265,6 +271,10 @@ func (r *runner) callSite(s *site, call *ast.CallExpr, idx int) (skip bool) {
 		}
 	}
 	s.ctx.Name = param
+	if idx > 0 {
+		// Have: exec.Command("docker", "login", "--password", "lit").
+		s.ctx.Key = r.argName(call.Args[idx-1], true)
+	}
 	if path == "flag" || strings.HasSuffix(path, "/pflag") {
 		// Have: flag.String(name, value, usage), fs.StringVar(&p, name, value, usage).
 		switch param {
@@ -291,6 +301,20 @@ func (r *runner) callSite(s *site, call *ast.CallExpr, idx int) (skip bool) {
 		}
 	}
 	return false
+}
+
+// argName returns the constant before a value in an argument list or slice
+// when it names the value: a command-line flag (--password), or, unless
+// flagOnly, also a single word (the key of key/value pairs).
+func (r *runner) argName(prev ast.Expr, flagOnly bool) string {
+	v, ok := r.constString(prev)
+	if !ok || len(v) < 2 || len(v) > 40 || strings.ContainsAny(v, " \t\n=") {
+		return ""
+	}
+	if v[0] == '-' || !flagOnly {
+		return v
+	}
+	return ""
 }
 
 // knownParams names the parameters of common callees, for when there is no

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"net/http"
 	"os"
+	"os/exec"
 )
 
 // Const and var specs.
@@ -230,3 +231,15 @@ const keyringJSON = `{
 	"id": 506,
 	"key": "zLeKx9w8jc4FgblhfVFwEcexP+AJ1ReDk43IVN6n"
 }`
+
+// A value after a flag, or after a key in a list of pairs, is named by it.
+func login() {
+	_ = exec.Command("docker", "login", "--username", "ci", "--password", "w4ALjhxLAq7dcJqj") // want `^secret "w4AL…`
+	_ = exec.Command("docker", "run", "--name", "w4ALjhxLAq7dcJqj")                           // decoy: a container name
+}
+
+var redisAuthArgs = []string{"AUTH", "default", "password", "w4ALjhxLAq7dcJqj"} // want `^secret "w4AL…`
+
+var labelArgs = []string{"label", "w4ALjhxLAq7dcJqj"} // decoy
+
+var storagePaths = []string{"mysecret", "nested-secret", "w4ALjhxLAq7dcJqj"} // decoy: a list of names, not pairs
