@@ -240,14 +240,15 @@ func (r *runner) callSite(s *site, call *ast.CallExpr, idx int) (skip bool) {
 	var (
 		fnName, path, param string
 		nameIdx             = -1 // index of the parameter called "name" (flag names)
+		sig                 *types.Signature
 	)
 	if fn, _ := typeutil.Callee(r.info, call).(*types.Func); fn != nil {
-		sig := fn.Signature()
+		sig = fn.Signature()
 		s.ctx.Call = r.callName(fn)
 		fnName, path = fn.Name(), pkgPath(fn)
 		param, nameIdx = paramName(sig, idx), paramIndex(sig, "name")
 	} else if tv, ok := r.info.Types[call.Fun]; ok && tv.Type != nil {
-		sig, _ := tv.Type.Underlying().(*types.Signature)
+		sig, _ = tv.Type.Underlying().(*types.Signature)
 		param = paramName(sig, idx) // a func value: no callee name
 	} else {
 		// No type information: read the callee from the syntax.
@@ -290,6 +291,18 @@ func (r *runner) callSite(s *site, call *ast.CallExpr, idx int) (skip bool) {
 	}
 	if param == "usage" {
 		return true
+	}
+	if s.ctx.Key == "" && isValueParam(param) {
+		// Have: viper.SetDefault("database.password", "lit"),
+		// cache.Put(key, "lit"): the key argument names the value.
+		for _, k := range [...]string{"key", "k", "name", "header", "field"} {
+			if ki := paramIndex(sig, k); ki >= 0 && ki < idx {
+				if key, ok := r.constString(call.Args[ki]); ok {
+					s.ctx.Key = key
+				}
+				break
+			}
+		}
 	}
 	switch fnName {
 	case "Setenv", "Set", "Add", "SetHeader", "AddHeader", "Store", "Put", "WithValue":
@@ -408,6 +421,16 @@ func paramName(sig *types.Signature, idx int) string {
 		return ""
 	}
 	return params.At(idx).Name()
+}
+
+// isValueParam reports whether a parameter name says it takes the value of
+// a key/value pair.
+func isValueParam(name string) bool {
+	switch name {
+	case "value", "val", "v", "data", "defaultValue", "def":
+		return true
+	}
+	return false
 }
 
 // paramIndex returns the index of the parameter called name, or -1.

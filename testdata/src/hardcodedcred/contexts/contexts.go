@@ -243,3 +243,11 @@ var redisAuthArgs = []string{"AUTH", "default", "password", "w4ALjhxLAq7dcJqj"} 
 var labelArgs = []string{"label", "w4ALjhxLAq7dcJqj"} // decoy
 
 var storagePaths = []string{"mysecret", "nested-secret", "w4ALjhxLAq7dcJqj"} // decoy: a list of names, not pairs
+
+// A key parameter names the value parameter beside it.
+func setDefault(key string, value any) {}
+
+func configure() {
+	setDefault("database.password", "K9r21aPjQAT99oog") // want `^secret "K9r2…`
+	setDefault("database.host", "K9r21aPjQAT99oog")     // decoy
+}
