@@ -142,6 +142,24 @@ func b64Value(c byte) int {
 	return -1
 }
 
+// providerPrefixes begin tokens whose provider rule knows their full shape.
+var providerPrefixes = []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "gldt-",
+	"glrt-", "glptt-", "glft-", "glsoat-", "glcbt-", "gloas-", "glimt-", "xoxb-", "xoxp-", "xoxa-", "xoxo-",
+	"xoxr-", "xoxs-", "xoxe", "xapp-", "sk_live_", "rk_live_", "sk_test_", "rk_test_", "whsec_", "npm_",
+	"pypi-", "AKIA", "ASIA", "AIza", "SG."}
+
+// hasProviderPrefix reports whether v starts with a provider's token prefix:
+// its rule judges it, and one it does not report (glpat-123xyz, a short or
+// bad-checksum body) is a placeholder, not a generic secret.
+func hasProviderPrefix(v string) bool {
+	for _, p := range providerPrefixes {
+		if strings.HasPrefix(v, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // isLetters reports whether s is ASCII letters only.
 func isLetters(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -190,7 +208,7 @@ func (e *Engine) genericValue(v string, ctx Context) Confidence {
 		isFlagName(v) || isPathLike(v) || isIdentifierLike(v) || isNumberLike(v) ||
 		isHostPort(v) || isEmailLike(v) || isTimeLayout(v) || isSecretReference(v) || isNamedPlaceholder(v) || isCodeLike(v) ||
 		strings.Contains(v, `:"`) || strings.HasPrefix(v, "sha256:") || strings.HasPrefix(v, "$2") ||
-		isJWTShaped(v) || encodesPlainText(v) {
+		isJWTShaped(v) || hasProviderPrefix(v) || encodesPlainText(v) {
 		return 0
 	}
 	h := entropy(v)

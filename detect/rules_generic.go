@@ -179,6 +179,10 @@ func init() {
 		fpCtx("myApiKey", Context{Kind: KindMapKey, Name: "apiKey"}),
 		// base64 of plain words.
 		fpCtx(base64.StdEncoding.EncodeToString([]byte("great-name")), ctxName("targetSecretValue1")),
+		// A provider prefix with a body its rule rejects is a placeholder.
+		fpCtx("glpat-123xyz", Context{Kind: KindCallArg, Call: "github.com/xanzy/go-gitlab.NewClient", Name: "token"}),
+		fpCtx("xoxb-not-a-real-token-value", ctxName("slackToken")),
+		fpCtx("sk_live_"+Fake("kv100-short", alnum, 6), ctxName("stripeKey")),
 		fpCtx(base64.StdEncoding.EncodeToString([]byte("CLIENT_SECRET")), ctxName("clientSecret")),
 	}
 }
