@@ -34,6 +34,7 @@ func cryptoRules() []*Rule {
 	pkcs8 := fakePEM("PRIVATE KEY", "pem-pkcs8")
 	ossh := fakePEM("OPENSSH PRIVATE KEY", "pem-ssh")
 	escaped := strings.ReplaceAll(pkcs8, "\n", `\n`)
+	jwkX, jwkY, jwkD := Fake("jwk-x", b64url, 43), Fake("jwk-y", b64url, 43), Fake("jwk-d", b64url, 43)
 	return []*Rule{
 		{
 			Info: info("KV124", "jwt",
@@ -76,21 +77,36 @@ req.Header.Set("Authorization", "Bearer "+tok.Token)`,
 			Info: info("KV125", "private-key",
 				"a private key is hardcoded",
 				"Reports PEM private keys (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted PKCS#8, PGP) with a body, "+
-					"also inside JSON with escaped newlines. Certificates and public keys are not reported.\n\n"+
+					"also inside JSON with escaped newlines, and private JSON Web Keys (a \"d\" member, or \"k\" of a "+
+					"symmetric key). Certificates and public keys are not reported.\n\n"+
 					"A private key signs or decrypts as its owner; it cannot be revoked from the source history.",
 				`key, err := ssh.ParsePrivateKey([]byte("-----BEGIN OPENSSH PRIVATE KEY-----\n..."))`,
 				`// Keep keys in Azure Key Vault (as keys or certificates) and sign with azkeys, or load from a secret at run time.`,
 				rules.SeverityError, 9.0, "crypto"),
-			Keywords:     []string{"private key-----", "private key block-----"},
-			Pattern:      `-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\:,.-]{64,}?(?:-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----|\z)`,
-			windowBefore: 64, windowAfter: 65536,
-			MinEntropy: 4.0,
-			Validate:   pemBodyOK,
+			// A JSON Web Key is private when it has "d" (RSA, EC, OKP) or is a
+			// symmetric "oct" key with "k": {"kty":"EC","crv":"P-256","d":"..."}.
+			Keywords: []string{"private key-----", "private key block-----", `"kty"`},
+			Pattern: `(-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\:,.-]{64,}?(?:-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----|\z))` +
+				`|"d"\s*:\s*"([A-Za-z0-9_-]{40,})"|"k"\s*:\s*"([A-Za-z0-9_-]{22,})"`,
+			SecretGroup:  -1,
+			windowBefore: 2048, windowAfter: 65536,
+			MinEntropy: 3.5, // a 128-bit "k" is 22 characters
+			Validate:   privateKeyOK,
+			Confirm: func(m Match) Confidence {
+				if strings.HasPrefix(m.Secret(), "-----") || m.Near(`"kty"`, 4096) {
+					return High
+				}
+				return 0 // a "d" or "k" outside a JSON Web Key
+			},
 			TruePositives: []Sample{
 				tp(strings.TrimSuffix(rsa, "\n")),
 				tpIn("key := `"+pkcs8+"`", strings.TrimSuffix(pkcs8, "\n")),
 				tp(strings.TrimSuffix(ossh, "\n")),
 				tpIn(`{"private_key": "`+escaped+`"}`, strings.TrimSuffix(escaped, `\n`)),
+				tpIn(`{"kty":"EC","crv":"P-256","x":"`+jwkX+`","y":"`+jwkY+`","d":"`+jwkD+`"}`, jwkD),
+				tpIn("{\n  \"d\": \""+jwkD+"\",\n  \"kty\": \"OKP\",\n  \"crv\": \"Ed25519\"\n}", jwkD),
+				tpIn(`{"kty":"oct","k":"`+jwkD+`","alg":"HS256"}`, jwkD),
+				tpIn(`{"kty":"oct","alg":"A128KW","k":"`+jwkD[:22]+`"}`, jwkD[:22]), // a 128-bit key
 			},
 			FalsePositives: []Sample{
 				fp(fakePEM("CERTIFICATE", "pem-cert")),
@@ -98,6 +114,10 @@ req.Header.Set("Authorization", "Bearer "+tok.Token)`,
 				fp(fakePEM("RSA PUBLIC KEY", "pem-rsapub")),
 				fp("-----BEGIN RSA PRIVATE KEY-----"),
 				fp("-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----"),
+				// A public JSON Web Key, a placeholder "d", and "d" outside a key.
+				fp(`{"kty":"EC","crv":"P-256","x":"` + jwkX + `","y":"` + jwkY + `"}`),
+				fp(`{"kty":"RSA","d":"XXXX"}`),
+				fp(`{"id":"` + jwkD + `","d":"` + jwkD + `"}`),
 			},
 		},
 	}
