@@ -71,6 +71,8 @@ req.Header.Set("Authorization", "Bearer "+tok.Token)`,
 				fpCtx(jwtHead+".signature", ctxName("mockJWTToken")),
 				fpCtx(jwtHead+".", ctxName("tokenString")),
 				fpCtx(jwtNone, ctxName("accessToken")),
+				// A JWS over a message rather than claims: a signature test vector.
+				fp(enc([]byte(`{"alg":"RS256"}`)) + "." + enc([]byte("Lorem ipsum dolor sit amet")) + "." + Fake("jws-sig", b64url, 86)),
 			},
 		},
 		{
