@@ -146,7 +146,9 @@ func b64Value(c byte) int {
 var providerPrefixes = []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "gldt-",
 	"glrt-", "glptt-", "glft-", "glsoat-", "glcbt-", "gloas-", "glimt-", "xoxb-", "xoxp-", "xoxa-", "xoxo-",
 	"xoxr-", "xoxs-", "xoxe", "xapp-", "sk_live_", "rk_live_", "sk_test_", "rk_test_", "whsec_", "npm_",
-	"pypi-", "AKIA", "ASIA", "AIza", "SG."}
+	"pypi-", "AKIA", "ASIA", "AIza", "SG.",
+	// Publishable keys are public by design (Stripe's pk_).
+	"pk_live_", "pk_test_"}
 
 // hasProviderPrefix reports whether v starts with a provider's token prefix:
 // its rule judges it, and one it does not report (glpat-123xyz, a short or

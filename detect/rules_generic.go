@@ -183,6 +183,10 @@ func init() {
 		fpCtx("glpat-123xyz", Context{Kind: KindCallArg, Call: "github.com/xanzy/go-gitlab.NewClient", Name: "token"}),
 		fpCtx("xoxb-not-a-real-token-value", ctxName("slackToken")),
 		fpCtx("sk_live_"+Fake("kv100-short", alnum, 6), ctxName("stripeKey")),
+		// Public by design: a publishable key, a public token.
+		fpCtx("pk_live_"+Fake("kv100-pk", alnum, 24), ctxName("apiKey")),
+		fpCtx(s, ctxName("publicToken")),
+		fpCtx(s, Context{Kind: KindMapKey, Name: "public_token"}),
 		fpCtx(base64.StdEncoding.EncodeToString([]byte("CLIENT_SECRET")), ctxName("clientSecret")),
 	}
 }

@@ -163,7 +163,7 @@ var (
 	negatingWords = []string{"hashed", "hash", "encrypted", "masked", "redacted", "obfuscated", "min",
 		"max", "len", "num", "is", "has", "no", "invalid", "wrong", "missing", "empty", "bad", "check",
 		"validate", "forgot", "show", "hide", "expired", "require", "required", "use", "allow", "enable",
-		"disable", "salted", "bcrypt", "sha", "md"}
+		"disable", "salted", "bcrypt", "sha", "md", "public", "publishable"}
 )
 
 // nameAC finds the letters every secret or weak name contains, so that most
