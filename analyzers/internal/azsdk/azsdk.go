@@ -82,6 +82,11 @@ func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
 // IsClientMethod reports whether call calls the method name of
 // azsecrets.Client, as c.Name(...) or (*azsecrets.Client).Name(c, ...).
 func IsClientMethod(info *types.Info, call *ast.CallExpr, name string) bool {
+	// Both forms are selectors spelled name: checking the spelling first
+	// spares the type lookups for every other call of the package.
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok || sel.Sel.Name != name {
+		return false
+	}
 	return IsMethod(Callee(info, call), AzSecrets, "Client", name)
 }
 
@@ -101,4 +106,35 @@ func ClientArgs(info *types.Info, call *ast.CallExpr, name string) (args []ast.E
 		}
 	}
 	return call.Args, true
+}
+
+// Reaches reports whether pkg is, or depends on, a package with one of the
+// import paths (vendor prefixes ignored). Dependencies are followed through
+// Imports, which for a package read from export data lists the packages its
+// exported API refers to: code in pkg can only name a function, method or
+// type of a package it reaches this way, so an analyzer that matches SDK
+// calls has nothing to do in a package that reaches no SDK package.
+func Reaches(pkg *types.Package, paths ...string) bool {
+	if pkg == nil {
+		return false
+	}
+	seen := map[*types.Package]bool{pkg: true}
+	queue := []*types.Package{pkg}
+	for len(queue) > 0 {
+		p := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		path := PkgPath(p)
+		for _, want := range paths {
+			if path == want {
+				return true
+			}
+		}
+		for _, imp := range p.Imports() {
+			if !seen[imp] {
+				seen[imp] = true
+				queue = append(queue, imp)
+			}
+		}
+	}
+	return false
 }
