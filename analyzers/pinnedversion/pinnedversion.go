@@ -70,7 +70,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		return nil, err
 	}
 	uriOn := scope.Rule(Rules[0].ID, Rules[0].Name)
-	callOn := scope.Rule(Rules[1].ID, Rules[1].Name)
+	callOn := scope.Rule(Rules[1].ID, Rules[1].Name) && azsdk.Reaches(pass.Pkg, azsdk.AzSecrets)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	info := pass.TypesInfo
 
@@ -98,7 +98,10 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		if !ok {
 			return true // not constant as a whole: look at its parts
 		}
-		m := pinnedURI.FindStringSubmatchIndex(s)
+		var m []int
+		if mayBePinned(s) {
+			m = pinnedURI.FindStringSubmatchIndex(s)
+		}
 		if m == nil {
 			return false // its constant parts are pieces of s
 		}
@@ -123,6 +126,28 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		return false
 	})
 	return nil, nil
+}
+
+// minPinned is the length of the shortest pinned identifier.
+const minPinned = len("https://x.vault.azure.cn/secrets/x/") + 32
+
+// mayBePinned is a cheap test before pinnedURI: s is long enough and holds
+// "/secrets/" in some case.
+func mayBePinned(s string) bool {
+	if len(s) < minPinned {
+		return false
+	}
+	for i := 0; i+len("/secrets/") <= len(s); i++ {
+		j := strings.IndexByte(s[i:], '/')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i+len("/secrets/") <= len(s) && strings.EqualFold(s[i:i+len("/secrets/")], "/secrets/") {
+			return true
+		}
+	}
+	return false
 }
 
 // checkVersion reports GetSecret(ctx, name, version, opts) with a constant,

@@ -54,6 +54,9 @@ func New(src *config.Source) *analysis.Analyzer {
 }
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
+	if !azsdk.Reaches(pass.Pkg, azsdk.AzSecrets) {
+		return nil, nil // no azsecrets.Client to call
+	}
 	scope, err := azsdk.Load(pass, src, azsdk.Practice)
 	if scope == nil || err != nil || !scope.Rule(Rules[0].ID, Rules[0].Name) {
 		return nil, err
