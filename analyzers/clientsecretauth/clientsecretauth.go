@@ -106,6 +106,16 @@ var targets = []target{
 	{azsdk.MSALConfidential, "NewCredFromSecret", 3, "", false},
 }
 
+// targetName reports whether name is the name of a target function.
+func targetName(name string) bool {
+	for i := range targets {
+		if targets[i].fn == name {
+			return true
+		}
+	}
+	return false
+}
+
 func targetOf(obj types.Object) *target {
 	for i := range targets {
 		if azsdk.IsFunc(obj, targets[i].pkg, targets[i].fn) {
@@ -129,8 +139,21 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 	// that an options literal beside the call is not a second finding.
 	calledIn := map[int]map[ast.Node]bool{}
 
-	for cur := range insp.Root().Preorder((*ast.Ident)(nil)) {
+	// A package that reaches neither azidentity nor MSAL can name none of
+	// the targets or their options: only os.Setenv is left to look for.
+	sdk := azsdk.Reaches(pass.Pkg, azsdk.AzIdentity, azsdk.MSALConfidential)
+	idents := insp.Root().Preorder((*ast.Ident)(nil))
+	lits := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}
+	if !sdk {
+		idents = func(func(inspector.Cursor) bool) {}
+		lits = lits[1:]
+	}
+
+	for cur := range idents {
 		id := cur.Node().(*ast.Ident)
+		if !targetName(id.Name) {
+			continue // spelled unlike every target: no type lookup
+		}
 		t := targetOf(info.Uses[id])
 		if t == nil || !on(t.rule) {
 			continue
@@ -171,7 +194,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		}, r.Name)
 	}
 
-	for cur := range insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)) {
+	for cur := range insp.Root().Preorder(lits...) {
 		switch n := cur.Node().(type) {
 		case *ast.CompositeLit:
 			// Have: &azidentity.ClientSecretCredentialOptions{...} in a function
@@ -201,7 +224,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		case *ast.CallExpr:
 			// Have: os.Setenv("AZURE_CLIENT_SECRET", v) with a constant key.
 			r := Rules[4]
-			if !on(4) || !azsdk.IsFunc(azsdk.Callee(info, n), "os", "Setenv") || len(n.Args) != 2 {
+			if !on(4) || len(n.Args) != 2 || !calls(n, "Setenv") || !azsdk.IsFunc(azsdk.Callee(info, n), "os", "Setenv") {
 				continue
 			}
 			key, ok := constString(info, n.Args[0])
@@ -227,6 +250,18 @@ func (t *target) instead() string {
 			"or azidentity.NewDefaultAzureCredential, NewManagedIdentityCredential or NewWorkloadIdentityCredential"
 	}
 	return instead
+}
+
+// calls reports whether call's function is spelled name, as x.name or name
+// (a dot import): a syntactic check before the type lookups.
+func calls(call *ast.CallExpr, name string) bool {
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		return fun.Sel.Name == name
+	case *ast.Ident:
+		return fun.Name == name
+	}
+	return false
 }
 
 func qualified(t *target) string {
