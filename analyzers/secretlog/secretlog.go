@@ -87,8 +87,12 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		}
 		f := &flow{pass: pass, scope: scope, info: pass.TypesInfo, tainted: map[key]string{}, test: scope.IsTest(cur.Node().Pos())}
 		f.declare(cur)
+		sinks := f.sinks(cur)
+		if len(sinks) == 0 {
+			continue // nothing to flow into: no taint to track
+		}
 		f.propagate(cur)
-		f.report(cur)
+		f.report(sinks)
 	}
 	return nil, nil
 }
@@ -556,14 +560,30 @@ func (f *flow) anyArg(args []ast.Expr) string {
 	return ""
 }
 
-// report reports each sink call in the unit that receives a secret.
-func (f *flow) report(unit inspector.Cursor) {
+// A sinkCall is a call in a unit that logs or prints its arguments.
+type sinkCall struct {
+	call    *ast.CallExpr
+	sink    string     // what it is, for the message
+	args    []ast.Expr // the arguments that reach the output
+	recvToo bool       // the receiver's fields reach it too
+}
+
+// sinks returns the calls of the unit that are sinks, in source order.
+func (f *flow) sinks(unit inspector.Cursor) []sinkCall {
+	var out []sinkCall
 	for cur := range unit.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
-		sink, args, recvToo := f.sink(cur, call)
-		if sink == "" {
-			continue
+		if sink, args, recvToo := f.sink(cur, call); sink != "" {
+			out = append(out, sinkCall{call, sink, args, recvToo})
 		}
+	}
+	return out
+}
+
+// report reports each sink call of the unit that receives a secret.
+func (f *flow) report(sinks []sinkCall) {
+	for _, sc := range sinks {
+		call, sink, args, recvToo := sc.call, sc.sink, sc.args, sc.recvToo
 		// Have: if got != want { t.Errorf("got %s, want %s", got, wantToken) },
 		// or a fake server's fmt.Fprintf(w, `{"token": %q}`, token), in a
 		// test file: assertion messages and fake responses show values the
@@ -632,13 +652,16 @@ func (f *flow) sink(cur inspector.Cursor, call *ast.CallExpr) (string, []ast.Exp
 	}
 	sig := fn.Type().(*types.Signature)
 	path := azsdk.PkgPath(fn.Pkg())
-	qual := fn.Pkg().Name() + "." + fn.Name()
-	if sig.Recv() != nil {
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if t := f.info.TypeOf(sel.X); t != nil {
-				qual = "(" + types.TypeString(t, types.RelativeTo(f.pass.Pkg)) + ")." + fn.Name()
+	// qual names the sink in the message; built only for a sink.
+	qual := func() string {
+		if sig.Recv() != nil {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				if t := f.info.TypeOf(sel.X); t != nil {
+					return "(" + types.TypeString(t, types.RelativeTo(f.pass.Pkg)) + ")." + fn.Name()
+				}
 			}
 		}
+		return fn.Pkg().Name() + "." + fn.Name()
 	}
 	switch {
 	case logPkgs[path]:
@@ -650,27 +673,27 @@ func (f *flow) sink(cur inspector.Cursor, call *ast.CallExpr) (string, []ast.Exp
 		}
 		switch cur.Parent().Node().(type) {
 		case *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt:
-			return qual, call.Args, sig.Recv() != nil
+			return qual(), call.Args, sig.Recv() != nil
 		}
 	case path == "fmt":
 		switch fn.Name() {
 		case "Print", "Printf", "Println", "Errorf":
-			return qual, call.Args, false
+			return qual(), call.Args, false
 		case "Fprint", "Fprintf", "Fprintln":
 			if len(call.Args) > 0 {
 				if d := f.outWriter(call.Args[0]); d != "" {
-					return qual + " to " + d, call.Args[1:], false
+					return qual() + " to " + d, call.Args[1:], false
 				}
 			}
 		}
 	case path == "errors" && fn.Name() == "New":
-		return qual, call.Args, false
+		return qual(), call.Args, false
 	case path == "net/http" && fn.Name() == "Error" && sig.Recv() == nil && len(call.Args) == 3:
 		return httpResponse + " (http.Error)", call.Args[1:2], false
 	case path == "io" && fn.Name() == "WriteString":
 		if len(call.Args) == 2 {
 			if d := f.outWriter(call.Args[0]); d != "" {
-				return qual + " to " + d, call.Args[1:], false
+				return qual() + " to " + d, call.Args[1:], false
 			}
 		}
 	case path == "encoding/json" && fn.Name() == "Encode" && sig.Recv() != nil:
@@ -683,11 +706,11 @@ func (f *flow) sink(cur inspector.Cursor, call *ast.CallExpr) (string, []ast.Exp
 	case (path == "github.com/gin-gonic/gin" || path == "github.com/labstack/echo/v4") && sig.Recv() != nil &&
 		responseMethods[fn.Name()] && len(call.Args) > 1:
 		// Have: c.JSON(http.StatusOK, gin.H{"key": secret}), c.String(200, secret).
-		return httpResponse + " (" + qual + ")", call.Args[1:], false
+		return httpResponse + " (" + qual() + ")", call.Args[1:], false
 	case path == "testing" && sig.Recv() != nil:
 		for _, p := range []string{"Log", "Error", "Fatal", "Skip"} {
 			if strings.HasPrefix(fn.Name(), p) {
-				return qual, call.Args, false
+				return qual(), call.Args, false
 			}
 		}
 	}
