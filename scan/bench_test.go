@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/kvlint/kvlint/bench/benchpkg"
 	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/scan"
 )
@@ -83,6 +84,7 @@ func BenchmarkScanTree(b *testing.B) {
 			dir, size := genTree(b, n)
 			b.SetBytes(size)
 			var findings int
+			start := benchpkg.CPUTime()
 			for b.Loop() {
 				res := scan.Run([]string{dir}, scan.Options{})
 				if res.Err != nil {
@@ -90,6 +92,7 @@ func BenchmarkScanTree(b *testing.B) {
 				}
 				findings = len(res.Findings)
 			}
+			b.ReportMetric(float64(benchpkg.CPUTime()-start)/float64(b.N), "cpu-ns/op")
 			if want := 2 * ((n + 19) / 20); findings < want/2 {
 				b.Fatalf("%d findings, want about %d", findings, want)
 			}
@@ -113,6 +116,7 @@ func BenchmarkParseFloor(b *testing.B) {
 				return nil
 			})
 			b.SetBytes(size)
+			start := benchpkg.CPUTime()
 			for b.Loop() {
 				var wg sync.WaitGroup
 				ch := make(chan string)
@@ -136,6 +140,7 @@ func BenchmarkParseFloor(b *testing.B) {
 				close(ch)
 				wg.Wait()
 			}
+			b.ReportMetric(float64(benchpkg.CPUTime()-start)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }

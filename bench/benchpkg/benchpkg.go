@@ -18,6 +18,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -227,6 +228,10 @@ func Bench(b *testing.B, a *analysis.Analyzer, units int, wantFindings func(Kind
 		}
 	}
 }
+
+// CPUTime returns the user and system CPU time the process has used so
+// far, or 0 where it is not measured: benchmarks report cpu-ns/op from it.
+func CPUTime() time.Duration { return cpuTime() }
 
 // Loop is the body of an analysis benchmark: it runs as over pkgs b.N
 // times and reports allocations, the diagnostics found (findings) and the
