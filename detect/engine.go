@@ -233,7 +233,7 @@ func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
 	}
 	genericName, weakName := false, false
 	if e.generic != nil {
-		genericName = secretName(ctx.Name) || secretName(ctx.Key)
+		genericName = secretName(ctx.Name) || secretName(ctx.Key) || secretsByKey(ctx)
 		weakName = !genericName && (weakSecretName(ctx.Name) || weakSecretName(ctx.Key)) && !publicOwner(ctx.Owner)
 	}
 	if hits.empty() && !genericName && !weakName {

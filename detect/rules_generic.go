@@ -70,6 +70,9 @@ func init() {
 		// Passwords with brackets or slashes, and base64 of a typed password.
 		tpCtx("Qz<9>mLp#2vR!", ctxName("password")),
 		tpCtx("Xk9/Qz2pLm8RtV4w", ctxName("password")),
+		// A map of secrets keyed by user or service.
+		tpCtx(s, Context{Kind: KindMapKey, Name: "alice", Owner: "passwords"}),
+		tpCtx(s, Context{Kind: KindMapKey, Name: "github", Owner: "apiKeys"}),
 		// Hex secrets under strong names: a GitHub OAuth app's client secret,
 		// openssl rand -hex 32, a legacy 40-hex token.
 		tpCtx(Fake("kv100-hex", hexLower, 40), ctxName("oauthClientSecret")),
@@ -186,6 +189,10 @@ func init() {
 		// Public by design: a publishable key, a public token.
 		fpCtx("pk_live_"+Fake("kv100-pk", alnum, 24), ctxName("apiKey")),
 		fpCtx(s, ctxName("publicToken")),
+		// The map's other keys: an ID or a region beside the secret.
+		fpCtx(s, Context{Kind: KindMapKey, Name: "client_id", Owner: "credentials"}),
+		fpCtx(s, Context{Kind: KindMapKey, Name: "Region", Owner: "awsCredentials"}),
+		fpCtx(s, Context{Kind: KindMapKey, Name: "alice", Owner: "passwordPolicies"}),
 		fpCtx(s, Context{Kind: KindMapKey, Name: "public_token"}),
 		fpCtx(base64.StdEncoding.EncodeToString([]byte("CLIENT_SECRET")), ctxName("clientSecret")),
 	}

@@ -190,6 +190,34 @@ func weakSecretName(name string) bool {
 
 var weakHeads = []string{"key", "auth", "pin", "passcode"}
 
+// nonSecretKeyWords in a map key say that the value is not the secret even
+// in a map of secrets: credentials{"client_id": ..., "region": ...}.
+var nonSecretKeyWords = []string{"id", "ids", "name", "names", "user", "username", "login", "email", "host",
+	"hostname", "url", "uri", "endpoint", "region", "location", "type", "kind", "port", "scope", "scopes",
+	"tenant", "issuer", "audience", "path", "file", "dir", "version", "expiry", "expires", "created",
+	"description", "label", "account", "subscription", "project", "env", "environment", "algorithm", "alg"}
+
+// secretsByKey reports whether ctx is a value of a map whose holder's name
+// says it maps keys to secrets (passwords, apiKeys, credentials) and whose
+// key says nothing else: passwords{"alice": v}, but not
+// credentials{"client_id": v}.
+func secretsByKey(ctx Context) bool {
+	if ctx.Kind != KindMapKey || ctx.Owner == "" || !secretName(ctx.Owner) {
+		return false
+	}
+	for i := 0; i < len(ctx.Name); {
+		s, e := nextWord(ctx.Name, i)
+		if s == e {
+			break
+		}
+		if eqAny(ctx.Name[s:e], nonSecretKeyWords) {
+			return false
+		}
+		i = e
+	}
+	return true
+}
+
 // publicOwnerWords say that what a holder's "key" field holds is public or
 // derived: PubKey{Key: v}, Certificate{Key: v}, CacheEntry{Key: v}.
 var publicOwnerWords = []string{"public", "pub", "cert", "certs", "certificate", "certificates",

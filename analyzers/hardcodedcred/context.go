@@ -132,6 +132,8 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 				} else {
 					s.ctx.Name = r.exprName(kv.Key)
 				}
+				// Have: passwords := map[string]string{"alice": "lit"}.
+				s.ctx.Owner = r.boundName(p.Parent())
 				return s, false
 			}
 			s.setPlace(PlaceOther) // indexed slice element: named by the slice
@@ -504,6 +506,30 @@ func (r *runner) structOf(lit *ast.CompositeLit) (*types.Struct, bool) {
 	}
 	st, ok := under(tv.Type).(*types.Struct)
 	return st, ok
+}
+
+// boundName returns the name the expression at c is bound to: the variable
+// or field it is assigned to, or the struct field or map key it is the value
+// of; "" otherwise.
+func (r *runner) boundName(c inspector.Cursor) string {
+	k, idx := c.ParentEdge()
+	switch k {
+	case edge.AssignStmt_Rhs:
+		if as := c.Parent().Node().(*ast.AssignStmt); len(as.Lhs) == len(as.Rhs) {
+			return r.exprName(as.Lhs[idx])
+		}
+	case edge.ValueSpec_Values:
+		if vs := c.Parent().Node().(*ast.ValueSpec); idx < len(vs.Names) && len(vs.Names) == len(vs.Values) {
+			return vs.Names[idx].Name
+		}
+	case edge.KeyValueExpr_Value:
+		kv := c.Parent().Node().(*ast.KeyValueExpr)
+		if key, ok := r.constString(kv.Key); ok {
+			return key
+		}
+		return r.exprName(kv.Key)
+	}
+	return ""
 }
 
 // litTypeName returns the name of a composite literal's type (PubKey in

@@ -251,3 +251,13 @@ func configure() {
 	setDefault("database.password", "K9r21aPjQAT99oog") // want `^secret "K9r2…`
 	setDefault("database.host", "K9r21aPjQAT99oog")     // decoy
 }
+
+// A map named for secrets holds them under any key that names no other thing.
+var userPasswords = map[string]string{
+	"alice": "Pw7EggsG6gGgAqZL", // want `^secret "Pw7E…`
+}
+
+var serviceCredentials = map[string]string{
+	"client_id":     "Pw7EggsG6gGgAqZL", // decoy: an ID beside the secret
+	"client_secret": "Pw7EggsG6gGgAqZL", // want `^secret "Pw7E…`
+}
