@@ -11,6 +11,9 @@
 #                  scripts/build-golangci-kvlint.sh); each run gets a fresh
 #                  GOLANGCI_LINT_CACHE so no result is replayed
 #   --keep DIR     keep every run's output, stderr and timing in DIR
+#   --rev REV      build kvlint from commit REV (git archive into a temporary
+#                  directory) instead of the work tree, which may hold
+#                  uncommitted changes
 #
 # Default mode builds kvlint, the go/analysis floor (a do-nothing analyzer that
 # walks string literals, bench/floor) and the parse-only floor
@@ -23,14 +26,15 @@
 # wait for a CPU: read the CPU and RSS ratios first.
 set -euo pipefail
 
-markdown=0 plugin=0 keep="" only=""
+markdown=0 plugin=0 keep="" only="" rev=""
 while [ $# -gt 0 ]; do
 	case $1 in
 	--markdown) markdown=1 ;;
 	--plugin) plugin=1 ;;
 	--keep) keep=${2:?--keep needs a directory}; shift ;;
 	--tools) only=${2:?--tools needs a list}; shift ;;
-	-h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	--rev) rev=${2:?--rev needs a commit}; shift ;;
+	-h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	-*) echo "compare.sh: unknown flag $1 (see --help)" >&2; exit 2 ;;
 	*) break ;;
 	esac
@@ -42,11 +46,17 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cache=${KVLINT_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kvlint-bench}
 bin=$cache/bin
 mkdir -p "$bin"
-commit=$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ -n "$(git -C "$here" status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$commit+dirty"; fi
-
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+if [ -n "$rev" ]; then
+	commit=$(git -C "$here" rev-parse --short "$rev^{commit}")
+	mkdir -p "$tmp/src"
+	git -C "$here" archive "$rev" | tar -x -C "$tmp/src"
+	here=$tmp/src
+else
+	commit=$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)
+	if [ -n "$(git -C "$here" status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$commit+dirty"; fi
+fi
 if [ -n "$keep" ]; then mkdir -p "$keep"; out=$(cd "$keep" && pwd); else out=$tmp; fi
 
 # name | floor it is compared with | command (run in $repo)
@@ -107,13 +117,30 @@ go_files=$(cd "$repo" && find . -name vendor -prune -o -name .git -prune -o -nam
 go_lines=$(cd "$repo" && find . -name vendor -prune -o -name .git -prune -o -name testdata -prune -o -name '*.go' -type f -print0 | xargs -0 cat | wc -l)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# timeit OUT CMD runs CMD with bash under /usr/bin/time and writes "wall
+# user sys maxrss-KB status" to OUT: wall and CPU time from wait4 with a
+# finer clock than /usr/bin/time's 10 ms (which matters for the parse floor
+# of a small repository), peak RSS from /usr/bin/time (a small process, so
+# its own memory does not count, unlike a forked Python's).
+cat >"$tmp/timeit.py" <<'TIMEIT'
+import os, subprocess, sys, time
+out, cmd = sys.argv[1], sys.argv[2]
+t = time.perf_counter()
+p = subprocess.Popen(["/usr/bin/time", "-o", out + ".rss", "-f", "%M %x", "bash", "-c", cmd], stdout=sys.stdout, stderr=sys.stderr)
+_, status, ru = os.wait4(p.pid, 0)
+wall = time.perf_counter() - t
+rss, code = open(out + ".rss").read().split()[-2:]
+with open(out, "w") as f:
+    f.write(f"{wall:.4f} {ru.ru_utime:.4f} {ru.ru_stime:.4f} {rss} {code}\n")
+TIMEIT
+
 echo "warming up (build cache, page cache)" >&2
 for i in "${!names[@]}"; do (cd "$repo" && bash -c "${cmds[$i]}" >/dev/null 2>&1 || true); done
 
 for r in $(seq 1 "$runs"); do
 	for i in "${!names[@]}"; do
 		n=${names[$i]}
-		(cd "$repo" && /usr/bin/time -o "$out/$n.$r.time" -f "%e %U %S %M %x" bash -c "${cmds[$i]}" >"$out/$n.$r.out" 2>"$out/$n.$r.err" || true)
+		(cd "$repo" && python3 "$tmp/timeit.py" "$out/$n.$r.time" "${cmds[$i]}" >"$out/$n.$r.out" 2>"$out/$n.$r.err" || true)
 	done
 	echo "run $r/$runs done" >&2
 done
@@ -155,7 +182,7 @@ for n, fl in zip(names, floors):
         ratios = [f"{w/f[0]:.2f}x", f"{c/f[1]:.2f}x", f"{m/f[2]:.2f}x"]
     else:
         ratios = ["-", "-", "-"]
-    rows.append([n, f"{w:.2f}", f"{c:.2f}", f"{m:.0f}"] + ratios + [count(n) + (" (!)" if n in bad else "")])
+    rows.append([n, f"{w:.3f}" if w < 1 else f"{w:.2f}", f"{c:.3f}" if c < 1 else f"{c:.2f}", f"{m:.0f}"] + ratios + [count(n) + (" (!)" if n in bad else "")])
 
 what = "golangci-lint v2.15.0 plugin overhead" if plugin == "1" else "kvlint, its floors and its peers"
 print(f"{what} on {repo} ({files} Go files, {lines} lines), kvlint {commit}, {date}")
