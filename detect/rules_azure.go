@@ -16,6 +16,18 @@ const (
 	b64Before = `(?:^|[^A-Za-z0-9+/])`
 )
 
+// storageKeyName reports whether the context names a storage key: a word
+// storage, accountkey or storagekey, or the words "account key".
+func storageKeyName(ctx Context) bool {
+	for _, n := range [...]string{ctx.Name, ctx.Key, ctx.Call} {
+		if hasWordSeq(n, "storage") || hasWordSeq(n, "accountkey") || hasWordSeq(n, "storagekey") ||
+			hasWordSeq(n, "account", "key") {
+			return true
+		}
+	}
+	return false
+}
+
 func azureRules() []*Rule {
 	entra := Fake("entra", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 3) + "8Q~" +
 		Fake("entra-body", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789~._-", 34)
@@ -68,7 +80,7 @@ func azureRules() []*Rule {
 client, err := azblob.NewClient(accountURL, cred, nil) // Entra ID auth, no key`,
 				rules.SeverityError, 9.0, "azure"),
 			Keywords:     []string{"+ast"},
-			NameKeywords: []string{"storage", "accountkey", "storagekey"},
+			NameKeywords: []string{"storage", "accountkey", "storagekey", "account"},
 			Pattern:      b64Before + `(` + b64Run + `{86}==)` + notB64,
 			windowBefore: 84, windowAfter: 12,
 			SecretGroup: 1,
@@ -78,7 +90,7 @@ client, err := azblob.NewClient(accountURL, cred, nil) // Entra ID auth, no key`
 				if s[76:80] == "+ASt" {
 					return High
 				}
-				if m.NameHit {
+				if m.NameHit && storageKeyName(m.Context) {
 					return Medium
 				}
 				return 0
@@ -87,6 +99,7 @@ client, err := azblob.NewClient(accountURL, cred, nil) // Entra ID auth, no key`
 				tp(storageID),
 				tpCtx(storagePlain, ctxName("storageAccountKey")),
 				tpCtx(storagePlain, Context{Kind: KindCallArg, Call: "os.Setenv", Key: "AZURE_STORAGE_KEY"}),
+				tpCtx(storagePlain, Context{Kind: KindField, Name: "AccountKey"}), // Azure's own name for it
 			},
 			FalsePositives: []Sample{
 				fp(storagePlain), // 64 random bytes, no signature, no name: could be any digest
