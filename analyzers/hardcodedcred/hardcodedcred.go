@@ -147,8 +147,11 @@ func (r *runner) scanFile(fc inspector.Cursor) {
 				continue
 			}
 			switch c.ParentEdgeKind() {
-			case edge.Field_Tag, edge.ImportSpec_Path:
-				continue // struct tags and import paths are never secrets
+			case edge.Field_Tag:
+				r.scanTag(c, n) // only its default values can be secrets
+				continue
+			case edge.ImportSpec_Path:
+				continue // import paths are never secrets
 			}
 			val, ok = r.litValue(n)
 		case *ast.BinaryExpr:
@@ -246,6 +249,65 @@ func (r *runner) scanExpr(top inspector.Cursor, val string) {
 			Context:     s.ctx,
 			Place:       s.place,
 		}, f, top, &s)
+	}
+}
+
+// tagDefaults are the struct tag keys of configuration libraries that give
+// a field its default value: envconfig and creasty/defaults (default),
+// caarlos0/env (envDefault), cleanenv (env-default).
+var tagDefaults = [...]string{"default", "envDefault", "env-default"}
+
+// tagEnvKeys name the environment variable a field is read from.
+var tagEnvKeys = [...]string{"env", "envconfig"}
+
+// scanTag judges the default values in the struct tag lit of the field at
+// c: Password string `env:"DB_PASSWORD" envDefault:"lit"` hardcodes lit.
+// The finding spans the tag; migrate cannot rewrite a tag and leaves it.
+func (r *runner) scanTag(c inspector.Cursor, lit *ast.BasicLit) {
+	tag, ok := r.litValue(lit)
+	if !ok || !strings.Contains(tag, "efault") {
+		return
+	}
+	field, _ := c.Parent().Node().(*ast.Field)
+	ctx := detect.Context{Kind: detect.KindField, Test: r.test}
+	if field != nil && len(field.Names) > 0 {
+		ctx.Name = field.Names[0].Name
+	}
+	st := reflect.StructTag(tag)
+	for _, k := range tagEnvKeys {
+		if v, ok := st.Lookup(k); ok {
+			ctx.Key, _, _ = strings.Cut(v, ",")
+			break
+		}
+	}
+	for _, k := range tagDefaults {
+		v, ok := st.Lookup(k)
+		if !ok || v == "" {
+			continue
+		}
+		// The value's offset in the tag; tags with escapes in it are skipped.
+		at := strings.Index(tag, k+`:"`+v+`"`)
+		if at < 0 {
+			continue
+		}
+		at += len(k) + 2
+		r.buf = r.eng.Scan(v, ctx, r.buf[:0])
+		r.kept = r.kept[:0]
+		for _, f := range r.buf {
+			if !r.keep(f) {
+				continue
+			}
+			r.report(Finding{
+				Pos:         lit.Pos(),
+				End:         lit.End(),
+				Expr:        lit,
+				Value:       tag,
+				SecretStart: at + f.Start,
+				SecretEnd:   at + f.End,
+				Context:     ctx,
+				Place:       PlaceOther,
+			}, f, inspector.Cursor{}, nil)
+		}
 	}
 }
 

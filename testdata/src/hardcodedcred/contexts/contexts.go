@@ -81,11 +81,12 @@ func assign() {
 	_, _, _, _ = password, username, cfg, hashedPassword
 }
 
-// Struct literals, keyed and positional; struct tags are never scanned.
+// Struct literals, keyed and positional. A struct tag's names are never
+// secrets (json:"password"); its default values are hardcoded values.
 type Config struct {
 	User     string
-	Password string
-	Note     string `json:"password" default:"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"`
+	Password string `json:"password"`
+	Note     string `json:"note" default:"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"` // want `^github token "ghp_…`
 }
 
 var cfgKeyed = Config{User: "svc-reporting", Password: "4cCWTjgCzeOgTnvRutl8"} // want `^secret "4cCW…`
@@ -260,4 +261,14 @@ var userPasswords = map[string]string{
 var serviceCredentials = map[string]string{
 	"client_id":     "Pw7EggsG6gGgAqZL", // decoy: an ID beside the secret
 	"client_secret": "Pw7EggsG6gGgAqZL", // want `^secret "Pw7E…`
+}
+
+// Default values in configuration struct tags are hardcoded values.
+type DBConfig struct {
+	Host     string `env:"DB_HOST" envDefault:"db.internal"`
+	Password string `env:"DB_PASSWORD" envDefault:"abPfKFs9StMcDRUk"` // want `^secret "abPf…`
+	Token    string `default:"abPfKFs9StMcDRUk" json:"token"`         // want `^secret "abPf…`
+	Label    string `default:"abPfKFs9StMcDRUk"`                      // decoy: not a secret name
+	APIKey   string `json:"api_key"`                                  // decoy: no default
+	Secret   string `envconfig:"APP_SECRET" default:"${APP_SECRET}"`  // decoy: a placeholder
 }
