@@ -78,7 +78,7 @@ var placeholderWords = []string{
 	"replace_me", "replaceme", "replace-me", "insert_", "insert-", "enter_", "put_your", "todo",
 	"fixme", "<your", "<insert", "<secret", "<password", "<token", "<api", "<key", "notasecret",
 	"not_a_secret", "not-a-secret", "notreal", "not_real", "not-real", "<redacted", "0000000000",
-	"1234567890", "abcdefghij", "...", "…",
+	"1234567890", "abcdefghij", "...", "…", "0123456789", "456789abcdef",
 }
 
 // placeholderAC finds any placeholder word in one pass.

@@ -116,6 +116,8 @@ func init() {
 		fpCtx(Fake("sha", hexLower, 40), ctxName("key")), // a weak name: hex there is a digest
 		fpCtx(Fake("sha", hexLower, 64), Context{Kind: KindMapKey, Name: "key"}),
 		fpCtx("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", ctxName("secret")), // sha256("")
+		fpCtx("0123456789abcdef0123456789abcdef", ctxName("apiKey")),                                 // the hex digits in order
+		fpCtx("abcdef0123456789abcdef0123456789", ctxName("secret")),
 		fpCtx("AZURE_CLIENT_SECRET", ctxName("secretEnv")),
 		fpCtx("AZURE_CLIENT_SECRET", ctxName("clientSecret")),
 		fpCtx("--password", ctxName("passwordFlag")),
