@@ -9,6 +9,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/migrate/internal/kvfake"
 )
 
@@ -260,6 +261,38 @@ func TestSDKUnavailableLeavesTreeUntouched(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(f.dir, "internal", "vaultsecrets")); !os.IsNotExist(err) {
 		t.Errorf("the run-time package was left behind (stat: %v)", err)
+	}
+	f.checkOutputs()
+}
+
+// TestStructTagDefaultIsManual: a credential in a struct tag default (what
+// configuration libraries read) cannot be rewritten; it is listed for manual
+// work instead of being dropped from the plan.
+func TestStructTagDefaultIsManual(t *testing.T) {
+	dir := t.TempDir()
+	token := detect.FakeCRCToken("ghp_", "migrate-struct-tag")
+	files := map[string]string{
+		"go.mod": "module example.com/tagged\n\ngo 1.26\n",
+		"config/config.go": "package config\n\n// Config is read by an env library.\ntype Config struct {\n" +
+			"\tGitHubToken string `env:\"GITHUB_TOKEN\" envDefault:\"" + token + "\"`\n}\n",
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := startFake(t, dir)
+	f.planted = []string{token}
+	code, stdout, stderr := f.migrate("dry-run", "-vault-url", legacyVault, "-dry-run")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "config/config.go:5:") || !strings.Contains(stdout, "struct tag") {
+		t.Errorf("the struct tag default is not listed for manual work:\n%s", stdout)
 	}
 	f.checkOutputs()
 }

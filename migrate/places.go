@@ -208,6 +208,19 @@ func (pl *planner) place(pkg *packages.Package, file *ast.File, filename, rel st
 		return nil, fmt.Errorf("no type information")
 	}
 	path, _ := astutil.PathEnclosingInterval(file, f.Pos, f.End)
+	if len(path) > 1 {
+		// Have: type Config struct { Password string `default:"..."` }
+		if lit, ok := path[0].(*ast.BasicLit); ok {
+			if field, ok := path[1].(*ast.Field); ok && field.Tag == lit {
+				p.kind = "struct-tag"
+				p.start, p.end = start, end
+				p.value, _ = strconv.Unquote(lit.Value)
+				p.exprHash = detect.Hash(string(src[start:end]))
+				p.manual = "a default value in a struct tag: a tag cannot read the vault; drop the default and set the field from vaultsecrets in code"
+				return p, nil
+			}
+		}
+	}
 	// The innermost constant string expression at the finding, widened to
 	// the maximal constant expression around it.
 	idx := -1
