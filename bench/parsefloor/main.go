@@ -44,7 +44,7 @@ func main() {
 	for _, root := range roots {
 		_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return nil
+				return nil //nolint:nilerr // an unreadable entry is skipped, as kvlint scan skips it
 			}
 			if d.IsDir() {
 				switch d.Name() {
