@@ -205,7 +205,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 			}
 			for i := range targets {
 				t := &targets[i]
-				if t.options == "" || !on(t.rule) || !azsdk.IsNamed(tv.Type, t.pkg, t.options) {
+				if t.options == "" || !azsdk.IsNamed(tv.Type, t.pkg, t.options) || !on(t.rule) {
 					continue
 				}
 				if _, isPtr := types.Unalias(tv.Type).(*types.Pointer); isPtr {
@@ -224,7 +224,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		case *ast.CallExpr:
 			// Have: os.Setenv("AZURE_CLIENT_SECRET", v) with a constant key.
 			r := Rules[4]
-			if !on(4) || len(n.Args) != 2 || !calls(n, "Setenv") || !azsdk.IsFunc(azsdk.Callee(info, n), "os", "Setenv") {
+			if len(n.Args) != 2 || !calls(n, "Setenv") || !on(4) || !azsdk.IsFunc(azsdk.Callee(info, n), "os", "Setenv") {
 				continue
 			}
 			key, ok := constString(info, n.Args[0])
