@@ -6,7 +6,9 @@ package azsdk
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -114,20 +116,61 @@ func ClientArgs(info *types.Info, call *ast.CallExpr, name string) (args []ast.E
 // exported API refers to: code in pkg can only name a function, method or
 // type of a package it reaches this way, so an analyzer that matches SDK
 // calls has nothing to do in a package that reaches no SDK package.
+//
+// For the SDK paths of this package the answer is memoized per package, so
+// each dependency is visited once per process however many analyzers and
+// packages ask (the memo holds a small entry per package for the life of
+// the process, as a command-line run does anyway).
 func Reaches(pkg *types.Package, paths ...string) bool {
 	if pkg == nil {
 		return false
 	}
+	var want uint8
+	for _, p := range paths {
+		i := slices.Index(sdkPaths, p)
+		if i < 0 {
+			return reachesAny(pkg, paths)
+		}
+		want |= 1 << i
+	}
+	return reachBits(pkg, map[*types.Package]bool{})&want != 0
+}
+
+// sdkPaths are the packages whose reachability is memoized, by bit.
+var sdkPaths = []string{AzCore, AzIdentity, AzSecrets, MSALConfidential}
+
+// reached memoizes reachBits: *types.Package -> uint8.
+var reached sync.Map
+
+// reachBits returns the set of sdkPaths pkg is or depends on.
+func reachBits(pkg *types.Package, visiting map[*types.Package]bool) uint8 {
+	if v, ok := reached.Load(pkg); ok {
+		return v.(uint8)
+	}
+	if visiting[pkg] {
+		return 0 // an import cycle cannot type-check; do not loop
+	}
+	visiting[pkg] = true
+	var bits uint8
+	if i := slices.Index(sdkPaths, PkgPath(pkg)); i >= 0 {
+		bits |= 1 << i
+	}
+	for _, imp := range pkg.Imports() {
+		bits |= reachBits(imp, visiting)
+	}
+	reached.Store(pkg, bits)
+	return bits
+}
+
+// reachesAny is Reaches for paths without a memo.
+func reachesAny(pkg *types.Package, paths []string) bool {
 	seen := map[*types.Package]bool{pkg: true}
 	queue := []*types.Package{pkg}
 	for len(queue) > 0 {
 		p := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
-		path := PkgPath(p)
-		for _, want := range paths {
-			if path == want {
-				return true
-			}
+		if slices.Contains(paths, PkgPath(p)) {
+			return true
 		}
 		for _, imp := range p.Imports() {
 			if !seen[imp] {
