@@ -1,5 +1,7 @@
 package detect_test
 
+//kvlint:file-ignore KV100 the redaction example shows a well-known fake password
+
 import (
 	"fmt"
 

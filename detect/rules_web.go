@@ -1,5 +1,7 @@
 package detect
 
+//kvlint:file-ignore KV126 the samples and examples of this rule table are deliberate fakes
+
 import (
 	"encoding/base64"
 	"net/url"
