@@ -56,14 +56,14 @@ func analyze(tb testing.TB, a *analysis.Analyzer, pkgs []*packages.Package) *che
 	if err != nil {
 		tb.Fatal(err)
 	}
-	for _, act := range g.Roots {
-		if act.Err != nil {
-			tb.Fatal(act.Err)
-		}
-		return act
+	if len(g.Roots) == 0 {
+		tb.Fatal("no root action")
 	}
-	tb.Fatal("no root action")
-	return nil
+	act := g.Roots[0]
+	if act.Err != nil {
+		tb.Fatal(act.Err)
+	}
+	return act
 }
 
 // literalPackage returns a package of about n string literals in the shapes
