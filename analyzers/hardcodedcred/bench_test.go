@@ -2,52 +2,19 @@ package hardcodedcred_test
 
 import (
 	"fmt"
-	"go/ast"
-	"go/token"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/kvlint/kvlint/analyzers/hardcodedcred"
+	"github.com/kvlint/kvlint/bench/benchpkg"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/detect"
 )
-
-// loadSource type-checks one package with the given source in a temporary
-// GOPATH, once, so that benchmarks measure the analysis only.
-func loadSource(tb testing.TB, src string) []*packages.Package {
-	tb.Helper()
-	gopath := tb.TempDir()
-	dir := filepath.Join(gopath, "src", "gen")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		tb.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "gen.go"), []byte(src), 0o644); err != nil {
-		tb.Fatal(err)
-	}
-	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes |
-			packages.NeedTypesInfo | packages.NeedImports | packages.NeedDeps | packages.NeedTypesSizes,
-		Dir: dir,
-		Env: append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
-	}
-	pkgs, err := packages.Load(cfg, "gen")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		tb.Fatal("the generated package does not type-check")
-	}
-	return pkgs
-}
 
 // analyze runs a over pkgs and returns the root action.
 func analyze(tb testing.TB, a *analysis.Analyzer, pkgs []*packages.Package) *checker.Action {
@@ -87,31 +54,12 @@ func literalPackage(n int) string {
 	return b.String()
 }
 
-// floor only walks the string literals with the inspector: the least any
-// literal-scanning analyzer costs.
-var floor = &analysis.Analyzer{
-	Name:     "floor",
-	Doc:      "walks string literals",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run: func(pass *analysis.Pass) (any, error) {
-		n := 0
-		in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-		for c := range in.Root().Preorder((*ast.BasicLit)(nil)) {
-			if c.Node().(*ast.BasicLit).Kind == token.STRING {
-				n++
-			}
-		}
-		_ = n
-		return nil, nil
-	},
-}
-
 // BenchmarkAnalyzer runs the analyzer and the floor over packages of 5k and
 // 50k literals: the analyzer's extra cost over the floor should grow linearly.
 func BenchmarkAnalyzer(b *testing.B) {
 	for _, n := range []int{5000, 50000} {
-		pkgs := loadSource(b, literalPackage(n))
-		for _, a := range []*analysis.Analyzer{floor, hardcodedcred.New(&config.Source{})} {
+		pkgs := benchpkg.Load(b, literalPackage(n))
+		for _, a := range []*analysis.Analyzer{benchpkg.Floor, hardcodedcred.New(&config.Source{})} {
 			b.Run(fmt.Sprintf("%s/%dk", a.Name, n/1000), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
@@ -142,7 +90,7 @@ func TestLargeLiteral(t *testing.T) {
 		t.Skip("loads a 10 MB file")
 	}
 	t.Parallel()
-	pkgs := loadSource(t, largeLiteral(10<<20))
+	pkgs := benchpkg.Load(t, largeLiteral(10<<20))
 	start := time.Now()
 	act := analyze(t, hardcodedcred.New(&config.Source{}), pkgs)
 	t.Logf("10 MB literal analyzed in %v", time.Since(start))
@@ -158,7 +106,7 @@ func TestLargeLiteral(t *testing.T) {
 
 func BenchmarkLargeLiteral(b *testing.B) {
 	for _, mb := range []int{1, 10} {
-		pkgs := loadSource(b, largeLiteral(mb<<20))
+		pkgs := benchpkg.Load(b, largeLiteral(mb<<20))
 		a := hardcodedcred.New(&config.Source{})
 		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) {
 			b.SetBytes(int64(mb << 20))

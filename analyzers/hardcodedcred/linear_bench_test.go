@@ -19,7 +19,7 @@ import (
 //	go test -run - -bench ManyLiterals -count 6 ./analyzers/hardcodedcred | benchstat -col /literals -
 func BenchmarkManyLiterals(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
-		pkgs := loadSource(b, literalPackage(n))
+		pkgs := benchpkg.Load(b, literalPackage(n))
 		for _, a := range []*analysis.Analyzer{benchpkg.Floor, hardcodedcred.New(&config.Source{})} {
 			b.Run(fmt.Sprintf("literals=%d/analyzer=%s", n, a.Name), func(b *testing.B) {
 				benchpkg.Loop(b, []*analysis.Analyzer{a}, pkgs)
