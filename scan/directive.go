@@ -43,11 +43,9 @@ func findDirectives(content string) []directive {
 	}
 }
 
-// suppresses reports whether d covers rule (id, name) at line: a line
-// directive covers its own line and the next.
+// suppresses reports whether d covers rule (id, name) at line, with the same
+// line rules as in Go code (suppress.Directive.CoversLine): a directive alone
+// on its line covers the next, a trailing one only its own line.
 func (d *directive) suppresses(id, name string, line int) bool {
-	if !d.FileWide && line != d.line && line != d.line+1 {
-		return false
-	}
-	return d.Covers(id, name)
+	return d.CoversLine(d.line, line) && d.Covers(id, name)
 }

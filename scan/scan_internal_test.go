@@ -246,6 +246,8 @@ func TestSuppressions(t *testing.T) {
 		"d.sql":  "-- kvlint:ignore FAKE1 sample\nSELECT 'FAKEKEY_S';\n",
 		"e.go":   "package e\n\n// kvlint:ignore FAKE1 sample\nvar k = \"FAKEKEY_G\"\nvar j = \"FAKEKEY_J\" // kvlint:ignore FAKE1 sample\n",
 		"f.txt":  "the text kvlint:ignore FAKE1 is prose, not a comment FAKEKEY_P\n",
+		// A trailing directive covers its own line only, as in Go code.
+		"g.yaml": "a: FAKEKEY_T1 # kvlint:ignore FAKE1 this line only\nb: FAKEKEY_T2\n",
 	})
 	res := Run([]string{dir}, Options{})
 	if res.Err != nil {
@@ -257,6 +259,7 @@ func TestSuppressions(t *testing.T) {
 		"a.yaml:6:1-0 KV002",
 		"a.yaml:6:4-14 FAKE1",
 		"f.txt:1:54-63 FAKE1",
+		"g.yaml:2:4-14 FAKE1",
 	})
 }
 
