@@ -172,13 +172,15 @@ func TestVaultFaults(t *testing.T) {
 	}
 }
 
-// TestNameTaken: a name holding a different value, or a deleted secret, is
-// never overwritten: the secret gets the next free name.
+// TestNameTaken: a name holding a different value, a deleted secret or a
+// disabled one is never overwritten: the secret gets the next free name.
 func TestNameTaken(t *testing.T) {
 	f := newFixture(t)
 	f.srv.Seed("legacy-api-token", "a-different-value-already-there")
 	f.srv.Seed("legacy-hmac-secret", "deleted-value")
 	f.srv.SoftDelete("legacy-hmac-secret")
+	f.srv.Seed("legacy-db-password", "disabled-value")
+	f.srv.Disable("legacy-db-password")
 	code, stdout, stderr := f.migrate("migrate", "-vault-url", legacyVault, "-expires", "720h", "-content-type", "application/x-secret")
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
@@ -187,8 +189,8 @@ func TestNameTaken(t *testing.T) {
 		t.Error("no warning about expiry")
 	}
 	for _, s := range f.srv.Secrets() {
-		if s.Name == "legacy-api-token" {
-			continue
+		if s.Name == "legacy-api-token" || s.Name == "legacy-db-password" {
+			continue // seeded by the test
 		}
 		if s.Expires == nil || time.Until(*s.Expires) < 719*time.Hour || s.ContentType != "application/x-secret" {
 			t.Errorf("secret %s: expires %v, content type %q", s.Name, s.Expires, s.ContentType)
@@ -198,7 +200,10 @@ func TestNameTaken(t *testing.T) {
 		t.Error("an existing secret was overwritten")
 	}
 	refs := strings.Join(f.referencedSecrets(), " ")
-	for _, want := range []string{"legacy-api-token-2", "legacy-hmac-secret-2"} {
+	if !strings.Contains(stderr, "secret name legacy-db-password belongs to a disabled secret") {
+		t.Errorf("no warning about the disabled name:\n%s", stderr)
+	}
+	for _, want := range []string{"legacy-api-token-2", "legacy-hmac-secret-2", "legacy-db-password-2"} {
 		if !strings.Contains(refs, want) {
 			t.Errorf("code does not read %s: %s", want, refs)
 		}

@@ -366,10 +366,13 @@ func (m *migration) store() error {
 		base, name := s.name, s.name
 		for attempt := 0; ; attempt++ {
 			out, err := vault.StoreVerified(m.ctx, st, name, s.value, params)
-			if err != nil && (errors.Is(err, vault.ErrNameTaken) || errors.Is(err, vault.ErrDeleted)) && attempt < 20 {
+			if err != nil && (errors.Is(err, vault.ErrNameTaken) || errors.Is(err, vault.ErrDeleted) || errors.Is(err, vault.ErrDisabled)) && attempt < 20 {
 				why := "holds a different value"
-				if errors.Is(err, vault.ErrDeleted) {
+				switch {
+				case errors.Is(err, vault.ErrDeleted):
 					why = "belongs to a deleted (recoverable) secret"
+				case errors.Is(err, vault.ErrDisabled):
+					why = "belongs to a disabled secret (never reused or overwritten)"
 				}
 				next := uniqueName(base, taken)
 				taken[strings.ToLower(next)] = true

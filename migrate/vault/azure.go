@@ -2,9 +2,12 @@ package vault
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
@@ -153,7 +156,7 @@ func (a *Azure) Set(ctx context.Context, name, value string, p SetParams) (strin
 		if errors.As(err, &re) && re.StatusCode == http.StatusConflict {
 			return "", &DeletedError{Name: name, Vault: a.name}
 		}
-		return "", a.fail("set", name, err)
+		return "", a.failSet(name, value, err)
 	}
 	if resp.ID == nil {
 		return "", nil
@@ -166,9 +169,62 @@ func (a *Azure) Set(ctx context.Context, name, value string, p SetParams) (strin
 func (a *Azure) fail(op, name string, err error) error {
 	var re *azcore.ResponseError
 	if errors.As(err, &re) {
-		return &Error{Op: op, Name: name, StatusCode: re.StatusCode, Code: re.ErrorCode}
+		e := &Error{Op: op, Name: name, StatusCode: re.StatusCode, Code: re.ErrorCode}
+		e.Code, e.Inner, e.Message = serviceError(re)
+		return e
 	}
 	return &Error{Op: op, Name: name, Err: err}
+}
+
+// failSet is fail for a SetSecret, whose request body holds the value: a
+// service message that could quote that body (a misbehaving server or proxy
+// echoing the request) is dropped.
+func (a *Azure) failSet(name, value string, err error) error {
+	e := a.fail("set", name, err)
+	var ve *Error
+	if errors.As(e, &ve) && ve.Message != "" {
+		quoted, _ := json.Marshal(value)
+		if strings.Contains(ve.Message, value) || strings.Contains(ve.Message, string(quoted[1:len(quoted)-1])) ||
+			strings.Contains(ve.Message, `"value"`) {
+			ve.Message = "(the service's message quoted the request and was dropped)"
+		}
+	}
+	return e
+}
+
+// serviceError reads Key Vault's error body ({"error": {"code", "message",
+// "innererror": {"code"}}}) from the response the SDK kept. It never returns
+// the body itself, only those three fields; the message is cut to 300
+// characters. The SDK's own ErrorCode is the fallback.
+func serviceError(re *azcore.ResponseError) (code, inner, message string) {
+	code = re.ErrorCode
+	if re.RawResponse == nil || re.RawResponse.Body == nil {
+		return code, "", ""
+	}
+	body, err := io.ReadAll(io.LimitReader(re.RawResponse.Body, 64<<10))
+	if err != nil {
+		return code, "", ""
+	}
+	var doc struct {
+		Error struct {
+			Code       string `json:"code"`
+			Message    string `json:"message"`
+			InnerError struct {
+				Code string `json:"code"`
+			} `json:"innererror"`
+		} `json:"error"`
+	}
+	if json.Unmarshal(body, &doc) != nil {
+		return code, "", ""
+	}
+	if doc.Error.Code != "" {
+		code = doc.Error.Code
+	}
+	message = strings.Join(strings.Fields(doc.Error.Message), " ")
+	if len(message) > 300 {
+		message = message[:300] + "..."
+	}
+	return code, doc.Error.InnerError.Code, message
 }
 
 func ptr[T any](v T) *T { return &v }

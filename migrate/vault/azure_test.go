@@ -110,6 +110,14 @@ func TestAzureStoreVerified(t *testing.T) {
 	if !errors.As(err, &ve) || ve.StatusCode != 403 || ve.Code != "Forbidden" || ve.Op != "get" || ve.Name != "disabled" {
 		t.Errorf("disabled: %v", err)
 	}
+	// The service's reason survives: inner code and message, and the
+	// sentinel callers use to move to another name.
+	if ve == nil || ve.Inner != "SecretDisabled" || !strings.Contains(ve.Message, "disabled secret") || !errors.Is(err, vault.ErrDisabled) {
+		t.Errorf("disabled: inner %q, message %q, errors.Is(ErrDisabled) %v", ve.Inner, ve.Message, errors.Is(err, vault.ErrDisabled))
+	}
+	if want := `get secret "disabled": HTTP 403 (Forbidden/SecretDisabled): Operation get is not allowed on a disabled secret.`; err == nil || err.Error() != want {
+		t.Errorf("disabled: error text\n%v\nwant\n%s", err, want)
+	}
 }
 
 // 429 with Retry-After: the store waits as told and succeeds.

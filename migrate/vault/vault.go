@@ -16,6 +16,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/http"
 	"regexp"
 	"time"
 )
@@ -70,6 +71,9 @@ var (
 	ErrVerify = errors.New("value read back differs from value written")
 	// ErrInvalid means a name, value or parameter Key Vault would refuse.
 	ErrInvalid = errors.New("invalid secret")
+	// ErrDisabled means the name belongs to a secret whose latest version is
+	// disabled: it cannot be read back, so it is never reused or overwritten.
+	ErrDisabled = errors.New("secret is disabled")
 )
 
 // NameTakenError is returned by StoreVerified when the vault holds a
@@ -116,7 +120,12 @@ type Error struct {
 	Name       string // secret name
 	StatusCode int    // HTTP status; 0 when no response arrived
 	Code       string // Key Vault error code, such as "Throttled" or "Forbidden"
-	Err        error  // transport error when StatusCode is 0; nil otherwise
+	Inner      string // Key Vault inner error code, such as "SecretDisabled"; may be empty
+	// Message is the service's own explanation ("Operation get is not allowed
+	// on a disabled secret.", "... does not have secrets get permission ..."),
+	// cut to 300 characters. Key Vault error messages never echo a value.
+	Message string
+	Err     error // transport error when StatusCode is 0; nil otherwise
 }
 
 // Error gives the operation, the secret name and the HTTP status and error
@@ -129,11 +138,24 @@ func (e *Error) Error() string {
 	if code == "" {
 		code = "no error code"
 	}
-	return fmt.Sprintf("%s secret %q: HTTP %d (%s)", e.Op, e.Name, e.StatusCode, code)
+	if e.Inner != "" && e.Inner != code {
+		code += "/" + e.Inner
+	}
+	msg := fmt.Sprintf("%s secret %q: HTTP %d (%s)", e.Op, e.Name, e.StatusCode, code)
+	if e.Message != "" {
+		msg += ": " + e.Message
+	}
+	return msg
 }
 
-// Unwrap returns the transport error, if any.
-func (e *Error) Unwrap() error { return e.Err }
+// Unwrap returns the transport error, if any, and ErrDisabled for a disabled
+// secret.
+func (e *Error) Unwrap() error {
+	if e.Err == nil && e.StatusCode == http.StatusForbidden && e.Inner == "SecretDisabled" {
+		return ErrDisabled
+	}
+	return e.Err
+}
 
 // MaxValueBytes is the largest secret value Key Vault accepts (25 KB).
 const MaxValueBytes = 25 * 1024

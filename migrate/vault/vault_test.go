@@ -229,6 +229,8 @@ func TestErrorText(t *testing.T) {
 	}{
 		{&vault.Error{Op: "set", Name: "db", StatusCode: 500, Code: "InternalServerError"}, `set secret "db": HTTP 500 (InternalServerError)`},
 		{&vault.Error{Op: "get", Name: "db", StatusCode: 502}, `get secret "db": HTTP 502 (no error code)`},
+		{&vault.Error{Op: "get", Name: "db", StatusCode: 403, Code: "Forbidden", Message: "The user does not have secrets get permission on key vault 'legacy'."},
+			`get secret "db": HTTP 403 (Forbidden): The user does not have secrets get permission on key vault 'legacy'.`},
 		{&vault.Error{Op: "get", Name: "db", Err: errors.New("EOF")}, `get secret "db": EOF`},
 		{&vault.NameTakenError{Name: "db"}, `secret "db" already holds a different value; choose another name (it is never overwritten)`},
 	} {
