@@ -18,7 +18,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
@@ -134,7 +137,14 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "kvlint migrate: -expires must be positive")
 		return 2
 	}
-	if err := Run(context.Background(), &o, stdout, stderr); err != nil {
+	// SIGINT and SIGTERM cancel the run's context: the current step finishes
+	// or is undone (a rewrite is rolled back), and no signal leaves a
+	// half-changed tree. A second signal kills at once; the journal then
+	// repairs the tree at the next start.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() { <-ctx.Done(); stop() }()
+	if err := Run(ctx, &o, stdout, stderr); err != nil {
 		return 1
 	}
 	return 0

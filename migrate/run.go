@@ -29,6 +29,19 @@ var runtimeRequires = []string{
 	"github.com/Azure/azure-sdk-for-go/sdk/azidentity@v1.15.0",
 }
 
+// testStepHook, when set by a test, is called at every step boundary of a
+// run (step names: "store", "prepare", "go-get", "journal", "apply",
+// "apply-N", "settle", "tidy", "check", "finish") and inside each external
+// go command once it has started ("in-go get", "in-go mod"). The
+// interruption test kills the process there.
+var testStepHook func(step string)
+
+func (m *migration) stepHook(step string) {
+	if testStepHook != nil {
+		testStepHook(step)
+	}
+}
+
 // migration is the state of one run.
 type migration struct {
 	opts     *Options
@@ -130,7 +143,13 @@ func (m *migration) run() error {
 		m.fillReport()
 		return nil
 	}
+	m.stepHook("store")
 	storeErr := m.store()
+	if err := m.ctx.Err(); err != nil {
+		m.fillReport()
+		m.printReport()
+		return fmt.Errorf("interrupted while storing (%v): no file was changed; the secrets stored so far stay in the vault and the next run reuses them", err)
+	}
 	if err := m.rewrite(); err != nil {
 		m.fillReport()
 		m.printReport()
@@ -206,6 +225,9 @@ func (m *migration) load() error {
 	}
 	m.root = root
 	m.report.Module = m.modPath
+	if err := m.repair(); err != nil {
+		return err
+	}
 	patterns := m.opts.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
@@ -410,10 +432,69 @@ func truncate(s string, n int) string {
 // rewrite changes the places of stored and reused secrets, adds the
 // run-time package and the SDK requirements, then type-checks the module
 // and restores any file that no longer builds.
-func (m *migration) rewrite() (err error) {
-	byFile := map[string][]*place{}
-	var files []string
-	code := false
+//
+// It is the one step that changes the tree, and it is safe to interrupt at
+// any moment: every new file content, go.mod and go.sum included (computed
+// by go get on a scratch copy of go.mod), is prepared in memory first; a
+// journal backs up what will change (journal.go); the files are written;
+// go mod tidy and the type check run; the journal goes last. An error, a
+// signal (m.ctx cancelled) or a kill anywhere in between puts the tree back
+// as it was, now or at the next start.
+func (m *migration) rewrite() error {
+	byFile, files, code := m.rewriteTargets()
+	if len(files) == 0 {
+		return nil
+	}
+	m.stepHook("prepare")
+	changes, originals, err := m.prepareChanges(byFile, files, code)
+	if err != nil || len(originals) == 0 {
+		return err
+	}
+	if err := m.ctx.Err(); err != nil {
+		return m.interrupted(byFile, err)
+	}
+	m.stepHook("journal")
+	j, err := beginJournal(m.root, changes)
+	if err != nil {
+		return err
+	}
+	m.stepHook("apply")
+	for i, c := range changes {
+		if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
+			return m.rollBack(j, byFile, err)
+		}
+		if err := writeFileAtomic(c.path, c.data, 0o644); err != nil {
+			return m.rollBack(j, byFile, fmt.Errorf("write %s: %w", m.rel(c.path), err))
+		}
+		m.stepHook(fmt.Sprintf("apply-%d", i))
+	}
+	for f := range originals {
+		for _, p := range byFile[f] {
+			p.status = "rewritten"
+		}
+	}
+	m.stepHook("settle")
+	if err := m.settle(originals, byFile, code); err != nil {
+		return m.rollBack(j, byFile, err)
+	}
+	if err := m.ctx.Err(); err != nil {
+		return m.rollBack(j, byFile, err)
+	}
+	if len(originals) == 0 {
+		// The check restored every file: go.mod, go.sum and the run-time
+		// package go back too.
+		_, err := j.rollback()
+		m.report.Created = slices.DeleteFunc(m.report.Created, func(f string) bool { return f == runtimeDir+"/vaultsecrets.go" })
+		return err
+	}
+	m.stepHook("finish")
+	return j.finish()
+}
+
+// rewriteTargets groups the migratable places of stored and reused secrets
+// by file, and reports whether any of them is code (not a comment).
+func (m *migration) rewriteTargets() (byFile map[string][]*place, files []string, code bool) {
+	byFile = map[string][]*place{}
 	for _, s := range m.secrets {
 		if s.status != "stored" && s.status != "reused" {
 			continue
@@ -428,56 +509,23 @@ func (m *migration) rewrite() (err error) {
 			}
 		}
 	}
-	if len(files) == 0 {
-		return nil
-	}
 	sort.Strings(files)
+	return byFile, files, code
+}
+
+// prepareChanges computes, without writing to the tree, every file the
+// rewrite will write: the rewritten sources (originals keeps their old
+// bytes), the run-time package when code reads secrets and the module lacks
+// it, and go.mod and go.sum with the SDK required.
+func (m *migration) prepareChanges(byFile map[string][]*place, files []string, code bool) ([]change, map[string][]byte, error) {
 	runtimePkg := m.modPath + "/" + runtimeDir
-
-	// Until go.mod requires the SDK, a failure must leave the tree as it
-	// was: rewritten files restored, a run-time package we created removed.
 	originals := map[string][]byte{}
-	createdRuntime := ""
-	sdkRequired := false
-	defer func() {
-		if err == nil && (len(originals) > 0 || createdRuntime == "") {
-			return
-		}
-		if !sdkRequired {
-			m.restore(originals, byFile, "the migration stopped before this file was complete; it was restored")
-			if createdRuntime != "" {
-				if rmErr := os.RemoveAll(createdRuntime); rmErr != nil {
-					m.report.Warnings = append(m.report.Warnings, fmt.Sprintf("could not remove %s: %v", createdRuntime, rmErr))
-				}
-				m.report.Created = slices.DeleteFunc(m.report.Created, func(f string) bool { return f == runtimeDir+"/vaultsecrets.go" })
-			}
-		}
-	}()
-
-	if code {
-		dir := filepath.Join(m.root, filepath.FromSlash(runtimeDir))
-		if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
-			src, err := runtimeSource(m.vaultURL)
-			if err != nil {
-				return err
-			}
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-			createdRuntime = dir
-			f := filepath.Join(dir, "vaultsecrets.go")
-			if err := writeFileAtomic(f, src, 0o644); err != nil {
-				return err
-			}
-			m.report.Created = append(m.report.Created, runtimeDir+"/vaultsecrets.go")
-		}
-	}
-
+	var sources []change
 	for _, f := range files {
 		ps := byFile[f]
 		src, err := os.ReadFile(f)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		out, err := rewriteFile(m.fset, src, ps[0].file, ps, runtimePkg)
 		if err != nil {
@@ -487,24 +535,76 @@ func (m *migration) rewrite() (err error) {
 		if bytes.Equal(out, src) {
 			continue
 		}
-		if err := writeFileAtomic(f, out, 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", ps[0].rel, err)
-		}
 		originals[f] = src
-		for _, p := range ps {
-			p.status = "rewritten"
+		sources = append(sources, change{path: f, data: out})
+	}
+	if len(originals) == 0 || !code {
+		return sources, originals, nil
+	}
+	var changes []change
+	mod, err := m.sdkModFiles()
+	if err != nil {
+		return nil, nil, err
+	}
+	changes = append(changes, mod...)
+	dir := filepath.Join(m.root, filepath.FromSlash(runtimeDir))
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		src, err := runtimeSource(m.vaultURL)
+		if err != nil {
+			return nil, nil, err
 		}
+		changes = append(changes, change{path: filepath.Join(dir, "vaultsecrets.go"), data: src})
+		m.report.Created = append(m.report.Created, runtimeDir+"/vaultsecrets.go")
 	}
-	if len(originals) == 0 {
-		return nil // nothing rewritten: the deferred clean-up removes a run-time package we created
-	}
+	return append(changes, sources...), originals, nil
+}
+
+// settle makes the rewritten tree whole: go mod tidy (the run-time package
+// now imports the SDK), then the type check, which restores files that no
+// longer build.
+func (m *migration) settle(originals map[string][]byte, byFile map[string][]*place, code bool) error {
 	if code {
-		if err := m.requireSDK(); err != nil {
+		m.stepHook("tidy")
+		if err := m.goCmd("mod", "tidy"); err != nil {
 			return err
 		}
 	}
-	sdkRequired = true
+	m.stepHook("check")
 	return m.check(originals, byFile)
+}
+
+// rollBack undoes the rewrite through its journal after cause stopped it.
+func (m *migration) rollBack(j *journal, byFile map[string][]*place, cause error) error {
+	restored, err := j.rollback()
+	for _, ps := range byFile {
+		for _, p := range ps {
+			if p.status == "rewritten" || p.status == "planned" {
+				p.status = "manual"
+				p.manual = "the migration stopped before the tree was complete; the file was restored"
+			}
+		}
+	}
+	m.report.Created = slices.DeleteFunc(m.report.Created, func(f string) bool { return f == runtimeDir+"/vaultsecrets.go" })
+	what := fmt.Sprintf("the tree was put back as it was (%d files restored); the stored secrets stay in the vault and the next run reuses them", len(restored))
+	if err != nil {
+		what = err.Error()
+	}
+	if m.ctx.Err() != nil {
+		return fmt.Errorf("interrupted while rewriting: %s", what)
+	}
+	return fmt.Errorf("%w\n%s", cause, what)
+}
+
+// interrupted is the error of a run stopped by a signal before the tree changed.
+func (m *migration) interrupted(byFile map[string][]*place, cause error) error {
+	return fmt.Errorf("interrupted (%v) before any file was changed; the stored secrets stay in the vault and the next run reuses them", cause)
+}
+
+func (m *migration) rel(abs string) string {
+	if r, err := filepath.Rel(m.root, abs); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return abs
 }
 
 func markManual(ps []*place, why string) {
@@ -514,15 +614,58 @@ func markManual(ps []*place, why string) {
 	}
 }
 
-// requireSDK adds the Azure SDK modules to go.mod when missing, then runs go mod tidy.
-func (m *migration) requireSDK() error {
-	gomod, err := os.ReadFile(filepath.Join(m.root, "go.mod"))
+// sdkModFiles returns go.mod and go.sum as they must be for the run-time
+// package to build: when the SDK modules are missing, go get adds them to a
+// scratch copy (-modfile), so that the module's own files are untouched
+// until the journaled write. Nothing is returned when go.mod has them.
+func (m *migration) sdkModFiles() ([]change, error) {
+	gomodPath := filepath.Join(m.root, "go.mod")
+	gomod, err := os.ReadFile(gomodPath)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	get, err := missingRequires(gomod)
+	if err != nil || len(get) == 0 {
+		return nil, err
+	}
+	scratch, err := os.MkdirTemp("", "kvlint-migrate-mod-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(scratch)
+	modfilePath := filepath.Join(scratch, "go.mod.kvlint.mod")
+	sumPath := strings.TrimSuffix(modfilePath, ".mod") + ".sum"
+	gosumPath := filepath.Join(m.root, "go.sum")
+	gosum, err := os.ReadFile(gosumPath)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	if err := os.WriteFile(modfilePath, gomod, 0o600); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(sumPath, gosum, 0o600); err != nil {
+		return nil, err
+	}
+	m.stepHook("go-get")
+	if err := m.goCmd(append([]string{"get", "-modfile=" + modfilePath}, get...)...); err != nil {
+		return nil, err
+	}
+	newMod, err := os.ReadFile(modfilePath)
+	if err != nil {
+		return nil, err
+	}
+	newSum, err := os.ReadFile(sumPath)
+	if err != nil {
+		return nil, err
+	}
+	return []change{{path: gomodPath, data: newMod}, {path: gosumPath, data: newSum}}, nil
+}
+
+// missingRequires returns the runtimeRequires that go.mod lacks.
+func missingRequires(gomod []byte) ([]string, error) {
 	f, err := modfile.ParseLax("go.mod", gomod, nil)
 	if err != nil {
-		return fmt.Errorf("go.mod: %w", err)
+		return nil, fmt.Errorf("go.mod: %w", err)
 	}
 	have := map[string]bool{}
 	for _, r := range f.Require {
@@ -535,12 +678,7 @@ func (m *migration) requireSDK() error {
 			get = append(get, r)
 		}
 	}
-	if len(get) > 0 {
-		if err := m.goCmd(append([]string{"get"}, get...)...); err != nil {
-			return err
-		}
-	}
-	return m.goCmd("mod", "tidy")
+	return get, nil
 }
 
 func (m *migration) goCmd(args ...string) error {
@@ -548,7 +686,12 @@ func (m *migration) goCmd(args ...string) error {
 	cmd.Dir = m.root
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
+	err := cmd.Start()
+	if err == nil {
+		m.stepHook("in-go " + args[0])
+		err = cmd.Wait()
+	}
+	if err != nil {
 		tail := strings.TrimSpace(out.String())
 		if len(tail) > 2000 {
 			tail = tail[len(tail)-2000:]
@@ -598,6 +741,7 @@ func (m *migration) check(originals map[string][]byte, byFile map[string][]*plac
 			m.restore(sub, byFile, "the rewritten file did not type-check; it was restored")
 		default:
 			m.restore(originals, byFile, "the migration broke the build; all rewritten files were restored")
+			clear(originals)
 			return nil
 		}
 	}
@@ -636,9 +780,10 @@ func (m *migration) rewriteWithoutConsts(f string, originals map[string][]byte, 
 // errors, and whether a new error lies elsewhere.
 func (m *migration) typeCheck(originals map[string][]byte) (bad map[string]bool, foreign bool, err error) {
 	cfg := &packages.Config{
-		Mode:  packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports,
-		Dir:   m.root,
-		Tests: true,
+		Mode:    packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports,
+		Context: m.ctx,
+		Dir:     m.root,
+		Tests:   true,
 	}
 	patterns := m.opts.Patterns
 	if len(patterns) == 0 {
