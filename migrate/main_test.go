@@ -16,6 +16,7 @@ func TestMain(m *testing.M) {
 		if err := json.Unmarshal([]byte(args), &argv); err != nil {
 			os.Exit(2)
 		}
+		installKillHook()
 		os.Exit(Main(argv, os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())

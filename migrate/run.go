@@ -447,11 +447,11 @@ func (m *migration) rewrite() error {
 	}
 	m.stepHook("prepare")
 	changes, originals, err := m.prepareChanges(byFile, files, code)
+	if cerr := m.ctx.Err(); cerr != nil {
+		return m.interrupted(cerr)
+	}
 	if err != nil || len(originals) == 0 {
 		return err
-	}
-	if err := m.ctx.Err(); err != nil {
-		return m.interrupted(byFile, err)
 	}
 	m.stepHook("journal")
 	j, err := beginJournal(m.root, changes)
@@ -596,7 +596,7 @@ func (m *migration) rollBack(j *journal, byFile map[string][]*place, cause error
 }
 
 // interrupted is the error of a run stopped by a signal before the tree changed.
-func (m *migration) interrupted(byFile map[string][]*place, cause error) error {
+func (m *migration) interrupted(cause error) error {
 	return fmt.Errorf("interrupted (%v) before any file was changed; the stored secrets stay in the vault and the next run reuses them", cause)
 }
 
