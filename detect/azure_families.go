@@ -284,6 +284,7 @@ func azureFamilyRules() []*Rule {
 			`pwd := "...JQQJ99...msql...."`, fmtGood("sql-key"), `[A-Za-z0-9]{4}`, "MSQL", 8.5, "database"),
 	}
 	rs = append(rs, azureCASKUnclassified(), azureEventGridRule(), teamsWebhookRule(), logicAppURLRule())
+	addPlainBranches(rs)
 	return rs
 }
 

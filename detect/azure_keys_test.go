@@ -177,3 +177,50 @@ func TestFakeFor(t *testing.T) {
 		}
 	}
 }
+
+// TestAzureKeyConfidence checks the confidence each family gives: certain
+// (High) for a fake whose checksum holds, in any context; Medium for the
+// same value with a broken checksum under a secret name; nothing for it in
+// a neutral context. It also covers the context-only keys.
+func TestAzureKeyConfidence(t *testing.T) {
+	e := defaultEngine(t)
+	neutral := Context{Kind: KindAssign, Name: "value"}
+	named := Context{Kind: KindAssign, Name: "accessKey"}
+	for id := range fakeGenerators {
+		if id == "KV150" || id == "KV151" {
+			continue // URLs: no checksum
+		}
+		good, _ := FakeFor(id, "confidence")
+		if got := only(t, e, good, neutral); got == nil || got.Rule.ID != id || got.Confidence != High {
+			t.Errorf("%s fake in a neutral context: got %s, want %s high", id, describe(good, e.Scan(good, neutral, nil)), id)
+		}
+		bad := breakChecksum(good, 10)
+		if fs := e.Scan(bad, neutral, nil); len(fs) != 0 && id != "KV101" { // Entra: by format alone
+			t.Errorf("%s broken checksum in a neutral context: got %s, want nothing", id, describe(bad, fs))
+		}
+		if got := only(t, e, bad, named); got == nil || got.Rule.ID != id || got.Confidence != Medium {
+			if id != "KV101" { // Entra secrets are reported by format alone
+				t.Errorf("%s broken checksum under accessKey: got %s, want %s medium", id, describe(bad, e.Scan(bad, named, nil)), id)
+			}
+		}
+	}
+	st := Fake("ctx-storage", b64chars, 86) + "=="
+	for _, c := range []struct{ v, id string }{
+		{"AccountKey=" + st, "KV102"},
+		{"Endpoint=sb://kvlintfake.servicebus.windows.net/;SharedAccessKeyName=x;SharedAccessKey=" + Fake("ctx-sb", b64chars, 43) + "=", "KV105"},
+	} {
+		if fs := e.Scan(c.v, Context{Kind: KindLine}, nil); len(fs) != 1 || fs[0].Rule.ID != c.id {
+			t.Errorf("%s: got %s", c.id, describe(c.v, fs))
+		}
+	}
+}
+
+// only returns the single finding of a scan, or nil.
+func only(t *testing.T, e *Engine, v string, ctx Context) *Finding {
+	t.Helper()
+	fs := e.Scan(v, ctx, nil)
+	if len(fs) != 1 {
+		return nil
+	}
+	return &fs[0]
+}

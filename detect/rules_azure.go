@@ -97,10 +97,10 @@ func azureRules() []*Rule {
 				`cred, _ := azidentity.NewDefaultAzureCredential(nil)
 client, err := azblob.NewClient(accountURL, cred, nil) // Entra ID auth, no key`,
 				rules.SeverityError, 9.0, "azure"),
-			Keywords:     []string{"+ast"},
+			Keywords:     []string{"+ast", "accountkey"},
 			NameKeywords: []string{"storage", "accountkey", "storagekey", "account"},
 			Pattern:      b64Before + `(` + b64Run + `{86}==)` + notB64,
-			windowBefore: 84, windowAfter: 12,
+			windowBefore: 84, windowAfter: 100, // +ASt is at 76; AccountKey= comes before the key
 			SecretGroup: 1,
 			MinEntropy:  4.5,
 			Confirm: func(m Match) Confidence {
@@ -114,13 +114,15 @@ client, err := azblob.NewClient(accountURL, cred, nil) // Entra ID auth, no key`
 					}
 					return 0
 				}
-				if m.NameHit && storageKeyName(m.Context) {
+				if (m.NameHit && storageKeyName(m.Context)) || precededBy(m, "accountkey") {
 					return Medium
 				}
 				return 0
 			},
 			TruePositives: []Sample{
 				tp(storageID),
+				tpIn("AccountKey: "+storagePlain, storagePlain),
+				tpIn(`"AccountKey": "`+storagePlain+`"`, storagePlain),
 				tpIn(`"key": "`+storageID+`"`, storageID),
 				tpCtx(storageBad, ctxName("accountKey")),
 				tpCtx(storagePlain, ctxName("storageAccountKey")),
@@ -131,6 +133,7 @@ client, err := azblob.NewClient(accountURL, cred, nil) // Entra ID auth, no key`
 				fp(storagePlain), // 64 random bytes, no signature, no name: could be any digest
 				fp("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="),
 				fpCtx(storagePlain, ctxName("sha512Digest")),
+				fp("DiskKey=" + storagePlain),
 				fp(storageBad),                       // +ASt whose checksum fails, no name
 				fp(storageID[1:77] + storageID[77:]), // the signature one character early
 				fp(storageID[:86]),                   // truncated
