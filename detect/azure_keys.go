@@ -69,7 +69,7 @@ func (f *hisFormat) valid(key string) bool {
 	}
 	var buf [64]byte
 	n, ok := decodeB64Into(buf[:], key, f.url)
-	if !ok || n != f.bytes {
+	if !ok || n != f.bytes || !canonicalTail(key, f.padLen()) {
 		return false
 	}
 	want := binary.LittleEndian.Uint32(buf[n-4 : n])
@@ -83,6 +83,23 @@ func (f *hisFormat) valid(key string) bool {
 		}
 	}
 	return false
+}
+
+// canonicalTail reports whether the last data character of a padded
+// base64 text leaves its unused low bits zero, as an encoder writes it.
+func canonicalTail(s string, pad int) bool {
+	if pad == 0 {
+		return true
+	}
+	c := s[len(s)-pad-1]
+	d := b64Value(c)
+	switch c {
+	case '-':
+		d = 62
+	case '_':
+		d = 63
+	}
+	return d >= 0 && d&(1<<(2*pad)-1) == 0
 }
 
 // redisChecksumOK is Azure Cache for Redis's variant: the Marvin32 of all
