@@ -204,6 +204,13 @@ func TestAzureKeyConfidence(t *testing.T) {
 			}
 		}
 	}
+	// The long form of a common annotated key (88 characters) of a provider
+	// without its own rule.
+	for _, k := range caskVectors {
+		if got := only(t, e, k, neutral); got == nil || got.Rule.ID != "KV149" || got.Confidence != High {
+			t.Errorf("long-form CASK vector: got %s, want KV149 high", describe(k, e.Scan(k, neutral, nil)))
+		}
+	}
 	st := Fake("ctx-storage", b64chars, 86) + "=="
 	for _, c := range []struct{ v, id string }{
 		{"AccountKey=" + st, "KV102"},

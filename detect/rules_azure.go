@@ -198,8 +198,8 @@ client, err := azblob.NewClient(accountURL, cred, nil)`,
 		{
 			Info: info("KV105", "azure-shared-access-key",
 				"an Azure Service Bus, Event Hubs or Relay shared access key is hardcoded",
-				"Reports SharedAccessKey= (44 base64 characters: 32 bytes) in Service Bus, Event Hubs and Relay "+
-					"connection strings, and identifiable Service Bus keys (+ASb at offset 33 and a Marvin32 checksum "+
+				"Reports SharedAccessKey= (44 base64 characters: 32 bytes) in Service Bus, Event Hubs, Relay and "+
+					"IoT Hub connection strings, and identifiable Service Bus keys (+ASb at offset 33 and a Marvin32 checksum "+
 					"that holds) anywhere; a +ASb key whose checksum fails only under a secret name. Identifiable "+
 					"Event Hubs and Relay keys are KV130 and KV131.\n\n"+
 					"A namespace key with Manage rights lets anyone send, receive and reconfigure the namespace.",
