@@ -11,6 +11,7 @@ var builtin = sync.OnceValue(func() []*Rule {
 	var all []*Rule
 	all = append(all, genericRule)
 	all = append(all, azureRules()...)
+	all = append(all, azureFamilyRules()...)
 	all = append(all, databaseRules()...)
 	all = append(all, awsRules()...)
 	all = append(all, vcsRules()...)

@@ -8,7 +8,8 @@ import (
 
 // Azure credential formats follow Microsoft's security-utilities rules
 // (SEC101/xxx). Identifiable keys carry a fixed signature at a fixed offset
-// (+ASt storage, ACDb Cosmos, +ASb/+AEh/+ARm Service Bus, Event Hubs, Relay).
+// and a Marvin32 checksum (azure_keys.go): +ASt storage, ACDb Cosmos, +ASb
+// Service Bus; the other families are in azure_families.go.
 
 const (
 	b64Run    = `[A-Za-z0-9+/]`
@@ -29,25 +30,33 @@ func storageKeyName(ctx Context) bool {
 }
 
 func azureRules() []*Rule {
-	entra := Fake("entra", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 3) + "8Q~" +
-		Fake("entra-body", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789~._-", 34)
-	storageID := Fake("storage", b64chars, 76) + "+ASt" + Fake("storage-tail", b64chars, 5) + "w=="
+	entra := fakeEntraSecret("entra")
+	entraNoSum := breakChecksum(entra, 20)
+	entraLegacy := Fake("entra7", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 3) + "7Q~" +
+		Fake("entra7-body", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789~._-", 31)
+	storageID := hisStorage.fake("storage")
+	storageBad := breakChecksum(storageID, 40)
 	storagePlain := Fake("storage-plain", b64chars, 86) + "=="
-	cosmosID := Fake("cosmos", b64chars, 76) + "ACDb" + Fake("cosmos-tail", b64chars, 5) + "Q=="
+	cosmosID := hisCosmos.fake("cosmos")
+	cosmosBad := breakChecksum(cosmosID, 40)
 	cosmosPlain := Fake("cosmos-plain", b64chars, 86) + "=="
-	sbID := Fake("servicebus", b64chars, 33) + "+ASb" + Fake("sb-tail", b64chars, 5) + "="
-	ehID := Fake("eventhubs", b64chars, 33) + "+AEh" + Fake("eh-tail", b64chars, 5) + "="
+	sbID := hisServiceBus.fake("servicebus")
+	sbBad := breakChecksum(sbID, 20)
 	sbPlain := Fake("sb-plain", b64chars, 43) + "="
 	sig := strings.NewReplacer("+", "%2B", "/", "%2F").Replace(Fake("sas", b64chars, 43)) + "%3D"
-	adoPAT := Fake("ado", alnum, 52) + "JQQJ99" + Fake("ado-mid", alnum, 18) + "AZDO" + Fake("ado-tail", alnum, 4)
+	adoPAT := fakeCASK("ado", "AAAA", "AZDO")
+	adoBad := breakChecksum(adoPAT, 10)
 	adoLegacy := Fake("ado-legacy", base32low, 52)
+	adoLegacyOK := fakeADOLegacyPAT("ado-legacy")
 
 	return []*Rule{
 		{
 			Info: info("KV101", "azure-entra-client-secret",
 				"a Microsoft Entra ID (Azure AD) client secret is hardcoded",
 				"Reports Microsoft Entra ID application client secrets by their format: three characters, "+
-					"a version digit 7 or 8, the Q~ marker and 31-34 more characters.\n\n"+
+					"a version digit 7 or 8, the Q~ marker and 31-34 more characters, anywhere. Current (8Q~) secrets "+
+					"whose last three characters are their Marvin32 checksum are certain (high confidence); other "+
+					"secrets of the format are reported at medium confidence.\n\n"+
 					"A client secret lets anyone act as the application in every tenant it is registered in.",
 				`cred, err := azidentity.NewClientSecretCredential(tenantID, clientID, "abc8Q~...", nil)`,
 				`cred, err := azidentity.NewDefaultAzureCredential(nil) // managed identity, no secret`,
@@ -57,13 +66,21 @@ func azureRules() []*Rule {
 			windowBefore: 8, windowAfter: 40,
 			SecretGroup: 1,
 			MinEntropy:  3.5,
-			Confidence:  High,
+			Confirm: func(m Match) Confidence {
+				if validEntraSecret(m.Secret()) {
+					return High
+				}
+				return Medium
+			},
 			TruePositives: []Sample{
 				tp(entra),
 				tpIn(`AZURE_CLIENT_SECRET="`+entra+`"`, entra),
+				tp(entraNoSum),
+				tp(entraLegacy),
 			},
 			FalsePositives: []Sample{
 				fp("abc8Q~" + strings.Repeat("a", 34)),
+				fp(entra[:20]),
 				fp("https://example.net/?q~=search"),
 				fp("abc7Q~short"),
 			},
@@ -72,31 +89,42 @@ func azureRules() []*Rule {
 			Info: info("KV102", "azure-storage-account-key",
 				"an Azure Storage account key is hardcoded",
 				"Reports Azure Storage account keys: 86 base64 characters and ==. Identifiable keys "+
-					"(with the +ASt signature at offset 76) are reported anywhere; other 88-character base64 "+
+					"(the +ASt signature at offset 76 and a Marvin32 checksum that holds) are reported anywhere; "+
+					"a +ASt key whose checksum fails only under a secret name; other 88-character base64 "+
 					"values only when their name mentions storage or an account key.\n\n"+
 					"An account key grants full control of every blob, queue, table and file share in the account.",
 				`const storageKey = "...+ASt....=="`,
 				`cred, _ := azidentity.NewDefaultAzureCredential(nil)
 client, err := azblob.NewClient(accountURL, cred, nil) // Entra ID auth, no key`,
 				rules.SeverityError, 9.0, "azure"),
-			Keywords:     []string{"+ast"},
+			Keywords:     []string{"+ast", "accountkey"},
 			NameKeywords: []string{"storage", "accountkey", "storagekey", "account"},
 			Pattern:      b64Before + `(` + b64Run + `{86}==)` + notB64,
-			windowBefore: 84, windowAfter: 12,
+			windowBefore: 84, windowAfter: 100, // +ASt is at 76; AccountKey= comes before the key
 			SecretGroup: 1,
 			MinEntropy:  4.5,
 			Confirm: func(m Match) Confidence {
 				s := m.Secret()
 				if s[76:80] == "+ASt" {
-					return High
+					if hisStorage.valid(s) {
+						return High
+					}
+					if secretNamed(m.Context) || storageKeyName(m.Context) {
+						return Medium
+					}
+					return 0
 				}
-				if m.NameHit && storageKeyName(m.Context) {
+				if (m.NameHit && storageKeyName(m.Context)) || precededBy(m, "accountkey") {
 					return Medium
 				}
 				return 0
 			},
 			TruePositives: []Sample{
 				tp(storageID),
+				tpIn("AccountKey: "+storagePlain, storagePlain),
+				tpIn(`"AccountKey": "`+storagePlain+`"`, storagePlain),
+				tpIn(`"key": "`+storageID+`"`, storageID),
+				tpCtx(storageBad, ctxName("accountKey")),
 				tpCtx(storagePlain, ctxName("storageAccountKey")),
 				tpCtx(storagePlain, Context{Kind: KindCallArg, Call: "os.Setenv", Key: "AZURE_STORAGE_KEY"}),
 				tpCtx(storagePlain, Context{Kind: KindField, Name: "AccountKey"}), // Azure's own name for it
@@ -105,6 +133,11 @@ client, err := azblob.NewClient(accountURL, cred, nil) // Entra ID auth, no key`
 				fp(storagePlain), // 64 random bytes, no signature, no name: could be any digest
 				fp("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="),
 				fpCtx(storagePlain, ctxName("sha512Digest")),
+				fp("DiskKey=" + storagePlain),
+				fp(storageBad),                       // +ASt whose checksum fails, no name
+				fp(storageID[1:77] + storageID[77:]), // the signature one character early
+				fp(storageID[:86]),                   // truncated
+				fp("A" + storageID),                  // one character too many
 			},
 		},
 		{
@@ -165,25 +198,44 @@ client, err := azblob.NewClient(accountURL, cred, nil)`,
 		{
 			Info: info("KV105", "azure-shared-access-key",
 				"an Azure Service Bus, Event Hubs or Relay shared access key is hardcoded",
-				"Reports SharedAccessKey= in Service Bus, Event Hubs and Relay connection strings, and "+
-					"identifiable keys (+ASb, +AEh, +ARm signatures) anywhere.\n\n"+
+				"Reports SharedAccessKey= (44 base64 characters: 32 bytes) in Service Bus, Event Hubs, Relay and "+
+					"IoT Hub connection strings, and identifiable Service Bus keys (+ASb at offset 33 and a Marvin32 checksum "+
+					"that holds) anywhere; a +ASb key whose checksum fails only under a secret name. Identifiable "+
+					"Event Hubs and Relay keys are KV130 and KV131.\n\n"+
 					"A namespace key with Manage rights lets anyone send, receive and reconfigure the namespace.",
 				`conn := "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=..."`,
 				`client, err := azservicebus.NewClient("ns.servicebus.windows.net", cred, nil)`,
 				rules.SeverityError, 8.5, "azure"),
-			Keywords:     []string{"sharedaccesskey", "+asb", "+aeh", "+arm"},
-			Pattern:      `(?i:sharedaccesskey)\s*=\s*(` + b64Run + `{42,43}=)|` + b64Before + `(` + b64Run + `{33}\+A(?:Sb|Eh|Rm)` + b64Run + `{5}=)` + notB64,
+			Keywords:     []string{"sharedaccesskey", "+asb"},
+			Pattern:      `(?i:sharedaccesskey)\s*=\s*(` + b64Run + `{43}=)` + notB64 + `|` + hisServiceBus.pattern(),
 			windowBefore: 64, windowAfter: 64,
 			SecretGroup: -1,
 			MinEntropy:  3.8,
-			Confidence:  High,
 			prio:        1,
+			Confirm: func(m Match) Confidence {
+				s := m.Secret()
+				if hisServiceBus.valid(s) {
+					return High
+				}
+				if m.Start > 0 && (m.Value[m.Start-1] == '=' || m.Value[m.Start-1] == ' ') && m.Near("sharedaccesskey", 24) {
+					return High // the connection string names it
+				}
+				if secretNamed(m.Context) {
+					return Medium
+				}
+				return 0
+			},
 			TruePositives: []Sample{
 				tpIn("Endpoint=sb://kvlintfake.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey="+sbPlain, sbPlain),
+				tpIn("Endpoint=sb://kvlintfake.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey="+sbID+";EntityPath=q", sbID),
 				tp(sbID),
-				tpIn("key: "+ehID, ehID),
+				tpIn("key: "+sbID, sbID),
+				tpCtx(sbBad, ctxName("sharedAccessKey")),
 			},
 			FalsePositives: []Sample{
+				fp(sbBad),
+				fp(sbID[1:34] + sbID[34:]),
+				fp(sbID[:40]),
 				fp("Endpoint=sb://kvlintfake.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=<key>"),
 				fp("SharedAccessKeyName=RootManageSharedAccessKey"),
 			},
@@ -191,7 +243,8 @@ client, err := azblob.NewClient(accountURL, cred, nil)`,
 		{
 			Info: info("KV106", "azure-cosmos-key",
 				"an Azure Cosmos DB account key is hardcoded",
-				"Reports Cosmos DB keys: identifiable keys (ACDb signature at offset 76) anywhere, and "+
+				"Reports Cosmos DB keys: identifiable keys (ACDb signature at offset 76 and a Marvin32 checksum "+
+					"that holds) anywhere, ACDb keys whose checksum fails under a secret name, and "+
 					"AccountKey= in Cosmos connection strings (AccountEndpoint=https://...documents.azure.com). "+
 					"The public emulator key is allowed.\n\nA primary key allows reading and writing every database in the account.",
 				`client, err := azcosmos.NewClientWithKey(endpoint, azcosmos.NewKeyCredential("...ACDb...=="), nil)`,
@@ -206,57 +259,86 @@ client, err := azblob.NewClient(accountURL, cred, nil)`,
 			Confirm: func(m Match) Confidence {
 				s := m.Secret()
 				switch {
-				case s[76:80] == "ACDb":
+				case s[76:80] == "ACDb" && hisCosmos.valid(s):
 					return High
 				case m.Near("documents.azure.com", 512) || m.Near("accountendpoint=", 512):
 					return High
 				case m.NameHit:
+					return Medium
+				case s[76:80] == "ACDb" && secretNamed(m.Context):
 					return Medium
 				}
 				return 0
 			},
 			TruePositives: []Sample{
 				tp(cosmosID),
+				tpIn("primary_key = "+cosmosID, cosmosID),
+				tpCtx(cosmosBad, ctxName("masterKey")),
 				tpIn("AccountEndpoint=https://kvlintfake.documents.azure.com:443/;AccountKey="+cosmosPlain+";", cosmosPlain),
 				tpCtx(cosmosPlain, ctxName("cosmosKey")),
 			},
 			FalsePositives: []Sample{
 				fp("AccountEndpoint=https://localhost:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=="),
 				fp("https://kvlintfake.documents.azure.com:443/"),
+				fp(cosmosBad),
+				fp(cosmosID[1:77] + cosmosID[77:]),
+				fp(cosmosID[:84]),
 			},
 		},
 		{
 			Info: info("KV107", "azure-devops-pat",
 				"an Azure DevOps personal access token is hardcoded",
-				"Reports Azure DevOps personal access tokens: the 84-character identifiable format (JQQJ and "+
-					"AZDO markers) anywhere, and the legacy 52-character base32 format when the name or the "+
-					"value says Azure DevOps.\n\nA PAT acts as its user on every organization it is scoped to.",
+				"Reports Azure DevOps personal access tokens: the 84-character common annotated format (JQQJ9 at "+
+					"offset 52, AZDO at 76) anywhere when its Marvin32 checksum holds, and under a secret name when "+
+					"it does not; the legacy 52-character base32 format when the name or the value says Azure DevOps "+
+					"(certain when its embedded CRC32 holds; one whose checksum fails only under a name).\n\nA PAT acts as its user on every "+
+					"organization it is scoped to.",
 				`req.SetBasicAuth("", "...JQQJ99...AZDO....")`,
 				`// Use a service principal or managed identity with Entra ID tokens for Azure DevOps.`,
 				rules.SeverityError, 8.5, "azure", "azure-devops"),
 			Keywords:     []string{"jqqj", "azdo", "dev.azure.com", "visualstudio.com"},
 			NameKeywords: []string{"pat", "ado", "devops", "azdo", "vsts"},
-			Pattern:      `(?:^|[^0-9A-Za-z])([0-9A-Za-z]{52}JQQJ[0-9A-Za-z]{20}AZDO[0-9A-Za-z]{4}|[2-7a-z]{52})(?:[^0-9A-Za-z]|$)`,
+			Pattern:      `(?:^|[^0-9A-Za-z])(` + caskCore(`[A-Za-z0-9]{4}`, `(?i:AZDO)`) + `|[2-7a-z]{52})(?:[^0-9A-Za-z]|$)`,
 			windowBefore: 256, windowAfter: 256,
 			SecretGroup: 1,
 			MinEntropy:  3.5,
 			Confirm: func(m Match) Confidence {
-				if m.End-m.Start == 84 {
+				s := m.Secret()
+				if len(s) != 52 {
+					if validCASK(s) {
+						return High
+					}
+					if m.NameHit || secretNamed(m.Context) {
+						return Medium
+					}
+					return 0
+				}
+				// The rule ran on the name or on dev.azure.com nearby; a
+				// legacy PAT whose checksum fails needs the name.
+				if validADOLegacyPAT(s) {
 					return High
 				}
-				if m.NameHit || m.Near("dev.azure.com", 256) || m.Near("visualstudio.com", 256) {
+				if m.NameHit || secretNamed(m.Context) {
 					return Medium
 				}
 				return 0
 			},
+			prio: 2,
 			TruePositives: []Sample{
 				tp(adoPAT),
+				tpCtx(adoLegacyOK, ctxName("azdoToken")),
+				tpIn("https://dev.azure.com/kvlintfake/_apis/projects?pat="+adoLegacyOK, adoLegacyOK),
+				tpIn("AZURE_DEVOPS_EXT_PAT="+adoPAT, adoPAT),
+				tpCtx(adoBad, ctxName("adoPAT")),
 				tpCtx(adoLegacy, ctxName("adoPAT")),
-				tpIn("https://dev.azure.com/kvlintfake/_apis/projects?pat="+adoLegacy, adoLegacy),
 			},
 			FalsePositives: []Sample{
 				fp(adoLegacy), // 52 base32 characters alone: not enough
+				fp("https://dev.azure.com/kvlintfake/_apis/projects?pat=" + adoLegacy), // checksum fails, no name
 				fpCtx(strings.Repeat("abcd", 13), ctxName("adoPAT")),
+				fp(adoBad),
+				fp(adoPAT[1:53] + adoPAT[53:]),
+				fp(adoPAT[:80]),
 			},
 		},
 	}

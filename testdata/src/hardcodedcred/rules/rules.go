@@ -40,7 +40,7 @@ const cosmosConn = "AccountEndpoint=https://kvlintfake.documents.azure.com:443/;
 const cosmosEmulator = "AccountEndpoint=https://localhost:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=="
 
 // KV107 azure-devops-pat
-var adoPAT = "hvOrUUdYSFpT2SaU6AuYOh9xVTnicMCv4vzj4lOHPVCy3HW9jg20JQQJ99tw0AoUaBS1iEC0kU9cAZDOY8i3" // want `^azure devops personal access token "`
+var adoPAT = "jR8xs0xfTqB6BXr1tGPTPTYfAdh8cS51pOZpFoYgatM5GF5yYNt9JQQJ99BKFHUHMJAAAAAAAAAAAZDO1UJO" // want `^azure devops personal access token "`
 var cacheBucket = "zbflxkrp4dhtkr6jzf4incw5dkzejr2tkkn2bofztmxb66auyarp"
 
 // KV108 sql-connection-string-password

@@ -1,0 +1,155 @@
+package detect
+
+import "strings"
+
+// Azure keys without a signature (88-character storage and Cosmos keys,
+// 32-hex AI Services, OpenAI, Search and APIM keys, function keys, ACR
+// passwords) are found by the name or the key that holds them. These
+// helpers read that context; the family rules add a plain branch that
+// uses them.
+
+// precededBy reports whether the text just before the secret is key
+// followed by = or : (with optional quotes and spaces): AccountKey=...,
+// "x-functions-key": "...". The key must start at a word boundary.
+func precededBy(m Match, key string) bool {
+	i := m.Start
+	skip := func(set string) {
+		for i > 0 && strings.IndexByte(set, m.Value[i-1]) >= 0 {
+			i--
+		}
+	}
+	skip(` "'`)
+	if i == 0 || (m.Value[i-1] != '=' && m.Value[i-1] != ':') {
+		return false
+	}
+	i--
+	skip(` "'`)
+	if i < len(key) || !strings.EqualFold(m.Value[i-len(key):i], key) {
+		return false
+	}
+	return i == len(key) || !isAlnum(m.Value[i-len(key)-1])
+}
+
+// keyNamed reports whether the name or key that holds the value ends in
+// the word key (cognitiveServicesKey, SEARCH_KEY) or is a secret name: with
+// a family's name keyword among its words, that names the family's key.
+func keyNamed(ctx Context) bool {
+	return secretNamed(ctx) || lastWordIs(ctx.Name, "key", "keys") || lastWordIs(ctx.Key, "key", "keys")
+}
+
+func lastWordIs(name string, words ...string) bool {
+	var buf [1]span
+	if wordsOf(name, buf[:]) == 0 {
+		return false
+	}
+	w := name[buf[0].s:buf[0].e]
+	for _, x := range words {
+		if strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// hex32 is a 32-hex-digit token: the keys of AI Services, Azure OpenAI,
+// Search and API Management subscriptions that carry no signature.
+const hex32 = `(?:^|[^0-9A-Za-z])([0-9a-fA-F]{32})(?:[^0-9A-Za-z]|$)`
+
+// withPlainBranch extends a family rule with a second alternative for the
+// family's keys without signature, reported at medium confidence when
+// plain(m) says the context names them; the rule's checksum logic still
+// judges what the first alternative matches.
+func withPlainBranch(r *Rule, plainPattern string, nameKeywords, keywords []string, plain func(Match) bool, tps, fps []Sample) *Rule {
+	signed := r.Confirm
+	r.Pattern = r.Pattern + "|" + plainPattern
+	r.SecretGroup = -1
+	r.NameKeywords = append(r.NameKeywords, nameKeywords...)
+	r.Keywords = append(r.Keywords, keywords...)
+	r.Confirm = func(m Match) Confidence {
+		if c := signed(m); c != 0 {
+			return c
+		}
+		if plain(m) {
+			return Medium
+		}
+		return 0
+	}
+	// The context keyword (x-functions-key, azurecr.io) comes before the key.
+	r.windowBefore, r.windowAfter = max(r.windowBefore, 256), max(r.windowAfter, 256)
+	r.TruePositives = append(r.TruePositives, tps...)
+	r.FalsePositives = append(r.FalsePositives, fps...)
+	return r
+}
+
+// hexUnderName is the plain-branch test of the 32-hex families: the rule ran
+// because a family word is in the name, and the name says key.
+func hexUnderName(m Match) bool { return m.NameHit && keyNamed(m.Context) && len(m.Secret()) == 32 }
+
+// addPlainBranches gives the families whose keys also come without a
+// signature their context branch.
+func addPlainBranches(rs []*Rule) {
+	hex := Fake("plain-hex", hexLower, 32)
+	hdr := "(net/http.Header).Set"
+	fn := Fake("plain-functions", b64url, 54) + "=="
+	acr := Fake("plain-acr", b64chars, 52)
+	for _, r := range rs {
+		switch r.ID {
+		case "KV133":
+			withPlainBranch(r, hisBefore+`([A-Za-z0-9+/_-]{40,86}={0,2})`+hisAfter,
+				[]string{"functions", "function"}, []string{"x-functions-key", "azurewebsites.net"},
+				func(m Match) bool {
+					c := m.Context
+					return precededBy(m, "x-functions-key") || strings.EqualFold(c.Key, "x-functions-key") ||
+						strings.EqualFold(c.Name, "x-functions-key") ||
+						(m.NameHit && keyNamed(c) && (hasWordSeq(c.Name, "function", "key") || hasWordSeq(c.Name, "functions", "key"))) ||
+						(precededBy(m, "code") && m.Near(".azurewebsites.net/api/", 256))
+				},
+				[]Sample{
+					tpCtx(fn, Context{Kind: KindCallArg, Call: hdr, Key: "x-functions-key"}),
+					tpIn(`curl -H "x-functions-key: `+fn+`" https://kvlintfake.azurewebsites.net/api/run`, fn),
+					tpIn("https://kvlintfake.azurewebsites.net/api/run?code="+fn, fn),
+					tpCtx(fn, ctxName("functionKey")),
+				},
+				[]Sample{
+					fp("https://kvlintfake.azurewebsites.net/api/run?name=" + fn),
+					fpCtx(fn, ctxName("functionName")),
+				})
+		case "KV134":
+			withPlainBranch(r, hex32, []string{"search", "cognitivesearch"}, nil, hexUnderName,
+				[]Sample{tpCtx(hex, ctxName("searchAdminKey")), tpCtx(hex, ctxName("AZURE_SEARCH_KEY"))},
+				[]Sample{fpCtx(hex, ctxName("searchIndexID")), fpCtx(hex, ctxName("searchKeyword"))})
+		case "KV136":
+			withPlainBranch(r, hex32, []string{"apim"}, []string{"ocp-apim-subscription-key"},
+				func(m Match) bool {
+					return len(m.Secret()) == 32 && (hexUnderName(m) || precededBy(m, "ocp-apim-subscription-key"))
+				},
+				[]Sample{
+					tpCtx(hex, Context{Kind: KindCallArg, Call: hdr, Key: "Ocp-Apim-Subscription-Key"}),
+					tpIn(`curl -H "Ocp-Apim-Subscription-Key: `+hex+`" https://kvlintfake.azure-api.net/echo`, hex),
+					tpCtx(hex, ctxName("apimKey")),
+				},
+				[]Sample{fpCtx(hex, ctxName("apimRevision")), fp("Ocp-Apim-Trace-Location: " + hex)})
+		case "KV146":
+			withPlainBranch(r, hex32, []string{"cognitive", "cognitiveservices", "speech", "translator", "aiservices", "luis", "vision", "textanalytics"}, nil, hexUnderName,
+				[]Sample{tpCtx(hex, ctxName("cognitiveServicesKey")), tpCtx(hex, ctxName("SPEECH_KEY"))},
+				[]Sample{fpCtx(hex, ctxName("speechRegion")), fpCtx(hex, ctxName("visionModelVersion"))})
+		case "KV147":
+			withPlainBranch(r, hex32, []string{"openai", "aoai"}, nil, hexUnderName,
+				[]Sample{tpCtx(hex, ctxName("AZURE_OPENAI_API_KEY")), tpCtx(hex, ctxName("OPENAI_KEY"))},
+				[]Sample{fpCtx(hex, ctxName("openaiDeploymentID"))})
+		case "KV135":
+			withPlainBranch(r, `(?:^|[^A-Za-z0-9+/])([A-Za-z0-9+/=]{32,52})(?:[^A-Za-z0-9+/=]|$)`, []string{"acr"}, []string{"azurecr.io"},
+				func(m Match) bool {
+					named := precededBy(m, "password") || precededBy(m, "pwd") || strings.HasSuffix(m.Value[:m.Start], "-p ") ||
+						strings.HasSuffix(m.Value[:m.Start], "--password ")
+					return (named && m.Near("azurecr.io", 256)) || (m.NameHit && keyNamed(m.Context))
+				},
+				[]Sample{
+					tpIn("docker login kvlintfake.azurecr.io -u kvlintfake -p "+acr, acr),
+					tpIn("Registry=kvlintfake.azurecr.io;Username=kvlintfake;Password="+acr, acr),
+					tpCtx(acr, ctxName("acrPassword")),
+				},
+				[]Sample{fp("docker pull kvlintfake.azurecr.io/app:" + acr[:40]), fpCtx(acr, ctxName("acrLoginServer"))})
+		}
+	}
+}
