@@ -381,7 +381,7 @@ func (f *flow) keyOf(e ast.Expr) (key, bool) {
 // source says which secret e holds ("" if none).
 func (f *flow) source(e ast.Expr) string {
 	e = ast.Unparen(e)
-	if t := f.info.TypeOf(e); t != nil && isSecretResponse(t) {
+	if t := f.info.TypeOf(e); t != nil && azsdk.IsSecretResponse(t) {
 		return "a Key Vault secret"
 	}
 	switch e := e.(type) {
@@ -405,7 +405,7 @@ func (f *flow) source(e ast.Expr) string {
 		if sel.Kind() != types.FieldVal {
 			return ""
 		}
-		if isSecretValue(sel.Obj()) {
+		if azsdk.IsSecretValue(sel.Obj()) {
 			return "a Key Vault secret value"
 		}
 		if k, ok := f.keyOf(e); ok {
@@ -758,39 +758,6 @@ func (f *flow) outWriter(w ast.Expr) string {
 		return httpResponse
 	}
 	return ""
-}
-
-// isSecretResponse reports whether t is an azsecrets response or Secret
-// (pointer or not), whose printed form includes the secret value.
-func isSecretResponse(t types.Type) bool {
-	for _, n := range []string{"Secret", "GetSecretResponse", "SetSecretResponse", "UpdateSecretPropertiesResponse"} {
-		if azsdk.IsNamed(t, azsdk.AzSecrets, n) {
-			return true
-		}
-	}
-	return false
-}
-
-// isSecretValue reports whether obj is the Value field of azsecrets.Secret.
-func isSecretValue(obj types.Object) bool {
-	v, ok := obj.(*types.Var)
-	if !ok || !v.IsField() || v.Name() != "Value" || azsdk.PkgPath(v.Pkg()) != azsdk.AzSecrets {
-		return false
-	}
-	secret, ok := v.Pkg().Scope().Lookup("Secret").(*types.TypeName)
-	if !ok {
-		return false
-	}
-	st, ok := secret.Type().Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		if st.Field(i) == v {
-			return true
-		}
-	}
-	return false
 }
 
 // stringish reports whether t can hold a secret as text: string, []byte,
