@@ -49,6 +49,7 @@ var known = []rules.Info{
 	{ID: "KV203", Name: "on-behalf-of-secret", Analyzer: "clientsecretauth"},
 	{ID: "KV204", Name: "msal-cred-from-secret", Analyzer: "clientsecretauth"},
 	{ID: "KV205", Name: "client-secret-env", Analyzer: "clientsecretauth"},
+	{ID: "KV206", Name: "autorest-client-secret", Analyzer: "clientsecretauth"},
 	{ID: "KV301", Name: "pinned-secret-uri", Analyzer: "pinnedversion"},
 	{ID: "KV302", Name: "pinned-getsecret-version", Analyzer: "pinnedversion"},
 	{ID: "KV401", Name: "secret-without-expiry", Analyzer: "secretexpiry"},

@@ -75,6 +75,17 @@ var Rules = []rules.Info{
 		Good:     `cred, err := azidentity.NewDefaultAzureCredential(nil) // managed identity in Azure, developer sign-in locally`,
 		Severity: rules.SeverityWarning, SecuritySeverity: 6.0, Tags: []string{"security", "azure", "identity"},
 	},
+	{
+		ID: "KV206", Name: "autorest-client-secret", Analyzer: name,
+		Title: "deprecated go-autorest authentication with a static client secret",
+		Doc: "go-autorest (retired) and the track-1 SDK authenticate with a client secret through auth.NewClientCredentialsConfig, " +
+			"adal.NewServicePrincipalToken or an adal.ServicePrincipalTokenSecret, and through auth.NewAuthorizerFromEnvironment when " +
+			"the program reads or sets AZURE_CLIENT_SECRET. Move to azidentity.NewDefaultAzureCredential (managed or workload identity) " +
+			"and the current SDK clients, which take an azcore.TokenCredential.",
+		Bad:      `authorizer, err := auth.NewClientCredentialsConfig(clientID, clientSecret, tenantID).Authorizer()`,
+		Good:     `cred, err := azidentity.NewDefaultAzureCredential(nil) // then azsecrets.NewClient(vaultURL, cred, nil)`,
+		Severity: rules.SeverityWarning, SecuritySeverity: 6.5, Tags: []string{"security", "azure", "identity", "deprecated"},
+	},
 }
 
 // Analyzer is the clientsecretauth analyzer with configuration discovered per package.
@@ -104,7 +115,18 @@ var targets = []target{
 	{azsdk.AzIdentity, "NewUsernamePasswordCredential", 1, "UsernamePasswordCredentialOptions", true},
 	{azsdk.AzIdentity, "NewOnBehalfOfCredentialWithSecret", 2, "", true},
 	{azsdk.MSALConfidential, "NewCredFromSecret", 3, "", false},
+	{azsdk.AutorestAuth, "NewClientCredentialsConfig", 5, "ClientCredentialsConfig", false},
+	{azsdk.AutorestADAL, "NewServicePrincipalToken", 5, "ServicePrincipalTokenSecret", false},
+	// Only in a package that names AZURE_CLIENT_SECRET (see envSecret):
+	// elsewhere these authorizers may well use a managed identity.
+	{azsdk.AutorestAuth, "NewAuthorizerFromEnvironment", 5, "", false},
+	{azsdk.AutorestAuth, "NewAuthorizerFromEnvironmentWithResource", 5, "", false},
+	{azsdk.Track1KeyVaultAuth, "NewAuthorizerFromEnvironment", 5, "", false},
 }
+
+// fromEnv reports whether t is an authorizer that reads its secret from
+// the environment.
+func (t *target) fromEnv() bool { return strings.HasPrefix(t.fn, "NewAuthorizerFromEnvironment") }
 
 // targetName reports whether name is the name of a target function.
 func targetName(name string) bool {
@@ -139,9 +161,11 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 	// that an options literal beside the call is not a second finding.
 	calledIn := map[int]map[ast.Node]bool{}
 
-	// A package that reaches neither azidentity nor MSAL can name none of
-	// the targets or their options: only os.Setenv is left to look for.
-	sdk := azsdk.Reaches(pass.Pkg, azsdk.AzIdentity, azsdk.MSALConfidential)
+	// A package that reaches neither azidentity, MSAL nor go-autorest can
+	// name none of the targets or their options: only os.Setenv is left
+	// to look for.
+	sdk := azsdk.Reaches(pass.Pkg, azsdk.AzIdentity, azsdk.MSALConfidential, azsdk.AutorestAuth)
+	envSecret := sdk && namesEnvSecret(insp)
 	idents := insp.Root().Preorder((*ast.Ident)(nil))
 	lits := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}
 	if !sdk {
@@ -155,8 +179,11 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 			continue // spelled unlike every target: no type lookup
 		}
 		t := targetOf(info.Uses[id])
-		if t == nil || !on(t.rule) {
+		if t == nil || !on(t.rule) || t.fromEnv() && !envSecret {
 			continue
+		}
+		if azsdk.DefinedHere(pass, t.pkg) {
+			continue // the SDK's own code: azidentity's constructors, its tests
 		}
 		// Have: pkg.Fn or Fn (dot import); a call of it, or a function value.
 		ref := cur
@@ -211,14 +238,14 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 				if _, isPtr := types.Unalias(tv.Type).(*types.Pointer); isPtr {
 					continue
 				}
-				if calledIn[t.rule][enclosingDecl(cur)] {
+				if calledIn[t.rule][enclosingDecl(cur)] || azsdk.DefinedHere(pass, t.pkg) {
 					continue
 				}
 				r := Rules[t.rule]
 				scope.Report(analysis.Diagnostic{
 					Pos: n.Pos(), End: n.End(), Category: r.ID,
-					Message: fmt.Sprintf("azidentity.%s configures a credential that authenticates with a static %s: %s",
-						t.options, secretWord(t), instead),
+					Message: fmt.Sprintf("%s.%s configures a credential that authenticates with a static %s: %s",
+						pkgName(t.pkg), t.options, secretWord(t), t.instead()),
 				}, r.Name)
 			}
 		case *ast.CallExpr:
@@ -230,6 +257,9 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 			key, ok := constString(info, n.Args[0])
 			if !ok || !(strings.EqualFold(key, "AZURE_CLIENT_SECRET") || strings.EqualFold(key, "AZURE_PASSWORD")) {
 				continue
+			}
+			if azsdk.DefinedHere(pass, azsdk.AzIdentity) {
+				continue // azidentity's own tests arm its EnvironmentCredential
 			}
 			scope.Report(analysis.Diagnostic{
 				Pos: n.Pos(), End: n.End(), Category: r.ID,
@@ -245,6 +275,11 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 // confidential client can authenticate with a federated token (workload or
 // managed identity) through NewCredFromAssertionCallback.
 func (t *target) instead() string {
+	switch t.pkg {
+	case azsdk.AutorestAuth, azsdk.AutorestADAL, azsdk.Track1KeyVaultAuth:
+		return "go-autorest is retired: use azidentity.NewDefaultAzureCredential (a managed or workload identity) " +
+			"with the current SDK clients, which take an azcore.TokenCredential"
+	}
 	if t.pkg == azsdk.MSALConfidential {
 		return "use a managed or workload identity: confidential.NewCredFromAssertionCallback with a federated token, " +
 			"or azidentity.NewDefaultAzureCredential, NewManagedIdentityCredential or NewWorkloadIdentityCredential"
@@ -264,16 +299,33 @@ func calls(call *ast.CallExpr, name string) bool {
 	return false
 }
 
-func qualified(t *target) string {
-	pkg := t.pkg[strings.LastIndex(t.pkg, "/")+1:]
-	return pkg + "." + t.fn
-}
+func qualified(t *target) string { return pkgName(t.pkg) + "." + t.fn }
+
+// pkgName is the last element of an import path.
+func pkgName(path string) string { return path[strings.LastIndex(path, "/")+1:] }
 
 func secretWord(t *target) string {
-	if t.rule == 1 {
+	switch {
+	case t.rule == 1:
 		return "password"
+	case t.fromEnv():
+		return "client secret from AZURE_CLIENT_SECRET"
 	}
 	return "client secret"
+}
+
+// namesEnvSecret reports whether the package spells the environment
+// variable AZURE_CLIENT_SECRET in a string literal (an os.Setenv, a
+// Getenv check, a constant): then an authorizer built from the
+// environment takes a static client secret.
+func namesEnvSecret(insp *inspector.Inspector) bool {
+	for cur := range insp.Root().Preorder((*ast.BasicLit)(nil)) {
+		lit := cur.Node().(*ast.BasicLit)
+		if lit.Kind == token.STRING && strings.Contains(strings.ToUpper(lit.Value), "AZURE_CLIENT_SECRET") {
+			return true
+		}
+	}
+	return false
 }
 
 // enclosingDecl returns the top-level declaration containing cur (a FuncDecl

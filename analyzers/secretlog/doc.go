@@ -14,6 +14,8 @@
 //   - a value read from Key Vault: the Value field of azsecrets.Secret, as
 //     resp.Value, *resp.Value or resp.Secret.Value on a GetSecret, SetSecret or
 //     UpdateSecretProperties response, and a whole azsecrets response or Secret;
+//     likewise the SecretBundle of the deprecated v0.x path
+//     (sdk/keyvault/azsecrets) and of track-1 keyvault.BaseClient;
 //   - a string variable, parameter or field whose name means a secret, judged
 //     on the words of its head, the words before any preposition
 //     (clientSecret, DB_PASSWORD, apiKey, accessToken, connectionString,
@@ -68,7 +70,8 @@
 //
 // Log a redacted form (a short prefix and the length, or a hash), or nothing.
 //
-// Test files are judged too, unless the configuration says tests: skip. In
+// Test files are judged too, unless the configuration says tests: skip;
+// their Example functions are documentation, judged as production code. In
 // a test file, an assertion message (Error* and Fatal* of testing.T and the
 // like) and an HTTP response (a fake server's reply) report only secrets
 // read from the vault or the environment: values secret by their name alone,

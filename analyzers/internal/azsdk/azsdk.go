@@ -394,19 +394,16 @@ func reachesAny(pkg *types.Package, paths []string) bool {
 	return false
 }
 
-// DefinedHere reports whether the package of pass defines fn, or is in the
+// DefinedHere reports whether the package of pass is the package def (an
+// import path) that defines a matched function or type, or is in the
 // module that does: the SDK's own code (azidentity's constructors calling
 // each other, its EnvironmentCredential, its tests and examples) uses its
 // own API by design, and is not a user of it. Without module information
-// (GOPATH mode), a package at or below fn's package path, or its external
-// test package, counts.
-func DefinedHere(pass *analysis.Pass, fn *types.Func) bool {
-	if fn == nil || fn.Pkg() == nil {
-		return false
-	}
-	def := PkgPath(fn.Pkg())
+// (GOPATH mode), a package at or below def, or its external test package,
+// counts.
+func DefinedHere(pass *analysis.Pass, def string) bool {
 	here := strings.TrimSuffix(PkgPath(pass.Pkg), "_test")
-	if pass.Module != nil && pass.Module.Path != "" && within(def, pass.Module.Path) {
+	if pass.Module != nil && pass.Module.Path != "" && within(def, pass.Module.Path) && within(here, pass.Module.Path) {
 		return true
 	}
 	return within(here, def)

@@ -23,7 +23,7 @@ func TestRules(t *testing.T) {
 		rules    []rules.Info
 		ids      []string
 	}{
-		{clientsecretauth.New(src).Name, clientsecretauth.New(src).Doc, clientsecretauth.Rules, []string{"KV201", "KV202", "KV203", "KV204", "KV205"}},
+		{clientsecretauth.New(src).Name, clientsecretauth.New(src).Doc, clientsecretauth.Rules, []string{"KV201", "KV202", "KV203", "KV204", "KV205", "KV206"}},
 		{pinnedversion.New(src).Name, pinnedversion.New(src).Doc, pinnedversion.Rules, []string{"KV301", "KV302"}},
 		{secretexpiry.New(src).Name, secretexpiry.New(src).Doc, secretexpiry.Rules, []string{"KV401", "KV402"}},
 		{secretlog.New(src).Name, secretlog.New(src).Doc, secretlog.Rules, []string{"KV410"}},
