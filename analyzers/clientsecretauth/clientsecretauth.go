@@ -348,8 +348,7 @@ func constString(info *types.Info, e ast.Expr) (string, bool) {
 
 // checker decides whether the DefaultAzureCredential fix type-checks.
 type checker struct {
-	pass   *analysis.Pass
-	params map[types.Object]bool // parameters and results of every function, built on first need
+	pass *analysis.Pass
 }
 
 // fix returns the edit replacing call (at cursor cc) with
@@ -373,7 +372,7 @@ func (c *checker) fix(cc inspector.Cursor, call *ast.CallExpr) (analysis.Suggest
 		return analysis.SuggestedFix{}, false
 	}
 
-	if !c.resultOK(cc) || !c.argsRemovable(cc, call) {
+	if !c.resultOK(cc) || !azsdk.Removable(info, cc, call.Args...) {
 		return analysis.SuggestedFix{}, false
 	}
 	return analysis.SuggestedFix{
@@ -587,77 +586,4 @@ func enclosingSig(info *types.Info, cur inspector.Cursor) *types.Signature {
 		return nil
 	}
 	return nil
-}
-
-// argsRemovable reports whether deleting call's arguments leaves no local
-// variable and no import unused.
-func (c *checker) argsRemovable(cc inspector.Cursor, call *ast.CallExpr) bool {
-	info := c.pass.TypesInfo
-	inside := map[types.Object]bool{}
-	for _, arg := range call.Args {
-		ast.Inspect(arg, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				switch obj := info.Uses[id].(type) {
-				case *types.PkgName:
-					inside[obj] = true
-				case *types.Var:
-					if !obj.IsField() && obj.Parent() != obj.Pkg().Scope() && !c.isParam(obj) {
-						inside[obj] = true
-					}
-				}
-			}
-			return true
-		})
-	}
-	if len(inside) == 0 {
-		return true
-	}
-	// Look for a use outside the call: in the same file for an import, in the
-	// whole file for a local variable (its function is in the file).
-	var file inspector.Cursor
-	for f := range cc.Enclosing((*ast.File)(nil)) {
-		file = f
-	}
-	for cur := range file.Preorder((*ast.Ident)(nil)) {
-		id := cur.Node().(*ast.Ident)
-		obj := info.Uses[id]
-		if !inside[obj] || (id.Pos() >= call.Pos() && id.End() <= call.End()) {
-			continue
-		}
-		if _, isVar := obj.(*types.Var); isVar && cur.ParentEdgeKind() == edge.AssignStmt_Lhs {
-			continue // an assignment is not a use
-		}
-		delete(inside, obj)
-	}
-	return len(inside) == 0
-}
-
-// isParam reports whether v is a parameter or named result of a function.
-func (c *checker) isParam(v *types.Var) bool {
-	if c.params == nil {
-		c.params = map[types.Object]bool{}
-		insp := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-		for cur := range insp.Root().Preorder((*ast.FuncType)(nil), (*ast.FuncDecl)(nil)) {
-			var lists []*ast.FieldList
-			switch n := cur.Node().(type) {
-			case *ast.FuncType:
-				lists = []*ast.FieldList{n.Params, n.Results}
-			case *ast.FuncDecl:
-				lists = []*ast.FieldList{n.Recv}
-			}
-			for _, l := range lists {
-				if l == nil {
-					continue
-				}
-				for _, f := range l.List {
-					for _, n := range f.Names {
-						if obj := c.pass.TypesInfo.Defs[n]; obj != nil {
-							c.params[obj] = true
-						}
-					}
-				}
-			}
-		}
-	}
-	return c.params[v]
 }
