@@ -38,3 +38,15 @@ func NullValue[T any]() T {
 	var zero T
 	return zero
 }
+
+// KeyCredential contains an authentication key used to authenticate to an Azure service.
+type KeyCredential struct{ key string }
+
+// NewKeyCredential creates a new instance of KeyCredential with the specified values.
+func NewKeyCredential(key string) *KeyCredential { return &KeyCredential{key} }
+
+// SASCredential contains a shared access signature used to authenticate to an Azure service.
+type SASCredential struct{ sas string }
+
+// NewSASCredential creates a new instance of SASCredential with the specified values.
+func NewSASCredential(sas string) *SASCredential { return &SASCredential{sas} }
