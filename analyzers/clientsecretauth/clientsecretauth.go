@@ -148,6 +148,9 @@ func targetOf(obj types.Object) *target {
 }
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
+	if sdkItself(pass) {
+		return nil, nil
+	}
 	scope, err := azsdk.Load(pass, src, azsdk.Security)
 	if scope == nil || err != nil {
 		return nil, err
@@ -181,9 +184,6 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		t := targetOf(info.Uses[id])
 		if t == nil || !on(t.rule) || t.fromEnv() && !envSecret {
 			continue
-		}
-		if azsdk.DefinedHere(pass, t.pkg) {
-			continue // the SDK's own code: azidentity's constructors, its tests
 		}
 		// Have: pkg.Fn or Fn (dot import); a call of it, or a function value.
 		ref := cur
@@ -238,7 +238,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 				if _, isPtr := types.Unalias(tv.Type).(*types.Pointer); isPtr {
 					continue
 				}
-				if calledIn[t.rule][enclosingDecl(cur)] || azsdk.DefinedHere(pass, t.pkg) {
+				if calledIn[t.rule][enclosingDecl(cur)] {
 					continue
 				}
 				r := Rules[t.rule]
@@ -258,9 +258,6 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 			if !ok || !(strings.EqualFold(key, "AZURE_CLIENT_SECRET") || strings.EqualFold(key, "AZURE_PASSWORD")) {
 				continue
 			}
-			if azsdk.DefinedHere(pass, azsdk.AzIdentity) {
-				continue // azidentity's own tests arm its EnvironmentCredential
-			}
 			scope.Report(analysis.Diagnostic{
 				Pos: n.Pos(), End: n.End(), Category: r.ID,
 				Message: fmt.Sprintf("setting %s gives EnvironmentCredential a static secret, itself a secret to protect: "+
@@ -269,6 +266,20 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// sdkItself reports whether the package is the SDK's own code: in the
+// package or module that defines one of the targets. azidentity's
+// constructors call each other, its EnvironmentCredential calls them, it
+// builds its secret credentials on MSAL's NewCredFromSecret, and its tests
+// set AZURE_CLIENT_SECRET: the credential's implementation, not a use of it.
+func sdkItself(pass *analysis.Pass) bool {
+	for i := range targets {
+		if azsdk.DefinedHere(pass, targets[i].pkg) {
+			return true
+		}
+	}
+	return false
 }
 
 // instead says what to use in place of t. MSAL code keeps MSAL: a

@@ -47,9 +47,11 @@
 // removing the call's arguments would leave a local variable or an import
 // unused.
 //
-// The SDK's own code is not a user of it: a call inside the package (or the
-// module) that defines the matched function is not reported, so azidentity's
-// constructors, its EnvironmentCredential and its tests are not findings.
+// The SDK's own code is not a user of it: nothing is reported inside the
+// package (or the module) that defines one of the matched functions, so
+// azidentity's constructors, its EnvironmentCredential, its secret
+// credentials built on MSAL's NewCredFromSecret and its tests are not
+// findings; nor are MSAL's and go-autorest's own code.
 //
 // Test files are judged too, unless the configuration says tests: skip.
 package clientsecretauth
