@@ -58,6 +58,7 @@ var known = []rules.Info{
 	{ID: "KV401", Name: "secret-without-expiry", Analyzer: "secretexpiry"},
 	{ID: "KV402", Name: "expiry-removed", Analyzer: "secretexpiry"},
 	{ID: "KV410", Name: "secret-logged", Analyzer: "secretlog"},
+	{ID: "KV411", Name: "generated-credential-printed", Analyzer: "secretlog"},
 	{ID: "KV420", Name: "vault-call-per-request", Analyzer: "vaultperrequest"},
 }
 

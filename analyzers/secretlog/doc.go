@@ -45,7 +45,12 @@
 // (buildDSN(user, password)). Method calls other than those above, slicing
 // (secret[:4]) and len break the flow, and so does a call to a function whose
 // name contains redact, mask, hash, len, fingerprint, digest, checksum,
-// obfuscate, sanitize, scrub or censor.
+// obfuscate, sanitize, scrub or censor, and so does a function of the
+// package, whatever its name, whose body calls a hash package (crypto/sha256,
+// sha512, sha1, md5, hmac, sha3, hash/fnv, hash/crc32, x/crypto's blake2b,
+// bcrypt, argon2, scrypt, ...) and none of whose returned values carries its
+// string parameters by the rules above (func h(s string) string { sum :=
+// sha256.Sum256([]byte(s)); return hex.EncodeToString(sum[:8]) }).
 //
 // A string variable read from os.Getenv with a secret-named constant key
 // (os.Getenv("DB_PASSWORD")) is a source too.
@@ -67,6 +72,24 @@
 //     http.ResponseWriter, os.Stdout or os.Stderr; and the body arguments of
 //     the response methods (JSON, String, HTML, Data, XML, YAML and the like)
 //     of gin.Context and echo.Context.
+//
+//   - a call statement of a Debug, Info, Warn, Error, Fatal or Trace method
+//     (and their f, w and ln forms) on a type whose method set looks like a
+//     logger: methods of at least three of the levels Debug, Info, Warn and
+//     Error, each taking a message (dapr's kit/logger.Logger, a project's own).
+//
+// The configuration adds sinks and sanitizers by name:
+//
+//	secretlog:
+//	  sinks: [example.com/audit.Record, "example.com/log.Logger.*"]
+//	  sanitizers: [code.gitea.io/gitea/modules/util.TruncateRunes]
+//
+// KV411 generated-credential-printed (severity info) takes the place of
+// KV410 when the value printed to standard output (fmt.Print*, print,
+// fmt.Fprint* or Write to os.Stdout) is a local variable that only holds a
+// value generated in the same function, by a function whose name starts
+// with Generate, New, Random, Create, Make or Gen: a command that hands a
+// new credential to the person running it. To a log or stderr it is KV410.
 //
 // Log a redacted form (a short prefix and the length, or a hash), or nothing.
 //

@@ -28,7 +28,7 @@ func TestRules(t *testing.T) {
 		{sharedkeyauth.New(src).Name, sharedkeyauth.New(src).Doc, sharedkeyauth.Rules, []string{"KV220", "KV221", "KV222"}},
 		{pinnedversion.New(src).Name, pinnedversion.New(src).Doc, pinnedversion.Rules, []string{"KV301", "KV302"}},
 		{secretexpiry.New(src).Name, secretexpiry.New(src).Doc, secretexpiry.Rules, []string{"KV401", "KV402"}},
-		{secretlog.New(src).Name, secretlog.New(src).Doc, secretlog.Rules, []string{"KV410"}},
+		{secretlog.New(src).Name, secretlog.New(src).Doc, secretlog.Rules, []string{"KV410", "KV411"}},
 		{vaultperrequest.New(src).Name, vaultperrequest.New(src).Doc, vaultperrequest.Rules, []string{"KV420"}},
 	}
 	kebab := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

@@ -134,6 +134,9 @@ func (s *Scope) Report(d analysis.Diagnostic, name string) {
 	lint.Report(s.pass, d, name)
 }
 
+// Config returns the configuration that applies to the package.
+func (s *Scope) Config() *config.Loaded { return s.cfg }
+
 // Engine returns the detection engine of the configuration, for analyzers
 // that judge a constant the way the hardcoded-credential rules do.
 func (s *Scope) Engine() *detect.Engine { return s.cfg.Engine }
