@@ -78,11 +78,10 @@
 //     logger: methods of at least three of the levels Debug, Info, Warn and
 //     Error, each taking a message (dapr's kit/logger.Logger, a project's own).
 //
-// The configuration adds sinks and sanitizers by name:
-//
-//	secretlog:
-//	  sinks: [example.com/audit.Record, "example.com/log.Logger.*"]
-//	  sanitizers: [code.gitea.io/gitea/modules/util.TruncateRunes]
+// The configuration adds sinks and sanitizers by name, in .kvlint.yaml's
+// secretlog section: sinks: [example.com/audit.Record, "example.com/log.Logger.*"],
+// sanitizers: [code.gitea.io/gitea/modules/util.TruncateRunes] (also
+// "(*example.com/log.Logger).Info").
 //
 // KV411 generated-credential-printed (severity info) takes the place of
 // KV410 when the value printed to standard output (fmt.Print*, print,
