@@ -71,8 +71,7 @@
 //     json.Encoder.Encode on an encoder made by json.NewEncoder for an
 //     http.ResponseWriter, os.Stdout or os.Stderr; and the body arguments of
 //     the response methods (JSON, String, HTML, Data, XML, YAML and the like)
-//     of gin.Context and echo.Context.
-//
+//     of gin.Context and echo.Context;
 //   - a call statement of a Debug, Info, Warn, Error, Fatal or Trace method
 //     (and their f, w and ln forms) on a type whose method set looks like a
 //     logger: methods of at least three of the levels Debug, Info, Warn and
