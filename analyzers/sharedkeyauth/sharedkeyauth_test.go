@@ -14,7 +14,7 @@ import (
 // implements the SDK (and calls its own constructors) is not a user of it.
 func TestAnalyzer(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, fixcheck.TestData(t), sharedkeyauth.New(&config.Source{}),
-		"sharedkeyauth", "sharedkeyauth/fix", "github.com/Azure/azure-sdk-for-go/sdk/storage/azblob")
+		"sharedkeyauth", "sharedkeyauth/fix", "github.com/Azure/azure-sdk-for-go/sdk/storage/azblob", "github.com/Azure/azure-sdk-for-go/sdk/storage/azblob/container")
 }
 
 func TestFixesBuild(t *testing.T) {

@@ -191,17 +191,72 @@ func IsMethod(obj types.Object, pkg, typeName, name string) bool {
 }
 
 // IsNamed reports whether t, or the type it points to, is the named type
-// pkg.name.
+// pkg.name, directly or through aliases: the SDK declares many of its
+// public types as aliases of internal ones (azcore.TokenCredential =
+// exported.TokenCredential, container.SharedKeyCredential =
+// exported.SharedKeyCredential), so every step of an alias chain is
+// compared, and a type of the SDK's internal/exported package counts as the
+// public name it is exported under (for export data without aliases).
 func IsNamed(t types.Type, pkg, name string) bool {
+	if t == nil {
+		return false
+	}
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	n, ok := types.Unalias(t).(*types.Named)
+	for {
+		a, ok := t.(*types.Alias)
+		if !ok {
+			break
+		}
+		if a.Obj().Name() == name && PkgPath(a.Obj().Pkg()) == pkg {
+			return true
+		}
+		t = a.Rhs()
+	}
+	n, ok := t.(*types.Named)
 	if !ok {
 		return false
 	}
 	obj := n.Obj()
-	return obj.Name() == name && PkgPath(obj.Pkg()) == pkg
+	if obj.Name() != name {
+		return false
+	}
+	path := PkgPath(obj.Pkg())
+	return path == pkg || strings.HasPrefix(pkg, SDK) && path == exportedOf(pkg)
+}
+
+// exportedOf returns the internal/exported package of the SDK module that
+// holds pkg: sdk/azcore -> sdk/azcore/internal/exported,
+// sdk/storage/azblob/container -> sdk/storage/azblob/internal/exported.
+func exportedOf(pkg string) string {
+	if m := sdkModule(pkg); m != "" {
+		return m + "/internal/exported"
+	}
+	return ""
+}
+
+// sdkModule returns the module of the current SDK that holds pkg, by the
+// SDK's layout: one level below sdk/ (azcore, azidentity), two in the
+// service groups (storage/azblob, data/azcosmos, messaging/azservicebus),
+// three for Key Vault (security/keyvault/azsecrets); "" outside the SDK.
+func sdkModule(pkg string) string {
+	rest, ok := strings.CutPrefix(pkg, SDK)
+	if !ok {
+		return ""
+	}
+	parts := strings.Split(rest, "/")
+	n := 1
+	switch parts[0] {
+	case "storage", "data", "messaging", "ai", "monitor", "containers", "keyvault":
+		n = 2
+	case "security":
+		n = 3
+	}
+	if len(parts) < n {
+		return ""
+	}
+	return SDK + strings.Join(parts[:n], "/")
 }
 
 // Callee returns the function or method a call statically calls, or nil
@@ -399,12 +454,15 @@ func reachesAny(pkg *types.Package, paths []string) bool {
 // module that does: the SDK's own code (azidentity's constructors calling
 // each other, its EnvironmentCredential, its tests and examples) uses its
 // own API by design, and is not a user of it. Without module information
-// (GOPATH mode), a package at or below def, or its external test package,
-// counts.
+// (GOPATH mode), a package at or below def's module (by the SDK's layout,
+// see sdkModule) or below def itself, or its external test package, counts.
 func DefinedHere(pass *analysis.Pass, def string) bool {
 	here := strings.TrimSuffix(PkgPath(pass.Pkg), "_test")
 	if pass.Module != nil && pass.Module.Path != "" && within(def, pass.Module.Path) && within(here, pass.Module.Path) {
 		return true
+	}
+	if m := sdkModule(def); m != "" {
+		return within(here, m)
 	}
 	return within(here, def)
 }

@@ -17,7 +17,7 @@ func legacyV0(ctx context.Context, client *v0.Client, secretName string) {
 		return
 	}
 	klog.InfoS("successfully got secret", "secret", *secretBundle.Value) // want `a Key Vault secret value flows into klog.InfoS`
-	fmt.Println(secretBundle)                                             // want `a Key Vault secret flows into fmt.Println`
+	fmt.Println(secretBundle)                                            // want `a Key Vault secret flows into fmt.Println`
 }
 
 // Have: track-1 BaseClient.GetSecret returning a SecretBundle.

@@ -15,6 +15,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/messaging/azservicebus"
 	"github.com/Azure/azure-sdk-for-go/sdk/messaging/eventgrid/azeventgrid/publisher"
 	"github.com/Azure/azure-sdk-for-go/sdk/storage/azblob"
+	"github.com/Azure/azure-sdk-for-go/sdk/storage/azblob/container"
 	blobservice "github.com/Azure/azure-sdk-for-go/sdk/storage/azblob/service"
 	"github.com/Azure/azure-sdk-for-go/sdk/storage/azdatalake/service"
 	fileservice "github.com/Azure/azure-sdk-for-go/sdk/storage/azfile/service"
@@ -84,4 +85,12 @@ func decoys(url, cs, key string, cred azcore.TokenCredential) {
 	_, _ = other.NewClientFromConnectionString(cs)
 	_, _ = other.NewSharedKeyCredential("a", key)
 	_ = azcore.NewKeyCredential(key)
+}
+
+// Have: credential types that are aliases of the SDK's internal ones, as
+// azblob/container's and azcore's are.
+func aliases(account, key, url, cs string) {
+	cred, _ := container.NewSharedKeyCredential(account, key)
+	_, _ = container.NewClientWithSharedKeyCredential(url, cred, nil) // want `container.NewClientWithSharedKeyCredential authenticates to Blob Storage with a shared account key`
+	_, _ = container.NewClientFromConnectionString(cs, "c", nil)      // want `container.NewClientFromConnectionString authenticates to Blob Storage with a connection string`
 }
