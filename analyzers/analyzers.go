@@ -13,6 +13,7 @@ import (
 	"github.com/kvlint/kvlint/analyzers/pinnedversion"
 	"github.com/kvlint/kvlint/analyzers/secretexpiry"
 	"github.com/kvlint/kvlint/analyzers/secretlog"
+	"github.com/kvlint/kvlint/analyzers/sharedkeyauth"
 	"github.com/kvlint/kvlint/analyzers/vaultperrequest"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/detect"
@@ -25,6 +26,7 @@ func Suite(src *config.Source) []*analysis.Analyzer {
 	rulesAnalyzers := []*analysis.Analyzer{
 		hardcodedcred.New(src),
 		clientsecretauth.New(src),
+		sharedkeyauth.New(src),
 		pinnedversion.New(src),
 		secretexpiry.New(src),
 		secretlog.New(src),
@@ -39,7 +41,7 @@ func Rules() []rules.Info {
 	for _, r := range detect.Builtin() {
 		all = append(all, r.Info)
 	}
-	for _, rs := range [][]rules.Info{ignorecheck.Rules, clientsecretauth.Rules, pinnedversion.Rules, secretexpiry.Rules, secretlog.Rules, vaultperrequest.Rules} {
+	for _, rs := range [][]rules.Info{ignorecheck.Rules, clientsecretauth.Rules, sharedkeyauth.Rules, pinnedversion.Rules, secretexpiry.Rules, secretlog.Rules, vaultperrequest.Rules} {
 		all = append(all, rs...)
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].ID < all[j].ID })

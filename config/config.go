@@ -53,39 +53,6 @@ type File struct {
 	Tests string `yaml:"tests" json:"tests"`
 	// Generated includes files marked "Code generated ... DO NOT EDIT.".
 	Generated bool `yaml:"generated" json:"generated"`
-}
-
-// RuleSet enables and disables rules.
-type RuleSet struct {
-	// Enable, if not empty, is an allowlist: only these rules run.
-	Enable []string `yaml:"enable" json:"enable"`
-	// Disable switches rules off; it wins over Enable.
-	Disable []string `yaml:"disable" json:"disable"`
-}
-
-// Entropy holds entropy floors in bits per byte.
-type Entropy struct {
-	// Generic is the generic rule's (KV100) floor; 0 keeps the engine's default.
-	Generic float64 `yaml:"generic" json:"generic"`
-}
-
-// Allow lists what is never reported.
-type Allow struct {
-	Paths  []string `yaml:"paths" json:"paths"`   // globs, slash-separated, relative to the config file; ** matches any depth
-	Values []string `yaml:"values" json:"values"` // regular expressions matched against the secret
-}
-
-// CustomRule is a user-defined detection rule.
-type CustomRule struct {
-	ID    string `yaml:"id" json:"id"`       // required, unique, such as KV901
-	Name  string `yaml:"name" json:"name"`   // kebab-case name; defaults to the lowercase ID
-	Title string `yaml:"title" json:"title"` // one-line summary
-	// Keywords are substrings (any case), one of which must occur in the
-	// value before the regex runs.
-	Keywords []string `yaml:"keywords" json:"keywords"`
-	// Regex is required and must not match the empty string; a group named
-	// "secret" marks the secret within the match (else the whole match).
-	Regex    string  `yaml:"regex" json:"regex"`
-	Entropy  float64 `yaml:"entropy" json:"entropy"`   // floor in bits per byte of the secret, 0-8
-	Severity string  `yaml:"severity" json:"severity"` // error (default), warning or info
+	// SecretLog adds sinks and sanitizers to KV410 secret-logged.
+	SecretLog SecretLog `yaml:"secretlog" json:"secretlog"`
 }

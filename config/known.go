@@ -49,11 +49,16 @@ var known = []rules.Info{
 	{ID: "KV203", Name: "on-behalf-of-secret", Analyzer: "clientsecretauth"},
 	{ID: "KV204", Name: "msal-cred-from-secret", Analyzer: "clientsecretauth"},
 	{ID: "KV205", Name: "client-secret-env", Analyzer: "clientsecretauth"},
+	{ID: "KV206", Name: "autorest-client-secret", Analyzer: "clientsecretauth"},
+	{ID: "KV220", Name: "shared-key-credential", Analyzer: "sharedkeyauth"},
+	{ID: "KV221", Name: "connection-string-auth", Analyzer: "sharedkeyauth"},
+	{ID: "KV222", Name: "key-credential-auth", Analyzer: "sharedkeyauth"},
 	{ID: "KV301", Name: "pinned-secret-uri", Analyzer: "pinnedversion"},
 	{ID: "KV302", Name: "pinned-getsecret-version", Analyzer: "pinnedversion"},
 	{ID: "KV401", Name: "secret-without-expiry", Analyzer: "secretexpiry"},
 	{ID: "KV402", Name: "expiry-removed", Analyzer: "secretexpiry"},
 	{ID: "KV410", Name: "secret-logged", Analyzer: "secretlog"},
+	{ID: "KV411", Name: "generated-credential-printed", Analyzer: "secretlog"},
 	{ID: "KV420", Name: "vault-call-per-request", Analyzer: "vaultperrequest"},
 }
 
@@ -61,6 +66,7 @@ var known = []rules.Info{
 var knownAnalyzers = map[string]bool{
 	"hardcodedcred":    true,
 	"clientsecretauth": true,
+	"sharedkeyauth":    true,
 	"pinnedversion":    true,
 	"secretexpiry":     true,
 	"secretlog":        true,

@@ -558,6 +558,7 @@ func build(f File, lc *locator) (*Loaded, error) {
 	default:
 		bad(lc.at("tests"), "tests %q must be fixtures, scan or skip", f.Tests)
 	}
+	errs = append(errs, f.SecretLog.validate(lc)...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}

@@ -75,6 +75,17 @@ var Rules = []rules.Info{
 		Good:     `cred, err := azidentity.NewDefaultAzureCredential(nil) // managed identity in Azure, developer sign-in locally`,
 		Severity: rules.SeverityWarning, SecuritySeverity: 6.0, Tags: []string{"security", "azure", "identity"},
 	},
+	{
+		ID: "KV206", Name: "autorest-client-secret", Analyzer: name,
+		Title: "deprecated go-autorest authentication with a static client secret",
+		Doc: "go-autorest (retired) and the track-1 SDK authenticate with a client secret through auth.NewClientCredentialsConfig, " +
+			"adal.NewServicePrincipalToken or an adal.ServicePrincipalTokenSecret, and through auth.NewAuthorizerFromEnvironment when " +
+			"the program reads or sets AZURE_CLIENT_SECRET. Move to azidentity.NewDefaultAzureCredential (managed or workload identity) " +
+			"and the current SDK clients, which take an azcore.TokenCredential.",
+		Bad:      `authorizer, err := auth.NewClientCredentialsConfig(clientID, clientSecret, tenantID).Authorizer()`,
+		Good:     `cred, err := azidentity.NewDefaultAzureCredential(nil) // then azsecrets.NewClient(vaultURL, cred, nil)`,
+		Severity: rules.SeverityWarning, SecuritySeverity: 6.5, Tags: []string{"security", "azure", "identity", "deprecated"},
+	},
 }
 
 // Analyzer is the clientsecretauth analyzer with configuration discovered per package.
@@ -104,7 +115,18 @@ var targets = []target{
 	{azsdk.AzIdentity, "NewUsernamePasswordCredential", 1, "UsernamePasswordCredentialOptions", true},
 	{azsdk.AzIdentity, "NewOnBehalfOfCredentialWithSecret", 2, "", true},
 	{azsdk.MSALConfidential, "NewCredFromSecret", 3, "", false},
+	{azsdk.AutorestAuth, "NewClientCredentialsConfig", 5, "ClientCredentialsConfig", false},
+	{azsdk.AutorestADAL, "NewServicePrincipalToken", 5, "ServicePrincipalTokenSecret", false},
+	// Only in a package that names AZURE_CLIENT_SECRET (see envSecret):
+	// elsewhere these authorizers may well use a managed identity.
+	{azsdk.AutorestAuth, "NewAuthorizerFromEnvironment", 5, "", false},
+	{azsdk.AutorestAuth, "NewAuthorizerFromEnvironmentWithResource", 5, "", false},
+	{azsdk.Track1KeyVaultAuth, "NewAuthorizerFromEnvironment", 5, "", false},
 }
+
+// fromEnv reports whether t is an authorizer that reads its secret from
+// the environment.
+func (t *target) fromEnv() bool { return strings.HasPrefix(t.fn, "NewAuthorizerFromEnvironment") }
 
 // targetName reports whether name is the name of a target function.
 func targetName(name string) bool {
@@ -126,6 +148,9 @@ func targetOf(obj types.Object) *target {
 }
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
+	if sdkItself(pass) {
+		return nil, nil
+	}
 	scope, err := azsdk.Load(pass, src, azsdk.Security)
 	if scope == nil || err != nil {
 		return nil, err
@@ -139,9 +164,11 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 	// that an options literal beside the call is not a second finding.
 	calledIn := map[int]map[ast.Node]bool{}
 
-	// A package that reaches neither azidentity nor MSAL can name none of
-	// the targets or their options: only os.Setenv is left to look for.
-	sdk := azsdk.Reaches(pass.Pkg, azsdk.AzIdentity, azsdk.MSALConfidential)
+	// A package that reaches neither azidentity, MSAL nor go-autorest can
+	// name none of the targets or their options: only os.Setenv is left
+	// to look for.
+	sdk := azsdk.Reaches(pass.Pkg, azsdk.AzIdentity, azsdk.MSALConfidential, azsdk.AutorestAuth)
+	envSecret := sdk && namesEnvSecret(insp)
 	idents := insp.Root().Preorder((*ast.Ident)(nil))
 	lits := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}
 	if !sdk {
@@ -155,7 +182,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 			continue // spelled unlike every target: no type lookup
 		}
 		t := targetOf(info.Uses[id])
-		if t == nil || !on(t.rule) {
+		if t == nil || !on(t.rule) || t.fromEnv() && !envSecret {
 			continue
 		}
 		// Have: pkg.Fn or Fn (dot import); a call of it, or a function value.
@@ -217,8 +244,8 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 				r := Rules[t.rule]
 				scope.Report(analysis.Diagnostic{
 					Pos: n.Pos(), End: n.End(), Category: r.ID,
-					Message: fmt.Sprintf("azidentity.%s configures a credential that authenticates with a static %s: %s",
-						t.options, secretWord(t), instead),
+					Message: fmt.Sprintf("%s.%s configures a credential that authenticates with a static %s: %s",
+						pkgName(t.pkg), t.options, secretWord(t), t.instead()),
 				}, r.Name)
 			}
 		case *ast.CallExpr:
@@ -241,10 +268,29 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 	return nil, nil
 }
 
+// sdkItself reports whether the package is the SDK's own code: in the
+// package or module that defines one of the targets. azidentity's
+// constructors call each other, its EnvironmentCredential calls them, it
+// builds its secret credentials on MSAL's NewCredFromSecret, and its tests
+// set AZURE_CLIENT_SECRET: the credential's implementation, not a use of it.
+func sdkItself(pass *analysis.Pass) bool {
+	for i := range targets {
+		if azsdk.DefinedHere(pass, targets[i].pkg) {
+			return true
+		}
+	}
+	return false
+}
+
 // instead says what to use in place of t. MSAL code keeps MSAL: a
 // confidential client can authenticate with a federated token (workload or
 // managed identity) through NewCredFromAssertionCallback.
 func (t *target) instead() string {
+	switch t.pkg {
+	case azsdk.AutorestAuth, azsdk.AutorestADAL, azsdk.Track1KeyVaultAuth:
+		return "go-autorest is retired: use azidentity.NewDefaultAzureCredential (a managed or workload identity) " +
+			"with the current SDK clients, which take an azcore.TokenCredential"
+	}
 	if t.pkg == azsdk.MSALConfidential {
 		return "use a managed or workload identity: confidential.NewCredFromAssertionCallback with a federated token, " +
 			"or azidentity.NewDefaultAzureCredential, NewManagedIdentityCredential or NewWorkloadIdentityCredential"
@@ -264,16 +310,33 @@ func calls(call *ast.CallExpr, name string) bool {
 	return false
 }
 
-func qualified(t *target) string {
-	pkg := t.pkg[strings.LastIndex(t.pkg, "/")+1:]
-	return pkg + "." + t.fn
-}
+func qualified(t *target) string { return pkgName(t.pkg) + "." + t.fn }
+
+// pkgName is the last element of an import path.
+func pkgName(path string) string { return path[strings.LastIndex(path, "/")+1:] }
 
 func secretWord(t *target) string {
-	if t.rule == 1 {
+	switch {
+	case t.rule == 1:
 		return "password"
+	case t.fromEnv():
+		return "client secret from AZURE_CLIENT_SECRET"
 	}
 	return "client secret"
+}
+
+// namesEnvSecret reports whether the package spells the environment
+// variable AZURE_CLIENT_SECRET in a string literal (an os.Setenv, a
+// Getenv check, a constant): then an authorizer built from the
+// environment takes a static client secret.
+func namesEnvSecret(insp *inspector.Inspector) bool {
+	for cur := range insp.Root().Preorder((*ast.BasicLit)(nil)) {
+		lit := cur.Node().(*ast.BasicLit)
+		if lit.Kind == token.STRING && strings.Contains(strings.ToUpper(lit.Value), "AZURE_CLIENT_SECRET") {
+			return true
+		}
+	}
+	return false
 }
 
 // enclosingDecl returns the top-level declaration containing cur (a FuncDecl
@@ -296,8 +359,7 @@ func constString(info *types.Info, e ast.Expr) (string, bool) {
 
 // checker decides whether the DefaultAzureCredential fix type-checks.
 type checker struct {
-	pass   *analysis.Pass
-	params map[types.Object]bool // parameters and results of every function, built on first need
+	pass *analysis.Pass
 }
 
 // fix returns the edit replacing call (at cursor cc) with
@@ -321,7 +383,7 @@ func (c *checker) fix(cc inspector.Cursor, call *ast.CallExpr) (analysis.Suggest
 		return analysis.SuggestedFix{}, false
 	}
 
-	if !c.resultOK(cc) || !c.argsRemovable(cc, call) {
+	if !c.resultOK(cc) || !azsdk.Removable(info, cc, call.Args...) {
 		return analysis.SuggestedFix{}, false
 	}
 	return analysis.SuggestedFix{
@@ -535,77 +597,4 @@ func enclosingSig(info *types.Info, cur inspector.Cursor) *types.Signature {
 		return nil
 	}
 	return nil
-}
-
-// argsRemovable reports whether deleting call's arguments leaves no local
-// variable and no import unused.
-func (c *checker) argsRemovable(cc inspector.Cursor, call *ast.CallExpr) bool {
-	info := c.pass.TypesInfo
-	inside := map[types.Object]bool{}
-	for _, arg := range call.Args {
-		ast.Inspect(arg, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				switch obj := info.Uses[id].(type) {
-				case *types.PkgName:
-					inside[obj] = true
-				case *types.Var:
-					if !obj.IsField() && obj.Parent() != obj.Pkg().Scope() && !c.isParam(obj) {
-						inside[obj] = true
-					}
-				}
-			}
-			return true
-		})
-	}
-	if len(inside) == 0 {
-		return true
-	}
-	// Look for a use outside the call: in the same file for an import, in the
-	// whole file for a local variable (its function is in the file).
-	var file inspector.Cursor
-	for f := range cc.Enclosing((*ast.File)(nil)) {
-		file = f
-	}
-	for cur := range file.Preorder((*ast.Ident)(nil)) {
-		id := cur.Node().(*ast.Ident)
-		obj := info.Uses[id]
-		if !inside[obj] || (id.Pos() >= call.Pos() && id.End() <= call.End()) {
-			continue
-		}
-		if _, isVar := obj.(*types.Var); isVar && cur.ParentEdgeKind() == edge.AssignStmt_Lhs {
-			continue // an assignment is not a use
-		}
-		delete(inside, obj)
-	}
-	return len(inside) == 0
-}
-
-// isParam reports whether v is a parameter or named result of a function.
-func (c *checker) isParam(v *types.Var) bool {
-	if c.params == nil {
-		c.params = map[types.Object]bool{}
-		insp := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-		for cur := range insp.Root().Preorder((*ast.FuncType)(nil), (*ast.FuncDecl)(nil)) {
-			var lists []*ast.FieldList
-			switch n := cur.Node().(type) {
-			case *ast.FuncType:
-				lists = []*ast.FieldList{n.Params, n.Results}
-			case *ast.FuncDecl:
-				lists = []*ast.FieldList{n.Recv}
-			}
-			for _, l := range lists {
-				if l == nil {
-					continue
-				}
-				for _, f := range l.List {
-					for _, n := range f.Names {
-						if obj := c.pass.TypesInfo.Defs[n]; obj != nil {
-							c.params[obj] = true
-						}
-					}
-				}
-			}
-		}
-	}
-	return c.params[v]
 }

@@ -11,11 +11,11 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, fixcheck.TestData(t), clientsecretauth.New(&config.Source{}), "clientsecretauth")
+	analysistest.RunWithSuggestedFixes(t, fixcheck.TestData(t), clientsecretauth.New(&config.Source{}), "clientsecretauth", "clientsecretauth/autorest", "clientsecretauth/autorestmsi", "github.com/Azure/azure-sdk-for-go/sdk/azidentity")
 }
 
 func TestFixesBuild(t *testing.T) {
-	fixcheck.Run(t, fixcheck.TestData(t), clientsecretauth.New(&config.Source{}), "clientsecretauth")
+	fixcheck.Run(t, fixcheck.TestData(t), clientsecretauth.New(&config.Source{}), "clientsecretauth", "clientsecretauth/autorest", "clientsecretauth/autorestmsi", "github.com/Azure/azure-sdk-for-go/sdk/azidentity")
 }
 
 func TestConfig(t *testing.T) {

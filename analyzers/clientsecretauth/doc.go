@@ -21,6 +21,12 @@
 //   - KV204 msal-cred-from-secret: MSAL confidential.NewCredFromSecret.
 //   - KV205 client-secret-env: os.Setenv with the constant key AZURE_CLIENT_SECRET
 //     or AZURE_PASSWORD, which arms EnvironmentCredential with a static secret.
+//   - KV206 autorest-client-secret: the retired go-autorest and track-1 SDK
+//     ways to the same: auth.NewClientCredentialsConfig, adal.NewServicePrincipalToken,
+//     auth.ClientCredentialsConfig and adal.ServicePrincipalTokenSecret literals
+//     (as the options literals above), and auth.NewAuthorizerFromEnvironment
+//     (go-autorest's or services/keyvault/auth's) in a package that spells
+//     AZURE_CLIENT_SECRET; elsewhere it may be a managed identity.
 //
 // Where the secret comes from does not matter (literal, constant, os.Getenv,
 // a configuration field, a parameter): the credential type is the problem. A
@@ -40,6 +46,12 @@
 // No fix is offered when cred is used as the concrete credential type, or when
 // removing the call's arguments would leave a local variable or an import
 // unused.
+//
+// The SDK's own code is not a user of it: nothing is reported inside the
+// package (or the module) that defines one of the matched functions, so
+// azidentity's constructors, its EnvironmentCredential, its secret
+// credentials built on MSAL's NewCredFromSecret and its tests are not
+// findings; nor are MSAL's and go-autorest's own code.
 //
 // Test files are judged too, unless the configuration says tests: skip.
 package clientsecretauth

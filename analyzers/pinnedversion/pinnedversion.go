@@ -80,8 +80,8 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		case *ast.ImportSpec:
 			return false
 		case *ast.CallExpr:
-			if args, ok := azsdk.ClientArgs(info, n, "GetSecret"); callOn && ok && len(args) == 4 {
-				checkVersion(pass, scope, n, args[2])
+			if sc, ok := azsdk.Secrets(info, n, "GetSecret"); callOn && ok {
+				checkVersion(pass, scope, n, sc.Version)
 			}
 		}
 		if !uriOn {

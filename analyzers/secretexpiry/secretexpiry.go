@@ -78,12 +78,14 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
-		setArgs, isSet := azsdk.ClientArgs(info, call, "SetSecret")
-		updArgs, isUpdate := azsdk.ClientArgs(info, call, "UpdateSecretProperties")
+		sc, ok := azsdk.Secrets(info, call, "")
+		if !ok {
+			continue
+		}
 		switch {
-		case setOn && isSet && len(setArgs) == 4:
+		case setOn && sc.Method == "SetSecret":
 			// Have: client.SetSecret(ctx, name, azsecrets.SetSecretParameters{...}, opts)
-			params := resolveLit(info, cur, setArgs[2])
+			params := resolveLit(info, cur, sc.Params)
 			if params == nil {
 				continue // built elsewhere: not judged
 			}
@@ -110,10 +112,10 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 					Message: why + ": set an expiry date that matches the rotation period",
 				}, Rules[0].Name)
 			}
-		case updateOn && isUpdate && len(updArgs) == 5:
+		case updateOn && sc.Method == "UpdateSecretProperties":
 			// Have: client.UpdateSecretProperties(ctx, name, version,
 			//     azsecrets.UpdateSecretPropertiesParameters{SecretAttributes: &azsecrets.SecretAttributes{Expires: nil}}, opts)
-			params := resolveLit(info, cur, updArgs[3])
+			params := resolveLit(info, cur, sc.Params)
 			if params == nil {
 				continue
 			}

@@ -14,6 +14,8 @@
 //   - a value read from Key Vault: the Value field of azsecrets.Secret, as
 //     resp.Value, *resp.Value or resp.Secret.Value on a GetSecret, SetSecret or
 //     UpdateSecretProperties response, and a whole azsecrets response or Secret;
+//     likewise the SecretBundle of the deprecated v0.x path
+//     (sdk/keyvault/azsecrets) and of track-1 keyvault.BaseClient;
 //   - a string variable, parameter or field whose name means a secret, judged
 //     on the words of its head, the words before any preposition
 //     (clientSecret, DB_PASSWORD, apiKey, accessToken, connectionString,
@@ -43,7 +45,12 @@
 // (buildDSN(user, password)). Method calls other than those above, slicing
 // (secret[:4]) and len break the flow, and so does a call to a function whose
 // name contains redact, mask, hash, len, fingerprint, digest, checksum,
-// obfuscate, sanitize, scrub or censor.
+// obfuscate, sanitize, scrub or censor, and so does a function of the
+// package, whatever its name, whose body calls a hash package (crypto/sha256,
+// sha512, sha1, md5, hmac, sha3, hash/fnv, hash/crc32, x/crypto's blake2b,
+// bcrypt, argon2, scrypt, ...) and none of whose returned values carries its
+// string parameters by the rules above (func h(s string) string { sum :=
+// sha256.Sum256([]byte(s)); return hex.EncodeToString(sum[:8]) }).
 //
 // A string variable read from os.Getenv with a secret-named constant key
 // (os.Getenv("DB_PASSWORD")) is a source too.
@@ -64,11 +71,28 @@
 //     json.Encoder.Encode on an encoder made by json.NewEncoder for an
 //     http.ResponseWriter, os.Stdout or os.Stderr; and the body arguments of
 //     the response methods (JSON, String, HTML, Data, XML, YAML and the like)
-//     of gin.Context and echo.Context.
+//     of gin.Context and echo.Context;
+//   - a call statement of a Debug, Info, Warn, Error, Fatal or Trace method
+//     (and their f, w and ln forms) on a type whose method set looks like a
+//     logger: methods of at least three of the levels Debug, Info, Warn and
+//     Error, each taking a message (dapr's kit/logger.Logger, a project's own).
+//
+// The configuration adds sinks and sanitizers by name, in .kvlint.yaml's
+// secretlog section: sinks: [example.com/audit.Record, "example.com/log.Logger.*"],
+// sanitizers: [code.gitea.io/gitea/modules/util.TruncateRunes] (also
+// "(*example.com/log.Logger).Info").
+//
+// KV411 generated-credential-printed (severity info) takes the place of
+// KV410 when the value printed to standard output (fmt.Print*, print,
+// fmt.Fprint* or Write to os.Stdout) is a local variable that only holds a
+// value generated in the same function, by a function whose name starts
+// with Generate, New, Random, Create, Make or Gen: a command that hands a
+// new credential to the person running it. To a log or stderr it is KV410.
 //
 // Log a redacted form (a short prefix and the length, or a hash), or nothing.
 //
-// Test files are judged too, unless the configuration says tests: skip. In
+// Test files are judged too, unless the configuration says tests: skip;
+// their Example functions are documentation, judged as production code. In
 // a test file, an assertion message (Error* and Fatal* of testing.T and the
 // like) and an HTTP response (a fake server's reply) report only secrets
 // read from the vault or the environment: values secret by their name alone,

@@ -38,6 +38,17 @@ log.Printf("connecting with password %s", *resp.Value)`,
 	Good: `resp, err := client.GetSecret(ctx, "db-password", "", nil)
 log.Printf("connecting with password %s", redact(*resp.Value))`,
 	Severity: rules.SeverityError, SecuritySeverity: 7.5, Tags: []string{"security", "logging", "keyvault"},
+}, {
+	ID: "KV411", Name: "generated-credential-printed", Analyzer: name,
+	Title: "newly generated credential printed to standard output",
+	Doc: "A credential generated in the same function (secret, err := generate.NewSecretKey()) is printed to standard output. " +
+		"A command whose purpose is to hand a new credential to the person running it does this on purpose, so this is a note, " +
+		"not KV410: check that the output is not captured by a log collector or CI log, and prefer writing it straight to Key Vault.",
+	Bad: `token, err := generate.NewInternalToken()
+fmt.Println(token)`,
+	Good: `token, err := generate.NewInternalToken()
+_, err = client.SetSecret(ctx, "internal-token", azsecrets.SetSecretParameters{Value: &token}, nil)`,
+	Severity: rules.SeverityInfo, SecuritySeverity: 2.0, Tags: []string{"security", "logging"},
 }}
 
 // Analyzer is the secretlog analyzer with configuration discovered per package.
@@ -65,10 +76,25 @@ var logPkgs = map[string]bool{
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
 	scope, err := azsdk.Load(pass, src, azsdk.Security)
-	if scope == nil || err != nil || !scope.Rule(Rules[0].ID, Rules[0].Name) {
+	if scope == nil || err != nil || !scope.Rule(Rules[0].ID, Rules[0].Name) && !scope.Rule(Rules[1].ID, Rules[1].Name) {
 		return nil, err
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	state := &pkgState{
+		funcs:     map[*types.Func]inspector.Cursor{},
+		sanitizer: map[*types.Func]bool{},
+		loggers:   map[types.Type]bool{},
+	}
+	if cfg := scope.Config(); cfg != nil {
+		state.sinks = parseSpecs(cfg.File.SecretLog.Sinks)
+		state.sanitizers = parseSpecs(cfg.File.SecretLog.Sanitizers)
+	}
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		fd := cur.Node().(*ast.FuncDecl)
+		if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
+			state.funcs[fn] = cur
+		}
+	}
 	// One unit per function declaration (its closures included), and per
 	// function literal outside any declaration body.
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
@@ -85,7 +111,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		} else if cur.Node().(*ast.FuncDecl).Body == nil {
 			continue
 		}
-		f := &flow{pass: pass, scope: scope, info: pass.TypesInfo, tainted: map[key]string{}, test: scope.IsTest(cur.Node().Pos())}
+		f := &flow{pass: pass, scope: scope, info: pass.TypesInfo, tainted: map[key]string{}, test: scope.IsTest(cur.Node().Pos()), state: state}
 		f.declare(cur)
 		sinks := f.sinks(cur)
 		if len(sinks) == 0 {
@@ -110,6 +136,11 @@ type flow struct {
 	info    *types.Info
 	tainted map[key]string // place -> what secret it holds, for the message
 	test    bool           // the function is in a _test.go file
+	state   *pkgState      // what the package's units share
+
+	// generated holds the local variables and whether they only ever
+	// hold a newly generated value (secret, err := generate.NewSecretKey()).
+	generated map[types.Object]bool
 
 	// declared holds the names (words joined, lower case) of the variables
 	// and parameters declared in the function.
@@ -136,6 +167,7 @@ func (f *flow) declare(unit inspector.Cursor) {
 	f.assigned = map[*types.Var]*stores{}
 	f.mapKeys = map[types.Object]bool{}
 	f.encoders = map[types.Object]string{}
+	f.generated = map[types.Object]bool{}
 	local := func(e ast.Expr) *stores {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
@@ -179,6 +211,7 @@ func (f *flow) declare(unit inspector.Cursor) {
 				f.declared[strings.Join(detect.SplitWords(n.Name), "")] = true
 			}
 		case *ast.AssignStmt:
+			f.noteGenerated(n)
 			if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
 				// Have: enc := json.NewEncoder(w).
 				if id, ok := n.Lhs[0].(*ast.Ident); ok {
@@ -381,7 +414,7 @@ func (f *flow) keyOf(e ast.Expr) (key, bool) {
 // source says which secret e holds ("" if none).
 func (f *flow) source(e ast.Expr) string {
 	e = ast.Unparen(e)
-	if t := f.info.TypeOf(e); t != nil && isSecretResponse(t) {
+	if t := f.info.TypeOf(e); t != nil && azsdk.IsSecretResponse(t) {
 		return "a Key Vault secret"
 	}
 	switch e := e.(type) {
@@ -405,7 +438,7 @@ func (f *flow) source(e ast.Expr) string {
 		if sel.Kind() != types.FieldVal {
 			return ""
 		}
-		if isSecretValue(sel.Obj()) {
+		if azsdk.IsSecretValue(sel.Obj()) {
 			return "a Key Vault secret value"
 		}
 		if k, ok := f.keyOf(e); ok {
@@ -468,8 +501,11 @@ func (f *flow) callSource(call *ast.CallExpr) string {
 	if fn == nil || fn.Pkg() == nil {
 		return ""
 	}
-	if redacts(fn.Name()) {
+	if redacts(fn.Name()) || anySpec(f.state.sanitizers, fn) {
 		return "" // a redaction helper breaks the flow
+	}
+	if fn.Pkg() == f.pass.Pkg && f.isSanitizer(fn) {
+		return "" // Have: fmt.Println(fingerprint(secret)), a helper of this package returning a hash
 	}
 	sig := fn.Type().(*types.Signature)
 	recv := ""
@@ -607,10 +643,19 @@ func (f *flow) report(sinks []sinkCall) {
 		if why == "" {
 			continue
 		}
-		f.scope.Report(analysis.Diagnostic{
-			Pos: at.Pos(), End: at.End(), Category: Rules[0].ID,
-			Message: fmt.Sprintf("%s flows into %s: log a redacted form (a short prefix and the length, or a hash) or nothing", why, sink),
-		}, Rules[0].Name)
+		r := Rules[0]
+		msg := fmt.Sprintf("%s flows into %s: log a redacted form (a short prefix and the length, or a hash) or nothing", why, sink)
+		if toStdout(sink) && f.isGenerated(at) {
+			// Have: token, err := generate.NewInternalToken(); fmt.Println(token)
+			// in a command that hands a new credential to its user.
+			r = Rules[1]
+			msg = fmt.Sprintf("a credential generated here is printed by %s: if this command exists to hand it to its user, "+
+				"make sure its output is not logged; else store it in Key Vault instead", sink)
+		}
+		if !f.scope.Rule(r.ID, r.Name) {
+			continue
+		}
+		f.scope.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: r.ID, Message: msg}, r.Name)
 	}
 }
 
@@ -652,6 +697,11 @@ func (f *flow) sink(cur inspector.Cursor, call *ast.CallExpr) (string, []ast.Exp
 	}
 	sig := fn.Type().(*types.Signature)
 	path := azsdk.PkgPath(fn.Pkg())
+	statement := false
+	switch cur.Parent().Node().(type) {
+	case *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt:
+		statement = true
+	}
 	// qual names the sink in the message; built only for a sink.
 	qual := func() string {
 		if sig.Recv() != nil {
@@ -662,6 +712,10 @@ func (f *flow) sink(cur inspector.Cursor, call *ast.CallExpr) (string, []ast.Exp
 			}
 		}
 		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	if anySpec(f.state.sinks, fn) {
+		// Have: a sink the configuration names (secretlog.sinks).
+		return qual(), call.Args, false
 	}
 	switch {
 	case logPkgs[path]:
@@ -714,6 +768,15 @@ func (f *flow) sink(cur inspector.Cursor, call *ast.CallExpr) (string, []ast.Exp
 			}
 		}
 	}
+	if sig.Recv() != nil && statement && levelMethod(fn.Name()) && path != "testing" && !logPkgs[path] {
+		// Have: logger.Infof("...", secret) on a type that has the
+		// methods of a logger (dapr's kit/logger.Logger, a project's own).
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if t := f.info.TypeOf(sel.X); t != nil && f.loggerShaped(t) {
+				return qual(), call.Args, false
+			}
+		}
+	}
 	if sig.Recv() != nil && strings.HasPrefix(fn.Name(), "Write") {
 		// Have: w.Write([]byte(secret)), os.Stdout.WriteString(secret).
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
@@ -758,39 +821,6 @@ func (f *flow) outWriter(w ast.Expr) string {
 		return httpResponse
 	}
 	return ""
-}
-
-// isSecretResponse reports whether t is an azsecrets response or Secret
-// (pointer or not), whose printed form includes the secret value.
-func isSecretResponse(t types.Type) bool {
-	for _, n := range []string{"Secret", "GetSecretResponse", "SetSecretResponse", "UpdateSecretPropertiesResponse"} {
-		if azsdk.IsNamed(t, azsdk.AzSecrets, n) {
-			return true
-		}
-	}
-	return false
-}
-
-// isSecretValue reports whether obj is the Value field of azsecrets.Secret.
-func isSecretValue(obj types.Object) bool {
-	v, ok := obj.(*types.Var)
-	if !ok || !v.IsField() || v.Name() != "Value" || azsdk.PkgPath(v.Pkg()) != azsdk.AzSecrets {
-		return false
-	}
-	secret, ok := v.Pkg().Scope().Lookup("Secret").(*types.TypeName)
-	if !ok {
-		return false
-	}
-	st, ok := secret.Type().Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		if st.Field(i) == v {
-			return true
-		}
-	}
-	return false
 }
 
 // stringish reports whether t can hold a secret as text: string, []byte,

@@ -1,6 +1,7 @@
 package secretlog
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -32,3 +33,28 @@ func TestSecretName(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigSinks names a sink, a method set and a sanitizer in the
+// configuration; without it, the fixture's Audit and Note are no sinks and
+// Elide carries the secret (so both runs can fail).
+func TestConfigSinks(t *testing.T) {
+	loaded, err := config.Parse([]byte(`version: 1
+secretlog:
+  sinks: [secretlogconfig.Audit, "(*secretlogconfig.Recorder).*"]
+  sanitizers: [secretlogconfig.Elide]
+`), "test.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, fixcheck.TestData(t), New(&config.Source{Fixed: loaded}), "secretlogconfig")
+	res := analysistest.Run(nopT{}, fixcheck.TestData(t), New(&config.Source{}), "secretlogconfig")
+	if len(res) != 1 || len(res[0].Diagnostics) != 1 {
+		t.Errorf("without the configuration: want only Elide's result reported, got %d results", len(res))
+	} else if d := res[0].Diagnostics[0]; !strings.Contains(d.Message, "fmt.Println") {
+		t.Errorf("without the configuration: got %q, want the fmt.Println of Elide's result", d.Message)
+	}
+}
+
+type nopT struct{}
+
+func (nopT) Errorf(string, ...any) {}

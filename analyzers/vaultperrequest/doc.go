@@ -35,4 +35,13 @@
 // Test files are skipped unless the configuration says tests: scan: tests
 // pin versions, write short-lived secrets to fakes and call fakes from
 // handlers on purpose.
+// Example functions (func ExampleClient_SetSecret() in a _test.go file) are
+// documentation that users copy, and are judged as production code.
+//
+// Every generation of the secrets client is matched: azsecrets
+// (sdk/security/keyvault/azsecrets), its deprecated v0.x path
+// (sdk/keyvault/azsecrets, where UpdateSecret is UpdateSecretProperties),
+// and the track-1 keyvault.BaseClient (services/keyvault/<version>/keyvault:
+// GetSecret(ctx, vaultBaseURL, name, version), SetSecret with
+// keyvault.SecretSetParameters).
 package vaultperrequest

@@ -65,7 +65,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 	info := pass.TypesInfo
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
-		if !azsdk.IsClientMethod(info, call, "GetSecret") {
+		if _, ok := azsdk.Secrets(info, call, "GetSecret"); !ok {
 			continue
 		}
 		handler := ""

@@ -16,6 +16,7 @@ import (
 	"github.com/kvlint/kvlint/analyzers/pinnedversion"
 	"github.com/kvlint/kvlint/analyzers/secretexpiry"
 	"github.com/kvlint/kvlint/analyzers/secretlog"
+	"github.com/kvlint/kvlint/analyzers/sharedkeyauth"
 	"github.com/kvlint/kvlint/analyzers/vaultperrequest"
 	"github.com/kvlint/kvlint/config"
 )
@@ -33,7 +34,7 @@ func TestEHRServiceHasNoFindings(t *testing.T) {
 	src := &config.Source{}
 	analyzers := []*analysis.Analyzer{
 		clientsecretauth.New(src), pinnedversion.New(src), secretexpiry.New(src),
-		secretlog.New(src), vaultperrequest.New(src), hardcodedcred.New(src),
+		secretlog.New(src), vaultperrequest.New(src), hardcodedcred.New(src), sharedkeyauth.New(src),
 	}
 	cfg := &packages.Config{
 		Mode:  packages.LoadAllSyntax,

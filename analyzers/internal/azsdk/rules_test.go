@@ -8,6 +8,7 @@ import (
 	"github.com/kvlint/kvlint/analyzers/pinnedversion"
 	"github.com/kvlint/kvlint/analyzers/secretexpiry"
 	"github.com/kvlint/kvlint/analyzers/secretlog"
+	"github.com/kvlint/kvlint/analyzers/sharedkeyauth"
 	"github.com/kvlint/kvlint/analyzers/vaultperrequest"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/rules"
@@ -23,10 +24,11 @@ func TestRules(t *testing.T) {
 		rules    []rules.Info
 		ids      []string
 	}{
-		{clientsecretauth.New(src).Name, clientsecretauth.New(src).Doc, clientsecretauth.Rules, []string{"KV201", "KV202", "KV203", "KV204", "KV205"}},
+		{clientsecretauth.New(src).Name, clientsecretauth.New(src).Doc, clientsecretauth.Rules, []string{"KV201", "KV202", "KV203", "KV204", "KV205", "KV206"}},
+		{sharedkeyauth.New(src).Name, sharedkeyauth.New(src).Doc, sharedkeyauth.Rules, []string{"KV220", "KV221", "KV222"}},
 		{pinnedversion.New(src).Name, pinnedversion.New(src).Doc, pinnedversion.Rules, []string{"KV301", "KV302"}},
 		{secretexpiry.New(src).Name, secretexpiry.New(src).Doc, secretexpiry.Rules, []string{"KV401", "KV402"}},
-		{secretlog.New(src).Name, secretlog.New(src).Doc, secretlog.Rules, []string{"KV410"}},
+		{secretlog.New(src).Name, secretlog.New(src).Doc, secretlog.Rules, []string{"KV410", "KV411"}},
 		{vaultperrequest.New(src).Name, vaultperrequest.New(src).Doc, vaultperrequest.Rules, []string{"KV420"}},
 	}
 	kebab := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/internal/exported"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 )
 
@@ -38,3 +39,15 @@ func NullValue[T any]() T {
 	var zero T
 	return zero
 }
+
+// KeyCredential contains an authentication key (an alias, as in the real azcore).
+type KeyCredential = exported.KeyCredential
+
+// NewKeyCredential creates a new instance of KeyCredential with the specified values.
+func NewKeyCredential(key string) *KeyCredential { return exported.NewKeyCredential(key) }
+
+// SASCredential contains a shared access signature (an alias, as in the real azcore).
+type SASCredential = exported.SASCredential
+
+// NewSASCredential creates a new instance of SASCredential with the specified values.
+func NewSASCredential(sas string) *SASCredential { return exported.NewSASCredential(sas) }

@@ -1,0 +1,85 @@
+package secretlog
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Have: package-local helpers whose result is a hash of their argument:
+// sanitizers, by their body (their names say nothing).
+func h(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:8])
+}
+
+func tag(key []byte, msg string) string {
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(msg))
+	return fmt.Sprintf("%x", mac.Sum(nil))
+}
+
+// Not sanitizers: a hash computed beside the value returned, and a helper
+// that returns its argument (no hash at all).
+func withSum(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return s + ":" + hex.EncodeToString(sum[:])
+}
+
+func quote(s string) string { return "'" + s + "'" }
+
+func hashedHelpers(password string, signingKey []byte) {
+	fmt.Println(h(password))               // a hash: no finding
+	fmt.Println(tag(signingKey, password)) // an HMAC: no finding
+	fmt.Println(withSum(password))         // want `the secret-named password flows into fmt.Println`
+	fmt.Println(quote(password))           // want `the secret-named password flows into fmt.Println`
+}
+
+// Have: a logger of a package kvlint does not know, by its method set.
+type Logger interface {
+	Debug(args ...interface{})
+	Debugf(format string, args ...interface{})
+	Info(args ...interface{})
+	Infof(format string, args ...interface{})
+	Warn(args ...interface{})
+	Error(args ...interface{})
+	Errorf(format string, args ...interface{})
+}
+
+type metrics struct{}
+
+// Info is not a logger's: metrics has no other level methods.
+func (metrics) Info(args ...interface{}) {}
+
+func shapedLogger(log Logger, m metrics, clientSecret string) {
+	log.Infof("secret: %s", clientSecret) // want `the secret-named clientSecret flows into \(Logger\).Infof`
+	log.Debug(clientSecret)               // want `flows into \(Logger\).Debug`
+	log.Info("connected")
+	m.Info(clientSecret) // not a logger
+}
+
+// NewInternalToken generates a new token.
+func NewInternalToken() (string, error) { return "", nil }
+
+// Have: a command that generates a credential and hands it to its user on
+// standard output: a note (KV411), not KV410.
+func generateInternalToken() error {
+	internalToken, err := NewInternalToken()
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%s", internalToken)        // want `KV411|a credential generated here is printed by fmt.Printf`
+	fmt.Fprintln(os.Stdout, internalToken) // want `a credential generated here is printed by fmt.Fprintln to os.Stdout`
+	// To a log or stderr it is still KV410.
+	fmt.Fprintln(os.Stderr, internalToken) // want `the secret-named internalToken flows into fmt.Fprintln to os.Stderr`
+	return nil
+}
+
+// A token read from elsewhere and printed is KV410.
+func printToken(load func() string) {
+	apiToken := strings.TrimSpace(load())
+	fmt.Println(apiToken) // want `the secret-named apiToken flows into fmt.Println`
+}
