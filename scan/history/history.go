@@ -75,7 +75,10 @@ type Secret struct {
 	RuleName    string
 	Message     string // redacted, from the newest place
 	Fingerprint string // of the rule and value only, under baseline.PublicSalt
-	Places      []Place
+	// Value is the SHA-256 of the value (as in baseline keys), to match it
+	// with a value found elsewhere; it stays in memory and is never written.
+	Value  [32]byte
+	Places []Place
 }
 
 // AtHEAD reports whether any place of s still holds it at HEAD.
@@ -425,7 +428,7 @@ func (s *scanner) secrets() []Secret {
 		sec := bySecret[id]
 		if sec == nil {
 			sec = &Secret{RuleID: a.f.RuleID, RuleName: a.f.RuleName, Message: a.f.Message,
-				Fingerprint: baseline.Key{Rule: pk.rule, Value: pk.value}.Fingerprint(baseline.PublicSalt)}
+				Fingerprint: baseline.Key{Rule: pk.rule, Value: pk.value}.Fingerprint(baseline.PublicSalt), Value: pk.value}
 			bySecret[id] = sec
 			order = append(order, id)
 		}
