@@ -35,7 +35,8 @@ n=0
 for v in "${versions[@]}"; do
 	json=$(cd "$tmp" && go mod download -json "$mod@$v")
 	dir=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])' <<<"$json")
-	when=$(python3 -c 'import json,sys; print(json.load(sys.stdin).get("Time",""))' <<<"$json")
+	info=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["Info"])' <<<"$json")
+	when=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Time"])' "$info")
 	find "$dest" -mindepth 1 -maxdepth 1 ! -name .git -exec rm -rf {} +
 	cp -R "$dir"/. "$dest"/
 	chmod -R u+w "$dest"
