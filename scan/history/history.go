@@ -293,10 +293,27 @@ func (s *scanner) read(r *repo, res *Result) error {
 		ids = append(ids, s.w.blobs[b])
 	}
 	slices.Sort(ids)
-	sizes, missing, err := blobSizes(r, ids)
+	// In a partial clone cat-file dies on an object the promisor remote
+	// would have to send, so those are found first, without fetching.
+	absent, err := promisorMissing(r, s.opts)
 	if err != nil {
 		return err
 	}
+	var missing []string
+	if len(absent) > 0 {
+		ids = slices.DeleteFunc(ids, func(id string) bool {
+			if absent[id] {
+				missing = append(missing, id)
+				return true
+			}
+			return false
+		})
+	}
+	sizes, gone, err := blobSizes(r, ids)
+	if err != nil {
+		return err
+	}
+	missing = append(missing, gone...)
 	for _, id := range missing {
 		res.Missing = append(res.Missing, s.describe(id))
 	}
@@ -322,9 +339,9 @@ func (s *scanner) read(r *repo, res *Result) error {
 			scanErrs = append(scanErrs, err)
 			mu.Unlock()
 		}
-	}, func(id string) {
+	}, func(id, why string) {
 		mu.Lock()
-		res.Missing = append(res.Missing, s.describe(id))
+		res.Missing = append(res.Missing, s.describe(id)+": "+why)
 		mu.Unlock()
 	})
 	slices.Sort(res.Missing)

@@ -369,3 +369,67 @@ func TestOutputsLeakNothing(t *testing.T) {
 func baselineKeyValue(v string) [32]byte { return baseline.NewKey("", "", "", v).Value }
 
 func slicesSort(s []string) { slices.Sort(s) }
+
+// TestPartialCloneNeverFetches: in a blob-less partial clone the blobs of
+// old commits are missing; they are named, nothing is fetched, the rest is
+// scanned.
+func TestPartialCloneNeverFetches(t *testing.T) {
+	r := newRepo(t)
+	old := detect.FakeCRCToken("ghp_", "hist-partial-old")
+	r.write("old.env", "TOKEN="+old+"\n")
+	r.commit("one")
+	r.remove("old.env")
+	tok := detect.FakeCRCToken("ghp_", "hist-partial-head")
+	r.write("head.env", "TOKEN="+tok+"\n")
+	r.commit("two")
+	r.git("config", "uploadpack.allowFilter", "true")
+	clone := &gitRepo{t: t, dir: t.TempDir()}
+	clone.git("clone", "-q", "--filter=blob:none", "file://"+r.dir, ".")
+	count := func() string { return clone.git("count-objects", "-v") }
+	before := count()
+	res := clone.run(Options{})
+	if after := count(); after != before {
+		t.Errorf("objects were fetched:\n%s\n->\n%s", before, after)
+	}
+	if len(res.Missing) != 1 || !strings.Contains(res.Missing[0], "old.env") || res.Err == nil {
+		t.Errorf("Missing = %q, Err = %v; want old.env's blob named", res.Missing, res.Err)
+	}
+	if _, p := place(res, tok, "head.env"); p == nil {
+		t.Errorf("the checked-out blob was not scanned:\n%s", dump(res))
+	}
+}
+
+// TestCorruptObject: git dies while streaming a corrupt blob; that blob is
+// named with git's reason and every other blob is still scanned.
+func TestCorruptObject(t *testing.T) {
+	r := newRepo(t)
+	var toks []string
+	for i := range 6 {
+		tok := detect.FakeCRCToken("ghp_", fmt.Sprint("hist-corrupt-", i))
+		toks = append(toks, tok)
+		r.write(fmt.Sprintf("f%d.env", i), strings.Repeat("# padding line to compress\n", 40)+"TOKEN="+tok+"\n")
+	}
+	r.commit("one")
+	oid := r.git("rev-parse", "HEAD:f2.env")
+	p := filepath.Join(r.dir, ".git", "objects", oid[:2], oid[2:])
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)/2] ^= 0xff
+	data[len(data)/2+1] ^= 0xff
+	os.Chmod(p, 0o644)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := r.run(Options{Workers: 2})
+	if len(res.Missing) != 1 || !strings.Contains(res.Missing[0], oid+" (f2.env)") || res.Err == nil {
+		t.Fatalf("Missing = %q, Err = %v; want f2.env's blob named", res.Missing, res.Err)
+	}
+	for i, tok := range toks {
+		_, p := place(res, tok, fmt.Sprintf("f%d.env", i))
+		if (p == nil) != (i == 2) {
+			t.Errorf("f%d.env: found %v", i, p != nil)
+		}
+	}
+}

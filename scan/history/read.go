@@ -2,6 +2,7 @@ package history
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -68,10 +69,24 @@ func blobSizes(r *repo, ids []string) (sizes map[string]int64, missing []string,
 // catFile is one `git cat-file --batch` process that a reader feeds object
 // IDs and reads contents from, in order.
 type catFile struct {
-	in   io.WriteCloser
-	out  *bufio.Reader
-	wait func() error
-	buf  []byte
+	in     io.WriteCloser
+	out    *bufio.Reader
+	wait   func() error
+	stderr *strings.Builder
+	buf    []byte
+}
+
+// finish waits for the process and returns what went wrong ("" if nothing):
+// git's message, on one line.
+func (c *catFile) finish() string {
+	if err := c.wait(); err != nil {
+		msg := strings.TrimSpace(c.stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return strings.Join(strings.Fields(msg), " ")
+	}
+	return ""
 }
 
 func (r *repo) catFile() (*catFile, error) {
@@ -89,12 +104,7 @@ func (r *repo) catFile() (*catFile, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	return &catFile{in: in, out: bufio.NewReaderSize(out, 1<<16), wait: func() error {
-		if err := cmd.Wait(); err != nil {
-			return fmt.Errorf("git cat-file --batch: %s", strings.TrimSpace(stderr.String()+" "+err.Error()))
-		}
-		return nil
-	}}, nil
+	return &catFile{in: in, out: bufio.NewReaderSize(out, 1<<16), wait: cmd.Wait, stderr: &stderr}, nil
 }
 
 // read returns the content of the next object answered, in c's buffer
@@ -127,8 +137,10 @@ func (c *catFile) read(id string) (data []byte, missing bool, err error) {
 
 // readBlobs reads the blobs in ids with one cat-file process per worker and
 // calls scan for each (concurrently, from workers goroutines; data is valid
-// only during the call). Blobs git cannot read are passed to missing.
-func readBlobs(r *repo, ids []string, workers int, scan func(id string, data []byte), missing func(id string)) error {
+// only during the call). A blob git cannot read (missing, or corrupt: git
+// dies while streaming it) is passed to unreadable with the reason, and the
+// worker goes on with a new cat-file process.
+func readBlobs(r *repo, ids []string, workers int, scan func(id string, data []byte), unreadable func(id, why string)) error {
 	next := make(chan string, 4*workers)
 	go func() {
 		for _, id := range ids {
@@ -141,60 +153,119 @@ func readBlobs(r *repo, ids []string, workers int, scan func(id string, data []b
 		mu   sync.Mutex
 		errs []error
 	)
-	fail := func(err error) {
-		mu.Lock()
-		errs = append(errs, err)
-		mu.Unlock()
-	}
 	for range workers {
 		wg.Go(func() {
-			c, err := r.catFile()
-			if err != nil {
-				fail(err)
-				for range next {
-				}
-				return
-			}
-			// A writer goroutine keeps cat-file's input ahead of the reader by
-			// a bounded queue, so the pipe never stalls on a round trip.
-			queue := make(chan string, 32)
-			go func() {
-				for id := range next {
-					if _, err := io.WriteString(c.in, id+"\n"); err != nil {
-						break
+			for {
+				retry, done, err := r.streamBlobs(next, scan, unreadable)
+				if err != nil {
+					mu.Lock()
+					errs = append(errs, err)
+					mu.Unlock()
+					for range next { // cat-file cannot start: the rest is not read
 					}
-					queue <- id
+					return
 				}
-				c.in.Close()
-				close(queue)
-				for range next {
+				// After a failure, the blobs that were in flight are read one by
+				// one, so that only the unreadable ones are lost.
+				for _, id := range retry {
+					r.readOne(id, scan, unreadable)
 				}
-			}()
-			broken := false
-			for id := range queue {
-				if broken {
-					continue
+				if done {
+					return
 				}
-				data, miss, err := c.read(id)
-				switch {
-				case err != nil:
-					fail(err)
-					broken = true
-					go func() { _, _ = io.Copy(io.Discard, c.out) }()
-				case miss:
-					missing(id)
-				default:
-					scan(id, data)
-				}
-			}
-			if err := c.wait(); err != nil && !broken {
-				fail(err)
 			}
 		})
 	}
 	wg.Wait()
-	if len(errs) > 0 {
-		return errs[0]
+	return errors.Join(errs...)
+}
+
+// streamBlobs pipelines blobs from next through one cat-file process until
+// next is drained (done) or the process fails on a blob: that blob is
+// reported unreadable and the ones sent after it are returned for retry.
+func (r *repo) streamBlobs(next <-chan string, scan func(string, []byte), unreadable func(id, why string)) (retry []string, done bool, err error) {
+	c, err := r.catFile()
+	if err != nil {
+		return nil, true, err
 	}
-	return nil
+	// The writer keeps cat-file's input ahead of the reader by a bounded
+	// queue, so the pipe never stalls on a round trip. Each ID is queued
+	// before it is written, so a failed write leaves it for the reader.
+	queue := make(chan string, 32)
+	stop := make(chan struct{})
+	go func() {
+		defer close(queue)
+		defer c.in.Close()
+		for {
+			select {
+			case <-stop:
+				return
+			case id, ok := <-next:
+				if !ok {
+					return
+				}
+				queue <- id
+				if _, err := io.WriteString(c.in, id+"\n"); err != nil {
+					return
+				}
+			}
+		}
+	}()
+	for id := range queue {
+		data, missing, err := c.read(id)
+		switch {
+		case err != nil:
+			close(stop)
+			go func() { _, _ = io.Copy(io.Discard, c.out) }()
+			for rest := range queue {
+				retry = append(retry, rest)
+			}
+			why := c.finish()
+			if why == "" {
+				why = err.Error()
+			}
+			unreadable(id, why)
+			return retry, false, nil
+		case missing:
+			unreadable(id, "missing")
+		default:
+			scan(id, data)
+		}
+	}
+	if why := c.finish(); why != "" {
+		return nil, true, fmt.Errorf("git cat-file --batch: %s", why)
+	}
+	return nil, true, nil
+}
+
+// readOne reads one blob with a cat-file process of its own.
+func (r *repo) readOne(id string, scan func(string, []byte), unreadable func(id, why string)) {
+	c, err := r.catFile()
+	if err != nil {
+		unreadable(id, err.Error())
+		return
+	}
+	_, werr := io.WriteString(c.in, id+"\n")
+	c.in.Close()
+	if werr != nil {
+		c.finish()
+		unreadable(id, werr.Error())
+		return
+	}
+	data, missing, err := c.read(id)
+	switch {
+	case err != nil:
+		_, _ = io.Copy(io.Discard, c.out)
+		why := c.finish()
+		if why == "" {
+			why = err.Error()
+		}
+		unreadable(id, why)
+		return
+	case missing:
+		unreadable(id, "missing")
+	default:
+		scan(id, data)
+	}
+	c.finish()
 }

@@ -283,3 +283,34 @@ func shallowGrafts(r *repo) ([]string, error) {
 	}
 	return strings.Fields(string(bytes.TrimSpace(data))), nil
 }
+
+// promisorMissing returns the objects of the walk's revisions that a
+// partial clone lacks (git rev-list --missing=print, which never fetches),
+// or nil for a repository that is not a partial clone.
+func promisorMissing(r *repo, opts *Options) (map[string]bool, error) {
+	// A partial clone has a promisor remote (remote.NAME.promisor) or the
+	// extensions.partialClone setting; git config exits 1 when neither is set.
+	if out, err := r.output("config", "--get-regexp", `^(extensions\.partialclone|remote\..*\.promisor)$`); err != nil || strings.TrimSpace(string(out)) == "" {
+		return nil, nil
+	}
+	revs := opts.Revs
+	if len(revs) == 0 {
+		revs = []string{"--all"}
+	}
+	args := []string{"rev-list", "--objects", "--missing=print"}
+	if opts.Since != "" {
+		args = append(args, "--since="+opts.Since)
+	}
+	missing := map[string]bool{}
+	err := r.stream(func(out io.Reader) error {
+		sc := bufio.NewScanner(out)
+		sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+		for sc.Scan() {
+			if line := sc.Text(); strings.HasPrefix(line, "?") {
+				missing[strings.TrimPrefix(line, "?")] = true
+			}
+		}
+		return sc.Err()
+	}, append(append(args, revs...), "--")...)
+	return missing, err
+}
