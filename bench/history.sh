@@ -62,7 +62,7 @@ for ri in "${!repos[@]}"; do
 	# with /dev/null replaces the device with a regular file).
 	cmds=(
 		"git cat-file --batch-all-objects --batch >/dev/null"
-		"$kvlint scan -history -json -q ."
+		"$kvlint scan -history -json -q"
 		"$gitleaks git --no-banner --no-color --log-level error --exit-code 0 --report-format json --report-path $d/gitleaks.REPORT.json ."
 	)
 	for i in "${!names[@]}"; do (cd "$repo" && bash -c "${cmds[$i]}" >/dev/null 2>&1 || true); done # warm up
