@@ -45,6 +45,7 @@ type Options struct {
 	ApplyPlan        string // carry out this reviewed plan
 	ReportOut        string // write the JSON report here
 	Config           string // .kvlint.yaml; default: discovered per package
+	NoHistory        bool   // do not scan the git history for the rotation list
 
 	allowLoopback bool // tests: accept https://127.0.0.1:PORT/ vault URLs
 }

@@ -24,6 +24,8 @@ type Plan struct {
 	Module   string       `yaml:"module"`
 	Secrets  []PlanSecret `yaml:"secrets"`
 	Manual   []PlanPlace  `yaml:"manual,omitempty"`
+	// Rotate lists the credentials to rotate (rotation.go); -apply ignores it.
+	Rotate []RotateItem `yaml:"rotate,omitempty"`
 }
 
 // PlanSecret is one secret of a plan: a distinct value and where it is.

@@ -20,6 +20,7 @@ type Report struct {
 	Skipped  []ReportPlace  `json:"skipped,omitempty"` // found but left out of the applied plan
 	Created  []string       `json:"created,omitempty"` // files written that did not exist
 	Warnings []string       `json:"warnings,omitempty"`
+	Rotate   []RotateItem   `json:"rotate,omitempty"` // credentials to rotate (rotation.go)
 	Error    string         `json:"error,omitempty"`
 }
 
@@ -85,6 +86,7 @@ func (m *migration) fillReport() {
 		}
 		r.Secrets = append(r.Secrets, rs)
 	}
+	r.Rotate = m.rotationList()
 	r.Skipped = nil
 	for _, p := range m.places {
 		switch {
@@ -144,6 +146,7 @@ func (m *migration) printPlan() {
 	}
 	o.printf("\n%d place%s found, %d secret%s to store, %d place%s left for manual work\n",
 		len(m.places), plural(len(m.places)), n, plural(n), manual, plural(manual))
+	m.printRotation(m.rotationList())
 }
 
 // printReport prints the outcome of a migration.
@@ -151,6 +154,7 @@ func (m *migration) printReport() {
 	o, r := m.out, m.report
 	if r.Counts.Found == 0 {
 		o.printf("kvlint migrate: no hardcoded credential found in %s: nothing to do\n", m.modPath)
+		m.printRotation(r.Rotate)
 		return
 	}
 	if len(m.skipped) > 0 {
@@ -186,6 +190,7 @@ func (m *migration) printReport() {
 			"Treat each one as leaked: rotate it (set a new value in the vault; the code reads the current version)\n" +
 			"and revoke the old value where it was issued.\n")
 	}
+	m.printRotation(r.Rotate)
 }
 
 func plural(n int) string {

@@ -57,6 +57,7 @@ type migration struct {
 	skipped  []*place // found but not in the applied plan
 	report   *Report
 	baseline map[string]bool // type errors before migration
+	history  *historyScan    // the git history, for the rotation list
 }
 
 // Run carries out a migration as o says, printing to stdout and stderr. The
@@ -129,13 +130,17 @@ func (m *migration) run() error {
 		m.out.addSecret(p.value)
 	}
 
+	m.history = m.scanHistory()
+
 	switch {
 	case o.DryRun:
 		m.printPlan()
 		m.fillReport()
 		return nil
 	case o.PlanOut != "":
-		if err := writePlan(o.PlanOut, buildPlan(m.vaultURL, m.modPath, m.secrets)); err != nil {
+		pl := buildPlan(m.vaultURL, m.modPath, m.secrets)
+		pl.Rotate = m.rotationList()
+		if err := writePlan(o.PlanOut, pl); err != nil {
 			return err
 		}
 		m.printPlan()

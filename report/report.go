@@ -34,6 +34,9 @@ type Finding struct {
 	// package baseline); SARIF writes it as partialFingerprints["kvlint/v1"].
 	Fingerprint    string
 	SuggestedFixes []Fix
+	// Properties are extra facts SARIF writes in the result's property bag
+	// (history mode: the commits that introduced and last held the value).
+	Properties map[string]any
 }
 
 // Fix is a suggested fix: edits applied together or not at all.

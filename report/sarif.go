@@ -37,6 +37,16 @@ type SARIF struct {
 	// the log then says columnKind utf16CodeUnits. Without it columns are
 	// written as bytes, which is the same for ASCII lines.
 	UTF16Column func(filename string, line, col int) int
+	// VersionControl, if set, is written as the run's
+	// versionControlProvenance: the repository and revision scanned.
+	VersionControl []VersionControl
+}
+
+// VersionControl is a SARIF versionControlDetails object.
+type VersionControl struct {
+	RepositoryURI string `json:"repositoryUri"`
+	RevisionID    string `json:"revisionId,omitempty"`
+	Branch        string `json:"branch,omitempty"`
 }
 
 // SARIF document types: only the subset kvlint writes.
@@ -51,6 +61,7 @@ type (
 		OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds,omitempty"`
 		Results            []sarifResult               `json:"results"`
 		ColumnKind         string                      `json:"columnKind,omitempty"`
+		VersionControl     []VersionControl            `json:"versionControlProvenance,omitempty"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -93,6 +104,7 @@ type (
 		Message             sarifText         `json:"message"`
 		Locations           []sarifLocation   `json:"locations"`
 		PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
+		Properties          map[string]any    `json:"properties,omitempty"`
 	}
 	sarifLocation struct {
 		PhysicalLocation sarifPhysical `json:"physicalLocation"`
@@ -151,6 +163,7 @@ func (s SARIF) Write(w io.Writer, findings []Finding, known []rules.Info) error 
 				Region:           s.region(f),
 			}}},
 		}
+		r.Properties = f.Properties
 		if f.Fingerprint != "" {
 			r.PartialFingerprints = map[string]string{FingerprintKey: f.Fingerprint}
 		}
@@ -168,6 +181,7 @@ func (s SARIF) Write(w io.Writer, findings []Finding, known []rules.Info) error 
 		}},
 		Results: results,
 	}
+	run.VersionControl = s.VersionControl
 	if s.UTF16Column != nil {
 		run.ColumnKind = "utf16CodeUnits"
 	}

@@ -403,6 +403,12 @@ func (w *worker) file(abs string) fileResult {
 	if note != "" {
 		return fileResult{note: note}
 	}
+	return w.content(abs, data, l, eng, added)
+}
+
+// content scans data, the content of the file abs, with its configuration l
+// and engine eng: the per-file phase after reading, shared by Run and Content.
+func (w *worker) content(abs string, data []byte, l *config.Loaded, eng engine, added LineSet) fileResult {
 	if binary(data) {
 		return fileResult{}
 	}
