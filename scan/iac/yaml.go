@@ -190,8 +190,8 @@ func (y *yamlCheck) secretProviderClass(root *yaml.Node) {
 		at := from + k
 		from = at + len("objectVersion")
 		n++
-		if v == "" {
-			continue
+		if !literal(v) {
+			continue // empty, or a placeholder ($VERSION) filled in at deploy time
 		}
 		e := strings.IndexByte(y.content[at:], '\n')
 		if e < 0 {
