@@ -60,6 +60,30 @@ var known = []rules.Info{
 	{ID: "KV410", Name: "secret-logged", Analyzer: "secretlog"},
 	{ID: "KV411", Name: "generated-credential-printed", Analyzer: "secretlog"},
 	{ID: "KV420", Name: "vault-call-per-request", Analyzer: "vaultperrequest"},
+	// IaC practices reported by kvlint scan (scan/iac).
+	{ID: "KV240", Name: "terraform-provider-client-secret", Analyzer: "iac"},
+	{ID: "KV241", Name: "az-login-client-secret", Analyzer: "iac"},
+	{ID: "KV242", Name: "azure-login-creds", Analyzer: "iac"},
+	{ID: "KV243", Name: "client-secret-in-env", Analyzer: "iac"},
+	{ID: "KV303", Name: "pinned-secret-uri-in-file", Analyzer: "iac"},
+	{ID: "KV304", Name: "pinned-app-service-reference", Analyzer: "iac"},
+	{ID: "KV305", Name: "pinned-csi-object-version", Analyzer: "iac"},
+	{ID: "KV306", Name: "pinned-cli-secret-version", Analyzer: "iac"},
+	{ID: "KV307", Name: "pinned-terraform-secret-version", Analyzer: "iac"},
+	{ID: "KV308", Name: "pinned-bicep-getsecret-version", Analyzer: "iac"},
+	{ID: "KV309", Name: "pinned-arm-reference-version", Analyzer: "iac"},
+	{ID: "KV310", Name: "pinned-terraform-secret-id", Analyzer: "iac"},
+	{ID: "KV600", Name: "keyvault-secret-literal-value", Analyzer: "iac"},
+	{ID: "KV601", Name: "keyvault-secret-no-expiry", Analyzer: "iac"},
+	{ID: "KV602", Name: "keyvault-secret-no-content-type", Analyzer: "iac"},
+	{ID: "KV603", Name: "keyvault-no-purge-protection", Analyzer: "iac"},
+	{ID: "KV604", Name: "keyvault-access-policies", Analyzer: "iac"},
+	{ID: "KV605", Name: "keyvault-open-network", Analyzer: "iac"},
+	{ID: "KV606", Name: "secret-input-not-sensitive", Analyzer: "iac"},
+	{ID: "KV607", Name: "secret-input-literal-default", Analyzer: "iac"},
+	{ID: "KV608", Name: "output-exposes-secret", Analyzer: "iac"},
+	{ID: "KV640", Name: "kubernetes-secret-credentials", Analyzer: "iac"},
+	{ID: "KV641", Name: "csi-pod-identity", Analyzer: "iac"},
 }
 
 // knownAnalyzers are the analyzer names the analyzers section accepts.
@@ -72,6 +96,7 @@ var knownAnalyzers = map[string]bool{
 	"secretlog":        true,
 	"vaultperrequest":  true,
 	"ignorecheck":      true,
+	"iac":              true,
 }
 
 // DetectAnalyzer is the analyzer that reports the detection engine's rules,

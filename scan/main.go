@@ -331,7 +331,9 @@ func knownRules(findings []report.Finding, cfgPath string) []rules.Info {
 		if err != nil {
 			l = nil
 		}
-		if info, ok := l.Rule(f.RuleID); ok {
+		if info, ok := iacRule(f.RuleID); ok {
+			out = append(out, info)
+		} else if info, ok := l.Rule(f.RuleID); ok {
 			out = append(out, info)
 		}
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/report"
 	"github.com/kvlint/kvlint/rules"
+	"github.com/kvlint/kvlint/scan/iac"
 )
 
 // DefaultMaxSize is the default size limit: larger files are skipped with a note.
@@ -280,6 +281,7 @@ type worker struct {
 	buf  []byte
 	dets []detect.Finding
 	hits []hit
+	iac  *iac.Checker // Key Vault practices in IaC files (iachook.go)
 }
 
 // hit is a secret found in a file, at byte offsets of the file content.
@@ -289,6 +291,7 @@ type hit struct {
 	conf       detect.Confidence
 	decl       string // enclosing declaration (Go files), for baseline keys
 	secret     string // the decoded secret when it differs from the source text (escapes)
+	msg        string // the message, when not the credential message (IaC practices)
 }
 
 func (w *worker) config(dir string) (*config.Loaded, error) {
@@ -433,11 +436,12 @@ func (w *worker) content(abs string, data []byte, l *config.Loaded, eng engine, 
 		w.lines(content, eng, test, added)
 		w.pem(content, eng, test)
 	}
+	note = w.practices(abs, content, l)
 	if len(w.hits) == 0 {
-		return fileResult{scanned: true}
+		return fileResult{scanned: true, note: note}
 	}
 	fs, keys := w.findings(abs, content, l, added)
-	return fileResult{scanned: true, findings: fs, keys: keys}
+	return fileResult{scanned: true, findings: fs, keys: keys, note: note}
 }
 
 // lines scans a plain file line by line.
@@ -588,7 +592,7 @@ func (w *worker) findings(abs, content string, l *config.Loaded, added LineSet) 
 			Col:      col,
 			EndLine:  endLine,
 			EndCol:   endCol,
-			Message:  message(h.rule, secret),
+			Message:  cmp.Or(h.msg, message(h.rule, secret)),
 			Severity: l.Severity(id, h.rule.Severity),
 		})
 		k := baseline.NewKey(id, file, h.decl, secret)

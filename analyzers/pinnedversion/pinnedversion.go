@@ -6,7 +6,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -16,6 +15,7 @@ import (
 	"github.com/kvlint/kvlint/analyzers/internal/azsdk"
 	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/rules"
 )
 
@@ -61,9 +61,6 @@ func New(src *config.Source) *analysis.Analyzer {
 	}
 }
 
-// pinnedURI matches a versioned secret identifier; group 1 is "/" + version.
-var pinnedURI = regexp.MustCompile(`(?i)https://[0-9a-z-]+\.vault\.(?:azure\.net|azure\.cn|usgovcloudapi\.net|microsoftazure\.de)(?::443)?/secrets/[0-9a-z-]+(/[0-9a-f]{32})\b`)
-
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
 	scope, err := azsdk.Load(pass, src, azsdk.Practice)
 	if scope == nil || err != nil {
@@ -100,7 +97,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		}
 		var m []int
 		if mayBePinned(s) {
-			m = pinnedURI.FindStringSubmatchIndex(s)
+			m = detect.PinnedSecretURI(s)
 		}
 		if m == nil {
 			return false // its constant parts are pieces of s
@@ -113,7 +110,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		}
 		if lit, ok := e.(*ast.BasicLit); ok {
 			// Have: "https://v.vault.azure.net/secrets/n/<version>" as one literal.
-			if rm := pinnedURI.FindStringSubmatchIndex(lit.Value); rm != nil {
+			if rm := detect.PinnedSecretURI(lit.Value); rm != nil {
 				d.SuggestedFixes = []analysis.SuggestedFix{{
 					Message: "drop the version segment",
 					TextEdits: []analysis.TextEdit{{
@@ -128,27 +125,8 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 	return nil, nil
 }
 
-// minPinned is the length of the shortest pinned identifier.
-const minPinned = len("https://x.vault.azure.cn/secrets/x/") + 32
-
-// mayBePinned is a cheap test before pinnedURI: s is long enough and holds
-// "/secrets/" in some case.
-func mayBePinned(s string) bool {
-	if len(s) < minPinned {
-		return false
-	}
-	for i := 0; i+len("/secrets/") <= len(s); i++ {
-		j := strings.IndexByte(s[i:], '/')
-		if j < 0 {
-			return false
-		}
-		i += j
-		if i+len("/secrets/") <= len(s) && strings.EqualFold(s[i:i+len("/secrets/")], "/secrets/") {
-			return true
-		}
-	}
-	return false
-}
+// mayBePinned is the cheap test before detect.PinnedSecretURI.
+func mayBePinned(s string) bool { return detect.MayHavePinnedSecretURI(s) }
 
 // checkVersion reports GetSecret(ctx, name, version, opts) with a constant,
 // non-empty version.

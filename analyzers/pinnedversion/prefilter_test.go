@@ -3,6 +3,8 @@ package pinnedversion
 import (
 	"strings"
 	"testing"
+
+	"github.com/kvlint/kvlint/detect"
 )
 
 // TestMayBePinned checks that the cheap filter passes every value the
@@ -15,7 +17,7 @@ func TestMayBePinned(t *testing.T) {
 		"https://ehr-test.vault.azure.net:443/Secrets/db-password/" + version + "?api-version=7.4",
 		"see https://ehr-test.vault.usgovcloudapi.net/secrets/db/" + version + " for the key",
 	} {
-		if pinnedURI.FindStringSubmatchIndex(s) == nil {
+		if detect.PinnedSecretURI(s) == nil {
 			t.Fatalf("test value %q is not a pinned identifier", s)
 		}
 		if !mayBePinned(s) {

@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -21,7 +22,9 @@ import (
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/migrate"
 	"github.com/kvlint/kvlint/report"
+	"github.com/kvlint/kvlint/rules"
 	"github.com/kvlint/kvlint/scan"
+	"github.com/kvlint/kvlint/scan/iac"
 )
 
 // Exit statuses of kvlint.
@@ -190,5 +193,13 @@ var relPath = report.RelPath
 // uses; tests replace them.
 var (
 	suiteFor = analyzers.Suite
-	rulesFor = analyzers.Rules
+	rulesFor = allRules
 )
+
+// allRules is the documentation of every built-in rule: the analyzers' and
+// the file scanner's IaC practice rules (scan/iac), ordered by ID.
+func allRules() []rules.Info {
+	all := append(analyzers.Rules(), iac.Rules...)
+	slices.SortStableFunc(all, func(a, b rules.Info) int { return strings.Compare(a.ID, b.ID) })
+	return all
+}

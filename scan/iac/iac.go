@@ -1,0 +1,137 @@
+// Package iac checks Key Vault practices in configuration and
+// infrastructure-as-code files for `kvlint scan`: secret references pinned to
+// a version (KV303-KV310), static service-principal secrets (KV240-KV243),
+// and Terraform, Bicep, ARM and Kubernetes practices (KV600-KV641). See Rules.
+//
+// Each file is looked at by what it is:
+//
+//   - every file but Go (the analyzers cover Go): versioned secret
+//     identifiers, App Service Key Vault references, az keyvault secret
+//     show/download --version and az login --service-principal -p, read as
+//     text, line by line (shell continuations joined);
+//   - *.tf: parsed with github.com/hashicorp/hcl/v2 (hclsyntax), with the
+//     variables and locals of the other .tf files of the same directory
+//     (the module), so var.x and local.y are judged by their values;
+//   - *.bicep and *.bicepparam: a small tokenizer (see bicep.go) for
+//     declarations, decorators and object literals;
+//   - *.json with an ARM deploymentTemplate or deploymentParameters $schema:
+//     encoding/json with byte positions (see jsonpos.go);
+//   - *.yaml, *.yml: Kubernetes Secrets and SecretProviderClasses, GitHub
+//     Actions workflows, compose files and pipelines, with gopkg.in/yaml.v3;
+//     Helm template actions ({{ ... }}) are blanked out first;
+//   - Dockerfiles: ENV and ARG.
+//
+// Findings carry byte offsets; the scan package turns them into positions
+// and runs them through the same configuration, suppression, baseline and
+// report path as its other findings. Nothing here reads secrets out loud:
+// messages name attributes and rules, never values.
+package iac
+
+import (
+	"cmp"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/kvlint/kvlint/rules"
+)
+
+// Finding is one practice problem in a file, at byte offsets of its content.
+type Finding struct {
+	Rule       *rules.Info
+	Start, End int
+	Message    string
+}
+
+// Checker checks files. Its zero value reads sibling Terraform files from
+// the file system; a Checker may be used by one goroutine at a time, and
+// caches what it learned about each Terraform module (directory).
+type Checker struct {
+	// ReadFile, if set, reads the other .tf files of a module (--staged
+	// reads the index); nil means os.ReadFile.
+	ReadFile func(abs string) ([]byte, error)
+	// ReadDir, if set, lists a directory; nil means os.ReadDir.
+	ReadDir func(dir string) ([]os.DirEntry, error)
+
+	mu      sync.Mutex
+	modules map[string]*module
+}
+
+// Check returns the findings in one file (path is its name, used to tell
+// what kind of file it is, and to find its Terraform module) sorted by
+// offset, and a note when the file looked like a kind it checks but could
+// not be parsed (the text checks still ran).
+func (c *Checker) Check(path, content string) ([]Finding, string) {
+	if strings.HasSuffix(path, ".go") || content == "" {
+		return nil, ""
+	}
+	var out findings
+	textChecks(content, &out)
+	var note string
+	base := strings.ToLower(filepath.Base(path))
+	switch ext := filepath.Ext(base); {
+	case ext == ".tf":
+		note = c.terraform(path, content, &out)
+	case ext == ".bicep" || ext == ".bicepparam":
+		note = bicep(path, content, ext == ".bicepparam", &out)
+	case ext == ".json":
+		note = arm(path, content, &out)
+	case ext == ".yaml" || ext == ".yml":
+		note = yamlFile(path, content, &out)
+	case isDockerfile(base):
+		dockerfile(content, &out)
+	}
+	return out.sorted(), note
+}
+
+func isDockerfile(base string) bool {
+	return base == "dockerfile" || base == "containerfile" || strings.HasPrefix(base, "dockerfile.") ||
+		strings.HasSuffix(base, ".dockerfile")
+}
+
+// findings collects findings.
+type findings []Finding
+
+func (fs *findings) add(rule int, start, end int, msg string) {
+	if end < start {
+		end = start
+	}
+	*fs = append(*fs, Finding{Rule: &Rules[rule], Start: start, End: end, Message: msg})
+}
+
+// sorted orders the findings by offset and drops a versioned-identifier
+// finding (KV303) that a more specific pinned-version finding covers.
+func (fs findings) sorted() []Finding {
+	out := []Finding(fs)
+	slices.SortStableFunc(out, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.Rule.ID, b.Rule.ID))
+	})
+	generic := &Rules[rPinnedURI]
+	return slices.DeleteFunc(out, func(f Finding) bool {
+		if f.Rule != generic {
+			return false
+		}
+		for _, g := range out {
+			if g.Rule != generic && g.Start <= f.Start && f.End <= g.End && strings.HasPrefix(g.Rule.ID, "KV3") {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// secretKey reports whether a name says it holds a credential: the words
+// test of detect.SecretName, plus connection strings and the key names
+// Kubernetes gives credential files.
+func secretKey(name string) bool {
+	if isSecretName(name) {
+		return true
+	}
+	switch strings.ToLower(name) {
+	case ".dockerconfigjson", ".dockercfg", "tls.key", "ssh-privatekey":
+		return true
+	}
+	return false
+}

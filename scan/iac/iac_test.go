@@ -1,0 +1,91 @@
+package iac
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// TestFixtures runs every testdata/*.txtar archive: its files are written to
+// a temporary directory (so Terraform modules see their sibling files), each
+// is checked, and the findings, as "file:line: ID", must equal the archive's
+// want section. Each archive holds positives and decoys side by side.
+func TestFixtures(t *testing.T) {
+	archives, _ := filepath.Glob("testdata/*.txtar")
+	if len(archives) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, name := range archives {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			ar, err := txtar.ParseFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			var want []string
+			for _, f := range ar.Files {
+				if f.Name == "want" {
+					for _, l := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
+						want = append(want, strings.TrimSpace(l))
+					}
+					continue
+				}
+				p := filepath.Join(dir, filepath.FromSlash(f.Name))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var got []string
+			c := &Checker{}
+			for _, f := range ar.Files {
+				if f.Name == "want" {
+					continue
+				}
+				content := string(f.Data)
+				fs, note := c.Check(filepath.Join(dir, filepath.FromSlash(f.Name)), content)
+				if note != "" {
+					t.Errorf("note: %s", note)
+				}
+				for _, x := range fs {
+					if x.Start < 0 || x.End > len(content) || x.Start > x.End {
+						t.Errorf("%s: %s at bad offsets %d:%d", f.Name, x.Rule.ID, x.Start, x.End)
+						continue
+					}
+					if strings.Contains(x.Message, "fake-") {
+						t.Errorf("%s: %s message shows a value: %s", f.Name, x.Rule.ID, x.Message)
+					}
+					line := strings.Count(content[:x.Start], "\n") + 1
+					got = append(got, fmt.Sprintf("%s:%d: %s", f.Name, line, x.Rule.ID))
+				}
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("findings differ\n got: %s\nwant: %s", strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+			}
+		})
+	}
+}
+
+// TestRulesDocumented checks that every rule has an ID in its ranges, docs and examples.
+func TestRulesDocumented(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules {
+		if r.ID == "" || r.Name == "" || r.Title == "" || r.Doc == "" || r.Bad == "" || r.Good == "" || r.Analyzer != Analyzer {
+			t.Errorf("rule %+v is not fully documented", r.ID)
+		}
+		ok := (r.ID >= "KV240" && r.ID <= "KV259") || (r.ID >= "KV303" && r.ID <= "KV319") || (r.ID >= "KV600" && r.ID <= "KV699")
+		if !ok || seen[r.ID] {
+			t.Errorf("rule %s outside the IaC ranges or repeated", r.ID)
+		}
+		seen[r.ID] = true
+	}
+}
