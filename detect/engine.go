@@ -60,12 +60,52 @@ func compile(pattern string) (*regexp.Regexp, error) {
 // (or only the enabled ones), plus custom rules. It reports bad regular
 // expressions and unknown rule IDs in Enable or Disable as errors.
 func New(opts Options) (*Engine, error) {
+	e, err := newEngine(opts)
+	if err != nil {
+		return nil, err
+	}
+	all := append(slices.Clone(Builtin()), opts.Custom...)
+	on, err := selection(all, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.selectRules(all, on); err != nil {
+		return nil, err
+	}
+	if err := e.compileRules(); err != nil {
+		return nil, err
+	}
+	if err := e.compileAllow(opts.AllowValues); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// newEngine checks the options that are not rules (test policy, entropy
+// floor) and returns an engine with them set.
+func newEngine(opts Options) (*Engine, error) {
 	switch opts.Tests {
 	case "", TestsFixtures, TestsScan, TestsSkip:
 	default:
 		return nil, fmt.Errorf("detect: unknown test policy %q (want fixtures, scan or skip)", opts.Tests)
 	}
-	all := append(slices.Clone(Builtin()), opts.Custom...)
+	e := &Engine{tests: opts.Tests, genFloor: defaultGenericEntropy, genericBit: -1}
+	if e.tests == "" {
+		e.tests = TestsFixtures
+	}
+	if opts.GenericMinEntropy < 0 || opts.GenericMinEntropy > 8 {
+		return nil, fmt.Errorf("detect: generic entropy %v is outside 0-8 bits per byte", opts.GenericMinEntropy)
+	}
+	if opts.GenericMinEntropy > 0 {
+		e.genFloor = opts.GenericMinEntropy
+		e.genFloorSet = true
+	}
+	return e, nil
+}
+
+// selection checks the rules and the Enable and Disable lists against them
+// and returns the predicate that says whether a rule runs.
+func selection(all []*Rule, opts Options) (func(*Rule) bool, error) {
 	known := map[string]bool{}
 	for _, r := range all {
 		if r == nil {
@@ -98,40 +138,39 @@ func New(opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	on := func(r *Rule) bool {
+	return func(r *Rule) bool {
 		id, name := strings.ToLower(r.ID), strings.ToLower(r.Name)
 		if disable[id] || (name != "" && disable[name]) {
 			return false
 		}
 		return len(enable) == 0 || enable[id] || (name != "" && enable[name])
-	}
+	}, nil
+}
 
-	e := &Engine{tests: opts.Tests, genFloor: defaultGenericEntropy, genericBit: -1}
-	if e.tests == "" {
-		e.tests = TestsFixtures
-	}
-	if opts.GenericMinEntropy < 0 || opts.GenericMinEntropy > 8 {
-		return nil, fmt.Errorf("detect: generic entropy %v is outside 0-8 bits per byte", opts.GenericMinEntropy)
-	}
-	if opts.GenericMinEntropy > 0 {
-		e.genFloor = opts.GenericMinEntropy
-		e.genFloorSet = true
-	}
+// selectRules keeps the rules that run, ordered by ID, and rejects
+// duplicate IDs and more rules than a ruleSet holds.
+func (e *Engine) selectRules(all []*Rule, on func(*Rule) bool) error {
 	seen := map[string]bool{}
 	for _, r := range all {
 		if !on(r) {
 			continue
 		}
 		if seen[r.ID] {
-			return nil, fmt.Errorf("detect: duplicate rule ID %s", r.ID)
+			return fmt.Errorf("detect: duplicate rule ID %s", r.ID)
 		}
 		seen[r.ID] = true
 		e.rules = append(e.rules, r)
 	}
 	slices.SortStableFunc(e.rules, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
 	if len(e.rules) >= maxRules {
-		return nil, fmt.Errorf("detect: too many rules (%d, at most %d)", len(e.rules), maxRules-1)
+		return fmt.Errorf("detect: too many rules (%d, at most %d)", len(e.rules), maxRules-1)
 	}
+	return nil
+}
+
+// compileRules compiles each rule's pattern and builds the one keyword
+// automaton from every rule's keywords and requirements.
+func (e *Engine) compileRules() error {
 	var keywords []string
 	var owner []int
 	for i, r := range e.rules {
@@ -147,14 +186,14 @@ func New(opts Options) (*Engine, error) {
 			continue
 		}
 		if r.Pattern == "" {
-			return nil, fmt.Errorf("detect: rule %s has no pattern", r.ID)
+			return fmt.Errorf("detect: rule %s has no pattern", r.ID)
 		}
 		re, err := compile(r.Pattern)
 		if err != nil {
-			return nil, fmt.Errorf("detect: rule %s: bad pattern: %w", r.ID, err)
+			return fmt.Errorf("detect: rule %s: bad pattern: %w", r.ID, err)
 		}
 		if r.SecretGroup > re.NumSubexp() {
-			return nil, fmt.Errorf("detect: rule %s: secret group %d but the pattern has %d groups", r.ID, r.SecretGroup, re.NumSubexp())
+			return fmt.Errorf("detect: rule %s: secret group %d but the pattern has %d groups", r.ID, r.SecretGroup, re.NumSubexp())
 		}
 		cr.re = re
 		e.compiled = append(e.compiled, cr)
@@ -179,14 +218,19 @@ func New(opts Options) (*Engine, error) {
 		}
 	}
 	e.ac = newAutomaton(keywords, owner)
-	for _, a := range opts.AllowValues {
+	return nil
+}
+
+// compileAllow compiles the allow.values patterns.
+func (e *Engine) compileAllow(patterns []string) error {
+	for _, a := range patterns {
 		re, err := regexp.Compile(a)
 		if err != nil {
-			return nil, fmt.Errorf("detect: bad allow value pattern %q: %w", a, err)
+			return fmt.Errorf("detect: bad allow value pattern %q: %w", a, err)
 		}
 		e.allow = append(e.allow, re)
 	}
-	return e, nil
+	return nil
 }
 
 // Rules returns the engine's enabled rules, ordered by ID.
