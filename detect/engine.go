@@ -182,6 +182,15 @@ func (e *Engine) compileRules() error {
 				keywords = append(keywords, w)
 				owner = append(owner, i)
 			}
+			for _, w := range moreGenericKeywords {
+				keywords = append(keywords, w)
+				owner = append(owner, i)
+			}
+			// Value contexts report as the generic rule.
+			for _, m := range contextMarkers {
+				keywords = append(keywords, m)
+				owner = append(owner, contextBit)
+			}
 			e.compiled = append(e.compiled, cr)
 			continue
 		}
@@ -259,7 +268,15 @@ func (r *Rule) window() (before, after int) {
 // bytes and no allocation; so does a value where keywords occur but no
 // rule's regexp matches.
 func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
+	return e.scan(value, ctx, dst, nil)
+}
+
+// scan is Scan, recording its decisions in tr when tr is not nil (Explain).
+func (e *Engine) scan(value string, ctx Context, dst []Finding, tr *trace) []Finding {
 	if e == nil || ctx.Kind == KindStructTag || (ctx.Test && e.tests == TestsSkip) || value == "" {
+		if tr != nil {
+			tr.add(Decision{Step: StepSkip, Filter: skipReason(e, value, ctx)})
+		}
 		return dst
 	}
 	if len(value) > largeValue {
@@ -276,14 +293,22 @@ func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
 		hits.or(&named)
 	}
 	genericName, weakName := false, false
+	contexts := false
 	if e.generic != nil {
 		genericName = secretName(ctx.Name) || secretName(ctx.Key) || secretsByKey(ctx)
 		weakName = !genericName && (weakSecretName(ctx.Name) || weakSecretName(ctx.Key)) && !publicOwner(ctx.Owner)
+		contexts = hits.has(contextBit)
 	}
-	if hits.empty() && !genericName && !weakName {
+	if hits.empty() && !genericName && !weakName && !contexts {
+		if tr != nil {
+			tr.add(Decision{Step: StepSkip, Filter: "no keyword in the value and no secret name"})
+		}
 		return dst
 	}
 	if isKnownPublicValue(value) {
+		if tr != nil {
+			tr.add(Decision{Step: StepSkip, Filter: "isKnownPublicValue"})
+		}
 		return dst
 	}
 	start := len(dst)
@@ -292,22 +317,88 @@ func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
 		if !hits.has(i) || i == e.genericBit || !e.required(i, &hits) {
 			continue
 		}
-		dst = e.runRule(&e.compiled[i], value, 0, len(value), ctx, named.has(i), dst, &rej)
+		if tr != nil {
+			step := StepKeyword
+			if named.has(i) {
+				step = StepName
+			}
+			tr.add(Decision{Step: step, Rule: e.compiled[i].rule})
+		}
+		dst = e.runRule(&e.compiled[i], value, 0, len(value), ctx, named.has(i), dst, &rej, tr)
 	}
 	if e.generic != nil {
-		// A value of a provider's shape that failed its checksum or filters
-		// is not a generic secret either.
-		if (genericName || weakName) && len(dst) == start && rej.empty() {
-			dst = e.genericWhole(value, ctx, weakName, dst)
-		}
-		if hits.has(e.genericBit) {
-			dst = e.genericPairs(value, ctx, dst, &rej)
-		}
+		dst = e.scanGeneric(value, ctx, genericName, weakName, hits.has(e.genericBit), contexts, start, dst, &rej, tr)
 	}
 	if len(dst)-start > 1 {
-		dst = dst[:start+resolveOverlaps(dst[start:])]
+		dst = dst[:start+resolveOverlaps(dst[start:], tr)]
 	}
 	return dst
+}
+
+// scanGeneric runs the generic rule's three judgements: the whole value
+// under a secret name, the key=value pairs inside it, and the tokens its
+// value contexts bind.
+func (e *Engine) scanGeneric(value string, ctx Context, genericName, weakName, pairs, contexts bool, start int, dst []Finding, rej *rejectSet, tr *trace) []Finding {
+	if genericName || weakName {
+		// A value of a provider's shape that failed its checksum or filters
+		// is not a generic secret either.
+		if len(dst) == start && rej.empty() {
+			n := len(dst)
+			dst = e.genericWhole(value, ctx, weakName, dst)
+			if tr != nil {
+				traceWhole(tr, e, value, ctx, weakName, dst[n:])
+			}
+		} else if tr != nil {
+			tr.add(Decision{Step: StepGeneric, Rule: e.generic, Name: boundName(ctx), Filter: "a provider rule matched the value"})
+		}
+	}
+	if pairs {
+		n := len(dst)
+		dst = e.genericPairs(value, ctx, dst, rej)
+		if tr != nil {
+			tr.add(Decision{Step: StepPairs, Rule: e.generic})
+			for _, f := range dst[n:] {
+				tr.add(Decision{Step: StepMatch, Rule: e.generic, Start: f.Start, End: f.End, Confidence: f.Confidence})
+			}
+		}
+	}
+	if contexts {
+		dst = e.valueContexts(value, ctx, dst, rej, tr)
+	}
+	return dst
+}
+
+// traceWhole records the generic rule's judgement of the whole value.
+func traceWhole(tr *trace, e *Engine, value string, ctx Context, weak bool, found []Finding) {
+	d := Decision{Step: StepGeneric, Rule: e.generic, Name: boundName(ctx)}
+	if len(found) > 0 {
+		d.Start, d.End, d.Confidence = found[0].Start, found[0].End, found[0].Confidence
+	} else {
+		d.Start, d.End = trimBounds(value, 0, len(value))
+		d.Filter = genericWholeFilter(value[d.Start:d.End], e, ctx, weak)
+	}
+	tr.add(d)
+}
+
+// boundName is the name a context binds its value to: the name, else the key.
+func boundName(ctx Context) string {
+	if ctx.Name != "" && (secretName(ctx.Name) || weakSecretName(ctx.Name)) || ctx.Key == "" {
+		return ctx.Name
+	}
+	return ctx.Key
+}
+
+// skipReason says why a value is not judged at all.
+func skipReason(e *Engine, value string, ctx Context) string {
+	switch {
+	case e == nil:
+		return "no engine"
+	case ctx.Kind == KindStructTag:
+		return "struct tag"
+	case ctx.Test && e.tests == TestsSkip:
+		return "test file (tests: skip)"
+	}
+	return "empty value"
 }
 
 // rejectSet remembers where provider matches were rejected (a bad
@@ -379,21 +470,24 @@ func (e *Engine) scanLarge(value string, ctx Context, dst []Finding) []Finding {
 		}
 		cr := &e.compiled[i]
 		if e.always.has(i) || named.has(i) {
-			dst = e.runRule(cr, value, 0, len(value), ctx, named.has(i), dst, &rej)
+			dst = e.runRule(cr, value, 0, len(value), ctx, named.has(i), dst, &rej, nil)
 			continue
 		}
 		for _, w := range windows[i] {
 			if !requiredIn(cr.rule, value[w.s:w.e]) {
 				continue
 			}
-			dst = e.runRule(cr, value, w.s, w.e, ctx, false, dst, &rej)
+			dst = e.runRule(cr, value, w.s, w.e, ctx, false, dst, &rej, nil)
 		}
 	}
 	if e.generic != nil && hits.has(e.genericBit) {
 		dst = e.genericPairs(value, ctx, dst, &rej)
 	}
+	if e.generic != nil && hits.has(contextBit) {
+		dst = e.valueContexts(value, ctx, dst, &rej, nil)
+	}
 	if len(dst)-start > 1 {
-		dst = dst[:start+resolveOverlaps(dst[start:])]
+		dst = dst[:start+resolveOverlaps(dst[start:], nil)]
 	}
 	return dst
 }
@@ -449,16 +543,22 @@ func (e *Engine) scanNames(ctx Context, set *ruleSet) {
 
 // runRule runs one rule's regexp over value[from:to] and judges its
 // matches, adding the rejected ones to rej.
-func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Context, nameHit bool, dst []Finding, rej *rejectSet) []Finding {
+func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Context, nameHit bool, dst []Finding, rej *rejectSet, tr *trace) []Finding {
 	r := cr.rule
 	part := value[from:to]
 	// Keyword-gated; a regexp search that finds nothing does not allocate.
 	if cr.re.FindStringIndex(part) == nil {
+		if tr != nil {
+			tr.add(Decision{Step: StepNoMatch, Rule: r})
+		}
 		return dst
 	}
 	for _, m := range cr.re.FindAllStringSubmatchIndex(part, -1) {
 		s, end := secretBounds(r, m)
 		if s < 0 || end <= s {
+			if tr != nil {
+				tr.add(Decision{Step: StepMatch, Rule: r, Start: m[0] + from, End: m[1] + from, Filter: "empty secret group"})
+			}
 			rej.add(m[0]+from, m[1]+from)
 			continue
 		}
@@ -468,7 +568,11 @@ func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Conte
 			continue
 		}
 		s, end = s+from, end+from
-		if c := e.judge(r, value, s, end, ctx, nameHit); c != 0 {
+		c, why := e.judge(r, value, s, end, ctx, nameHit)
+		if tr != nil {
+			tr.add(Decision{Step: StepMatch, Rule: r, Start: s, End: end, Filter: why, Confidence: c})
+		}
+		if c != 0 {
 			dst = append(dst, Finding{Rule: r, Start: s, End: end, Confidence: c})
 		} else if !nameHit {
 			// A rule that ran only because of the name (KV111 for
@@ -496,14 +600,18 @@ func secretBounds(r *Rule, m []int) (int, int) {
 }
 
 // judge applies the rule's floor, checksum and confirmation and the central
-// false-positive filters to one candidate, returning its confidence or 0.
-func (e *Engine) judge(r *Rule, value string, s, end int, ctx Context, nameHit bool) Confidence {
+// false-positive filters to one candidate, returning its confidence or 0
+// and the name of what rejected it.
+func (e *Engine) judge(r *Rule, value string, s, end int, ctx Context, nameHit bool) (Confidence, string) {
 	secret := value[s:end]
 	if r.MinEntropy > 0 && entropy(secret) < r.MinEntropy {
-		return 0
+		return 0, "entropy floor"
 	}
-	if IsPlaceholder(secret) || isKnownPublic(secret) {
-		return 0
+	if IsPlaceholder(secret) {
+		return 0, "IsPlaceholder"
+	}
+	if isKnownPublic(secret) {
+		return 0, "isKnownPublic"
 	}
 	c := r.Confidence
 	if c == 0 {
@@ -511,7 +619,7 @@ func (e *Engine) judge(r *Rule, value string, s, end int, ctx Context, nameHit b
 	}
 	if r.Validate != nil {
 		if !r.Validate(secret) {
-			return 0
+			return 0, "checksum (Validate)"
 		}
 		if r.Confidence == 0 {
 			c = High
@@ -520,7 +628,7 @@ func (e *Engine) judge(r *Rule, value string, s, end int, ctx Context, nameHit b
 	if r.Confirm != nil {
 		c = r.Confirm(Match{Value: value, Start: s, End: end, Context: ctx, NameHit: nameHit})
 		if c == 0 {
-			return 0
+			return 0, "Confirm"
 		}
 	}
 	if r.humanSecret && e.fixtureContext(ctx) {
@@ -529,13 +637,13 @@ func (e *Engine) judge(r *Rule, value string, s, end int, ctx Context, nameHit b
 			typed = r.typed(secret)
 		}
 		if !looksRandom(typed) {
-			return 0
+			return 0, "test fixture (looksRandom)"
 		}
 	}
 	if e.allowed(secret) {
-		return 0
+		return 0, "allow.values"
 	}
-	return c
+	return c, ""
 }
 
 // fixtureContext reports whether typed-looking values are examples where
@@ -557,7 +665,7 @@ func (e *Engine) allowed(secret string) bool {
 // resolveOverlaps sorts findings by Start and, where two overlap, keeps the
 // better one: higher confidence, then rule priority, then the longer secret,
 // then the lower rule ID. It returns the number kept at the front of fs.
-func resolveOverlaps(fs []Finding) int {
+func resolveOverlaps(fs []Finding, tr *trace) int {
 	slices.SortStableFunc(fs, func(a, b Finding) int { return a.Start - b.Start })
 	better := func(a, b Finding) bool {
 		if a.Confidence != b.Confidence {
@@ -574,8 +682,12 @@ func resolveOverlaps(fs []Finding) int {
 	n := 0
 	for _, f := range fs {
 		if n > 0 && f.Start < fs[n-1].End {
+			lost := f
 			if better(f, fs[n-1]) {
-				fs[n-1] = f
+				lost, fs[n-1] = fs[n-1], f
+			}
+			if tr != nil {
+				tr.add(Decision{Step: StepOverlap, Rule: lost.Rule, Start: lost.Start, End: lost.End, Confidence: lost.Confidence})
 			}
 			continue
 		}
