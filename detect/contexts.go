@@ -52,9 +52,9 @@ var contextMarkers = []string{
 	"-u ", "-u=", "--user ", "--user=", // CtxUserPass
 	"bearer ", "token ", "api-token ", "apikey ", "ssws ", // CtxAuthScheme
 	"--", "-p ", "-password", "-passwd", "-token", "-secret", "-apikey", "-api-key", // CtxSecretFlag
-	"convertto-securestring",                                   // CtxSecureString
+	"convertto-securestring",                                 // CtxSecureString
 	"<add ", "<param ", "<property ", "<setting ", "<entry ", // CtxXMLAttr
-	"</",        // CtxXMLElement
+	"</",       // CtxXMLElement
 	`"]`, `']`, // CtxSubscript
 }
 
