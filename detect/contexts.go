@@ -46,17 +46,48 @@ func (c ValueContext) String() string {
 // Requires half of the set, above the last rule index.
 const contextBit = 2*maxRules - 1
 
-// contextMarkers are the keywords that make the extractors run. Only
-// lowercase; the keyword pass ignores case.
-var contextMarkers = []string{
-	"-u ", "-u=", "--user ", "--user=", // CtxUserPass
-	"bearer ", "token ", "api-token ", "apikey ", "ssws ", // CtxAuthScheme
-	"--", "-p ", "-password", "-passwd", "-token", "-secret", "-apikey", "-api-key", // CtxSecretFlag
-	"convertto-securestring",                                 // CtxSecureString
-	"<add ", "<param ", "<property ", "<setting ", "<entry ", // CtxXMLAttr
-	"</",       // CtxXMLElement
-	`"]`, `']`, // CtxSubscript
+// contextMarkers are the keywords that make the extractors run, each with
+// its extractor; at is called with the offset just past the marker.
+// Markers are lowercase; the keyword passes ignore case.
+var contextMarkers = []struct {
+	marker string
+	at     extractor
+}{
+	{"-u ", exUserPass}, {"-u=", exUserPass}, {"--user ", exUserPass}, {"--user=", exUserPass},
+	{"bearer ", exAuthScheme}, {"token ", exAuthScheme}, {"api-token ", exAuthScheme}, {"apikey ", exAuthScheme},
+	{"ssws ", exAuthScheme},
+	{"--", exSecretFlag}, {"-password", exSecretFlag}, {"-passwd", exSecretFlag}, {"-token", exSecretFlag},
+	{"-secret", exSecretFlag}, {"-apikey", exSecretFlag}, {"-api-key", exSecretFlag}, {"-p ", exPassFlag},
+	{"convertto-securestring", exSecureString},
+	{"<add ", exXMLAttr}, {"<param ", exXMLAttr}, {"<property ", exXMLAttr}, {"<setting ", exXMLAttr}, {"<entry ", exXMLAttr},
+	{"</", exXMLElement},
+	{`"]`, exSubscript}, {`']`, exSubscript},
 }
+
+// extractor names an extractor function; a switch calls it, so that the
+// callback it is handed stays on the stack.
+type extractor uint8
+
+const (
+	exUserPass extractor = iota
+	exAuthScheme
+	exSecretFlag
+	exPassFlag
+	exSecureString
+	exXMLAttr
+	exXMLElement
+	exSubscript
+)
+
+// contextAC finds every marker occurrence in one pass.
+var contextAC = func() *automaton {
+	k := make([]string, len(contextMarkers))
+	owner := make([]int, len(contextMarkers))
+	for i, m := range contextMarkers {
+		k[i], owner[i] = m.marker, i
+	}
+	return newAutomaton(k, owner)
+}()
 
 // moreGenericKeywords gate the generic rule's key=value pass besides
 // genericValueKeywords: names whose secret word those do not contain.
@@ -121,34 +152,36 @@ func (e *Engine) judgeContext(value string, ctx Context, c contextCandidate, dst
 func schemeToken(v string) bool { return generated(v) }
 
 // eachContext calls fn for every token a value context binds in value, in
-// no particular order. It does not allocate.
+// the order of the markers' ends. It makes one pass over value and does not
+// allocate.
 func eachContext(value string, fn func(contextCandidate)) {
-	userPass(value, fn)
-	authSchemes(value, fn)
-	secretFlags(value, fn)
-	secureStrings(value, fn)
-	xmlAttrs(value, fn)
-	xmlElements(value, fn)
-	subscripts(value, fn)
-}
-
-// each calls fn with the offset just past every occurrence of the
-// lowercase marker in v, ignoring case, where the marker starts a word
-// (v's start or a byte that is no letter, digit, '_' or '-' before it:
-// "Api-Token x" is one scheme, not "token x").
-func each(v, marker string, fn func(after int)) {
-	for off := 0; off < len(v); {
-		k := indexFold(v[off:], marker)
-		if k < 0 {
+	contextAC.scanPositions(value, func(tok, end int) {
+		m := contextMarkers[tok].marker
+		at := end - len(m)
+		// A marker that starts with a letter starts a word: "Api-Token x"
+		// is one scheme, not "token x"; "mytoken x" is none.
+		if at > 0 && isAlnum(m[0]) && (isAlnum(value[at-1]) || value[at-1] == '_' || value[at-1] == '-') {
 			return
 		}
-		at := off + k
-		off = at + len(marker)
-		if at > 0 && (isAlnum(v[at-1]) || v[at-1] == '_' || v[at-1] == '-') && isAlnum(marker[0]) {
-			continue
+		switch contextMarkers[tok].at {
+		case exUserPass:
+			userPassAt(value, m, end, fn)
+		case exAuthScheme:
+			authSchemeAt(value, m, end, fn)
+		case exSecretFlag:
+			secretFlagAt(value, m, end, fn)
+		case exPassFlag:
+			passFlagAt(value, m, end, fn)
+		case exSecureString:
+			secureStringAt(value, m, end, fn)
+		case exXMLAttr:
+			xmlAttrAt(value, m, end, fn)
+		case exXMLElement:
+			xmlElementAt(value, m, end, fn)
+		case exSubscript:
+			subscriptAt(value, m, end, fn)
 		}
-		fn(off)
-	}
+	})
 }
 
 // tokenAt returns the bounds of the token starting at i: a quoted string
@@ -168,7 +201,14 @@ func tokenAt(v string, i int) (int, int) {
 		return i + 1, min(e, len(v))
 	}
 	e := i
-	for e < len(v) && !tokenEnd(v[e]) {
+	depth := 0 // {placeholder} and [x] stay whole
+	for e < len(v) && (!tokenEnd(v[e]) || depth > 0 && (v[e] == '}' || v[e] == ']')) {
+		switch v[e] {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+		}
 		e++
 	}
 	return i, e
@@ -195,72 +235,63 @@ func flagStart(v string, at int) bool {
 	return false
 }
 
-// userPass finds "-u user:pass" and "--user user:pass" (curl, wget, httpie,
+// userPassAt finds "-u user:pass" and "--user user:pass" (curl, wget, httpie,
 // ab): the part after the first colon is the password.
-func userPass(v string, fn func(contextCandidate)) {
-	for _, m := range [...]string{"-u ", "-u=", "--user ", "--user="} {
-		each(v, m, func(after int) {
-			if !flagStart(v, after-len(m)) {
-				return
-			}
-			s, e := tokenAt(v, skipBlanks(v, after))
-			tok := v[s:e]
-			c := strings.IndexByte(tok, ':')
-			if c <= 0 || c == len(tok)-1 || strings.ContainsAny(tok[:c], "/@") {
-				return // no user, no password, or a URL
-			}
-			fn(contextCandidate{kind: CtxUserPass, name: "password", start: s + c + 1, end: e})
-		})
+func userPassAt(v, m string, after int, fn func(contextCandidate)) {
+	if !flagStart(v, after-len(m)) {
+		return
 	}
+	s, e := tokenAt(v, skipBlanks(v, after))
+	tok := v[s:e]
+	c := strings.IndexByte(tok, ':')
+	if c <= 0 || c == len(tok)-1 || strings.ContainsAny(tok[:c], "/@") {
+		return // no user, no password, or a URL
+	}
+	fn(contextCandidate{kind: CtxUserPass, name: "password", start: s + c + 1, end: e})
 }
 
-// authSchemes finds the token after an HTTP authorization scheme word:
+// authSchemeAt finds the token after an HTTP authorization scheme word:
 // Bearer, token (GitHub), Api-Token (Dynatrace), ApiKey, SSWS (Okta).
 // Basic is KV127's, which decodes it.
-func authSchemes(v string, fn func(contextCandidate)) {
-	for _, m := range [...]string{"bearer ", "token ", "api-token ", "apikey ", "ssws "} {
-		each(v, m, func(after int) {
-			s, e := tokenAt(v, skipBlanks(v, after))
-			if s >= len(v) || s != skipBlanks(v, after) {
-				return // a quote follows: "Bearer " + tok
-			}
-			if e > s {
-				fn(contextCandidate{kind: CtxAuthScheme, name: "token", start: s, end: e})
-			}
-		})
+func authSchemeAt(v, m string, after int, fn func(contextCandidate)) {
+	s, e := tokenAt(v, skipBlanks(v, after))
+	if s >= len(v) || s != skipBlanks(v, after) {
+		return // a quote follows: "Bearer " + tok
+	}
+	if e > s {
+		fn(contextCandidate{kind: CtxAuthScheme, name: "token", start: s, end: e})
 	}
 }
 
-// secretFlags finds command-line flags whose name is a secret name and the
+// secretFlagAt finds command-line flags whose name is a secret name and the
 // value after them (--password VALUE, --client-secret=VALUE,
-// -Password VALUE), and -p VALUE (mysql, docker login, az login, sshpass).
-func secretFlags(v string, fn func(contextCandidate)) {
-	for _, m := range [...]string{"--", "-password", "-passwd", "-token", "-secret", "-apikey", "-api-key"} {
-		each(v, m, func(after int) {
-			at := after - len(m)
-			if !flagStart(v, at) {
-				return
-			}
-			ns := at + 1
-			if m == "--" {
-				ns = at + 2
-			}
-			ne := ns
-			for ne < len(v) && (isAlnum(v[ne]) || v[ne] == '-' || v[ne] == '_' || v[ne] == '.') {
-				ne++
-			}
-			name := v[ns:ne]
-			if !secretName(name) {
-				return // --verbose, -passwordFile
-			}
-			flagValue(v, name, ne, fn)
-		})
+// -Password VALUE).
+func secretFlagAt(v, m string, after int, fn func(contextCandidate)) {
+	at := after - len(m)
+	if !flagStart(v, at) {
+		return
 	}
-	each(v, "-p ", func(after int) {
-		if flagStart(v, after-3) {
-			flagValue(v, "password", after-1, fn)
-		}
-	})
+	ns := at + 1
+	if m == "--" {
+		ns = at + 2
+	}
+	ne := ns
+	for ne < len(v) && (isAlnum(v[ne]) || v[ne] == '-' || v[ne] == '_' || v[ne] == '.') {
+		ne++
+	}
+	name := v[ns:ne]
+	if !secretName(name) {
+		return // --verbose, -passwordFile
+	}
+	flagValue(v, name, ne, fn)
+}
+
+// passFlagAt finds -p VALUE (mysql, docker login, az login, sshpass); the
+// value filters tell it from ports (-p 8080:80) and paths (mkdir -p dir).
+func passFlagAt(v, m string, after int, fn func(contextCandidate)) {
+	if flagStart(v, after-len(m)) {
+		flagValue(v, "password", after-1, fn)
+	}
 }
 
 // flagValue reports the value of a flag whose name ends at i: after '=' or
@@ -286,55 +317,49 @@ func flagValue(v, name string, i int, fn func(contextCandidate)) {
 	}
 }
 
-// secureStrings finds ConvertTo-SecureString "<pw>" -AsPlainText (also
+// secureStringAt finds ConvertTo-SecureString "<pw>" -AsPlainText (also
 // -String "<pw>"): a plain-text password turned into a SecureString.
 // Without -AsPlainText the string is an encrypted standard string.
-func secureStrings(v string, fn func(contextCandidate)) {
-	each(v, "convertto-securestring", func(after int) {
-		stmt := v[after:]
-		if k := strings.IndexByte(stmt, '\n'); k >= 0 {
-			stmt = stmt[:k]
-		}
-		if indexFold(stmt, "-asplaintext") < 0 {
-			return
-		}
-		i := skipBlanks(v, after)
-		if i+7 <= len(v) && strings.EqualFold(v[i:i+7], "-string") {
-			i = skipBlanks(v, i+7)
-		}
-		if i >= len(v) || (v[i] != '"' && v[i] != '\'') {
-			return // a variable: ConvertTo-SecureString $plain -AsPlainText
-		}
-		s, e := tokenAt(v, i)
-		if e > s {
-			fn(contextCandidate{kind: CtxSecureString, name: "password", start: s, end: e})
-		}
-	})
+func secureStringAt(v, m string, after int, fn func(contextCandidate)) {
+	stmt := v[after:]
+	if k := strings.IndexByte(stmt, '\n'); k >= 0 {
+		stmt = stmt[:k]
+	}
+	if indexFold(stmt, "-asplaintext") < 0 {
+		return
+	}
+	i := skipBlanks(v, after)
+	if i+7 <= len(v) && strings.EqualFold(v[i:i+7], "-string") {
+		i = skipBlanks(v, i+7)
+	}
+	if i >= len(v) || (v[i] != '"' && v[i] != '\'') {
+		return // a variable: ConvertTo-SecureString $plain -AsPlainText
+	}
+	s, e := tokenAt(v, i)
+	if e > s {
+		fn(contextCandidate{kind: CtxSecureString, name: "password", start: s, end: e})
+	}
 }
 
-// xmlAttrs finds configuration elements that bind a value to a key in
+// xmlAttrAt finds configuration elements that bind a value to a key in
 // attributes: .NET appSettings <add key="DbPassword" value="..."/>, log4net
 // <param name="Password" value="..."/>, Spring <property name="password"
 // value="..."/> and <entry key="..." value="..."/>.
-func xmlAttrs(v string, fn func(contextCandidate)) {
-	for _, m := range [...]string{"<add ", "<param ", "<property ", "<setting ", "<entry "} {
-		each(v, m, func(after int) {
-			end := strings.IndexByte(v[after:], '>')
-			if end < 0 {
-				end = len(v) - after
-			}
-			tag := v[after : after+end]
-			_, _, key := xmlAttr(tag, "key")
-			if key == "" {
-				_, _, key = xmlAttr(tag, "name")
-			}
-			if key == "" || !secretName(key) {
-				return
-			}
-			if s, e, val := xmlAttr(tag, "value"); val != "" {
-				fn(contextCandidate{kind: CtxXMLAttr, name: key, start: after + s, end: after + e})
-			}
-		})
+func xmlAttrAt(v, m string, after int, fn func(contextCandidate)) {
+	end := strings.IndexByte(v[after:], '>')
+	if end < 0 {
+		end = len(v) - after
+	}
+	tag := v[after : after+end]
+	_, _, key := xmlAttr(tag, "key")
+	if key == "" {
+		_, _, key = xmlAttr(tag, "name")
+	}
+	if key == "" || !secretName(key) {
+		return
+	}
+	if s, e, val := xmlAttr(tag, "value"); val != "" {
+		fn(contextCandidate{kind: CtxXMLAttr, name: key, start: after + s, end: after + e})
 	}
 }
 
@@ -368,74 +393,68 @@ func xmlAttr(tag, name string) (int, int, string) {
 	return 0, 0, ""
 }
 
-// xmlElements finds <name>text</name> where name is a secret name
+// xmlElementAt finds <name>text</name> where name is a secret name
 // (<password>, <secret>, <clientSecret>); an element marked encrypted
 // (<password encrypted="true">) holds ciphertext.
-func xmlElements(v string, fn func(contextCandidate)) {
-	each(v, "</", func(after int) {
-		ne := after
-		for ne < len(v) && (isAlnum(v[ne]) || v[ne] == '_' || v[ne] == '-' || v[ne] == '.' || v[ne] == ':') {
-			ne++
-		}
-		if ne == after || ne >= len(v) || v[ne] != '>' {
-			return
-		}
-		name := v[after:ne]
-		if !secretName(name) {
-			return
-		}
-		closeAt := after - 2
-		// The opening tag: the last "<name" before the closing one.
-		open := strings.LastIndex(v[:closeAt], "<"+name)
-		if open < 0 {
-			return
-		}
-		gt := strings.IndexByte(v[open:closeAt], '>')
-		if gt < 0 {
-			return
-		}
-		attrs := v[open+1+len(name) : open+gt]
-		if attrs != "" && attrs[0] != ' ' && attrs[0] != '\t' && attrs[0] != '/' {
-			return // <passwordHint> is another element
-		}
-		if indexFold(attrs, "encrypt") >= 0 {
-			return
-		}
-		s, e := trimBounds(v, open+gt+1, closeAt)
-		if e > s && strings.IndexByte(v[s:e], '<') < 0 {
-			fn(contextCandidate{kind: CtxXMLElement, name: name, start: s, end: e})
-		}
-	})
+func xmlElementAt(v, m string, after int, fn func(contextCandidate)) {
+	ne := after
+	for ne < len(v) && (isAlnum(v[ne]) || v[ne] == '_' || v[ne] == '-' || v[ne] == '.' || v[ne] == ':') {
+		ne++
+	}
+	if ne == after || ne >= len(v) || v[ne] != '>' {
+		return
+	}
+	name := v[after:ne]
+	if !secretName(name) {
+		return
+	}
+	closeAt := after - 2
+	// The opening tag: the last "<name" before the closing one.
+	open := strings.LastIndex(v[:closeAt], "<"+name)
+	if open < 0 {
+		return
+	}
+	gt := strings.IndexByte(v[open:closeAt], '>')
+	if gt < 0 {
+		return
+	}
+	attrs := v[open+1+len(name) : open+gt]
+	if attrs != "" && attrs[0] != ' ' && attrs[0] != '\t' && attrs[0] != '/' {
+		return // <passwordHint> is another element
+	}
+	if indexFold(attrs, "encrypt") >= 0 {
+		return
+	}
+	s, e := trimBounds(v, open+gt+1, closeAt)
+	if e > s && strings.IndexByte(v[s:e], '<') < 0 {
+		fn(contextCandidate{kind: CtxXMLElement, name: name, start: s, end: e})
+	}
 }
 
-// subscripts finds X["KEY"] = "value" where KEY is a secret name:
+// subscriptAt finds X["KEY"] = "value" where KEY is a secret name:
 // os.environ["DB_PASSWORD"] = "...", ENV['API_TOKEN'] = '...',
 // headers["Authorization"] = "...".
-func subscripts(v string, fn func(contextCandidate)) {
-	for _, m := range [...]string{`"]`, `']`} {
-		each(v, m, func(after int) {
-			q := m[0]
-			ks := strings.LastIndexByte(v[:after-2], q)
-			if ks < 1 || v[ks-1] != '[' {
-				return
-			}
-			key := v[ks+1 : after-2]
-			if !secretName(key) {
-				return
-			}
-			i := skipBlanks(v, after)
-			if i >= len(v) || v[i] != '=' || (i+1 < len(v) && v[i+1] == '=') {
-				return // a read or a comparison
-			}
-			i = skipBlanks(v, i+1)
-			if i >= len(v) || (v[i] != '"' && v[i] != '\'') {
-				return // a variable
-			}
-			s, e := tokenAt(v, i)
-			if e > s {
-				fn(contextCandidate{kind: CtxSubscript, name: key, start: s, end: e})
-			}
-		})
+func subscriptAt(v, m string, after int, fn func(contextCandidate)) {
+	q := m[0]
+	ks := strings.LastIndexByte(v[:after-2], q)
+	if ks < 1 || v[ks-1] != '[' {
+		return
+	}
+	key := v[ks+1 : after-2]
+	if !secretName(key) {
+		return
+	}
+	i := skipBlanks(v, after)
+	if i >= len(v) || v[i] != '=' || (i+1 < len(v) && v[i+1] == '=') {
+		return // a read or a comparison
+	}
+	i = skipBlanks(v, i+1)
+	if i >= len(v) || (v[i] != '"' && v[i] != '\'') {
+		return // a variable
+	}
+	s, e := tokenAt(v, i)
+	if e > s {
+		fn(contextCandidate{kind: CtxSubscript, name: key, start: s, end: e})
 	}
 }
 

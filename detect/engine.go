@@ -188,7 +188,7 @@ func (e *Engine) compileRules() error {
 			}
 			// Value contexts report as the generic rule.
 			for _, m := range contextMarkers {
-				keywords = append(keywords, m)
+				keywords = append(keywords, m.marker)
 				owner = append(owner, contextBit)
 			}
 			e.compiled = append(e.compiled, cr)
