@@ -26,6 +26,9 @@ type Engine struct {
 	// genericKW is the ruleSet bit set when a secret word occurs in the value,
 	// for the generic rule's key=value pass; -1 when the generic rule is off.
 	genericBit int
+	// tracer, if set (Traced), receives every value Scan judges with its
+	// decision trace.
+	tracer func(value string, ctx Context, ex Explanation)
 }
 
 type compiledRule struct {
@@ -268,6 +271,11 @@ func (r *Rule) window() (before, after int) {
 // bytes and no allocation; so does a value where keywords occur but no
 // rule's regexp matches.
 func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
+	if e != nil && e.tracer != nil {
+		ex := e.Explain(value, ctx)
+		e.tracer(value, ctx, ex)
+		return append(dst, ex.Findings...)
+	}
 	return e.scan(value, ctx, dst, nil)
 }
 
@@ -628,7 +636,7 @@ func (e *Engine) judge(r *Rule, value string, s, end int, ctx Context, nameHit b
 	if r.Confirm != nil {
 		c = r.Confirm(Match{Value: value, Start: s, End: end, Context: ctx, NameHit: nameHit})
 		if c == 0 {
-			return 0, "Confirm"
+			return 0, "Confirm (the rule's checksum or confirmation)"
 		}
 	}
 	if r.humanSecret && e.fixtureContext(ctx) {
