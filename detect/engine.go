@@ -26,6 +26,9 @@ type Engine struct {
 	// genericKW is the ruleSet bit set when a secret word occurs in the value,
 	// for the generic rule's key=value pass; -1 when the generic rule is off.
 	genericBit int
+	// tracer, if set (Traced), receives every value Scan judges with its
+	// decision trace.
+	tracer func(value string, ctx Context, ex Explanation)
 }
 
 type compiledRule struct {
@@ -60,12 +63,52 @@ func compile(pattern string) (*regexp.Regexp, error) {
 // (or only the enabled ones), plus custom rules. It reports bad regular
 // expressions and unknown rule IDs in Enable or Disable as errors.
 func New(opts Options) (*Engine, error) {
+	e, err := newEngine(opts)
+	if err != nil {
+		return nil, err
+	}
+	all := append(slices.Clone(Builtin()), opts.Custom...)
+	on, err := selection(all, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.selectRules(all, on); err != nil {
+		return nil, err
+	}
+	if err := e.compileRules(); err != nil {
+		return nil, err
+	}
+	if err := e.compileAllow(opts.AllowValues); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// newEngine checks the options that are not rules (test policy, entropy
+// floor) and returns an engine with them set.
+func newEngine(opts Options) (*Engine, error) {
 	switch opts.Tests {
 	case "", TestsFixtures, TestsScan, TestsSkip:
 	default:
 		return nil, fmt.Errorf("detect: unknown test policy %q (want fixtures, scan or skip)", opts.Tests)
 	}
-	all := append(slices.Clone(Builtin()), opts.Custom...)
+	e := &Engine{tests: opts.Tests, genFloor: defaultGenericEntropy, genericBit: -1}
+	if e.tests == "" {
+		e.tests = TestsFixtures
+	}
+	if opts.GenericMinEntropy < 0 || opts.GenericMinEntropy > 8 {
+		return nil, fmt.Errorf("detect: generic entropy %v is outside 0-8 bits per byte", opts.GenericMinEntropy)
+	}
+	if opts.GenericMinEntropy > 0 {
+		e.genFloor = opts.GenericMinEntropy
+		e.genFloorSet = true
+	}
+	return e, nil
+}
+
+// selection checks the rules and the Enable and Disable lists against them
+// and returns the predicate that says whether a rule runs.
+func selection(all []*Rule, opts Options) (func(*Rule) bool, error) {
 	known := map[string]bool{}
 	for _, r := range all {
 		if r == nil {
@@ -98,40 +141,39 @@ func New(opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	on := func(r *Rule) bool {
+	return func(r *Rule) bool {
 		id, name := strings.ToLower(r.ID), strings.ToLower(r.Name)
 		if disable[id] || (name != "" && disable[name]) {
 			return false
 		}
 		return len(enable) == 0 || enable[id] || (name != "" && enable[name])
-	}
+	}, nil
+}
 
-	e := &Engine{tests: opts.Tests, genFloor: defaultGenericEntropy, genericBit: -1}
-	if e.tests == "" {
-		e.tests = TestsFixtures
-	}
-	if opts.GenericMinEntropy < 0 || opts.GenericMinEntropy > 8 {
-		return nil, fmt.Errorf("detect: generic entropy %v is outside 0-8 bits per byte", opts.GenericMinEntropy)
-	}
-	if opts.GenericMinEntropy > 0 {
-		e.genFloor = opts.GenericMinEntropy
-		e.genFloorSet = true
-	}
+// selectRules keeps the rules that run, ordered by ID, and rejects
+// duplicate IDs and more rules than a ruleSet holds.
+func (e *Engine) selectRules(all []*Rule, on func(*Rule) bool) error {
 	seen := map[string]bool{}
 	for _, r := range all {
 		if !on(r) {
 			continue
 		}
 		if seen[r.ID] {
-			return nil, fmt.Errorf("detect: duplicate rule ID %s", r.ID)
+			return fmt.Errorf("detect: duplicate rule ID %s", r.ID)
 		}
 		seen[r.ID] = true
 		e.rules = append(e.rules, r)
 	}
 	slices.SortStableFunc(e.rules, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
 	if len(e.rules) >= maxRules {
-		return nil, fmt.Errorf("detect: too many rules (%d, at most %d)", len(e.rules), maxRules-1)
+		return fmt.Errorf("detect: too many rules (%d, at most %d)", len(e.rules), maxRules-1)
 	}
+	return nil
+}
+
+// compileRules compiles each rule's pattern and builds the one keyword
+// automaton from every rule's keywords and requirements.
+func (e *Engine) compileRules() error {
 	var keywords []string
 	var owner []int
 	for i, r := range e.rules {
@@ -143,18 +185,27 @@ func New(opts Options) (*Engine, error) {
 				keywords = append(keywords, w)
 				owner = append(owner, i)
 			}
+			for _, w := range moreGenericKeywords {
+				keywords = append(keywords, w)
+				owner = append(owner, i)
+			}
+			// Value contexts report as the generic rule.
+			for _, m := range contextMarkers {
+				keywords = append(keywords, m.marker)
+				owner = append(owner, contextBit)
+			}
 			e.compiled = append(e.compiled, cr)
 			continue
 		}
 		if r.Pattern == "" {
-			return nil, fmt.Errorf("detect: rule %s has no pattern", r.ID)
+			return fmt.Errorf("detect: rule %s has no pattern", r.ID)
 		}
 		re, err := compile(r.Pattern)
 		if err != nil {
-			return nil, fmt.Errorf("detect: rule %s: bad pattern: %w", r.ID, err)
+			return fmt.Errorf("detect: rule %s: bad pattern: %w", r.ID, err)
 		}
 		if r.SecretGroup > re.NumSubexp() {
-			return nil, fmt.Errorf("detect: rule %s: secret group %d but the pattern has %d groups", r.ID, r.SecretGroup, re.NumSubexp())
+			return fmt.Errorf("detect: rule %s: secret group %d but the pattern has %d groups", r.ID, r.SecretGroup, re.NumSubexp())
 		}
 		cr.re = re
 		e.compiled = append(e.compiled, cr)
@@ -179,14 +230,19 @@ func New(opts Options) (*Engine, error) {
 		}
 	}
 	e.ac = newAutomaton(keywords, owner)
-	for _, a := range opts.AllowValues {
+	return nil
+}
+
+// compileAllow compiles the allow.values patterns.
+func (e *Engine) compileAllow(patterns []string) error {
+	for _, a := range patterns {
 		re, err := regexp.Compile(a)
 		if err != nil {
-			return nil, fmt.Errorf("detect: bad allow value pattern %q: %w", a, err)
+			return fmt.Errorf("detect: bad allow value pattern %q: %w", a, err)
 		}
 		e.allow = append(e.allow, re)
 	}
-	return e, nil
+	return nil
 }
 
 // Rules returns the engine's enabled rules, ordered by ID.
@@ -215,7 +271,20 @@ func (r *Rule) window() (before, after int) {
 // bytes and no allocation; so does a value where keywords occur but no
 // rule's regexp matches.
 func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
+	if e != nil && e.tracer != nil {
+		ex := e.Explain(value, ctx)
+		e.tracer(value, ctx, ex)
+		return append(dst, ex.Findings...)
+	}
+	return e.scan(value, ctx, dst, nil)
+}
+
+// scan is Scan, recording its decisions in tr when tr is not nil (Explain).
+func (e *Engine) scan(value string, ctx Context, dst []Finding, tr *trace) []Finding {
 	if e == nil || ctx.Kind == KindStructTag || (ctx.Test && e.tests == TestsSkip) || value == "" {
+		if tr != nil {
+			tr.add(Decision{Step: StepSkip, Filter: skipReason(e, value, ctx)})
+		}
 		return dst
 	}
 	if len(value) > largeValue {
@@ -232,14 +301,22 @@ func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
 		hits.or(&named)
 	}
 	genericName, weakName := false, false
+	contexts := false
 	if e.generic != nil {
 		genericName = secretName(ctx.Name) || secretName(ctx.Key) || secretsByKey(ctx)
 		weakName = !genericName && (weakSecretName(ctx.Name) || weakSecretName(ctx.Key)) && !publicOwner(ctx.Owner)
+		contexts = hits.has(contextBit)
 	}
-	if hits.empty() && !genericName && !weakName {
+	if hits.empty() && !genericName && !weakName && !contexts {
+		if tr != nil {
+			tr.add(Decision{Step: StepSkip, Filter: "no keyword in the value and no secret name"})
+		}
 		return dst
 	}
 	if isKnownPublicValue(value) {
+		if tr != nil {
+			tr.add(Decision{Step: StepSkip, Filter: "isKnownPublicValue"})
+		}
 		return dst
 	}
 	start := len(dst)
@@ -248,22 +325,88 @@ func (e *Engine) Scan(value string, ctx Context, dst []Finding) []Finding {
 		if !hits.has(i) || i == e.genericBit || !e.required(i, &hits) {
 			continue
 		}
-		dst = e.runRule(&e.compiled[i], value, 0, len(value), ctx, named.has(i), dst, &rej)
+		if tr != nil {
+			step := StepKeyword
+			if named.has(i) {
+				step = StepName
+			}
+			tr.add(Decision{Step: step, Rule: e.compiled[i].rule})
+		}
+		dst = e.runRule(&e.compiled[i], value, 0, len(value), ctx, named.has(i), dst, &rej, tr)
 	}
 	if e.generic != nil {
-		// A value of a provider's shape that failed its checksum or filters
-		// is not a generic secret either.
-		if (genericName || weakName) && len(dst) == start && rej.empty() {
-			dst = e.genericWhole(value, ctx, weakName, dst)
-		}
-		if hits.has(e.genericBit) {
-			dst = e.genericPairs(value, ctx, dst, &rej)
-		}
+		dst = e.scanGeneric(value, ctx, genericName, weakName, hits.has(e.genericBit), contexts, start, dst, &rej, tr)
 	}
 	if len(dst)-start > 1 {
-		dst = dst[:start+resolveOverlaps(dst[start:])]
+		dst = dst[:start+resolveOverlaps(dst[start:], tr)]
 	}
 	return dst
+}
+
+// scanGeneric runs the generic rule's three judgements: the whole value
+// under a secret name, the key=value pairs inside it, and the tokens its
+// value contexts bind.
+func (e *Engine) scanGeneric(value string, ctx Context, genericName, weakName, pairs, contexts bool, start int, dst []Finding, rej *rejectSet, tr *trace) []Finding {
+	if genericName || weakName {
+		// A value of a provider's shape that failed its checksum or filters
+		// is not a generic secret either.
+		if len(dst) == start && rej.empty() {
+			n := len(dst)
+			dst = e.genericWhole(value, ctx, weakName, dst)
+			if tr != nil {
+				traceWhole(tr, e, value, ctx, weakName, dst[n:])
+			}
+		} else if tr != nil {
+			tr.add(Decision{Step: StepGeneric, Rule: e.generic, Name: boundName(ctx), Filter: "a provider rule matched the value"})
+		}
+	}
+	if pairs {
+		n := len(dst)
+		dst = e.genericPairs(value, ctx, dst, rej)
+		if tr != nil {
+			tr.add(Decision{Step: StepPairs, Rule: e.generic})
+			for _, f := range dst[n:] {
+				tr.add(Decision{Step: StepMatch, Rule: e.generic, Start: f.Start, End: f.End, Confidence: f.Confidence})
+			}
+		}
+	}
+	if contexts {
+		dst = e.valueContexts(value, ctx, dst, rej, tr)
+	}
+	return dst
+}
+
+// traceWhole records the generic rule's judgement of the whole value.
+func traceWhole(tr *trace, e *Engine, value string, ctx Context, weak bool, found []Finding) {
+	d := Decision{Step: StepGeneric, Rule: e.generic, Name: boundName(ctx)}
+	if len(found) > 0 {
+		d.Start, d.End, d.Confidence = found[0].Start, found[0].End, found[0].Confidence
+	} else {
+		d.Start, d.End = trimBounds(value, 0, len(value))
+		d.Filter = genericWholeFilter(value[d.Start:d.End], e, ctx, weak)
+	}
+	tr.add(d)
+}
+
+// boundName is the name a context binds its value to: the name, else the key.
+func boundName(ctx Context) string {
+	if ctx.Name != "" && (secretName(ctx.Name) || weakSecretName(ctx.Name)) || ctx.Key == "" {
+		return ctx.Name
+	}
+	return ctx.Key
+}
+
+// skipReason says why a value is not judged at all.
+func skipReason(e *Engine, value string, ctx Context) string {
+	switch {
+	case e == nil:
+		return "no engine"
+	case ctx.Kind == KindStructTag:
+		return "struct tag"
+	case ctx.Test && e.tests == TestsSkip:
+		return "test file (tests: skip)"
+	}
+	return "empty value"
 }
 
 // rejectSet remembers where provider matches were rejected (a bad
@@ -335,21 +478,24 @@ func (e *Engine) scanLarge(value string, ctx Context, dst []Finding) []Finding {
 		}
 		cr := &e.compiled[i]
 		if e.always.has(i) || named.has(i) {
-			dst = e.runRule(cr, value, 0, len(value), ctx, named.has(i), dst, &rej)
+			dst = e.runRule(cr, value, 0, len(value), ctx, named.has(i), dst, &rej, nil)
 			continue
 		}
 		for _, w := range windows[i] {
 			if !requiredIn(cr.rule, value[w.s:w.e]) {
 				continue
 			}
-			dst = e.runRule(cr, value, w.s, w.e, ctx, false, dst, &rej)
+			dst = e.runRule(cr, value, w.s, w.e, ctx, false, dst, &rej, nil)
 		}
 	}
 	if e.generic != nil && hits.has(e.genericBit) {
 		dst = e.genericPairs(value, ctx, dst, &rej)
 	}
+	if e.generic != nil && hits.has(contextBit) {
+		dst = e.valueContexts(value, ctx, dst, &rej, nil)
+	}
 	if len(dst)-start > 1 {
-		dst = dst[:start+resolveOverlaps(dst[start:])]
+		dst = dst[:start+resolveOverlaps(dst[start:], nil)]
 	}
 	return dst
 }
@@ -405,16 +551,22 @@ func (e *Engine) scanNames(ctx Context, set *ruleSet) {
 
 // runRule runs one rule's regexp over value[from:to] and judges its
 // matches, adding the rejected ones to rej.
-func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Context, nameHit bool, dst []Finding, rej *rejectSet) []Finding {
+func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Context, nameHit bool, dst []Finding, rej *rejectSet, tr *trace) []Finding {
 	r := cr.rule
 	part := value[from:to]
 	// Keyword-gated; a regexp search that finds nothing does not allocate.
 	if cr.re.FindStringIndex(part) == nil {
+		if tr != nil {
+			tr.add(Decision{Step: StepNoMatch, Rule: r})
+		}
 		return dst
 	}
 	for _, m := range cr.re.FindAllStringSubmatchIndex(part, -1) {
 		s, end := secretBounds(r, m)
 		if s < 0 || end <= s {
+			if tr != nil {
+				tr.add(Decision{Step: StepMatch, Rule: r, Start: m[0] + from, End: m[1] + from, Filter: "empty secret group"})
+			}
 			rej.add(m[0]+from, m[1]+from)
 			continue
 		}
@@ -424,7 +576,11 @@ func (e *Engine) runRule(cr *compiledRule, value string, from, to int, ctx Conte
 			continue
 		}
 		s, end = s+from, end+from
-		if c := e.judge(r, value, s, end, ctx, nameHit); c != 0 {
+		c, why := e.judge(r, value, s, end, ctx, nameHit)
+		if tr != nil {
+			tr.add(Decision{Step: StepMatch, Rule: r, Start: s, End: end, Filter: why, Confidence: c})
+		}
+		if c != 0 {
 			dst = append(dst, Finding{Rule: r, Start: s, End: end, Confidence: c})
 		} else if !nameHit {
 			// A rule that ran only because of the name (KV111 for
@@ -452,14 +608,18 @@ func secretBounds(r *Rule, m []int) (int, int) {
 }
 
 // judge applies the rule's floor, checksum and confirmation and the central
-// false-positive filters to one candidate, returning its confidence or 0.
-func (e *Engine) judge(r *Rule, value string, s, end int, ctx Context, nameHit bool) Confidence {
+// false-positive filters to one candidate, returning its confidence or 0
+// and the name of what rejected it.
+func (e *Engine) judge(r *Rule, value string, s, end int, ctx Context, nameHit bool) (Confidence, string) {
 	secret := value[s:end]
 	if r.MinEntropy > 0 && entropy(secret) < r.MinEntropy {
-		return 0
+		return 0, "entropy floor"
 	}
-	if IsPlaceholder(secret) || isKnownPublic(secret) {
-		return 0
+	if IsPlaceholder(secret) {
+		return 0, "IsPlaceholder"
+	}
+	if isKnownPublic(secret) {
+		return 0, "isKnownPublic"
 	}
 	c := r.Confidence
 	if c == 0 {
@@ -467,7 +627,7 @@ func (e *Engine) judge(r *Rule, value string, s, end int, ctx Context, nameHit b
 	}
 	if r.Validate != nil {
 		if !r.Validate(secret) {
-			return 0
+			return 0, "checksum (Validate)"
 		}
 		if r.Confidence == 0 {
 			c = High
@@ -476,7 +636,7 @@ func (e *Engine) judge(r *Rule, value string, s, end int, ctx Context, nameHit b
 	if r.Confirm != nil {
 		c = r.Confirm(Match{Value: value, Start: s, End: end, Context: ctx, NameHit: nameHit})
 		if c == 0 {
-			return 0
+			return 0, "Confirm (the rule's checksum or confirmation)"
 		}
 	}
 	if r.humanSecret && e.fixtureContext(ctx) {
@@ -485,13 +645,13 @@ func (e *Engine) judge(r *Rule, value string, s, end int, ctx Context, nameHit b
 			typed = r.typed(secret)
 		}
 		if !looksRandom(typed) {
-			return 0
+			return 0, "test fixture (looksRandom)"
 		}
 	}
 	if e.allowed(secret) {
-		return 0
+		return 0, "allow.values"
 	}
-	return c
+	return c, ""
 }
 
 // fixtureContext reports whether typed-looking values are examples where
@@ -513,7 +673,7 @@ func (e *Engine) allowed(secret string) bool {
 // resolveOverlaps sorts findings by Start and, where two overlap, keeps the
 // better one: higher confidence, then rule priority, then the longer secret,
 // then the lower rule ID. It returns the number kept at the front of fs.
-func resolveOverlaps(fs []Finding) int {
+func resolveOverlaps(fs []Finding, tr *trace) int {
 	slices.SortStableFunc(fs, func(a, b Finding) int { return a.Start - b.Start })
 	better := func(a, b Finding) bool {
 		if a.Confidence != b.Confidence {
@@ -530,8 +690,12 @@ func resolveOverlaps(fs []Finding) int {
 	n := 0
 	for _, f := range fs {
 		if n > 0 && f.Start < fs[n-1].End {
+			lost := f
 			if better(f, fs[n-1]) {
-				fs[n-1] = f
+				lost, fs[n-1] = fs[n-1], f
+			}
+			if tr != nil {
+				tr.add(Decision{Step: StepOverlap, Rule: lost.Rule, Start: lost.Start, End: lost.End, Confidence: lost.Confidence})
 			}
 			continue
 		}

@@ -21,3 +21,14 @@ type Options struct {
 	AllowValues []string
 	Tests       TestPolicy
 }
+
+// Traced returns a copy of e whose Scan also hands every value it judges,
+// with its context and decision trace, to fn: kvlint explain runs lint and
+// scan with it to see what they asked the engine and why it answered as it
+// did. fn must not keep value past the call, nor print it. The copy is as
+// safe for concurrent use as fn is.
+func (e *Engine) Traced(fn func(value string, ctx Context, ex Explanation)) *Engine {
+	cp := *e
+	cp.tracer = fn
+	return &cp
+}

@@ -141,7 +141,7 @@ var (
 		"literal", "hex", "b", "const", "var", "s", "pem"}
 	// Head words that, alone, say the name holds a secret.
 	secretHeads = []string{"password", "passwd", "passwords", "pwd", "pass", "passphrase", "pw",
-		"secret", "token", "credential", "credentials", "creds", "apikey", "apitoken",
+		"secret", "token", "credential", "credentials", "creds", "cred", "apikey", "apitoken",
 		"authorization", "privatekey", "secretkey", "accesskey", "signingkey", "authkey", "masterkey",
 		"accountkey", "sharedkey", "clientsecret", "accesstoken", "refreshtoken", "authtoken",
 		"bearertoken", "sastoken", "psk", "bearer"}

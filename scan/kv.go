@@ -1,6 +1,19 @@
 package scan
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/kvlint/kvlint/detect"
+)
+
+// pair scans the value of one key/value pair of a line that starts at byte
+// offset base of the file, with the key as context.
+func (w *worker) pair(p pair, base int, kind detect.Kind, eng engine, test bool) {
+	w.dets = eng.Scan(p.Value, detect.Context{Kind: kind, Name: p.Key, Test: test}, w.dets[:0])
+	for _, f := range w.dets {
+		w.add(hit{start: base + p.Off + f.Start, end: base + p.Off + f.End, rule: f.Rule, conf: f.Confidence})
+	}
+}
 
 // A pair is a key bound to a value on one line of a plain file. Off is the
 // byte offset of Value within the line. Key and Value are substrings of the
@@ -20,6 +33,7 @@ const maxPairs = 4
 //	key: value          key = value        KEY=value        key := "value"
 //	"key": "value",     export KEY=value   set KEY=value    ENV KEY value
 //	--password value    --password=value   - key: value     <key>value</key>
+//	| KEY | value | ... (a Markdown table row)
 //
 // Quotes around values are stripped; trailing commas, semicolons and
 // " # comments" after unquoted values are dropped.
@@ -35,7 +49,9 @@ func linePairs(line string, dst *[maxPairs]pair) int {
 	}
 	dockerEnv := i >= 4 && strings.HasPrefix(line[skipSpace(line, 0):], "ENV ")
 
-	if k, v, off, ok := keyValue(line, i, dockerEnv); ok {
+	if i < len(line) && line[i] == '|' {
+		n = tableRow(line, i, dst)
+	} else if k, v, off, ok := keyValue(line, i, dockerEnv); ok {
 		dst[n] = pair{k, v, off}
 		n++
 	} else if p, ok := xmlElement(line, i); ok {
@@ -204,3 +220,183 @@ func skipSpace(s string, i int) int {
 	}
 	return i
 }
+
+// tableRow takes the pairs of a Markdown table row that starts at i: a cell
+// that is a key (`DB_PASSWORD`, **token**) binds the next cell. Separator
+// rows (|---|:--:|) bind nothing.
+func tableRow(line string, i int, dst *[maxPairs]pair) int {
+	n := 0
+	prevKey := ""
+	for i < len(line) && line[i] == '|' && n < maxPairs {
+		e := strings.IndexByte(line[i+1:], '|')
+		if e < 0 {
+			break // the last cell is open: not a cell
+		}
+		cs, ce := trimCell(line, i+1, i+1+e)
+		cell := line[cs:ce]
+		if prevKey != "" && cell != "" {
+			dst[n] = pair{prevKey, cell, cs}
+			n++
+		}
+		prevKey = ""
+		if isKeyCell(cell) {
+			prevKey = cell
+		}
+		i += 1 + e
+	}
+	return n
+}
+
+// trimCell trims blanks, and backticks or ** around a cell's text.
+func trimCell(line string, s, e int) (int, int) {
+	s = skipSpace(line, s)
+	for e > s && (line[e-1] == ' ' || line[e-1] == '\t') {
+		e--
+	}
+	for _, m := range [...]string{"`", "**", "*", "_"} {
+		if e-s > 2*len(m) && strings.HasPrefix(line[s:e], m) && strings.HasSuffix(line[s:e], m) {
+			s, e = s+len(m), e-len(m)
+			break
+		}
+	}
+	return s, e
+}
+
+// isKeyCell reports whether a table cell is a key: key bytes only, with a
+// letter, and not a separator (---, :-:).
+func isKeyCell(c string) bool {
+	letter := false
+	for i := 0; i < len(c); i++ {
+		if !isKeyByte(c[i]) {
+			return false
+		}
+		letter = letter || c[i] >= 'a' && c[i] <= 'z' || c[i] >= 'A' && c[i] <= 'Z'
+	}
+	return letter
+}
+
+// lineState carries a key from one line of a plain file to the next, for
+// values that stand on the line after their key:
+//
+//	password: |         password: >-        password:          <password>
+//	  s3cr3t...           s3cr3t...           s3cr3t...          s3cr3t...
+//	                                                           </password>
+//
+// (YAML block scalars, a YAML plain scalar on the next line, an XML element
+// whose text has lines of its own). The zero lineState is ready.
+type lineState struct {
+	key    string // the pending key, a substring of the previous line
+	indent int    // the key line's indentation: a YAML value is indented more
+	xml    bool   // the value is an XML element's text
+	block  bool   // a YAML block scalar (| or >): any more indented line is its text
+}
+
+// next returns the pair that a key on an earlier line binds on line, if
+// any, and reads line for a key whose value follows.
+func (st *lineState) next(line string) (pair, bool) {
+	p, ok := st.value(line)
+	if ok || !blank(line) {
+		st.read(line)
+	}
+	return p, ok
+}
+
+// value returns the pending key's value on line.
+func (st *lineState) value(line string) (pair, bool) {
+	if st.key == "" || blank(line) {
+		return pair{}, false
+	}
+	i := skipSpace(line, 0)
+	if st.xml {
+		e := strings.Index(line[i:], "</")
+		if e < 0 {
+			e = len(line) - i
+		}
+		v := strings.TrimRight(line[i:i+e], " \t")
+		if v == "" || v[0] == '<' {
+			return pair{}, false
+		}
+		return pair{st.key, v, i}, true
+	}
+	if i <= st.indent {
+		return pair{}, false // a sibling or parent key: the value was empty
+	}
+	rest := line[i:]
+	if !st.block {
+		// A plain scalar, not a nested mapping, sequence or comment.
+		if rest[0] == '#' || rest[0] == '-' || rest[0] == '{' || rest[0] == '[' {
+			return pair{}, false
+		}
+		if _, _, _, kv := keyValue(line, i, false); kv {
+			return pair{}, false
+		}
+		if q := rest[0]; q == '"' || q == '\'' {
+			v, off := unquoteValue(line, i)
+			return pair{st.key, v, off}, v != ""
+		}
+	}
+	v := strings.TrimRight(rest, " \t")
+	return pair{st.key, v, i}, true
+}
+
+// read sets the pending key from line: "key: |", "key: >-", "key:" with
+// nothing after, or "<key>" alone. Any other line clears it.
+func (st *lineState) read(line string) {
+	*st = lineState{}
+	i := skipSpace(line, 0)
+	if strings.HasPrefix(line[i:], "- ") {
+		i = skipSpace(line, i+2)
+	}
+	if i < len(line) && line[i] == '<' {
+		if p, ok := xmlOpen(line, i); ok {
+			*st = lineState{key: p, xml: true}
+		}
+		return
+	}
+	ks := i
+	for i < len(line) && isKeyByte(line[i]) {
+		i++
+	}
+	if i == ks || i >= len(line) || line[i] != ':' {
+		return
+	}
+	key := line[ks:i]
+	rest := strings.TrimSpace(line[i+1:])
+	if k := strings.Index(rest, " #"); k >= 0 {
+		rest = strings.TrimSpace(rest[:k])
+	}
+	block := false
+	switch {
+	case rest == "":
+	case rest[0] == '|' || rest[0] == '>':
+		if strings.Trim(rest[1:], "+-0123456789") != "" {
+			return
+		}
+		block = true
+	default:
+		return
+	}
+	*st = lineState{key: key, indent: skipSpace(line, 0), block: block}
+}
+
+// xmlOpen returns the name of an element opened alone at line[i:]: <key> or
+// <key attr="x">, with nothing after it.
+func xmlOpen(line string, i int) (string, bool) {
+	j := i + 1
+	for j < len(line) && isKeyByte(line[j]) {
+		j++
+	}
+	if j == i+1 {
+		return "", false
+	}
+	gt := strings.IndexByte(line[j:], '>')
+	if gt < 0 || (line[j] != '>' && line[j] != ' ') || strings.TrimSpace(line[j+gt+1:]) != "" {
+		return "", false
+	}
+	if gt > 0 && line[j+gt-1] == '/' {
+		return "", false // <key/> is empty
+	}
+	return line[i+1 : j], true
+}
+
+func blank(line string) bool { return strings.TrimSpace(line) == "" }

@@ -447,6 +447,7 @@ func (w *worker) content(abs string, data []byte, l *config.Loaded, eng engine, 
 // lines scans a plain file line by line.
 func (w *worker) lines(content string, eng engine, test bool, added LineSet) {
 	lineNo := 0
+	var st lineState
 	for start := 0; start < len(content); {
 		end := strings.IndexByte(content[start:], '\n')
 		next := 0
@@ -458,10 +459,15 @@ func (w *worker) lines(content string, eng engine, test bool, added LineSet) {
 			next = end + 1
 		}
 		lineNo++
+		line := content[start:end]
+		if n := len(line); n > 0 && line[n-1] == '\r' {
+			line = line[:n-1]
+		}
+		// A key on an earlier line can bind this one (YAML block scalars).
+		p, bound := st.next(line)
 		if added == nil || added[lineNo] {
-			line := content[start:end]
-			if n := len(line); n > 0 && line[n-1] == '\r' {
-				line = line[:n-1]
+			if bound {
+				w.pair(p, start, detect.KindLine, eng, test)
 			}
 			w.line(line, start, detect.KindLine, eng, test)
 		}
@@ -480,10 +486,7 @@ func (w *worker) line(line string, base int, kind detect.Kind, eng engine, test 
 	n := linePairs(line, &pairs)
 	whole := true
 	for _, p := range pairs[:n] {
-		w.dets = eng.Scan(p.Value, detect.Context{Kind: kind, Name: p.Key, Test: test}, w.dets[:0])
-		for _, f := range w.dets {
-			w.add(hit{start: base + p.Off + f.Start, end: base + p.Off + f.End, rule: f.Rule, conf: f.Confidence})
-		}
+		w.pair(p, base, kind, eng, test)
 		if p.Off == 0 && len(p.Value) == len(line) {
 			whole = false
 		}

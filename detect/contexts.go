@@ -1,0 +1,466 @@
+package detect
+
+import "strings"
+
+// Value contexts are the places inside a value that say what the next
+// token is, where the value itself has no name: a shell line holding
+// "curl -u user:pass", an HTTP header "Authorization: Bearer <token>", a
+// PowerShell "ConvertTo-SecureString '<pw>' -AsPlainText", a .NET
+// <add key="DbPassword" value="<pw>"/>, an XML <password>pw</password>, a
+// Python os.environ["DB_PASSWORD"] = "<pw>". They are found in the same
+// value the provider rules see, so a Go string literal (lint), a line of a
+// plain file (scan) and a comment get the same answer.
+//
+// Their markers are keywords of the engine's one keyword pass (they set
+// contextBit); the extractors run only in values where a marker occurs. What
+// an extractor finds is judged as the generic rule judges a value bound to a
+// secret name, and reported as KV100.
+
+// ValueContext is a kind of place inside a value that binds a token.
+type ValueContext uint8
+
+// Value contexts.
+const (
+	CtxNone         ValueContext = iota
+	CtxUserPass                  // curl -u user:pass, --user user:pass
+	CtxAuthScheme                // Bearer <token>, token <token>, Api-Token <token>
+	CtxSecretFlag                // --password VALUE, --token=VALUE, -p VALUE
+	CtxSecureString              // ConvertTo-SecureString "<pw>" -AsPlainText
+	CtxXMLAttr                   // <add key="DbPassword" value="<pw>"/>
+	CtxXMLElement                // <password>pw</password>
+	CtxSubscript                 // os.environ["DB_PASSWORD"] = "<pw>"
+)
+
+var valueContextNames = [...]string{"", "user:password argument", "authorization scheme", "secret flag",
+	"ConvertTo-SecureString -AsPlainText", "XML key/value attributes", "XML element", "subscript assignment"}
+
+// String names the context as explain prints it.
+func (c ValueContext) String() string {
+	if int(c) < len(valueContextNames) {
+		return valueContextNames[c]
+	}
+	return "unknown"
+}
+
+// contextBit is the ruleSet bit a context marker sets. It lies in the
+// Requires half of the set, above the last rule index.
+const contextBit = 2*maxRules - 1
+
+// contextMarkers are the keywords that make the extractors run, each with
+// its extractor; at is called with the offset just past the marker.
+// Markers are lowercase; the keyword passes ignore case.
+var contextMarkers = []struct {
+	marker string
+	at     extractor
+}{
+	{"-u ", exUserPass}, {"-u=", exUserPass}, {"--user ", exUserPass}, {"--user=", exUserPass},
+	{"bearer ", exAuthScheme}, {"token ", exAuthScheme}, {"api-token ", exAuthScheme}, {"apikey ", exAuthScheme},
+	{"ssws ", exAuthScheme},
+	{"--", exSecretFlag}, {"-password", exSecretFlag}, {"-passwd", exSecretFlag}, {"-token", exSecretFlag},
+	{"-secret", exSecretFlag}, {"-apikey", exSecretFlag}, {"-api-key", exSecretFlag}, {"-p ", exPassFlag},
+	{"convertto-securestring", exSecureString},
+	{"<add ", exXMLAttr}, {"<param ", exXMLAttr}, {"<property ", exXMLAttr}, {"<setting ", exXMLAttr}, {"<entry ", exXMLAttr},
+	{"</", exXMLElement},
+	{`"]`, exSubscript}, {`']`, exSubscript},
+}
+
+// extractor names an extractor function; a switch calls it, so that the
+// callback it is handed stays on the stack.
+type extractor uint8
+
+const (
+	exUserPass extractor = iota
+	exAuthScheme
+	exSecretFlag
+	exPassFlag
+	exSecureString
+	exXMLAttr
+	exXMLElement
+	exSubscript
+)
+
+// contextAC finds every marker occurrence in one pass.
+var contextAC = func() *automaton {
+	k := make([]string, len(contextMarkers))
+	owner := make([]int, len(contextMarkers))
+	for i, m := range contextMarkers {
+		k[i], owner[i] = m.marker, i
+	}
+	return newAutomaton(k, owner)
+}()
+
+// moreGenericKeywords gate the generic rule's key=value pass besides
+// genericValueKeywords: names whose secret word those do not contain.
+var moreGenericKeywords = []string{"cred"}
+
+// contextCandidate is a token a value context binds.
+type contextCandidate struct {
+	kind       ValueContext
+	name       string // the secret name the context stands for (password, token, the key)
+	start, end int
+}
+
+// valueContexts finds the tokens that value contexts bind in value and
+// judges each as the generic rule judges a value under a secret name.
+// Candidates overlapping a rejected provider match are skipped.
+func (e *Engine) valueContexts(value string, ctx Context, dst []Finding, rej *rejectSet, tr *trace) []Finding {
+	if len(value) > largeValue {
+		// Over 16 KB only the rules' windows are searched; a context's
+		// marker is a keyword too, but the extractors walk the whole value.
+		value = value[:largeValue]
+	}
+	eachContext(value, func(c contextCandidate) {
+		dst = e.judgeContext(value, ctx, c, dst, rej, tr)
+	})
+	return dst
+}
+
+// judgeContext judges one candidate.
+func (e *Engine) judgeContext(value string, ctx Context, c contextCandidate, dst []Finding, rej *rejectSet, tr *trace) []Finding {
+	v := value[c.start:c.end]
+	reason := ""
+	conf := Confidence(0)
+	cctx := ctx
+	cctx.Name = c.name
+	switch {
+	case rej.overlaps(c.start, c.end):
+		reason = "provider rule rejected this span"
+	default:
+		conf = e.genericValue(v, cctx)
+		switch {
+		case conf == 0:
+			reason = genericFilterName(v, e, cctx)
+		case c.kind == CtxAuthScheme && !schemeToken(v):
+			conf, reason = 0, "schemeToken"
+		case e.allowed(v):
+			conf, reason = 0, "allow.values"
+		}
+	}
+	if tr != nil {
+		tr.add(Decision{Step: StepContext, Rule: e.generic, Context: c.kind, Name: c.name,
+			Start: c.start, End: c.end, Filter: reason, Confidence: conf})
+	}
+	if conf != 0 {
+		dst = append(dst, Finding{Rule: e.generic, Start: c.start, End: c.end, Confidence: conf})
+	}
+	return dst
+}
+
+// schemeToken reports whether the word after an authorization scheme looks
+// generated rather than like prose: "Bearer <20+ generated chars>" but not
+// "the bearer of this letter" or "token expired".
+func schemeToken(v string) bool { return generated(v) }
+
+// eachContext calls fn for every token a value context binds in value, in
+// the order of the markers' ends. It makes one pass over value and does not
+// allocate.
+func eachContext(value string, fn func(contextCandidate)) {
+	contextAC.scanPositions(value, func(tok, end int) {
+		m := contextMarkers[tok].marker
+		at := end - len(m)
+		// A marker that starts with a letter starts a word: "Api-Token x"
+		// is one scheme, not "token x"; "mytoken x" is none.
+		if at > 0 && isAlnum(m[0]) && (isAlnum(value[at-1]) || value[at-1] == '_' || value[at-1] == '-') {
+			return
+		}
+		switch contextMarkers[tok].at {
+		case exUserPass:
+			userPassAt(value, m, end, fn)
+		case exAuthScheme:
+			authSchemeAt(value, m, end, fn)
+		case exSecretFlag:
+			secretFlagAt(value, m, end, fn)
+		case exPassFlag:
+			passFlagAt(value, m, end, fn)
+		case exSecureString:
+			secureStringAt(value, m, end, fn)
+		case exXMLAttr:
+			xmlAttrAt(value, m, end, fn)
+		case exXMLElement:
+			xmlElementAt(value, m, end, fn)
+		case exSubscript:
+			subscriptAt(value, m, end, fn)
+		}
+	})
+}
+
+// tokenAt returns the bounds of the token starting at i: a quoted string
+// (without its quotes) or a run up to a space, quote or closing bracket.
+func tokenAt(v string, i int) (int, int) {
+	if i >= len(v) {
+		return i, i
+	}
+	if q := v[i]; q == '"' || q == '\'' || q == '`' {
+		e := i + 1
+		for e < len(v) && v[e] != q && v[e] != '\n' {
+			if v[e] == '\\' && q == '"' && e+1 < len(v) {
+				e++
+			}
+			e++
+		}
+		return i + 1, min(e, len(v))
+	}
+	e := i
+	depth := 0 // {placeholder} and [x] stay whole
+	for e < len(v) && (!tokenEnd(v[e]) || depth > 0 && (v[e] == '}' || v[e] == ']')) {
+		switch v[e] {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+		}
+		e++
+	}
+	return i, e
+}
+
+func tokenEnd(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '"', '\'', '`', ',', ';', ')', ']', '}', '<', '>', '\\', '|', '&':
+		return true
+	}
+	return false
+}
+
+// flagStart reports whether a flag marker at v[at:] stands where a flag can:
+// at the start or after a space, tab, quote or parenthesis.
+func flagStart(v string, at int) bool {
+	if at == 0 {
+		return true
+	}
+	switch v[at-1] {
+	case ' ', '\t', '"', '\'', '(', '[', ',', '=':
+		return true
+	}
+	return false
+}
+
+// userPassAt finds "-u user:pass" and "--user user:pass" (curl, wget, httpie,
+// ab): the part after the first colon is the password.
+func userPassAt(v, m string, after int, fn func(contextCandidate)) {
+	if !flagStart(v, after-len(m)) {
+		return
+	}
+	s, e := tokenAt(v, skipBlanks(v, after))
+	tok := v[s:e]
+	c := strings.IndexByte(tok, ':')
+	if c <= 0 || c == len(tok)-1 || strings.ContainsAny(tok[:c], "/@") {
+		return // no user, no password, or a URL
+	}
+	fn(contextCandidate{kind: CtxUserPass, name: "password", start: s + c + 1, end: e})
+}
+
+// authSchemeAt finds the token after an HTTP authorization scheme word:
+// Bearer, token (GitHub), Api-Token (Dynatrace), ApiKey, SSWS (Okta).
+// Basic is KV127's, which decodes it.
+func authSchemeAt(v, m string, after int, fn func(contextCandidate)) {
+	s, e := tokenAt(v, skipBlanks(v, after))
+	if s >= len(v) || s != skipBlanks(v, after) {
+		return // a quote follows: "Bearer " + tok
+	}
+	if e > s {
+		fn(contextCandidate{kind: CtxAuthScheme, name: "token", start: s, end: e})
+	}
+}
+
+// secretFlagAt finds command-line flags whose name is a secret name and the
+// value after them (--password VALUE, --client-secret=VALUE,
+// -Password VALUE).
+func secretFlagAt(v, m string, after int, fn func(contextCandidate)) {
+	at := after - len(m)
+	if !flagStart(v, at) {
+		return
+	}
+	ns := at + 1
+	if m == "--" {
+		ns = at + 2
+	}
+	ne := ns
+	for ne < len(v) && (isAlnum(v[ne]) || v[ne] == '-' || v[ne] == '_' || v[ne] == '.') {
+		ne++
+	}
+	name := v[ns:ne]
+	if !secretName(name) {
+		return // --verbose, -passwordFile
+	}
+	flagValue(v, name, ne, fn)
+}
+
+// passFlagAt finds -p VALUE (mysql, docker login, az login, sshpass); the
+// value filters tell it from ports (-p 8080:80) and paths (mkdir -p dir).
+func passFlagAt(v, m string, after int, fn func(contextCandidate)) {
+	if flagStart(v, after-len(m)) {
+		flagValue(v, "password", after-1, fn)
+	}
+}
+
+// flagValue reports the value of a flag whose name ends at i: after '=' or
+// after blanks, unless the next token is another flag.
+func flagValue(v, name string, i int, fn func(contextCandidate)) {
+	if i >= len(v) {
+		return
+	}
+	switch v[i] {
+	case '=':
+		i++
+	case ' ', '\t':
+		i = skipBlanks(v, i)
+		if i < len(v) && v[i] == '-' {
+			return // another flag: --password --user x
+		}
+	default:
+		return
+	}
+	s, e := tokenAt(v, i)
+	if e > s {
+		fn(contextCandidate{kind: CtxSecretFlag, name: name, start: s, end: e})
+	}
+}
+
+// secureStringAt finds ConvertTo-SecureString "<pw>" -AsPlainText (also
+// -String "<pw>"): a plain-text password turned into a SecureString.
+// Without -AsPlainText the string is an encrypted standard string.
+func secureStringAt(v, m string, after int, fn func(contextCandidate)) {
+	stmt := v[after:]
+	if k := strings.IndexByte(stmt, '\n'); k >= 0 {
+		stmt = stmt[:k]
+	}
+	if indexFold(stmt, "-asplaintext") < 0 {
+		return
+	}
+	i := skipBlanks(v, after)
+	if i+7 <= len(v) && strings.EqualFold(v[i:i+7], "-string") {
+		i = skipBlanks(v, i+7)
+	}
+	if i >= len(v) || (v[i] != '"' && v[i] != '\'') {
+		return // a variable: ConvertTo-SecureString $plain -AsPlainText
+	}
+	s, e := tokenAt(v, i)
+	if e > s {
+		fn(contextCandidate{kind: CtxSecureString, name: "password", start: s, end: e})
+	}
+}
+
+// xmlAttrAt finds configuration elements that bind a value to a key in
+// attributes: .NET appSettings <add key="DbPassword" value="..."/>, log4net
+// <param name="Password" value="..."/>, Spring <property name="password"
+// value="..."/> and <entry key="..." value="..."/>.
+func xmlAttrAt(v, m string, after int, fn func(contextCandidate)) {
+	end := strings.IndexByte(v[after:], '>')
+	if end < 0 {
+		end = len(v) - after
+	}
+	tag := v[after : after+end]
+	_, _, key := xmlAttr(tag, "key")
+	if key == "" {
+		_, _, key = xmlAttr(tag, "name")
+	}
+	if key == "" || !secretName(key) {
+		return
+	}
+	if s, e, val := xmlAttr(tag, "value"); val != "" {
+		fn(contextCandidate{kind: CtxXMLAttr, name: key, start: after + s, end: after + e})
+	}
+}
+
+// xmlAttr returns the bounds and text of attribute name's quoted value in
+// tag (the text after the element name), or "".
+func xmlAttr(tag, name string) (int, int, string) {
+	for off := 0; off < len(tag); {
+		k := indexFold(tag[off:], name)
+		if k < 0 {
+			return 0, 0, ""
+		}
+		at := off + k
+		off = at + len(name)
+		if at > 0 && tag[at-1] != ' ' && tag[at-1] != '\t' && tag[at-1] != '\n' {
+			continue // keyName=, connectionString=
+		}
+		i := skipBlanks(tag, off)
+		if i >= len(tag) || tag[i] != '=' {
+			continue
+		}
+		i = skipBlanks(tag, i+1)
+		if i >= len(tag) || (tag[i] != '"' && tag[i] != '\'') {
+			continue
+		}
+		e := strings.IndexByte(tag[i+1:], tag[i])
+		if e < 0 {
+			return 0, 0, ""
+		}
+		return i + 1, i + 1 + e, tag[i+1 : i+1+e]
+	}
+	return 0, 0, ""
+}
+
+// xmlElementAt finds <name>text</name> where name is a secret name
+// (<password>, <secret>, <clientSecret>); an element marked encrypted
+// (<password encrypted="true">) holds ciphertext.
+func xmlElementAt(v, m string, after int, fn func(contextCandidate)) {
+	ne := after
+	for ne < len(v) && (isAlnum(v[ne]) || v[ne] == '_' || v[ne] == '-' || v[ne] == '.' || v[ne] == ':') {
+		ne++
+	}
+	if ne == after || ne >= len(v) || v[ne] != '>' {
+		return
+	}
+	name := v[after:ne]
+	if !secretName(name) {
+		return
+	}
+	closeAt := after - 2
+	// The opening tag: the last "<name" before the closing one.
+	open := strings.LastIndex(v[:closeAt], "<"+name)
+	if open < 0 {
+		return
+	}
+	gt := strings.IndexByte(v[open:closeAt], '>')
+	if gt < 0 {
+		return
+	}
+	attrs := v[open+1+len(name) : open+gt]
+	if attrs != "" && attrs[0] != ' ' && attrs[0] != '\t' && attrs[0] != '/' {
+		return // <passwordHint> is another element
+	}
+	if indexFold(attrs, "encrypt") >= 0 {
+		return
+	}
+	s, e := trimBounds(v, open+gt+1, closeAt)
+	if e > s && strings.IndexByte(v[s:e], '<') < 0 {
+		fn(contextCandidate{kind: CtxXMLElement, name: name, start: s, end: e})
+	}
+}
+
+// subscriptAt finds X["KEY"] = "value" where KEY is a secret name:
+// os.environ["DB_PASSWORD"] = "...", ENV['API_TOKEN'] = '...',
+// headers["Authorization"] = "...".
+func subscriptAt(v, m string, after int, fn func(contextCandidate)) {
+	q := m[0]
+	ks := strings.LastIndexByte(v[:after-2], q)
+	if ks < 1 || v[ks-1] != '[' {
+		return
+	}
+	key := v[ks+1 : after-2]
+	if !secretName(key) {
+		return
+	}
+	i := skipBlanks(v, after)
+	if i >= len(v) || v[i] != '=' || (i+1 < len(v) && v[i+1] == '=') {
+		return // a read or a comparison
+	}
+	i = skipBlanks(v, i+1)
+	if i >= len(v) || (v[i] != '"' && v[i] != '\'') {
+		return // a variable
+	}
+	s, e := tokenAt(v, i)
+	if e > s {
+		fn(contextCandidate{kind: CtxSubscript, name: key, start: s, end: e})
+	}
+}
+
+func skipBlanks(v string, i int) int {
+	for i < len(v) && (v[i] == ' ' || v[i] == '\t') {
+		i++
+	}
+	return i
+}

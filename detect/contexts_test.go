@@ -1,0 +1,206 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+)
+
+// contextCase is a value with a value context in it. A true positive names
+// the secret the context binds; a decoy names the filter that rejects the
+// token the context bound ("" when no context binds anything).
+type contextCase struct {
+	kind   ValueContext
+	value  string
+	secret string // true positive: the part reported
+	filter string // decoy: what rejects it
+}
+
+func contextCases() []contextCase {
+	s := Fake("ctx-tp", alnum, 24)
+	t := Fake("ctx-tp2", alnum+"-_", 32)
+	pw := "Qz9!mLr7#vX2"
+	return []contextCase{
+		// curl -u user:pass and its decoys.
+		{kind: CtxUserPass, value: "curl -u admin:" + s + " https://api.example.com/v1", secret: s},
+		{kind: CtxUserPass, value: "curl --user 'deploy:" + pw + "' https://example.com", secret: pw},
+		{kind: CtxUserPass, value: "wget --user=ci:" + s + " https://example.com/a.tgz", secret: s},
+		{kind: CtxUserPass, value: "docker run -u 1000:1000 img", filter: "too short"},
+		{kind: CtxUserPass, value: `curl -u "$USER:$API_TOKEN" https://example.com`, filter: "IsPlaceholder"},
+		{kind: CtxUserPass, value: "git push -u origin main"},
+		// Authorization schemes anywhere.
+		{kind: CtxAuthScheme, value: `curl -H "Authorization: Bearer ` + t + `" https://api.example.com`, secret: t},
+		{kind: CtxAuthScheme, value: "Authorization: Api-Token " + s, secret: s},
+		{kind: CtxAuthScheme, value: "use Bearer {access_token} or curl -u x:{password_of_the_user}", filter: "IsPlaceholder"},
+		{kind: CtxAuthScheme, value: "send it with Bearer " + t + " in the header", secret: t},
+		{kind: CtxAuthScheme, value: "req.headers = {'Authorization': 'token " + s + "'}", secret: s},
+		{kind: CtxAuthScheme, value: "Authorization: SSWS " + s, secret: s},
+		{kind: CtxAuthScheme, value: "the bearer of this letter", filter: "too short"},
+		{kind: CtxAuthScheme, value: "Bearer {t}", filter: "too short"},
+		{kind: CtxAuthScheme, value: "Authorization: Bearer {{access_token}}", filter: "IsPlaceholder"},
+		{kind: CtxAuthScheme, value: "Authorization: Bearer $GITHUB_TOKEN", filter: "IsPlaceholder"},
+		{kind: CtxAuthScheme, value: "token: ${{ secrets.GITHUB_TOKEN }}"},
+		{kind: CtxAuthScheme, value: `"Bearer " + token`},
+		{kind: CtxAuthScheme, value: "the refresh token expired yesterday", filter: "too short"},
+		{kind: CtxAuthScheme, value: "a token Xq7kLm2pRt9v is short", filter: "schemeToken"},
+		// Secret flags in scripts.
+		{kind: CtxSecretFlag, value: "mysql -h db --password " + s + " app", secret: s},
+		{kind: CtxSecretFlag, value: "az login --service-principal -u $APP_ID -p " + s + " --tenant $TENANT", secret: s},
+		{kind: CtxSecretFlag, value: "vault login --token=" + t, secret: t},
+		{kind: CtxSecretFlag, value: "docker login -u bot -p '" + pw + "' registry.example.com", secret: pw},
+		{kind: CtxSecretFlag, value: "New-LocalUser -Name svc -Password " + s, secret: s},
+		{kind: CtxSecretFlag, value: "docker run -p 8080:8080 img", filter: "isNumberLike"},
+		{kind: CtxSecretFlag, value: "ssh -p 2222 host", filter: "too short"},
+		{kind: CtxSecretFlag, value: "mkdir -p /var/lib/app/data", filter: "isPathLike"},
+		{kind: CtxSecretFlag, value: `read -p "Enter the database password: " pw`, filter: "isText"},
+		{kind: CtxSecretFlag, value: `mysql --password "$DB_PASSWORD" app`, filter: "IsPlaceholder"},
+		{kind: CtxSecretFlag, value: "tool --password --user admin"},
+		{kind: CtxSecretFlag, value: "tool --password-file /run/secrets/db"},
+		// PowerShell.
+		{kind: CtxSecureString, value: `$pw = ConvertTo-SecureString "` + pw + `" -AsPlainText -Force`, secret: pw},
+		{kind: CtxSecureString, value: `ConvertTo-SecureString -String '` + s + `' -AsPlainText -Force`, secret: s},
+		{kind: CtxSecureString, value: `ConvertTo-SecureString $plain -AsPlainText -Force`},
+		{kind: CtxSecureString, value: `$s = ConvertTo-SecureString "` + s + `"`}, // an encrypted standard string
+		// .NET, log4net and Spring XML configuration.
+		{kind: CtxXMLAttr, value: `<add key="DbPassword" value="` + pw + `" />`, secret: pw},
+		{kind: CtxXMLAttr, value: `<param name="Password" value="` + s + `"/>`, secret: s},
+		{kind: CtxXMLAttr, value: `<property name="client.secret" value="` + s + `"/>`, secret: s},
+		{kind: CtxXMLAttr, value: `<add key="PasswordMinLength" value="12" />`},
+		{kind: CtxXMLAttr, value: `<add key="ApiToken" value="$(ApiToken)" />`, filter: "IsPlaceholder"},
+		{kind: CtxXMLElement, value: `<password>` + pw + `</password>`, secret: pw},
+		{kind: CtxXMLElement, value: `<db><host>db</host><secret>` + s + `</secret></db>`, secret: s},
+		{kind: CtxXMLElement, value: `<clientSecret type="string">` + s + `</clientSecret>`, secret: s},
+		{kind: CtxXMLElement, value: `<password>${env.DB_PASSWORD}</password>`, filter: "IsPlaceholder"},
+		{kind: CtxXMLElement, value: `<password encrypted="true">` + s + `</password>`},
+		{kind: CtxXMLElement, value: `<passwordHint>` + s + `</passwordHint>`},
+		// Subscript assignment.
+		{kind: CtxSubscript, value: `os.environ["DB_PASSWORD"] = "` + s + `"`, secret: s},
+		{kind: CtxSubscript, value: `ENV['API_TOKEN'] = '` + t + `'`, secret: t},
+		{kind: CtxSubscript, value: `os.environ["DB_PASSWORD"] = os.getenv("X")`},
+		{kind: CtxSubscript, value: `if os.environ["DB_PASSWORD"] == "` + s + `":`},
+		{kind: CtxSubscript, value: `os.environ["DB_HOST"] = "` + s + `"`},
+	}
+}
+
+// TestValueContexts runs every context's true positives and decoys through
+// Scan (lint's and scan's one entry point) and Explain.
+func TestValueContexts(t *testing.T) {
+	e := defaultEngine(t)
+	ctx := Context{Kind: KindCallArg, Call: "os/exec.Command"}
+	tps := map[ValueContext]int{}
+	for _, c := range contextCases() {
+		fs := e.Scan(c.value, ctx, nil)
+		ex := e.Explain(c.value, ctx)
+		if len(ex.Findings) != len(fs) {
+			t.Errorf("%v: Explain found %d, Scan %d", c.kind, len(ex.Findings), len(fs))
+		}
+		var ctxDecision *Decision
+		for i, d := range ex.Decisions {
+			if d.Step == StepContext && d.Context == c.kind {
+				ctxDecision = &ex.Decisions[i]
+			}
+		}
+		if c.secret != "" {
+			tps[c.kind]++
+			found := false
+			for _, f := range fs {
+				found = found || f.Secret(c.value) == c.secret
+			}
+			if !found {
+				t.Errorf("%v: %s: the secret %s is not reported (%d findings)", c.kind, Redact(c.value), Redact(c.secret), len(fs))
+			}
+			if ctxDecision == nil || ctxDecision.Confidence == 0 {
+				t.Errorf("%v: %s: no reporting %v decision in the trace", c.kind, Redact(c.value), c.kind)
+			}
+			continue
+		}
+		if len(fs) != 0 {
+			t.Errorf("%v: decoy %q: reported %s by %s", c.kind, redactAll(c.value), Redact(fs[0].Secret(c.value)), fs[0].Rule.ID)
+		}
+		switch {
+		case c.filter == "" && ctxDecision != nil:
+			t.Errorf("%v: decoy %q: want no binding, the context bound one (filter %q)", c.kind, redactAll(c.value), ctxDecision.Filter)
+		case c.filter != "" && ctxDecision == nil:
+			t.Errorf("%v: decoy %q: want filter %s, the context bound nothing", c.kind, redactAll(c.value), c.filter)
+		case c.filter != "" && ctxDecision.Filter != c.filter:
+			t.Errorf("%v: decoy %q: rejected by %q, want %q", c.kind, redactAll(c.value), ctxDecision.Filter, c.filter)
+		}
+	}
+	for k := CtxUserPass; k <= CtxSubscript; k++ {
+		if tps[k] == 0 {
+			t.Errorf("%v: no true positive", k)
+		}
+	}
+}
+
+// redactAll shows a decoy's words but not long tokens in it.
+func redactAll(v string) string {
+	w := strings.Fields(v)
+	for i, x := range w {
+		if len(x) > 12 {
+			w[i] = Redact(x)
+		}
+	}
+	return strings.Join(w, " ")
+}
+
+// TestValueContextsZeroAlloc checks that values with a context marker but
+// no binding, and values without markers, cost no allocation.
+func TestValueContextsZeroAlloc(t *testing.T) {
+	if testing.CoverMode() != "" || raceEnabled {
+		t.Skip("allocation counts differ under coverage and race")
+	}
+	e := defaultEngine(t)
+	for _, v := range []string{"mkdir -p /var/lib/app", "the bearer of this letter", "git push -u origin main",
+		"<p>text</p>", `m["key"] = "v"`, "--verbose --dry-run", "plain text with nothing"} {
+		n := testing.AllocsPerRun(50, func() { e.Scan(v, Context{}, nil) })
+		if n != 0 {
+			t.Errorf("Scan(%q) allocates %v times", v, n)
+		}
+	}
+}
+
+// TestCredIsSecretWord checks "cred" as a head word, and words that merely
+// contain it.
+func TestCredIsSecretWord(t *testing.T) {
+	for name, want := range map[string]bool{"dbCred": true, "CRED": true, "ssh_cred": true, "cred": true,
+		"credHelper": false, "credPath": false, "sacred": false, "credit": false, "incredible": false} {
+		if got := secretName(name); got != want {
+			t.Errorf("secretName(%q) = %v, want %v", name, got, want)
+		}
+	}
+	e := defaultEngine(t)
+	s := Fake("cred", alnum, 24)
+	if fs := e.Scan("cred="+s, Context{}, nil); len(fs) != 1 {
+		t.Errorf("cred=<value> in a value: %d findings, want 1", len(fs))
+	}
+}
+
+// FuzzValueContexts checks that the extractors never panic, bind only
+// spans inside the value, and that Explain agrees with Scan.
+func FuzzValueContexts(f *testing.F) {
+	for _, c := range contextCases() {
+		f.Add(c.value)
+	}
+	f.Add("-u ")
+	f.Add(`"]`)
+	f.Add("</a>")
+	f.Add("<add key=")
+	e := defaultEngine(f)
+	f.Fuzz(func(t *testing.T, v string) {
+		eachContext(v, func(c contextCandidate) {
+			if c.start < 0 || c.end > len(v) || c.start > c.end {
+				t.Fatalf("candidate %d-%d outside a %d-byte value", c.start, c.end, len(v))
+			}
+		})
+		fs := e.Scan(v, Context{}, nil)
+		ex := e.Explain(v, Context{})
+		if len(fs) != len(ex.Findings) {
+			t.Fatalf("Scan found %d, Explain %d", len(fs), len(ex.Findings))
+		}
+		for i := range fs {
+			if fs[i] != ex.Findings[i] {
+				t.Fatalf("finding %d differs between Scan and Explain", i)
+			}
+		}
+	})
+}
