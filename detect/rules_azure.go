@@ -189,6 +189,7 @@ client, err := azblob.NewClient(accountURL, cred, nil)`,
 			},
 		},
 		{
+			Noun: "azure cosmos db key",
 			Info: info("KV106", "azure-cosmos-key",
 				"an Azure Cosmos DB account key is hardcoded",
 				"Reports Cosmos DB keys: identifiable keys (ACDb signature at offset 76) anywhere, and "+
@@ -226,6 +227,7 @@ client, err := azblob.NewClient(accountURL, cred, nil)`,
 			},
 		},
 		{
+			Noun: "azure devops personal access token",
 			Info: info("KV107", "azure-devops-pat",
 				"an Azure DevOps personal access token is hardcoded",
 				"Reports Azure DevOps personal access tokens: the 84-character identifiable format (JQQJ and "+
