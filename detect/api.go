@@ -88,6 +88,10 @@ func (f Finding) Secret(value string) string { return value[f.Start:f.End] }
 // Rule is one detection rule: a provider format or the generic name rule.
 type Rule struct {
 	rules.Info
+	// Noun names what the rule finds as the subject of its messages
+	// ("azure devops personal access token"); empty means the name in words
+	// (see Subject).
+	Noun string
 	// Keywords are lowercase substrings, one of which must occur in the value
 	// (or, for context rules, in the context name) before the regex runs.
 	Keywords []string

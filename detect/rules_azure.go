@@ -241,6 +241,7 @@ client, err := azblob.NewClient(accountURL, cred, nil)`,
 			},
 		},
 		{
+			Noun: "azure cosmos db key",
 			Info: info("KV106", "azure-cosmos-key",
 				"an Azure Cosmos DB account key is hardcoded",
 				"Reports Cosmos DB keys: identifiable keys (ACDb signature at offset 76 and a Marvin32 checksum "+
@@ -286,6 +287,7 @@ client, err := azblob.NewClient(accountURL, cred, nil)`,
 			},
 		},
 		{
+			Noun: "azure devops personal access token",
 			Info: info("KV107", "azure-devops-pat",
 				"an Azure DevOps personal access token is hardcoded",
 				"Reports Azure DevOps personal access tokens: the 84-character common annotated format (JQQJ9 at "+

@@ -37,6 +37,7 @@ func cryptoRules() []*Rule {
 	jwkX, jwkY, jwkD := Fake("jwk-x", b64url, 43), Fake("jwk-y", b64url, 43), Fake("jwk-d", b64url, 43)
 	return []*Rule{
 		{
+			Noun: "json web token",
 			Info: info("KV124", "jwt",
 				"a JSON Web Token is hardcoded",
 				"Reports JSON Web Tokens: three base64url parts whose header decodes to JSON naming a "+

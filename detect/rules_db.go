@@ -60,6 +60,7 @@ db, err := sql.Open("azuresql", "Server=tcp:db.database.windows.net;Database=app
 			},
 		},
 		{
+			Noun: "redis password",
 			Info: info("KV109", "redis-connection-password",
 				"a Redis connection string contains a password",
 				"Reports password= in Azure Cache for Redis / StackExchange.Redis connection strings "+

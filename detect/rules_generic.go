@@ -11,6 +11,7 @@ import (
 // genericRule is KV100. The engine judges it itself: its name check and
 // value filters are code, not a pattern.
 var genericRule = &Rule{
+	Noun: "secret",
 	Info: info("KV100", "generic-secret",
 		"a name that means secret is bound to a value that looks like one",
 		"Reports a value bound to a name that says it holds a secret (an identifier, struct field, map key, "+

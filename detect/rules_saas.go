@@ -67,6 +67,7 @@ func saasRules() []*Rule {
 			},
 		},
 		{
+			Noun: "slack webhook url",
 			Info: info("KV115", "slack-webhook",
 				"a Slack incoming webhook URL is hardcoded",
 				"Reports Slack incoming webhook, workflow and trigger URLs (https://hooks.slack.com/...).\n\n"+

@@ -39,6 +39,7 @@ func webRules() []*Rule {
 	notBasic := base64.StdEncoding.EncodeToString([]byte("no colon here at all"))
 	return []*Rule{
 		{
+			Noun: "password in url",
 			Info: info("KV126", "url-password",
 				"a URL contains a password",
 				"Reports passwords in the userinfo part of URLs (scheme://user:password@host): database, "+
@@ -74,6 +75,7 @@ func webRules() []*Rule {
 			},
 		},
 		{
+			Noun: "basic auth credentials",
 			Info: info("KV127", "basic-auth-header",
 				"an HTTP Basic authorization value is hardcoded",
 				"Reports Basic credentials (Basic followed by base64 that decodes to user:password), as in "+

@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/gosite"
 )
 
 // Result is the analyzer's result: every credential found in the package,
@@ -77,40 +78,20 @@ type Finding struct {
 // Secret returns the secret within Value. Never print it.
 func (f *Finding) Secret() string { return f.Value[f.SecretStart:f.SecretEnd] }
 
-// Place is the kind of place a secret was found in.
-type Place uint8
+// Place is the kind of place a secret was found in (gosite.Place: the
+// walker that reads the sites says it).
+type Place = gosite.Place
 
 // Places.
 const (
-	PlaceOther    Place = iota // anywhere else: a slice element, a map key, an index, a send...
-	PlaceConst                 // const X = v: Decl is the *ast.ValueSpec, Object the *types.Const
-	PlaceVar                   // var X = v (package or local): Decl is the *ast.ValueSpec, Object the *types.Var
-	PlaceAssign                // x = v, x := v, s.F = v, m["k"] = v inside a function
-	PlaceField                 // T{F: v} or T{v} for a struct type
-	PlaceMapValue              // map[K]V{k: v}
-	PlaceCallArg               // f(v), including flag defaults and []byte(v) passed to f
-	PlaceCompare               // x == v, x != v, switch x { case v: }
-	PlaceReturn                // return v
-	PlaceComment               // in a comment: Comment is set, Expr is nil
+	PlaceOther    = gosite.PlaceOther    // anywhere else: a slice element, a map key, an index, a send...
+	PlaceConst    = gosite.PlaceConst    // const X = v: Decl is the *ast.ValueSpec, Object the *types.Const
+	PlaceVar      = gosite.PlaceVar      // var X = v (package or local): Decl is the *ast.ValueSpec, Object the *types.Var
+	PlaceAssign   = gosite.PlaceAssign   // x = v, x := v, s.F = v, m["k"] = v inside a function
+	PlaceField    = gosite.PlaceField    // T{F: v} or T{v} for a struct type
+	PlaceMapValue = gosite.PlaceMapValue // map[K]V{k: v}
+	PlaceCallArg  = gosite.PlaceCallArg  // f(v), including flag defaults and []byte(v) passed to f
+	PlaceCompare  = gosite.PlaceCompare  // x == v, x != v, switch x { case v: }
+	PlaceReturn   = gosite.PlaceReturn   // return v
+	PlaceComment  = gosite.PlaceComment  // in a comment: Comment is set, Expr is nil
 )
-
-var placeNames = [...]string{
-	PlaceOther:    "other",
-	PlaceConst:    "const",
-	PlaceVar:      "var",
-	PlaceAssign:   "assign",
-	PlaceField:    "field",
-	PlaceMapValue: "map-value",
-	PlaceCallArg:  "call-arg",
-	PlaceCompare:  "compare",
-	PlaceReturn:   "return",
-	PlaceComment:  "comment",
-}
-
-// String returns the place's lowercase name, such as "call-arg".
-func (p Place) String() string {
-	if int(p) < len(placeNames) {
-		return placeNames[p]
-	}
-	return "unknown"
-}

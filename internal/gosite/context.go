@@ -1,4 +1,4 @@
-package hardcodedcred
+package gosite
 
 import (
 	"go/ast"
@@ -16,28 +16,20 @@ import (
 	"github.com/kvlint/kvlint/detect"
 )
 
-// site is where a constant expression appears, as far as the engine and
-// migrate care.
-type site struct {
-	ctx    detect.Context
-	place  Place
-	placed bool       // place is set: the innermost construct wins
-	ident  *ast.Ident // the name the value is bound to (const/var spec name or assigned identifier)
-}
-
 // setPlace records p unless a place closer to the expression is already set.
-func (s *site) setPlace(p Place) {
+func (s *Site) setPlace(p Place) {
 	if !s.placed {
-		s.place, s.placed = p, true
+		s.Place, s.placed = p, true
 	}
 }
 
-// site works out the context of the maximal constant expression at c. It
-// looks through parentheses, conversions ([]byte("..."), Secret("...")),
-// non-constant concatenations ("Bearer " + tok) and slice elements to the
-// construct that names the value. skip reports a value that is never a
+// context works out s.Ctx, s.Place and s.Ident for the maximal constant
+// expression at c. It looks through parentheses, conversions
+// ([]byte("..."), Secret("...")), non-constant concatenations
+// ("Bearer " + tok) and slice elements to the construct that names the
+// value, one phase per construct. skip reports a value that is never a
 // secret (a flag's usage text, its name).
-func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
+func (w *Walker) context(s *Site, c inspector.Cursor) (skip bool) {
 	for {
 		k, idx := c.ParentEdge()
 		p := c.Parent()
@@ -45,138 +37,172 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 		case edge.ParenExpr_X:
 			c = p
 			continue
-
 		case edge.CallExpr_Args:
 			call := p.Node().(*ast.CallExpr)
-			if r.isConversion(call) {
+			if w.IsConversion(call) {
 				c = p
 				continue
 			}
 			s.setPlace(PlaceCallArg)
-			return s, r.callSite(&s, call, idx)
-
+			return w.callSite(s, call, idx)
 		case edge.BinaryExpr_X, edge.BinaryExpr_Y:
-			b := p.Node().(*ast.BinaryExpr)
-			switch b.Op {
-			case token.EQL, token.NEQ:
-				// Have: x == "lit", "lit" != r.Header.Get("X-Api-Key").
-				other := b.Y
-				if k == edge.BinaryExpr_Y {
-					other = b.X
-				}
-				s.setPlace(PlaceCompare)
-				s.ctx.Kind, s.ctx.Name = detect.KindCompare, r.exprName(other)
-				s.ctx.Key = r.defName(p, other)
-				s.ctx.Owner = r.ownerOf(other)
-				return s, false
-			case token.ADD:
+			if w.binarySite(s, p, k == edge.BinaryExpr_Y) {
 				c = p // "Bearer " + tok: named by what the sum is bound to
 				continue
 			}
-			s.setPlace(PlaceOther)
-			return s, false
-
+			return false
 		case edge.AssignStmt_Rhs:
-			as := p.Node().(*ast.AssignStmt)
-			s.setPlace(PlaceAssign)
-			s.ctx.Kind = detect.KindAssign
-			if len(as.Lhs) == len(as.Rhs) {
-				lhs := ast.Unparen(as.Lhs[idx])
-				if ix, ok := lhs.(*ast.IndexExpr); ok {
-					// Have: m["password"] = "lit"
-					if key, ok := r.constString(ix.Index); ok {
-						s.ctx.Kind, s.ctx.Name = detect.KindMapKey, key
-						return s, false
-					}
-				}
-				s.ctx.Name = r.exprName(lhs)
-				s.ctx.Owner = r.ownerOf(lhs)
-				s.ident, _ = lhs.(*ast.Ident)
-			}
-			return s, false
-
+			w.assignSite(s, p.Node().(*ast.AssignStmt), idx)
+			return false
 		case edge.ValueSpec_Values:
-			vs := p.Node().(*ast.ValueSpec)
-			if gd, ok := p.Parent().Node().(*ast.GenDecl); ok && gd.Tok == token.CONST {
-				s.setPlace(PlaceConst)
-			} else {
-				s.setPlace(PlaceVar)
-			}
-			s.ctx.Kind = detect.KindAssign
-			if idx < len(vs.Names) && len(vs.Names) == len(vs.Values) {
-				s.ident = vs.Names[idx]
-				s.ctx.Name = s.ident.Name
-			}
-			return s, false
-
+			w.specSite(s, p, idx)
+			return false
 		case edge.KeyValueExpr_Value:
-			kv := p.Node().(*ast.KeyValueExpr)
-			lit, ok := p.Parent().Node().(*ast.CompositeLit)
-			if !ok {
-				s.setPlace(PlaceOther)
-				return s, false
+			if w.keyValueSite(s, p) {
+				c = p.Parent() // indexed slice element: named by the slice
+				continue
 			}
-			switch r.litKind(lit, kv.Key) {
-			case litStruct:
-				// Have: Config{Password: "lit"}
-				s.setPlace(PlaceField)
-				s.ctx.Kind, s.ctx.Name = detect.KindField, r.exprName(kv.Key)
-				s.ctx.Owner = r.litTypeName(lit)
-				return s, false
-			case litMap:
-				// Have: map[string]string{"password": "lit"}
-				s.setPlace(PlaceMapValue)
-				s.ctx.Kind = detect.KindMapKey
-				if key, ok := r.constString(kv.Key); ok {
-					s.ctx.Name = key
-				} else {
-					s.ctx.Name = r.exprName(kv.Key)
-				}
-				// Have: passwords := map[string]string{"alice": "lit"}.
-				s.ctx.Owner = r.boundName(p.Parent())
-				return s, false
-			}
-			s.setPlace(PlaceOther) // indexed slice element: named by the slice
-			c = p.Parent()
-			continue
-
+			return false
 		case edge.CompositeLit_Elts:
-			lit := p.Node().(*ast.CompositeLit)
-			if st, ok := r.structOf(lit); ok && idx < st.NumFields() {
-				// Have: Config{"user", "lit"}
-				s.setPlace(PlaceField)
-				s.ctx.Kind, s.ctx.Name = detect.KindField, st.Field(idx).Name()
-				s.ctx.Owner = r.litTypeName(lit)
-				return s, false
+			if w.elementSite(s, p.Node().(*ast.CompositeLit), idx) {
+				c = p // []string{"lit"}: named by the slice
+				continue
 			}
-			s.setPlace(PlaceOther) // []string{"lit"}: named by the slice
-			if idx > 0 && s.ctx.Key == "" {
-				// Have: []string{"--password", "lit"}, and in a list of
-				// pairs []string{"user", "app", "password", "lit"}.
-				pairs := len(lit.Elts)%2 == 0 && idx%2 == 1
-				s.ctx.Key = r.argName(lit.Elts[idx-1], !pairs)
-			}
-			c = p
-			continue
-
+			return false
 		case edge.ReturnStmt_Results:
 			s.setPlace(PlaceReturn)
-			s.ctx.Kind = detect.KindReturn
-			s.ctx.Name = enclosingFunc(p)
-			return s, false
-
+			s.Ctx.Kind = detect.KindReturn
+			s.Ctx.Name = enclosingFunc(p)
+			return false
 		case edge.CaseClause_List:
-			// Have: switch token { case "lit": }
-			s.setPlace(PlaceCompare)
-			s.ctx.Kind = detect.KindCompare
-			if sw, ok := p.Parent().Parent().Node().(*ast.SwitchStmt); ok && sw.Tag != nil {
-				s.ctx.Name = r.exprName(sw.Tag)
-				s.ctx.Key = r.defName(p, sw.Tag)
-			}
-			return s, false
+			w.caseSite(s, p)
+			return false
 		}
 		s.setPlace(PlaceOther)
-		return s, false
+		return false
+	}
+}
+
+// binarySite fills s for an operand of the binary expression at p (right
+// says which operand) and reports whether the operand is part of a sum,
+// named by what the sum is bound to.
+func (w *Walker) binarySite(s *Site, p inspector.Cursor, right bool) (climb bool) {
+	b := p.Node().(*ast.BinaryExpr)
+	switch b.Op {
+	case token.EQL, token.NEQ:
+		// Have: x == "lit", "lit" != r.Header.Get("X-Api-Key").
+		other := b.Y
+		if right {
+			other = b.X
+		}
+		s.setPlace(PlaceCompare)
+		s.Ctx.Kind, s.Ctx.Name = detect.KindCompare, w.ExprName(other)
+		s.Ctx.Key = w.defName(p, other)
+		s.Ctx.Owner = w.ownerOf(other)
+		return false
+	case token.ADD:
+		return true
+	}
+	s.setPlace(PlaceOther)
+	return false
+}
+
+// assignSite fills s for the idx'th right-hand side of as.
+func (w *Walker) assignSite(s *Site, as *ast.AssignStmt, idx int) {
+	s.setPlace(PlaceAssign)
+	s.Ctx.Kind = detect.KindAssign
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	lhs := ast.Unparen(as.Lhs[idx])
+	if ix, ok := lhs.(*ast.IndexExpr); ok {
+		// Have: m["password"] = "lit"
+		if key, ok := w.constString(ix.Index); ok {
+			s.Ctx.Kind, s.Ctx.Name = detect.KindMapKey, key
+			return
+		}
+	}
+	s.Ctx.Name = w.ExprName(lhs)
+	s.Ctx.Owner = w.ownerOf(lhs)
+	s.Ident, _ = lhs.(*ast.Ident)
+}
+
+// specSite fills s for the idx'th value of the const or var spec at p.
+func (w *Walker) specSite(s *Site, p inspector.Cursor, idx int) {
+	vs := p.Node().(*ast.ValueSpec)
+	if gd, ok := p.Parent().Node().(*ast.GenDecl); ok && gd.Tok == token.CONST {
+		s.setPlace(PlaceConst)
+	} else {
+		s.setPlace(PlaceVar)
+	}
+	s.Ctx.Kind = detect.KindAssign
+	if idx < len(vs.Names) && len(vs.Names) == len(vs.Values) {
+		s.Ident = vs.Names[idx]
+		s.Ctx.Name = s.Ident.Name
+	}
+}
+
+// keyValueSite fills s for the value of the key/value pair at p and reports
+// whether the pair is an indexed slice element, named by the slice.
+func (w *Walker) keyValueSite(s *Site, p inspector.Cursor) (climb bool) {
+	kv := p.Node().(*ast.KeyValueExpr)
+	lit, ok := p.Parent().Node().(*ast.CompositeLit)
+	if !ok {
+		s.setPlace(PlaceOther)
+		return false
+	}
+	switch w.litKind(lit, kv.Key) {
+	case litStruct:
+		// Have: Config{Password: "lit"}
+		s.setPlace(PlaceField)
+		s.Ctx.Kind, s.Ctx.Name = detect.KindField, w.ExprName(kv.Key)
+		s.Ctx.Owner = w.litTypeName(lit)
+		return false
+	case litMap:
+		// Have: map[string]string{"password": "lit"}
+		s.setPlace(PlaceMapValue)
+		s.Ctx.Kind = detect.KindMapKey
+		if key, ok := w.constString(kv.Key); ok {
+			s.Ctx.Name = key
+		} else {
+			s.Ctx.Name = w.ExprName(kv.Key)
+		}
+		// Have: passwords := map[string]string{"alice": "lit"}.
+		s.Ctx.Owner = w.boundName(p.Parent())
+		return false
+	}
+	s.setPlace(PlaceOther)
+	return true
+}
+
+// elementSite fills s for the idx'th element of lit and reports whether it
+// is a slice or array element, named by the slice.
+func (w *Walker) elementSite(s *Site, lit *ast.CompositeLit, idx int) (climb bool) {
+	if st, ok := w.structOf(lit); ok && idx < st.NumFields() {
+		// Have: Config{"user", "lit"}
+		s.setPlace(PlaceField)
+		s.Ctx.Kind, s.Ctx.Name = detect.KindField, st.Field(idx).Name()
+		s.Ctx.Owner = w.litTypeName(lit)
+		return false
+	}
+	s.setPlace(PlaceOther)
+	if idx > 0 && s.Ctx.Key == "" {
+		// Have: []string{"--password", "lit"}, and in a list of
+		// pairs []string{"user", "app", "password", "lit"}.
+		pairs := len(lit.Elts)%2 == 0 && idx%2 == 1
+		s.Ctx.Key = w.argName(lit.Elts[idx-1], !pairs)
+	}
+	return true
+}
+
+// caseSite fills s for an expression of the case clause at p.
+// Have: switch token { case "lit": }
+func (w *Walker) caseSite(s *Site, p inspector.Cursor) {
+	s.setPlace(PlaceCompare)
+	s.Ctx.Kind = detect.KindCompare
+	if sw, ok := p.Parent().Parent().Node().(*ast.SwitchStmt); ok && sw.Tag != nil {
+		s.Ctx.Name = w.ExprName(sw.Tag)
+		s.Ctx.Key = w.defName(p, sw.Tag)
 	}
 }
 
@@ -188,12 +214,12 @@ func (r *runner) site(c inspector.Cursor) (s site, skip bool) {
 //
 // the literal is judged as an API key. e is the other operand, c a cursor
 // inside the function. It returns "" when e is not such a variable.
-func (r *runner) defName(c inspector.Cursor, e ast.Expr) string {
+func (w *Walker) defName(c inspector.Cursor, e ast.Expr) string {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return ""
 	}
-	v, ok := r.info.Uses[id].(*types.Var)
+	v, ok := w.info.Uses[id].(*types.Var)
 	if !ok || v.IsField() {
 		return ""
 	}
@@ -211,11 +237,11 @@ func (r *runner) defName(c inspector.Cursor, e ast.Expr) string {
 			switch k, i := dc.ParentEdge(); k {
 			case edge.AssignStmt_Lhs:
 				if as := dc.Parent().Node().(*ast.AssignStmt); len(as.Lhs) == len(as.Rhs) {
-					return r.exprName(as.Rhs[i])
+					return w.ExprName(as.Rhs[i])
 				}
 			case edge.ValueSpec_Names:
 				if vs := dc.Parent().Node().(*ast.ValueSpec); len(vs.Names) == len(vs.Values) {
-					return r.exprName(vs.Values[i])
+					return w.ExprName(vs.Values[i])
 				}
 			}
 			return ""
@@ -237,19 +263,19 @@ func enclosingFunc(c inspector.Cursor) string {
 
 // callSite fills s for the idx'th argument of call and reports whether the
 // argument is never a secret.
-func (r *runner) callSite(s *site, call *ast.CallExpr, idx int) (skip bool) {
-	s.ctx.Kind = detect.KindCallArg
+func (w *Walker) callSite(s *Site, call *ast.CallExpr, idx int) (skip bool) {
+	s.Ctx.Kind = detect.KindCallArg
 	var (
 		fnName, path, param string
 		nameIdx             = -1 // index of the parameter called "name" (flag names)
 		sig                 *types.Signature
 	)
-	if fn, _ := typeutil.Callee(r.info, call).(*types.Func); fn != nil {
+	if fn, _ := typeutil.Callee(w.info, call).(*types.Func); fn != nil {
 		sig = fn.Signature()
-		s.ctx.Call = r.callName(fn)
+		s.Ctx.Call = w.callName(fn)
 		fnName, path = fn.Name(), pkgPath(fn)
 		param, nameIdx = paramName(sig, idx), paramIndex(sig, "name")
-	} else if tv, ok := r.info.Types[call.Fun]; ok && tv.Type != nil {
+	} else if tv, ok := w.info.Types[call.Fun]; ok && tv.Type != nil {
 		sig, _ = tv.Type.Underlying().(*types.Signature)
 		param = paramName(sig, idx) // a func value: no callee name
 	} else {
@@ -258,13 +284,13 @@ func (r *runner) callSite(s *site, call *ast.CallExpr, idx int) (skip bool) {
 		case *ast.SelectorExpr:
 			fnName = fun.Sel.Name
 			if x, ok := fun.X.(*ast.Ident); ok {
-				path = r.importPath(x.Name)
+				path = w.importPath(x.Name)
 			}
 		case *ast.Ident:
 			fnName = fun.Name
 		}
 		if path != "" {
-			s.ctx.Call = r.syntaxCall(path, fnName)
+			s.Ctx.Call = w.syntaxCall(path, fnName)
 		}
 		if ps, ok := knownParams[[2]string{path, fnName}]; ok {
 			if idx < len(ps) {
@@ -273,10 +299,10 @@ func (r *runner) callSite(s *site, call *ast.CallExpr, idx int) (skip bool) {
 			nameIdx = slices.Index(ps, "name")
 		}
 	}
-	s.ctx.Name = param
+	s.Ctx.Name = param
 	if idx > 0 {
 		// Have: exec.Command("docker", "login", "--password", "lit").
-		s.ctx.Key = r.argName(call.Args[idx-1], true)
+		s.Ctx.Key = w.argName(call.Args[idx-1], true)
 	}
 	if path == "flag" || strings.HasSuffix(path, "/pflag") {
 		// Have: flag.String(name, value, usage), fs.StringVar(&p, name, value, usage).
@@ -285,8 +311,8 @@ func (r *runner) callSite(s *site, call *ast.CallExpr, idx int) (skip bool) {
 			return true
 		}
 		if nameIdx >= 0 && nameIdx < len(call.Args) {
-			if name, ok := r.constString(call.Args[nameIdx]); ok {
-				s.ctx.Name, s.ctx.Key = name, name
+			if name, ok := w.constString(call.Args[nameIdx]); ok {
+				s.Ctx.Name, s.Ctx.Key = name, name
 			}
 		}
 		return false
@@ -294,13 +320,13 @@ func (r *runner) callSite(s *site, call *ast.CallExpr, idx int) (skip bool) {
 	if param == "usage" {
 		return true
 	}
-	if s.ctx.Key == "" && isValueParam(param) {
+	if s.Ctx.Key == "" && isValueParam(param) {
 		// Have: viper.SetDefault("database.password", "lit"),
 		// cache.Put(key, "lit"): the key argument names the value.
 		for _, k := range [...]string{"key", "k", "name", "header", "field"} {
 			if ki := paramIndex(sig, k); ki >= 0 && ki < idx {
-				if key, ok := r.constString(call.Args[ki]); ok {
-					s.ctx.Key = key
+				if key, ok := w.constString(call.Args[ki]); ok {
+					s.Ctx.Key = key
 				}
 				break
 			}
@@ -310,8 +336,8 @@ func (r *runner) callSite(s *site, call *ast.CallExpr, idx int) (skip bool) {
 	case "Setenv", "Set", "Add", "SetHeader", "AddHeader", "Store", "Put", "WithValue":
 		// Have: os.Setenv("AZURE_CLIENT_SECRET", "lit"), h.Set("Authorization", "lit").
 		if idx > 0 && len(call.Args) > 0 {
-			if key, ok := r.constString(call.Args[0]); ok {
-				s.ctx.Key = key
+			if key, ok := w.constString(call.Args[0]); ok {
+				s.Ctx.Key = key
 			}
 		}
 	}
@@ -321,8 +347,8 @@ func (r *runner) callSite(s *site, call *ast.CallExpr, idx int) (skip bool) {
 // argName returns the constant before a value in an argument list or slice
 // when it names the value: a command-line flag (--password), or, unless
 // flagOnly, also a single word (the key of key/value pairs).
-func (r *runner) argName(prev ast.Expr, flagOnly bool) string {
-	v, ok := r.constString(prev)
+func (w *Walker) argName(prev ast.Expr, flagOnly bool) string {
+	v, ok := w.constString(prev)
 	if !ok || len(v) < 2 || len(v) > 40 || strings.ContainsAny(v, " \t\n=") {
 		return ""
 	}
@@ -351,11 +377,11 @@ var knownParams = map[[2]string][]string{
 
 // importPath returns the import path that name refers to in the current
 // file, or "".
-func (r *runner) importPath(name string) string {
-	if r.file == nil {
+func (w *Walker) importPath(name string) string {
+	if w.file == nil {
 		return ""
 	}
-	for _, spec := range r.file.Imports {
+	for _, spec := range w.file.Imports {
 		p := spec.Path.Value
 		if len(p) < 2 {
 			continue
@@ -373,29 +399,29 @@ func (r *runner) importPath(name string) string {
 }
 
 // syntaxCall returns "path.name", computed once per callee.
-func (r *runner) syntaxCall(path, name string) string {
+func (w *Walker) syntaxCall(path, name string) string {
 	k := [2]string{path, name}
-	if c, ok := r.syntaxCalls[k]; ok {
+	if c, ok := w.syntaxCalls[k]; ok {
 		return c
 	}
-	if r.syntaxCalls == nil {
-		r.syntaxCalls = make(map[[2]string]string)
+	if w.syntaxCalls == nil {
+		w.syntaxCalls = make(map[[2]string]string)
 	}
 	c := path + "." + name
-	r.syntaxCalls[k] = c
+	w.syntaxCalls[k] = c
 	return c
 }
 
 // callName returns fn's fully qualified name, computed once per function.
-func (r *runner) callName(fn *types.Func) string {
-	if name, ok := r.calls[fn]; ok {
+func (w *Walker) callName(fn *types.Func) string {
+	if name, ok := w.calls[fn]; ok {
 		return name
 	}
-	if r.calls == nil {
-		r.calls = make(map[*types.Func]string)
+	if w.calls == nil {
+		w.calls = make(map[*types.Func]string)
 	}
 	name := fn.FullName()
-	r.calls[fn] = name
+	w.calls[fn] = name
 	return name
 }
 
@@ -448,12 +474,12 @@ func paramIndex(sig *types.Signature, name string) int {
 	return -1
 }
 
-// isConversion reports whether call converts its argument to a type.
-func (r *runner) isConversion(call *ast.CallExpr) bool {
+// IsConversion reports whether call converts its argument to a type.
+func (w *Walker) IsConversion(call *ast.CallExpr) bool {
 	if len(call.Args) != 1 {
 		return false
 	}
-	if tv, ok := r.info.Types[call.Fun]; ok {
+	if tv, ok := w.info.Types[call.Fun]; ok {
 		return tv.IsType()
 	}
 	// No type information: []byte(...), string(...).
@@ -476,8 +502,8 @@ const (
 
 // litKind says whether lit is a struct or map literal; key helps when type
 // information is missing.
-func (r *runner) litKind(lit *ast.CompositeLit, key ast.Expr) litKindT {
-	if tv, ok := r.info.Types[lit]; ok && tv.Type != nil {
+func (w *Walker) litKind(lit *ast.CompositeLit, key ast.Expr) litKindT {
+	if tv, ok := w.info.Types[lit]; ok && tv.Type != nil {
 		switch under(tv.Type).(type) {
 		case *types.Struct:
 			return litStruct
@@ -499,8 +525,8 @@ func (r *runner) litKind(lit *ast.CompositeLit, key ast.Expr) litKindT {
 }
 
 // structOf returns the struct type of lit, if it is a struct literal.
-func (r *runner) structOf(lit *ast.CompositeLit) (*types.Struct, bool) {
-	tv, ok := r.info.Types[lit]
+func (w *Walker) structOf(lit *ast.CompositeLit) (*types.Struct, bool) {
+	tv, ok := w.info.Types[lit]
 	if !ok || tv.Type == nil {
 		return nil, false
 	}
@@ -511,12 +537,12 @@ func (r *runner) structOf(lit *ast.CompositeLit) (*types.Struct, bool) {
 // boundName returns the name the expression at c is bound to: the variable
 // or field it is assigned to, or the struct field or map key it is the value
 // of; "" otherwise.
-func (r *runner) boundName(c inspector.Cursor) string {
+func (w *Walker) boundName(c inspector.Cursor) string {
 	k, idx := c.ParentEdge()
 	switch k {
 	case edge.AssignStmt_Rhs:
 		if as := c.Parent().Node().(*ast.AssignStmt); len(as.Lhs) == len(as.Rhs) {
-			return r.exprName(as.Lhs[idx])
+			return w.ExprName(as.Lhs[idx])
 		}
 	case edge.ValueSpec_Values:
 		if vs := c.Parent().Node().(*ast.ValueSpec); idx < len(vs.Names) && len(vs.Names) == len(vs.Values) {
@@ -524,18 +550,18 @@ func (r *runner) boundName(c inspector.Cursor) string {
 		}
 	case edge.KeyValueExpr_Value:
 		kv := c.Parent().Node().(*ast.KeyValueExpr)
-		if key, ok := r.constString(kv.Key); ok {
+		if key, ok := w.constString(kv.Key); ok {
 			return key
 		}
-		return r.exprName(kv.Key)
+		return w.ExprName(kv.Key)
 	}
 	return ""
 }
 
 // litTypeName returns the name of a composite literal's type (PubKey in
 // PubKey{Key: v} and in []*PubKey{{Key: v}}), or "" for an unnamed type.
-func (r *runner) litTypeName(lit *ast.CompositeLit) string {
-	if tv, ok := r.info.Types[lit]; ok && tv.Type != nil {
+func (w *Walker) litTypeName(lit *ast.CompositeLit) string {
+	if tv, ok := w.info.Types[lit]; ok && tv.Type != nil {
 		return namedName(tv.Type)
 	}
 	// No type information: read the type from the syntax.
@@ -551,17 +577,17 @@ func (r *runner) litTypeName(lit *ast.CompositeLit) string {
 // ownerOf names what holds the field an operand or assignee selects: the
 // type of x in x.Key when it is named, else x's own name (pub in pub.Key).
 // It returns "" for anything but a selector.
-func (r *runner) ownerOf(e ast.Expr) string {
+func (w *Walker) ownerOf(e ast.Expr) string {
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
 	if !ok {
 		return ""
 	}
-	if tv, ok := r.info.Types[sel.X]; ok && tv.Type != nil {
+	if tv, ok := w.info.Types[sel.X]; ok && tv.Type != nil {
 		if n := namedName(tv.Type); n != "" {
 			return n
 		}
 	}
-	return r.exprName(sel.X)
+	return w.ExprName(sel.X)
 }
 
 // namedName returns the name of t, or of what t points to, if it is a
@@ -588,9 +614,9 @@ func under(t types.Type) types.Type {
 	return t
 }
 
-// exprName returns the name an operand or assignee stands for: x, s.Field,
+// ExprName returns the name an operand or assignee stands for: x, s.Field,
 // *p, m["key"], os.Getenv("KEY"), r.FormValue("password").
-func (r *runner) exprName(e ast.Expr) string {
+func (w *Walker) ExprName(e ast.Expr) string {
 	for {
 		switch x := e.(type) {
 		case *ast.Ident:
@@ -602,13 +628,13 @@ func (r *runner) exprName(e ast.Expr) string {
 		case *ast.ParenExpr:
 			e = x.X
 		case *ast.IndexExpr:
-			if key, ok := r.constString(x.Index); ok {
+			if key, ok := w.constString(x.Index); ok {
 				return key
 			}
 			e = x.X
 		case *ast.CallExpr:
 			if len(x.Args) > 0 {
-				if key, ok := r.constString(x.Args[0]); ok {
+				if key, ok := w.constString(x.Args[0]); ok {
 					return key
 				}
 			}
@@ -622,7 +648,7 @@ func (r *runner) exprName(e ast.Expr) string {
 // litValue returns the value of a string literal.
 // It does not allocate for raw strings and for interpreted strings without
 // escapes (the value is the text between the quotes, whatever its bytes).
-func (r *runner) litValue(lit *ast.BasicLit) (string, bool) {
+func (w *Walker) litValue(lit *ast.BasicLit) (string, bool) {
 	s := lit.Value
 	if len(s) < 2 {
 		return "", false
@@ -637,7 +663,7 @@ func (r *runner) litValue(lit *ast.BasicLit) (string, bool) {
 			return s[1 : len(s)-1], true
 		}
 	}
-	if tv, ok := r.info.Types[lit]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+	if tv, ok := w.info.Types[lit]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 		return constant.StringVal(tv.Value), true
 	}
 	if v, err := strconv.Unquote(s); err == nil {
@@ -649,8 +675,8 @@ func (r *runner) litValue(lit *ast.BasicLit) (string, bool) {
 // constString returns the value of e if it is a string constant. Without
 // type information it reads literals, concatenations and named constants
 // from the syntax, so that a package that does not type-check is still scanned.
-func (r *runner) constString(e ast.Expr) (string, bool) {
-	if tv, ok := r.info.Types[e]; ok {
+func (w *Walker) constString(e ast.Expr) (string, bool) {
+	if tv, ok := w.info.Types[e]; ok {
 		if tv.Value != nil && tv.Value.Kind() == constant.String {
 			return constant.StringVal(tv.Value), true
 		}
@@ -661,26 +687,40 @@ func (r *runner) constString(e ast.Expr) (string, bool) {
 	switch x := e.(type) {
 	case *ast.BasicLit:
 		if x.Kind == token.STRING {
-			return r.litValue(x)
+			return w.litValue(x)
 		}
 	case *ast.ParenExpr:
-		return r.constString(x.X)
+		return w.constString(x.X)
 	case *ast.BinaryExpr:
 		if x.Op == token.ADD {
-			a, ok := r.constString(x.X)
+			a, ok := w.constString(x.X)
 			if !ok {
 				return "", false
 			}
-			b, ok := r.constString(x.Y)
+			b, ok := w.constString(x.Y)
 			if !ok {
 				return "", false
 			}
 			return a + b, true
 		}
 	case *ast.Ident:
-		if c, ok := r.info.Uses[x].(*types.Const); ok && c.Val().Kind() == constant.String {
+		if c, ok := w.info.Uses[x].(*types.Const); ok && c.Val().Kind() == constant.String {
 			return constant.StringVal(c.Val()), true
 		}
 	}
 	return "", false
 }
+
+// typedConst returns the value of e when type information says it is a
+// string constant.
+func (w *Walker) typedConst(e ast.Expr) (string, bool) {
+	if tv, ok := w.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value), true
+	}
+	return "", false
+}
+
+// Fold returns the value of e if it is a string constant, as the walker
+// reads it: with type information through go/constant, without it from the
+// syntax (literals, parentheses, concatenations).
+func (w *Walker) Fold(e ast.Expr) (string, bool) { return w.constString(e) }

@@ -1,4 +1,4 @@
-package hardcodedcred
+package gosite
 
 import "strings"
 
