@@ -436,7 +436,7 @@ func (w *worker) content(abs string, data []byte, l *config.Loaded, eng engine, 
 		w.lines(content, eng, test, added)
 		w.pem(content, eng, test)
 	}
-	note = w.practices(abs, content, l)
+	note := w.practices(abs, content, l)
 	if len(w.hits) == 0 {
 		return fileResult{scanned: true, note: note}
 	}
