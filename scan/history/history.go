@@ -155,7 +155,10 @@ func Run(opts Options) (*Result, error) {
 	if err := s.classify(); err != nil {
 		problems = append(problems, err)
 	}
-	if err := s.read(r, res); err != nil {
+	restoreGC := tuneGC()
+	err = s.read(r, res)
+	restoreGC()
+	if err != nil {
 		problems = append(problems, err)
 	}
 	if len(res.Missing) > 0 {
