@@ -5,8 +5,9 @@ import (
 	"strings"
 )
 
-// arm checks ARM parameter files and templates. Today it reports only
-// reference.secretVersion (KV309), found with json.Decoder token offsets.
+// arm reports reference.secretVersion (KV309) in ARM parameter files and
+// templates, found with json.Decoder token offsets. The practices of
+// templates (KV600-KV608) are checked by armPractices (armparse.go).
 func arm(path, content string, out *findings) string {
 	if !strings.Contains(content, "secretVersion") {
 		return ""

@@ -2,12 +2,11 @@ package iac
 
 import "strings"
 
-// bicep checks a Bicep or .bicepparam file. Today it reads only calls of
-// getSecret (a method of an existing vault, or az.getSecret in .bicepparam
-// files) whose last argument is a version: it splits the argument list at
-// top-level commas, skipping strings ('...' with ” escapes, ”'...”'),
-// comments and nested brackets. Declarations, decorators and resource
-// bodies are not parsed yet (KV600-KV608 are Terraform-only so far).
+// bicep checks a Bicep or .bicepparam file for calls of getSecret (a
+// method of an existing vault, or az.getSecret in .bicepparam files) whose
+// last argument is a version (KV308): it splits the argument list at
+// top-level commas, skipping strings, comments and nested brackets. The
+// declarations (KV600-KV608) are read by bicepPractices (bicepparse.go).
 func bicep(path, content string, param bool, out *findings) string {
 	want := 2 // kv.getSecret(name, version)
 	if param {

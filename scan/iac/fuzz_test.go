@@ -75,3 +75,75 @@ func FuzzCheck(f *testing.F) {
 }
 
 func noDir(string) ([]os.DirEntry, error) { return nil, os.ErrNotExist }
+
+// checkSpans fails when a value of the tree lies outside content or ends
+// before it starts.
+func checkSpans(t *testing.T, content string, v *dValue, depth int) {
+	t.Helper()
+	if v == nil || depth > 300 {
+		return
+	}
+	if v.start < 0 || v.end > len(content) || v.start > v.end {
+		t.Fatalf("value at %d:%d outside %d bytes", v.start, v.end, len(content))
+	}
+	for _, p := range v.props {
+		if p.start < 0 || p.end > len(content) || p.start > p.end {
+			t.Fatalf("property %q at %d:%d outside %d bytes", p.key, p.start, p.end, len(content))
+		}
+		checkSpans(t, content, p.val, depth+1)
+	}
+	for _, e := range v.elems {
+		checkSpans(t, content, e, depth+1)
+	}
+}
+
+// FuzzBicepPractices checks that the Bicep tokenizer and parser never panic
+// or hang and that every value and finding lies inside the file.
+func FuzzBicepPractices(f *testing.F) {
+	for _, s := range []string{
+		"@secure()\nparam p string = 'x'\n", "resource r 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {\n properties: {\n value: 'x'\n }\n}\n",
+		"resource v 'Microsoft.KeyVault/vaults@1' = {\n resource s 'secrets' = {\n name: 'a'\n }\n}\n",
+		"output o string = s.listKeys().keys[0].value\n", "var a = b\nvar b = a\noutput o string = a\n",
+		"resource l 'x@1' = [for (x, i) in y: if (z) {\n}]\n", "param p {\n a: string\n}[]\n", "x = '${'${a}'}'\n",
+		"'''multi\nline'''", "/* open", "'open", "{ a: [ { b: ( } ] }", "@sys.secure()\noutput x string = y\n",
+	} {
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, content string, param bool) {
+		d, ok := parseBicep(content)
+		if !ok {
+			return
+		}
+		for _, r := range d.resources {
+			checkSpans(t, content, r.body, 0)
+		}
+		for _, v := range d.vars {
+			checkSpans(t, content, v, 0)
+		}
+		var out findings
+		bicepPractices("x.bicep", content, param, &out)
+		checkOffsets(t, content, out)
+	})
+}
+
+// FuzzARMTree checks that the JSON position reader never panics, that every
+// value lies inside the file, and that a string value's span is a JSON string.
+func FuzzARMTree(f *testing.F) {
+	for _, s := range []string{
+		`{"$schema":"deploymentTemplate","resources":[{"type":"Microsoft.KeyVault/vaults/secrets","properties":{"value":"x"}}]}`,
+		`{"$schema":"deploymentParameters","parameters":{"password":{"value":"x"}}}`, `[1, 2.5e3, true, null, "a\"b"]`,
+		`{"a": {"b": [{"c": "[[escaped]"}]}}`, `{"x": "[concat(parameters('a'), variables('b'))]"}`, `{"unterminated": `,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, content string) {
+		root, err := parseJSONPositions(content)
+		if err != nil {
+			return
+		}
+		checkSpans(t, content, root, 0)
+		var out findings
+		armPractices("x.json", content, &out)
+		checkOffsets(t, content, out)
+	})
+}

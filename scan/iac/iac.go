@@ -12,14 +12,18 @@
 //   - *.tf: parsed with github.com/hashicorp/hcl/v2 (hclsyntax), with the
 //     variables and locals of the other .tf files of the same directory
 //     (the module), so var.x and local.y are judged by their values;
-//   - *.bicep and *.bicepparam: a small tokenizer (see bicep.go) for
+//   - *.bicep and *.bicepparam: a small tokenizer and parser (see
+//     bicepparse.go, which says what it does not understand) for
 //     declarations, decorators and object literals;
 //   - *.json with an ARM deploymentTemplate or deploymentParameters $schema:
-//     encoding/json with byte positions (see jsonpos.go);
+//     encoding/json with byte positions (see armparse.go);
 //   - *.yaml, *.yml: Kubernetes Secrets and SecretProviderClasses, GitHub
 //     Actions workflows, compose files and pipelines, with gopkg.in/yaml.v3;
 //     Helm template actions ({{ ... }}) are blanked out first;
 //   - Dockerfiles: ENV and ARG.
+//
+// Bicep and ARM are read into one model (deploy.go) that one set of checks
+// judges: the practices the Terraform checks apply to azurerm resources.
 //
 // Findings carry byte offsets; the scan package turns them into positions
 // and runs them through the same configuration, suppression, baseline and
@@ -76,8 +80,10 @@ func (c *Checker) Check(path, content string) ([]Finding, string) {
 		note = c.terraform(path, content, &out)
 	case ext == ".bicep" || ext == ".bicepparam":
 		note = bicep(path, content, ext == ".bicepparam", &out)
+		note = cmp.Or(note, bicepPractices(path, content, ext == ".bicepparam", &out))
 	case ext == ".json":
 		note = arm(path, content, &out)
+		note = cmp.Or(note, armPractices(path, content, &out))
 	case ext == ".yaml" || ext == ".yml":
 		note = yamlFile(path, content, &out)
 	case isDockerfile(base):
