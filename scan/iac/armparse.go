@@ -230,11 +230,12 @@ func armResources(d *deployment, v *dValue, parent string) {
 		if tp == nil || tp.val.kind != vString {
 			continue
 		}
-		typ, _, _ := strings.Cut(strings.ToLower(tp.val.str), "@")
-		if parent != "" && !strings.Contains(typ, ".") {
-			typ = parent + "/" + typ
+		shown, _, _ := strings.Cut(tp.val.str, "@")
+		if parent != "" && !strings.Contains(shown, ".") {
+			shown = parent + "/" + shown
 		}
-		dr := &dResource{typ: typ, start: tp.start, end: tp.end, body: r}
+		typ := strings.ToLower(shown)
+		dr := &dResource{typ: typ, shown: shown, start: tp.start, end: tp.end, body: r}
 		if n := r.get("name"); n != nil && n.val.kind == vString {
 			dr.label = n.val.str
 		}
@@ -243,7 +244,7 @@ func armResources(d *deployment, v *dValue, parent string) {
 		}
 		d.resources = append(d.resources, dr)
 		if kids := r.get("resources"); kids != nil {
-			armResources(d, kids.val, typ)
+			armResources(d, kids.val, shown)
 		}
 	}
 }

@@ -365,11 +365,12 @@ func (p *bicepParser) resource(start int, parent string) {
 		return
 	}
 	p.i++
-	typ, _, _ := strings.Cut(strings.ToLower(t.text), "@")
-	if parent != "" && !strings.Contains(typ, ".") {
-		typ = parent + "/" + typ
+	shown, _, _ := strings.Cut(t.text, "@")
+	if parent != "" && !strings.Contains(shown, ".") {
+		shown = parent + "/" + shown
 	}
-	r := &dResource{label: sym, typ: typ, start: start, end: t.end}
+	typ := strings.ToLower(shown)
+	r := &dResource{label: sym, typ: typ, shown: shown, start: start, end: t.end}
 	if p.is(bIdent, "existing") {
 		p.i++
 		r.existing = true
@@ -377,7 +378,7 @@ func (p *bicepParser) resource(start int, parent string) {
 	if !p.punct("=") {
 		return
 	}
-	r.body = p.resourceBody(typ)
+	r.body = p.resourceBody(shown)
 	p.d.resources = append(p.d.resources, r)
 }
 

@@ -31,6 +31,7 @@ type dParam struct {
 type dResource struct {
 	label      string // the symbolic name (Bicep) or the name when it is a literal (ARM)
 	typ        string // full type, lowercase, without the API version
+	shown      string // the type as written (full), for messages
 	start, end int    // where to report what the resource lacks
 	existing   bool   // a reference to a resource deployed elsewhere
 	body       *dValue
@@ -215,9 +216,9 @@ func (d *deployment) check(out *findings) {
 
 func (r *dResource) what(lang string) string {
 	if r.label != "" {
-		return lang + " resource " + r.label + " (" + r.typ + ")"
+		return lang + " resource " + r.label + " (" + r.shown + ")"
 	}
-	return lang + " resource " + r.typ
+	return lang + " resource " + r.shown
 }
 
 // secret checks a Microsoft.KeyVault/vaults/secrets resource.
