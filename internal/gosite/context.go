@@ -269,6 +269,7 @@ func (w *Walker) callSite(s *Site, call *ast.CallExpr, idx int) (skip bool) {
 		fnName, path, param string
 		nameIdx             = -1 // index of the parameter called "name" (flag names)
 		sig                 *types.Signature
+		flagShaped          bool // a flag-defining method, known from the syntax only
 	)
 	if fn, _ := typeutil.Callee(w.info, call).(*types.Func); fn != nil {
 		sig = fn.Signature()
@@ -297,6 +298,9 @@ func (w *Walker) callSite(s *Site, call *ast.CallExpr, idx int) (skip bool) {
 				param = ps[idx]
 			}
 			nameIdx = slices.Index(ps, "name")
+			// Have: fs.StringVar(&p, "name", "lit", "usage") on a FlagSet
+			// variable, whose package the syntax does not say.
+			flagShaped = path == "" && slices.Contains(ps, "usage")
 		}
 	}
 	s.Ctx.Name = param
@@ -304,7 +308,7 @@ func (w *Walker) callSite(s *Site, call *ast.CallExpr, idx int) (skip bool) {
 		// Have: exec.Command("docker", "login", "--password", "lit").
 		s.Ctx.Key = w.argName(call.Args[idx-1], true)
 	}
-	if path == "flag" || strings.HasSuffix(path, "/pflag") {
+	if path == "flag" || strings.HasSuffix(path, "/pflag") || flagShaped {
 		// Have: flag.String(name, value, usage), fs.StringVar(&p, name, value, usage).
 		switch param {
 		case "usage", "name", "shorthand":
