@@ -428,15 +428,10 @@ func TestGlob(t *testing.T) {
 		pattern, name string
 		want          bool
 	}{
-		{"**/testdata/**", "testdata/a.go", true},
-		{"**/testdata/**", "x/y/testdata/z/a.go", true},
-		{"**/testdata/**", "x/testdatax/a.go", false},
-		{"a/*.go", "a/b.go", true},
-		{"a/*.go", "a/b/c.go", false},
-		{"a/**/c.go", "a/c.go", true},
-		{"a/**/c.go", "a/b/d/c.go", true},
-		{"*_gen.go", "deep/dir/x_gen.go", true},
-		{"./docs/", "docs/a/b.md", true},
+		// normGlob's readings; the matching itself is internal/glob's (glob_test.go).
+		{"*_gen.go", "deep/dir/x_gen.go", true}, // no slash: a file name in any directory
+		{"./docs/", "docs/a/b.md", true},        // "./" goes, "dir/" is everything below dir
+		{"/a/*.go", "a/b.go", true},             // a leading slash anchors at the root, as without it
 		{"docs/", "docsx/a.md", false},
 	} {
 		if got := matchGlob(normGlob(tc.pattern), tc.name); got != tc.want {

@@ -3,6 +3,8 @@ package config
 import (
 	"path"
 	"strings"
+
+	"github.com/kvlint/kvlint/internal/glob"
 )
 
 // checkGlob reports whether pattern is a valid allow.paths glob.
@@ -36,35 +38,7 @@ func normGlob(pattern string) string {
 }
 
 // matchGlob matches a slash-separated relative name against a normalised
-// glob in which "**" matches any number of path segments (including none).
+// glob with glob.Match, "**" standing for any number of path segments.
 func matchGlob(pattern, name string) bool {
-	return matchSegs(strings.Split(pattern, "/"), strings.Split(name, "/"))
-}
-
-func matchSegs(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			// Collapse runs of ** and try every split point.
-			for len(pat) > 0 && pat[0] == "**" {
-				pat = pat[1:]
-			}
-			if len(pat) == 0 {
-				return true
-			}
-			for i := range name {
-				if matchSegs(pat, name[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, err := path.Match(pat[0], name[0]); err != nil || !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
-	}
-	return len(name) == 0
+	return glob.Match(strings.Split(pattern, "/"), nil, name)
 }

@@ -15,7 +15,8 @@ import (
 
 // rawFinding is what migrate needs of one hardcodedcred finding. Everything
 // else (the maximal constant expression, the kind of place, the name) is
-// worked out again from the syntax, because the rewrite needs it exactly.
+// read from the string site gosite finds there, as the analyzer read it, so
+// that tests can hand in bare positions (findHook).
 type rawFinding struct {
 	Pos, End   token.Pos
 	RuleID     string

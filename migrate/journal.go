@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/kvlint/kvlint/internal/atomicfile"
 )
 
 // The journal makes the one step of a migration that changes the tree safe
@@ -83,7 +85,7 @@ func beginJournal(root string, changes []change) (*journal, error) {
 			}
 			e.Existed, e.Mode, e.SHA256 = true, uint32(fi.Mode().Perm()), digestHex(data)
 			e.Backup = fmt.Sprintf("backup-%03d", i)
-			if err := writeFileAtomic(filepath.Join(dir, e.Backup), data, 0o600); err != nil {
+			if err := atomicfile.WriteFile(filepath.Join(dir, e.Backup), data, 0o600); err != nil {
 				return nil, fmt.Errorf("journal: back up %s: %w", e.Path, err)
 			}
 		case errors.Is(err, os.ErrNotExist):
@@ -96,7 +98,7 @@ func beginJournal(root string, changes []change) (*journal, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := writeFileAtomic(journalPath(root), data, 0o600); err != nil {
+	if err := atomicfile.WriteFile(journalPath(root), data, 0o600); err != nil {
 		return nil, fmt.Errorf("journal: %w", err)
 	}
 	return j, nil
@@ -154,7 +156,7 @@ func (j *journal) rollback() ([]string, error) {
 			errs = append(errs, fmt.Errorf("the backup of %s is damaged (checksum mismatch)", e.Path))
 			continue
 		}
-		if err := writeFileAtomic(abs, data, os.FileMode(e.Mode)); err != nil {
+		if err := atomicfile.WriteFile(abs, data, os.FileMode(e.Mode)); err != nil {
 			errs = append(errs, fmt.Errorf("restore %s: %w", e.Path, err))
 			continue
 		}
@@ -242,7 +244,7 @@ func (m *migration) repairRuntimeRequires(readOnly bool) error {
 		return err
 	}
 	for _, c := range changes {
-		if err := writeFileAtomic(c.path, c.data, 0o644); err != nil {
+		if err := atomicfile.WriteFile(c.path, c.data, 0o644); err != nil {
 			_, rerr := j.rollback()
 			return errors.Join(err, rerr)
 		}

@@ -1,6 +1,7 @@
 package migrate
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -17,6 +18,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/gosite"
 )
 
 // place is one migratable (or manual) occurrence of a secret in the source.
@@ -85,6 +87,7 @@ type planner struct {
 	srcCache   map[string][]byte
 	constUses  map[string]bool // positions of constants used where a constant is required
 	constReady bool
+	sites      map[*ast.File][]gosite.Site // string sites per file, walked on first use
 }
 
 func (pl *planner) source(filename string) ([]byte, error) {
@@ -207,8 +210,7 @@ func (pl *planner) place(pkg *packages.Package, file *ast.File, filename, rel st
 	if info == nil {
 		return nil, fmt.Errorf("no type information")
 	}
-	path, _ := astutil.PathEnclosingInterval(file, f.Pos, f.End)
-	if len(path) > 1 {
+	if path, _ := astutil.PathEnclosingInterval(file, f.Pos, f.End); len(path) > 1 {
 		// Have: type Config struct { Password string `default:"..."` }
 		if lit, ok := path[0].(*ast.BasicLit); ok {
 			if field, ok := path[1].(*ast.Field); ok && field.Tag == lit {
@@ -221,42 +223,25 @@ func (pl *planner) place(pkg *packages.Package, file *ast.File, filename, rel st
 			}
 		}
 	}
-	// The innermost constant string expression at the finding, widened to
-	// the maximal constant expression around it.
-	idx := -1
-	for i, n := range path {
-		if e, ok := n.(ast.Expr); ok && isConstString(info, e) {
-			idx = i
-			break
-		}
-	}
-	if idx < 0 {
+	// The site gosite reads there: the maximal constant string expression
+	// holding the finding, with its place and context.
+	site := pl.siteAt(pkg, file, f.Pos, f.End)
+	if site == nil {
 		return nil, nil // not a constant expression (nothing migrate can move)
 	}
-	for idx+1 < len(path) {
-		e, ok := path[idx+1].(ast.Expr)
-		if !ok || !isConstString(info, e) {
-			break
-		}
-		idx++
-	}
-	expr := path[idx].(ast.Expr)
-	if id, ok := ast.Unparen(expr).(*ast.Ident); ok {
-		// A use of a named constant: its declaration is the place.
-		_ = id
-		return nil, nil
-	}
+	expr := site.Expr
+	path := site.Path()
 	p.expr = expr
 	p.start, p.end = tf.Offset(expr.Pos()), tf.Offset(expr.End())
 	posn = pl.fset.Position(expr.Pos())
 	p.line, p.col = posn.Line, posn.Column
 	p.exprHash = detect.Hash(string(src[p.start:p.end]))
-	p.value = constant.StringVal(info.Types[expr].Value)
-	pl.classify(p, info, path[idx:])
+	p.value = site.Value
+	pl.classify(p, info, site, path)
 	if p.kind == "skip" {
 		return nil, nil
 	}
-	if p.kind != "const" && needsConstant(path[idx:]) {
+	if p.kind != "const" && needsConstant(path) {
 		p.manual = "the value is used where Go requires a constant"
 	}
 	if p.manual == "" {
@@ -283,11 +268,6 @@ func needsConstant(path []ast.Node) bool {
 	return false
 }
 
-func isConstString(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.String
-}
-
 func inComment(f *ast.File, pos token.Pos) bool {
 	for _, cg := range f.Comments {
 		if cg.Pos() <= pos && pos < cg.End() {
@@ -298,138 +278,14 @@ func inComment(f *ast.File, pos token.Pos) bool {
 }
 
 // classify sets p.kind, p.name, p.spec, p.decl and p.wrapper from the
-// syntax around the expression; path[0] is the expression.
-func (pl *planner) classify(p *place, info *types.Info, path []ast.Node) {
-	child := path[0]
-	for i := 1; i < len(path); i++ {
-		switch n := path[i].(type) {
-		case *ast.ParenExpr:
-			child = n
-			continue
-		case *ast.ValueSpec:
-			decl, _ := path[i+1].(*ast.GenDecl)
-			p.spec, p.decl = n, decl
-			p.kind = "var"
-			if decl != nil && decl.Tok == token.CONST {
-				p.kind = "const"
-			}
-			for j, v := range n.Values {
-				if v == child && j < len(n.Names) {
-					p.name = n.Names[j].Name
-				}
-			}
-		case *ast.KeyValueExpr:
-			lit, _ := path[i+1].(*ast.CompositeLit)
-			if n.Key == child {
-				p.kind, p.name = "map-key", "key"
-				break
-			}
-			p.kind = "element"
-			if lit != nil {
-				switch underlying(info.TypeOf(lit)).(type) {
-				case *types.Struct:
-					p.kind = "field"
-				case *types.Map:
-					p.kind = "map-value"
-				}
-			}
-			switch k := n.Key.(type) {
-			case *ast.Ident:
-				p.name = k.Name
-			default:
-				if tv, ok := info.Types[k]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-					p.name = constant.StringVal(tv.Value)
-				} else if tv.Value != nil {
-					p.name = tv.Value.ExactString()
-				}
-			}
-			if outer := pl.outerName(info, path[i+1:]); outer != "" && (p.kind == "field" || p.kind == "map-value") {
-				// DefaultSMTP{Password: v} -> default-smtp-password
-				p.name = outer + " " + p.name
-			} else if p.name == "" {
-				p.name = outer
-			}
-		case *ast.CompositeLit:
-			p.kind = "element"
-			if _, ok := underlying(info.TypeOf(n)).(*types.Struct); ok {
-				p.kind = "field"
-			}
-			p.name = pl.outerName(info, path[i:])
-		case *ast.CallExpr:
-			if child == n.Fun {
-				p.kind, p.name = "expr", pl.outerName(info, path[i:])
-				break
-			}
-			if tv, ok := info.Types[n.Fun]; ok && tv.IsType() {
-				// []byte("...") or another non-constant conversion.
-				p.kind, p.wrapper = "conversion", types.ExprString(n.Fun)
-				p.name = pl.outerName(info, path[i:])
-				break
-			}
-			argi := -1
-			for j, a := range n.Args {
-				if a == child {
-					argi = j
-				}
-			}
-			fn, _ := typeutil.Callee(info, n).(*types.Func)
-			if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == pl.runtimePkg {
-				p.kind = "skip" // the name argument of vaultsecrets.Get/MustGet
-				return
-			}
-			if flagName, ok := flagDefault(info, fn, n, argi); ok {
-				p.kind, p.name = "flag-default", flagName
-				break
-			}
-			p.kind = "call-arg"
-			if sig, ok := info.TypeOf(n.Fun).(*types.Signature); ok && argi >= 0 {
-				params := sig.Params()
-				k := argi
-				if sig.Variadic() && k >= params.Len()-1 {
-					k = params.Len() - 1
-				}
-				if k < params.Len() {
-					p.name = params.At(k).Name()
-				}
-			}
-			if p.name == "" || p.name == "_" {
-				if fn != nil {
-					p.name = fn.Name()
-				} else {
-					p.name = pl.outerName(info, path[i:])
-				}
-			}
-		case *ast.BinaryExpr:
-			p.kind = "compare"
-			other := n.X
-			if other == child {
-				other = n.Y
-			}
-			p.name = exprName(other)
-			if p.name == "" {
-				p.name = pl.outerName(info, path[i:])
-			}
-		case *ast.CaseClause:
-			p.kind = "compare"
-			if sw, ok := path[i+2].(*ast.SwitchStmt); ok && sw.Tag != nil {
-				p.name = exprName(sw.Tag)
-			}
-			if p.name == "" {
-				p.name = pl.outerName(info, path[i:])
-			}
-		case *ast.ReturnStmt:
-			p.kind, p.name = "return", pl.outerName(info, path[i:])
-		case *ast.AssignStmt:
-			p.kind = "assign"
-			for j, r := range n.Rhs {
-				if r == child && j < len(n.Lhs) {
-					p.name = exprName(n.Lhs[j])
-				}
-			}
-		default:
-			p.kind, p.name = "expr", pl.outerName(info, path[i:])
-		}
-		break
+// site gosite read at the expression; path[0] is the expression.
+func (pl *planner) classify(p *place, info *types.Info, site *gosite.Site, path []ast.Node) {
+	switch {
+	case classifyConversion(p, info, site, path):
+	case site.Place == gosite.PlaceCallArg:
+		pl.classifyCall(p, info, site, path)
+	default:
+		classifyPlace(p, site, path)
 	}
 	if p.kind == "" {
 		p.kind = "expr"
@@ -439,57 +295,145 @@ func (pl *planner) classify(p *place, info *types.Info, path []ast.Node) {
 	}
 }
 
-// outerName names an expression by what encloses it: the variable it is
-// assigned to, the field or key it is the value of, or the function it is in.
-func (pl *planner) outerName(info *types.Info, path []ast.Node) string {
+// classifyConversion classifies the operand of a conversion that is not a
+// constant ([]byte("...")), which the vault value is converted into.
+func classifyConversion(p *place, info *types.Info, site *gosite.Site, path []ast.Node) bool {
+	i := 1
+	for i < len(path) {
+		if _, ok := path[i].(*ast.ParenExpr); !ok {
+			break
+		}
+		i++
+	}
+	call, ok := path[min(i, len(path)-1)].(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
+		return false
+	}
+	p.kind, p.wrapper, p.name = "conversion", types.ExprString(call.Fun), site.Outer()
+	return true
+}
+
+// classifyPlace maps the site's place to migrate's kind of place and names it.
+func classifyPlace(p *place, site *gosite.Site, path []ast.Node) {
+	name, outer := site.Ctx.Name, site.Outer()
+	switch site.Place {
+	case gosite.PlaceConst, gosite.PlaceVar:
+		p.kind = "var"
+		if site.Place == gosite.PlaceConst {
+			p.kind = "const"
+		}
+		p.spec, _ = site.Decl().(*ast.ValueSpec)
+		for _, n := range path {
+			if gd, ok := n.(*ast.GenDecl); ok {
+				p.decl = gd
+				break
+			}
+		}
+		p.name = name
+	case gosite.PlaceField, gosite.PlaceMapValue:
+		// DefaultSMTP{Password: v} -> default-smtp-password
+		p.kind = map[gosite.Place]string{gosite.PlaceField: "field", gosite.PlaceMapValue: "map-value"}[site.Place]
+		p.name = strings.TrimSpace(outer + " " + name)
+	case gosite.PlaceCompare, gosite.PlaceAssign, gosite.PlaceReturn:
+		p.kind = site.Place.String()
+		p.name = cmp.Or(name, outer)
+	default:
+		p.kind, p.name = otherKind(path), outer
+	}
+}
+
+// otherKind is the kind of a place gosite calls other: a map key, an
+// element of a slice or array literal, or any other expression.
+func otherKind(path []ast.Node) string {
+	if len(path) < 2 {
+		return "expr"
+	}
+	switch n := path[1].(type) {
+	case *ast.KeyValueExpr:
+		if n.Key == path[0] {
+			return "map-key"
+		}
+		return "element"
+	case *ast.CompositeLit:
+		return "element"
+	}
+	return "expr"
+}
+
+// classifyCall classifies an argument: the name argument of the run-time
+// package's getters (skipped), a flag default, or a call argument named by
+// its parameter, else by the callee.
+func (pl *planner) classifyCall(p *place, info *types.Info, site *gosite.Site, path []ast.Node) {
+	call, argi := enclosingCall(path)
+	if call == nil {
+		p.kind, p.name = "expr", site.Outer()
+		return
+	}
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == pl.runtimePkg {
+		p.kind = "skip" // the name argument of vaultsecrets.Get/MustGet
+		return
+	}
+	if flagName, ok := flagDefault(info, fn, call, argi); ok {
+		p.kind, p.name = "flag-default", flagName
+		return
+	}
+	p.kind, p.name = "call-arg", site.Ctx.Name
+	if p.name == "" || p.name == "_" {
+		if fn != nil {
+			p.name = fn.Name()
+		} else {
+			p.name = site.Outer()
+		}
+	}
+}
+
+// enclosingCall returns the call path[0] is an argument of (through
+// parentheses) and the argument's index.
+func enclosingCall(path []ast.Node) (*ast.CallExpr, int) {
 	child := path[0]
 	for _, n := range path[1:] {
 		switch n := n.(type) {
-		case *ast.ValueSpec:
-			for j, v := range n.Values {
-				if v == child && j < len(n.Names) {
-					return n.Names[j].Name
+		case *ast.ParenExpr:
+			child = n
+			continue
+		case *ast.CallExpr:
+			for j, a := range n.Args {
+				if a == child {
+					return n, j
 				}
 			}
-			if len(n.Names) > 0 {
-				return n.Names[0].Name
-			}
-		case *ast.KeyValueExpr:
-			if id, ok := n.Key.(*ast.Ident); ok {
-				return id.Name
-			}
-			if tv, ok := info.Types[n.Key]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-				return constant.StringVal(tv.Value)
-			}
-		case *ast.AssignStmt:
-			for j, r := range n.Rhs {
-				if r == child && j < len(n.Lhs) {
-					return exprName(n.Lhs[j])
-				}
-			}
-		case *ast.FuncDecl:
-			return n.Name.Name
 		}
-		child = n
+		return nil, -1
 	}
-	return ""
+	return nil, -1
 }
 
-// exprName names an operand: x, s.Field, f().
-func exprName(e ast.Expr) string {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return e.Name
-	case *ast.SelectorExpr:
-		return e.Sel.Name
-	case *ast.CallExpr:
-		return exprName(e.Fun)
-	case *ast.IndexExpr:
-		return exprName(e.X)
-	case *ast.StarExpr:
-		return exprName(e.X)
+// siteAt returns the string site of file that holds [pos, end), read by
+// gosite with the package's types; sites are walked once per file.
+func (pl *planner) siteAt(pkg *packages.Package, file *ast.File, pos, end token.Pos) *gosite.Site {
+	sites, ok := pl.sites[file]
+	if !ok {
+		w := gosite.New(pkg.TypesInfo)
+		w.Walk(file, false, func(s *gosite.Site) {
+			if s.Expr != nil && !s.Tag {
+				sites = append(sites, *s)
+			}
+		})
+		if pl.sites == nil {
+			pl.sites = map[*ast.File][]gosite.Site{}
+		}
+		pl.sites[file] = sites
 	}
-	return ""
+	for i := range sites {
+		if s := &sites[i]; s.Pos <= pos && end <= s.End {
+			return s
+		}
+	}
+	return nil
 }
 
 // flagDefault recognises the default value of a flag package string flag

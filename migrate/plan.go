@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/atomicfile"
 )
 
 // Plan is the reviewable form of a migration, written by -plan and carried
@@ -201,7 +202,7 @@ func writePlan(filename string, pl *Plan) error {
 	if err := enc.Close(); err != nil {
 		return fmt.Errorf("plan: %w", err)
 	}
-	return writeFileAtomic(filename, buf.Bytes(), 0o644)
+	return atomicfile.WriteFile(filename, buf.Bytes(), 0o644)
 }
 
 // readPlan reads and checks a plan file.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/atomicfile"
 )
 
 // Report is the outcome of a migration, written as JSON by -report. It
@@ -206,5 +207,5 @@ func writeReport(filename string, r *Report) error {
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(filename, append(data, '\n'), 0o644)
+	return atomicfile.WriteFile(filename, append(data, '\n'), 0o644)
 }

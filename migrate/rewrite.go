@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/format"
 	"go/token"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -225,34 +224,4 @@ func dedent(s string) string {
 		lines[i] = strings.TrimLeft(l, " \t")
 	}
 	return strings.Join(lines, "\n")
-}
-
-// writeFileAtomic writes data to filename through a temporary file in the
-// same directory and a rename, keeping the mode of an existing file.
-func writeFileAtomic(filename string, data []byte, mode os.FileMode) error {
-	if fi, err := os.Stat(filename); err == nil {
-		mode = fi.Mode().Perm()
-	}
-	dir := filepath.Dir(filename)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(filename)+".kvlint-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	defer os.Remove(name) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(name, mode); err != nil {
-		return err
-	}
-	return os.Rename(name, filename)
 }

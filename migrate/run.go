@@ -20,6 +20,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/internal/atomicfile"
 	"github.com/kvlint/kvlint/migrate/vault"
 )
 
@@ -468,7 +469,7 @@ func (m *migration) rewrite() error {
 		if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
 			return m.rollBack(j, byFile, err)
 		}
-		if err := writeFileAtomic(c.path, c.data, 0o644); err != nil {
+		if err := atomicfile.WriteFile(c.path, c.data, 0o644); err != nil {
 			return m.rollBack(j, byFile, fmt.Errorf("write %s: %w", m.rel(c.path), err))
 		}
 		m.stepHook(fmt.Sprintf("apply-%d", i))
@@ -773,7 +774,7 @@ func (m *migration) rewriteWithoutConsts(f string, originals map[string][]byte, 
 	orig := originals[f]
 	if len(keep) > 0 {
 		out, err := rewriteFile(m.fset, orig, keep[0].file, keep, m.modPath+"/"+runtimeDir)
-		if err == nil && writeFileAtomic(f, out, 0o644) == nil {
+		if err == nil && atomicfile.WriteFile(f, out, 0o644) == nil {
 			return
 		}
 	}
@@ -841,7 +842,7 @@ func (m *migration) baselineHas(file, msg string) bool {
 // restore writes back the original bytes of files and marks their places manual.
 func (m *migration) restore(originals map[string][]byte, byFile map[string][]*place, why string) {
 	for f, src := range originals {
-		if err := writeFileAtomic(f, src, 0o644); err != nil {
+		if err := atomicfile.WriteFile(f, src, 0o644); err != nil {
 			m.report.Warnings = append(m.report.Warnings, fmt.Sprintf("could not restore %s: %v", f, err))
 		}
 		markManual(byFile[f], why)

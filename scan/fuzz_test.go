@@ -1,7 +1,6 @@
 package scan
 
 import (
-	"strconv"
 	"strings"
 	"testing"
 
@@ -38,32 +37,6 @@ func FuzzLinePairs(f *testing.F) {
 	})
 }
 
-// FuzzRawOffset checks that offsets in a decoded literal map into the
-// literal's source, in order.
-func FuzzRawOffset(f *testing.F) {
-	for _, s := range []string{"plain", "tab\there", "\x00\xff", "é😀", `back\slash`, "\"quoted\""} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		raw := strconv.Quote(s)
-		value, err := strconv.Unquote(raw)
-		if err != nil {
-			t.Skip()
-		}
-		prev := 0
-		for off := 0; off <= len(value); off++ {
-			r := rawOffset(raw, off)
-			if r < 1 || r > len(raw)-1 || r < prev {
-				t.Fatalf("rawOffset(%s, %d) = %d (previous %d)", raw, off, r, prev)
-			}
-			prev = r
-		}
-		if rawOffset(raw, 0) != 1 || rawOffset(raw, len(value)) != len(raw)-1 {
-			t.Fatalf("rawOffset(%s) ends: %d, %d", raw, rawOffset(raw, 0), rawOffset(raw, len(value)))
-		}
-	})
-}
-
 // FuzzScanContent runs the Go and plain-file scanners over arbitrary content
 // with the fake engine: nothing panics and every hit lies within the file.
 func FuzzScanContent(f *testing.F) {
@@ -83,7 +56,7 @@ func FuzzScanContent(f *testing.F) {
 			w.hits = w.hits[:0]
 			handled := false
 			if goMode {
-				handled, _ = w.goFile("/x.go", []byte(content), content, eng, false, defaults)
+				handled, _ = w.goFile("/x.go", []byte(content), eng, false, defaults)
 			}
 			if !handled {
 				w.lines(content, eng, false, nil)

@@ -7,6 +7,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/kvlint/kvlint/internal/glob"
 )
 
 // ignorePattern is one line of a .gitignore file.
@@ -64,9 +66,9 @@ func parseGitignore(data []byte, dir string) *ignoreFile {
 		p.segs = strings.Split(line, "/")
 		p.lits = make([]bool, len(p.segs))
 		for i, seg := range p.segs {
-			p.lits[i] = !strings.ContainsAny(seg, `*?[\`)
+			p.lits[i] = glob.Literal(seg)
 		}
-		if !p.anchored && len(line) > 1 && line[0] == '*' && !strings.ContainsAny(line[1:], `*?[\`) {
+		if !p.anchored && len(line) > 1 && line[0] == '*' && glob.Literal(line[1:]) {
 			p.suffix = line[1:]
 		}
 		f.patterns = append(f.patterns, p)
@@ -94,43 +96,7 @@ func (p *ignorePattern) match(rel string, isDir bool) bool {
 		ok, _ := path.Match(p.segs[0], base)
 		return ok
 	}
-	return matchPath(p.segs, p.lits, rel)
-}
-
-// matchPath matches glob segments against a slash-separated path, "**"
-// standing for zero or more segments. It does not allocate.
-func matchPath(pat []string, lits []bool, name string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			rest, restLits := pat[1:], lits[1:]
-			if len(rest) == 0 {
-				return name != "" // "dir/**" matches everything inside dir, not dir itself
-			}
-			for {
-				if matchPath(rest, restLits, name) {
-					return true
-				}
-				i := strings.IndexByte(name, '/')
-				if i < 0 {
-					return false
-				}
-				name = name[i+1:]
-			}
-		}
-		if name == "" {
-			return false
-		}
-		seg, rest, _ := strings.Cut(name, "/")
-		if lits[0] {
-			if seg != pat[0] {
-				return false
-			}
-		} else if ok, _ := path.Match(pat[0], seg); !ok {
-			return false
-		}
-		pat, lits, name = pat[1:], lits[1:], rest
-	}
-	return name == ""
+	return glob.Match(p.segs, p.lits, rel)
 }
 
 // ignoreStack is the .gitignore files that apply at a point of the walk,
@@ -229,7 +195,7 @@ func rebase(ps []ignorePattern, prefix string) []ignorePattern {
 		q.segs = segs
 		q.lits = make([]bool, len(segs))
 		for i, seg := range segs {
-			q.lits[i] = !strings.ContainsAny(seg, `*?[\`)
+			q.lits[i] = glob.Literal(seg)
 		}
 		out = append(out, q)
 	}

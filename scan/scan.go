@@ -18,6 +18,7 @@ import (
 	"github.com/kvlint/kvlint/baseline"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/gosite"
 	"github.com/kvlint/kvlint/report"
 	"github.com/kvlint/kvlint/rules"
 	"github.com/kvlint/kvlint/scan/iac"
@@ -276,12 +277,14 @@ type cfgEntry struct {
 
 // worker scans files one at a time, reusing its buffers.
 type worker struct {
-	opts *Options
-	cfgs map[string]cfgEntry
-	buf  []byte
-	dets []detect.Finding
-	hits []hit
-	iac  *iac.Checker // Key Vault practices in IaC files (iachook.go)
+	opts  *Options
+	cfgs  map[string]cfgEntry
+	buf   []byte
+	walk  *gosite.Walker // Go string sites, syntax only
+	judge gosite.Judge
+	dets  []detect.Finding
+	hits  []hit
+	iac   *iac.Checker // Key Vault practices in IaC files (iachook.go)
 }
 
 // hit is a secret found in a file, at byte offsets of the file content.
@@ -289,9 +292,10 @@ type hit struct {
 	start, end int
 	rule       *detect.Rule
 	conf       detect.Confidence
-	decl       string // enclosing declaration (Go files), for baseline keys
-	secret     string // the decoded secret when it differs from the source text (escapes)
-	msg        string // the message, when not the credential message (IaC practices)
+	decl       string      // enclosing declaration (Go files), for baseline keys
+	secret     string      // the decoded secret when it differs from the source text (escapes)
+	msg        string      // the message, when not the credential message (IaC practices)
+	kind       detect.Kind // where the secret is (KindComment picks the comment advice)
 }
 
 func (w *worker) config(dir string) (*config.Loaded, error) {
@@ -427,7 +431,7 @@ func (w *worker) content(abs string, data []byte, l *config.Loaded, eng engine, 
 	handled := false
 	if strings.HasSuffix(abs, ".go") {
 		var skip bool
-		handled, skip = w.goFile(abs, data, content, eng, test, l)
+		handled, skip = w.goFile(abs, data, eng, test, l)
 		if skip {
 			return fileResult{scanned: true}
 		}
@@ -595,7 +599,7 @@ func (w *worker) findings(abs, content string, l *config.Loaded, added LineSet) 
 			Col:      col,
 			EndLine:  endLine,
 			EndCol:   endCol,
-			Message:  cmp.Or(h.msg, message(h.rule, secret)),
+			Message:  cmp.Or(h.msg, detect.Message(h.rule, secret, h.kind)),
 			Severity: l.Severity(id, h.rule.Severity),
 		})
 		k := baseline.NewKey(id, file, h.decl, secret)
@@ -629,15 +633,6 @@ func suppressed(dirs []directive, id, name string, line int) bool {
 		}
 	}
 	return false
-}
-
-// message says what was found, with a redacted preview only.
-func message(r *detect.Rule, secret string) string {
-	what := r.Title
-	if what == "" {
-		what = r.Name
-	}
-	return fmt.Sprintf("%s (%s): load it from Azure Key Vault or the environment at run time", what, detect.Redact(secret))
 }
 
 // posTable maps byte offsets to 1-based line and byte column. It is built

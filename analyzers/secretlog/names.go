@@ -6,26 +6,11 @@ import (
 	"github.com/kvlint/kvlint/detect"
 )
 
-// secretLast are words that, as the last word of a name, mean the value is a secret.
-var secretLast = map[string]bool{
-	"password": true, "passwd": true, "pwd": true, "passphrase": true,
-	"secret": true, "clientsecret": true, "token": true, "apikey": true,
-	"accesskey": true, "privatekey": true, "secretkey": true, "accountkey": true,
-	"connectionstring": true, "connstr": true, "sas": true,
-}
-
-// notSecretToken are words before "token" that make it a cursor, not a credential.
-var notSecretToken = map[string]bool{
-	"page": true, "next": true, "continuation": true, "cancel": true, "cancellation": true,
-	"sync": true, "resume": true, "skip": true, "pagination": true, "paging": true,
-	"request": true, "idempotency": true, // AWS ClientRequestToken, idempotency tokens
-}
-
-// keyQualifiers make "key" a secret when they come right before it (api key).
-var keyQualifiers = map[string]bool{
-	"api": true, "access": true, "private": true, "secret": true, "account": true,
-	"shared": true, "storage": true, "master": true, "signing": true, "encryption": true,
-}
+// requestTokenWords before "token" make it a request's idempotency token
+// (AWS ClientRequestToken), not a credential. They are the only words kept
+// here beside detect's vocabulary, whose tokenNonSecret list lacks them
+// (detect/words.go is owned elsewhere; they belong there).
+var requestTokenWords = map[string]bool{"request": true, "idempotency": true, "skip": true}
 
 // prepositions end the head of a name: the words after one qualify the
 // words before it (userWithMissingToken is a user, pathToToken a path,
@@ -81,37 +66,31 @@ func fixtureName(name string) bool {
 	return len(w) >= 2 && fixtureWords[w[0]]
 }
 
-// secretName reports whether an identifier names a secret value, judged on
-// the words of its head (split by detect.SplitWords, as the generic rule
-// does, and cut at the first preposition): the last word must be a secret
-// word (clientSecret, dbPassword, accessToken), or "key" after a qualifier
-// (apiKey, storageAccountKey), or "string" after "connection". secretName,
-// passwordFile, tokenURL and userWithMissingToken are not.
+// secretName reports whether an identifier names a secret value: its head
+// (the words before the first preposition, none for a predicate or a
+// message) is a secret name in detect's vocabulary (clientSecret,
+// dbPassword, accessToken, apiKey, storageAccountKey), or names a
+// connection string, which carries a credential whatever it is called
+// around it. secretName, passwordFile, tokenURL and userWithMissingToken
+// are not.
 func secretName(name string) bool {
 	w := headWords(name)
 	if len(w) == 0 {
 		return false
 	}
 	last := w[len(w)-1]
-	if last == "token" && len(w) >= 2 && notSecretToken[w[len(w)-2]] {
-		return false // nextPageToken, continuationToken
+	if last == "token" && len(w) >= 2 && requestTokenWords[w[len(w)-2]] {
+		return false // ClientRequestToken, idempotencyToken
 	}
-	if secretLast[last] {
+	if detect.SecretName(strings.Join(w, "_")) {
 		return true
 	}
-	for _, suffix := range []string{"password", "passwd", "passphrase", "secret"} {
-		if strings.HasSuffix(last, suffix) {
-			return true // PGPASSWORD, appsecret
-		}
+	if last == "connectionstring" || last == "connstr" {
+		return true
 	}
-	if len(w) >= 2 {
+	if len(w) >= 2 && (last == "string" || last == "str") {
 		prev := w[len(w)-2]
-		switch last {
-		case "key":
-			return keyQualifiers[prev]
-		case "string", "str":
-			return prev == "connection" || prev == "conn"
-		}
+		return prev == "connection" || prev == "conn"
 	}
 	return false
 }

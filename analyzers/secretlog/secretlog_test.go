@@ -27,6 +27,11 @@ func TestSecretName(t *testing.T) {
 		{"userWithMissingToken", false}, {"pathToToken", false}, {"passwordForAdmin", true}, {"tokenFromEnv", true},
 		{"tokenPath", false}, {"tokenFile", false}, {"tokenType", false}, {"tokenExpiry", false},
 		{"tokenSource", false}, {"hasToken", false}, {"secretKey", true},
+		// detect's vocabulary, which secretlog now shares with the generic rule.
+		{"dbCredentials", true}, {"hashedPassword", false}, {"webhookKey", true}, {"csrfToken", false},
+		{"passwordValue", true}, {"githubPAT", true},
+		// secretlog's own additions: connection strings and request tokens.
+		{"ClientRequestToken", false}, {"connStr", true},
 	} {
 		if got := secretName(tc.name); got != tc.want {
 			t.Errorf("secretName(%q) = %v, want %v", tc.name, got, tc.want)

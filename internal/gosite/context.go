@@ -269,6 +269,7 @@ func (w *Walker) callSite(s *Site, call *ast.CallExpr, idx int) (skip bool) {
 		fnName, path, param string
 		nameIdx             = -1 // index of the parameter called "name" (flag names)
 		sig                 *types.Signature
+		flagShaped          bool // a flag-defining method, known from the syntax only
 	)
 	if fn, _ := typeutil.Callee(w.info, call).(*types.Func); fn != nil {
 		sig = fn.Signature()
@@ -279,32 +280,14 @@ func (w *Walker) callSite(s *Site, call *ast.CallExpr, idx int) (skip bool) {
 		sig, _ = tv.Type.Underlying().(*types.Signature)
 		param = paramName(sig, idx) // a func value: no callee name
 	} else {
-		// No type information: read the callee from the syntax.
-		switch fun := ast.Unparen(call.Fun).(type) {
-		case *ast.SelectorExpr:
-			fnName = fun.Sel.Name
-			if x, ok := fun.X.(*ast.Ident); ok {
-				path = w.importPath(x.Name)
-			}
-		case *ast.Ident:
-			fnName = fun.Name
-		}
-		if path != "" {
-			s.Ctx.Call = w.syntaxCall(path, fnName)
-		}
-		if ps, ok := knownParams[[2]string{path, fnName}]; ok {
-			if idx < len(ps) {
-				param = ps[idx]
-			}
-			nameIdx = slices.Index(ps, "name")
-		}
+		fnName, path, param, nameIdx, flagShaped = w.syntaxCallee(s, call, idx)
 	}
 	s.Ctx.Name = param
 	if idx > 0 {
 		// Have: exec.Command("docker", "login", "--password", "lit").
 		s.Ctx.Key = w.argName(call.Args[idx-1], true)
 	}
-	if path == "flag" || strings.HasSuffix(path, "/pflag") {
+	if path == "flag" || strings.HasSuffix(path, "/pflag") || flagShaped {
 		// Have: flag.String(name, value, usage), fs.StringVar(&p, name, value, usage).
 		switch param {
 		case "usage", "name", "shorthand":
@@ -342,6 +325,37 @@ func (w *Walker) callSite(s *Site, call *ast.CallExpr, idx int) (skip bool) {
 		}
 	}
 	return false
+}
+
+// syntaxCallee reads the callee of call from the syntax, when there is no
+// type information: its name, the import path it is qualified with, the
+// name of parameter idx and the index of a parameter called "name" for
+// well-known callees, and whether it is a FlagSet method (flagShaped). It
+// sets s.Ctx.Call for a package-qualified callee.
+func (w *Walker) syntaxCallee(s *Site, call *ast.CallExpr, idx int) (fnName, path, param string, nameIdx int, flagShaped bool) {
+	nameIdx = -1
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		fnName = fun.Sel.Name
+		if x, ok := fun.X.(*ast.Ident); ok {
+			path = w.importPath(x.Name)
+		}
+	case *ast.Ident:
+		fnName = fun.Name
+	}
+	if path != "" {
+		s.Ctx.Call = w.syntaxCall(path, fnName)
+	}
+	if ps, ok := knownParams[[2]string{path, fnName}]; ok {
+		if idx < len(ps) {
+			param = ps[idx]
+		}
+		nameIdx = slices.Index(ps, "name")
+		// Have: fs.StringVar(&p, "name", "lit", "usage") on a FlagSet
+		// variable, whose package the syntax does not say.
+		flagShaped = path == "" && slices.Contains(ps, "usage")
+	}
+	return fnName, path, param, nameIdx, flagShaped
 }
 
 // argName returns the constant before a value in an argument list or slice
