@@ -64,11 +64,11 @@ func TestPlanReviewApply(t *testing.T) {
 		t.Fatalf("plan: vault %q module %q, %d secrets, %d manual", plan.VaultURL, plan.Module, len(plan.Secrets), len(plan.Manual))
 	}
 	for _, s := range plan.Secrets {
-		if !strings.HasPrefix(s.ValueHash, "sha256:") || len(s.Places) == 0 {
+		if !strings.HasPrefix(s.ValueHash, "hmac-sha256:") || len(s.Places) == 0 {
 			t.Errorf("plan secret %s: hash %q, %d places", s.Name, s.ValueHash, len(s.Places))
 		}
 		for _, p := range s.Places {
-			if !strings.HasPrefix(p.ExprHash, "sha256:") || p.Line == 0 || p.Replacement == "" || strings.HasPrefix(p.File, "/") {
+			if !strings.HasPrefix(p.ExprHash, "hmac-sha256:") || p.Line == 0 || p.Replacement == "" || strings.HasPrefix(p.File, "/") {
 				t.Errorf("plan place %+v", p)
 			}
 		}
@@ -240,10 +240,18 @@ func TestBadInput(t *testing.T) {
 	}
 	// A plan with an invalid name is refused.
 	bad := filepath.Join(dir, "bad.yaml")
-	os.WriteFile(bad, []byte("version: 1\nvault_url: "+legacyVault+"\nsecrets:\n  - name: bad_name\n    value_hash: sha256:00\n"), 0o644)
+	key := strings.Repeat("ab", 32)
+	os.WriteFile(bad, []byte("version: 2\nhash_key: "+key+"\nvault_url: "+legacyVault+"\nsecrets:\n  - name: bad_name\n    value_hash: hmac-sha256:00\n"), 0o644)
 	var stderr strings.Builder
 	if code := Main([]string{"-C", dir, "-apply", bad}, &strings.Builder{}, &stderr); code != 1 || !strings.Contains(stderr.String(), `secret name "bad_name"`) {
 		t.Errorf("bad plan: exit %d, %s", code, stderr.String())
+	}
+	// A version 1 plan (unsalted hashes) is refused with the way out.
+	old := filepath.Join(dir, "old.yaml")
+	os.WriteFile(old, []byte("version: 1\nvault_url: "+legacyVault+"\nsecrets:\n  - name: db\n    value_hash: sha256:00\n"), 0o644)
+	stderr.Reset()
+	if code := Main([]string{"-C", dir, "-apply", old}, &strings.Builder{}, &stderr); code != 1 || !strings.Contains(stderr.String(), "write a new plan with -plan") {
+		t.Errorf("version 1 plan: exit %d, %s", code, stderr.String())
 	}
 }
 

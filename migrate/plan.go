@@ -20,20 +20,24 @@ import (
 // Plan is the reviewable form of a migration, written by -plan and carried
 // out by -apply. It holds names, positions and hashes, never a value.
 type Plan struct {
-	Version  int          `yaml:"version"`
+	Version int `yaml:"version"`
+	// HashKey is the random key of the plan's keyed hashes (hashkey.go).
+	HashKey  string       `yaml:"hash_key"`
 	VaultURL string       `yaml:"vault_url"`
 	Module   string       `yaml:"module"`
 	Secrets  []PlanSecret `yaml:"secrets"`
 	Manual   []PlanPlace  `yaml:"manual,omitempty"`
 	// Rotate lists the credentials to rotate (rotation.go); -apply ignores it.
 	Rotate []RotateItem `yaml:"rotate,omitempty"`
+
+	key hashKey // HashKey, parsed by readPlan
 }
 
 // PlanSecret is one secret of a plan: a distinct value and where it is.
 type PlanSecret struct {
 	// Name is the Key Vault secret name; a reviewer may change it.
 	Name string `yaml:"name"`
-	// ValueHash is detect.Hash of the value.
+	// ValueHash is the keyed hash (HashKey) of the value.
 	ValueHash string      `yaml:"value_hash"`
 	Rule      string      `yaml:"rule"`
 	Places    []PlanPlace `yaml:"places"`
@@ -44,8 +48,9 @@ type PlanPlace struct {
 	File string `yaml:"file"` // module-relative, slash-separated
 	Line int    `yaml:"line"`
 	Col  int    `yaml:"col"`
-	// ExprHash is detect.Hash of the source text of the expression (or of the
-	// secret in a comment), so that a plan whose source changed is refused.
+	// ExprHash is the keyed hash (HashKey) of the source text of the
+	// expression (or of the secret in a comment), so that a plan whose source
+	// changed is refused.
 	ExprHash    string `yaml:"expr_hash"`
 	Kind        string `yaml:"kind"`
 	Rule        string `yaml:"rule,omitempty"`
@@ -53,7 +58,8 @@ type PlanPlace struct {
 	Reason      string `yaml:"reason,omitempty"`
 }
 
-const planVersion = 1
+// planVersion 2 has keyed hashes; version 1 plans held unsalted SHA-256.
+const planVersion = 2
 
 // groupSecrets makes one secret per distinct value, named after its first
 // place, with -2, -3... for a taken name.
@@ -168,12 +174,16 @@ func commentNote(name string) string {
 }
 
 // buildPlan is the plan of secrets and places.
-func buildPlan(vaultURL, module string, secrets []*secret) *Plan {
-	pl := &Plan{Version: planVersion, VaultURL: vaultURL, Module: module, Secrets: []PlanSecret{}}
+func buildPlan(vaultURL, module string, secrets []*secret) (*Plan, error) {
+	key, err := newHashKey()
+	if err != nil {
+		return nil, fmt.Errorf("plan: hash key: %w", err)
+	}
+	pl := &Plan{Version: planVersion, HashKey: key.String(), VaultURL: vaultURL, Module: module, Secrets: []PlanSecret{}}
 	for _, s := range secrets {
-		ps := PlanSecret{Name: s.name, ValueHash: s.hash, Rule: s.ruleID}
+		ps := PlanSecret{Name: s.name, ValueHash: key.sum(detect.Hash(s.value)), Rule: s.ruleID}
 		for _, p := range s.places {
-			pp := PlanPlace{File: p.rel, Line: p.line, Col: p.col, ExprHash: p.exprHash, Kind: p.kind}
+			pp := PlanPlace{File: p.rel, Line: p.line, Col: p.col, ExprHash: key.sum(p.exprHash), Kind: p.kind}
 			if p.manual != "" {
 				pp.Rule, pp.Reason = p.ruleID, p.manual
 				pl.Manual = append(pl.Manual, pp)
@@ -186,7 +196,7 @@ func buildPlan(vaultURL, module string, secrets []*secret) *Plan {
 			pl.Secrets = append(pl.Secrets, ps)
 		}
 	}
-	return pl
+	return pl, nil
 }
 
 // writePlan writes the plan as YAML to filename.
@@ -217,10 +227,18 @@ func readPlan(filename string) (*Plan, error) {
 	if err := dec.Decode(&pl); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("plan %s: %w", filename, err)
 	}
+	if pl.Version == 1 {
+		return nil, fmt.Errorf("plan %s: version 1 holds unsalted value hashes, which this kvlint no longer reads: write a new plan with -plan", filename)
+	}
 	if pl.Version != planVersion {
 		return nil, fmt.Errorf("plan %s: version %d, want %d", filename, pl.Version, planVersion)
 	}
 	var errs []error
+	key, err := parseHashKey(pl.HashKey)
+	if err != nil {
+		errs = append(errs, fmt.Errorf("plan %s: %w", filename, err))
+	}
+	pl.key = key
 	names := map[string]bool{}
 	for _, s := range pl.Secrets {
 		switch {
@@ -230,8 +248,8 @@ func readPlan(filename string) (*Plan, error) {
 			errs = append(errs, fmt.Errorf("plan %s: secret name %q is used twice (names are case-insensitive)", filename, s.Name))
 		}
 		names[strings.ToLower(s.Name)] = true
-		if !strings.HasPrefix(s.ValueHash, "sha256:") {
-			errs = append(errs, fmt.Errorf("plan %s: secret %q: value_hash must be sha256:HEX", filename, s.Name))
+		if !strings.HasPrefix(s.ValueHash, keyedPrefix) {
+			errs = append(errs, fmt.Errorf("plan %s: secret %q: value_hash must be %sHEX", filename, s.Name, keyedPrefix))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -252,7 +270,7 @@ func applyPlan(pl *Plan, places []*place) ([]*secret, []*place, error) {
 	used := map[*place]bool{}
 	var secrets []*secret
 	for _, ps := range pl.Secrets {
-		s := &secret{name: ps.Name, hash: ps.ValueHash, ruleID: ps.Rule, status: "planned"}
+		s := &secret{name: ps.Name, ruleID: ps.Rule, status: "planned"}
 		for _, pp := range ps.Places {
 			key := fmt.Sprintf("%s:%d:%d", pp.File, pp.Line, pp.Col)
 			p := byPos[key]
@@ -260,10 +278,10 @@ func applyPlan(pl *Plan, places []*place) ([]*secret, []*place, error) {
 			case p == nil:
 				errs = append(errs, fmt.Errorf("%s: stale plan entry for secret %q: no credential is found there any more; write a new plan", key, ps.Name))
 				continue
-			case p.exprHash != pp.ExprHash:
+			case !pl.key.matches(pp.ExprHash, p.exprHash):
 				errs = append(errs, fmt.Errorf("%s: stale plan entry for secret %q: the source changed since the plan was written; write a new plan", key, ps.Name))
 				continue
-			case detect.Hash(p.value) != ps.ValueHash:
+			case !pl.key.matches(ps.ValueHash, detect.Hash(p.value)):
 				errs = append(errs, fmt.Errorf("%s: plan entry for secret %q: the value there does not have the plan's value_hash (places of different values cannot share a secret)", key, ps.Name))
 				continue
 			case p.manual != "":
@@ -274,7 +292,7 @@ func applyPlan(pl *Plan, places []*place) ([]*secret, []*place, error) {
 				continue
 			}
 			used[p] = true
-			s.value, s.ruleName = p.value, p.ruleName
+			s.value, s.hash, s.ruleName = p.value, detect.Hash(p.value), p.ruleName
 			s.places = append(s.places, p)
 		}
 		if len(s.places) > 0 {

@@ -73,7 +73,7 @@ func BenchmarkPlan(b *testing.B) {
 				if err := m.find(); err != nil {
 					b.Fatal(err)
 				}
-				pl = buildPlan("https://bench.vault.azure.net/", m.modPath, groupSecrets(m.places, DefaultNameTemplate))
+				pl, _ = buildPlan("https://bench.vault.azure.net/", m.modPath, groupSecrets(m.places, DefaultNameTemplate))
 			}
 			// Five distinct values per package and one shared by all.
 			if want := 5*n + 1; len(pl.Secrets) != want {

@@ -23,6 +23,9 @@ type Report struct {
 	Warnings []string       `json:"warnings,omitempty"`
 	Rotate   []RotateItem   `json:"rotate,omitempty"` // credentials to rotate (rotation.go)
 	Error    string         `json:"error,omitempty"`
+	// HashKey is the random key of this report's keyed value hashes
+	// (hashkey.go); each report has its own.
+	HashKey string `json:"hash_key,omitempty"`
 }
 
 // Counts sums up a migration.
@@ -38,8 +41,8 @@ type Counts struct {
 // ReportSecret is one secret and where its value came from.
 type ReportSecret struct {
 	Name      string        `json:"name"`
-	ValueHash string        `json:"value_hash"`
-	Preview   string        `json:"preview"` // detect.Redact of the value
+	ValueHash string        `json:"value_hash"` // keyed hash under Report.HashKey
+	Preview   string        `json:"preview"`    // detect.Redact of the value
 	Rule      string        `json:"rule"`
 	Status    string        `json:"status"` // planned, stored, reused, failed, not attempted, skipped
 	Version   string        `json:"version,omitempty"`
@@ -65,8 +68,22 @@ func (m *migration) fillReport() {
 	r.Secrets = r.Secrets[:0]
 	r.Manual = r.Manual[:0]
 	inSecret := map[*place]bool{}
+	key, err := parseHashKey(r.HashKey) // fillReport runs more than once: one key per report
+	if err != nil {
+		key, err = newHashKey()
+	}
+	if err != nil {
+		r.Warnings = append(r.Warnings, "no random source for the report's hash key: value hashes left out")
+	}
+	if key != nil {
+		r.HashKey = key.String()
+	}
 	for _, s := range m.secrets {
-		rs := ReportSecret{Name: s.name, ValueHash: s.hash, Preview: detect.Redact(s.value), Rule: s.ruleID, Status: s.status, Version: s.version, Places: []ReportPlace{}}
+		valueHash := ""
+		if key != nil {
+			valueHash = key.sum(detect.Hash(s.value))
+		}
+		rs := ReportSecret{Name: s.name, ValueHash: valueHash, Preview: detect.Redact(s.value), Rule: s.ruleID, Status: s.status, Version: s.version, Places: []ReportPlace{}}
 		switch s.status {
 		case "stored":
 			r.Counts.Stored++

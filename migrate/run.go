@@ -139,7 +139,10 @@ func (m *migration) run() error {
 		m.fillReport()
 		return nil
 	case o.PlanOut != "":
-		pl := buildPlan(m.vaultURL, m.modPath, m.secrets)
+		pl, err := buildPlan(m.vaultURL, m.modPath, m.secrets)
+		if err != nil {
+			return err
+		}
 		pl.Rotate = m.rotationList()
 		if err := writePlan(o.PlanOut, pl); err != nil {
 			return err
