@@ -167,6 +167,13 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "kvlint scan: note: %s\n", relTo(cwd, n))
 		}
 	}
+	// A file the user named, or a staged one, that was not scanned is said
+	// even under -q: a hook must not pass a file it never read in silence.
+	for _, s := range res.Skipped {
+		if s.Named {
+			fmt.Fprintf(stderr, "kvlint scan: warning: %s was not scanned (%s)\n", relTo(cwd, s.Path), s.Reason)
+		}
+	}
 	status := ExitClean
 	if res.Err != nil {
 		fmt.Fprintf(stderr, "kvlint scan: %v\n", res.Err)

@@ -280,3 +280,19 @@ func TestMainGoPackagesWithoutGoFiles(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q; want a silent 0", code, out, errs)
 	}
 }
+
+// TestMainSaysWhatItSkipped: under -q, a binary file named on the command
+// line is still said to be unscanned; a file found by walking is not
+// repeated under -q; without -q both are noted.
+func TestMainSaysWhatItSkipped(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"logo.png": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "assets/icon.png": "\x89PNG\x00\x00\x00"})
+	code, _, errs := run(t, dir, "-q", "logo.png", "assets")
+	if code != scan.ExitClean || !strings.Contains(errs, "warning: logo.png was not scanned (binary)") || strings.Contains(errs, "icon.png") {
+		t.Errorf("-q with a named binary file: exit %d, stderr %q; want a warning for logo.png only", code, errs)
+	}
+	_, _, errs = run(t, dir, "assets")
+	if !strings.Contains(errs, "icon.png: skipped, binary") {
+		t.Errorf("walked binary file: stderr %q; want a note", errs)
+	}
+}

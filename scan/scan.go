@@ -56,6 +56,7 @@ type Result struct {
 	Findings []report.Finding // sorted by file, line, column, rule
 	Keys     []baseline.Key   // baseline keys of Findings, index by index
 	Notes    []string         // files skipped and why (too large, binary, symlink)
+	Skipped  []Skip           // files not scanned, with the reason (a subset of what Notes says)
 	Files    int              // text files scanned
 	Err      error            // per-file and configuration errors, joined
 }
@@ -77,16 +78,28 @@ var engineOf = func(l *config.Loaded) engine {
 var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true, ".hg": true, ".svn": true}
 
 type job struct {
-	idx int
-	abs string // absolute, cleaned
+	idx   int
+	abs   string // absolute, cleaned
+	named bool   // named on the command line, or staged / in the diff
 }
 
 type fileResult struct {
 	findings []report.Finding
 	keys     []baseline.Key
 	note     string
+	skip     string // why the file was not scanned; "" when it was (or is allowed by config)
+	skipJob  job    // the job of a skipped file
 	err      error
 	scanned  bool
+}
+
+// Skip is a file that was not scanned, and why.
+type Skip struct {
+	Path   string // absolute
+	Reason string // "binary: a NUL byte in its first 8 KB", "over the size limit", ...
+	// Named is set for a file named on the command line or picked by
+	// --staged / --diff: the user asked for it, so its skip is always said.
+	Named bool
 }
 
 // Run scans paths (files or directories; none means ".") and returns the
@@ -120,6 +133,9 @@ func Run(paths []string, opts Options) *Result {
 			w := &worker{opts: &opts, cfgs: map[string]cfgEntry{}}
 			for j := range jobs {
 				r := w.file(j.abs)
+				if r.skip != "" {
+					r.skipJob = j
+				}
 				mu.Lock()
 				results[j.idx] = r
 				mu.Unlock()
@@ -130,8 +146,14 @@ func Run(paths []string, opts Options) *Result {
 	var walkNotes []string
 	var walkErrs []error
 	n := 0
+	named := false // the path being emitted was named, not found by a walk
+	emitted := map[string]bool{} // a file named and inside a walked directory is scanned once
 	emit := func(abs string) {
-		jobs <- job{n, abs}
+		if emitted[abs] {
+			return
+		}
+		emitted[abs] = true
+		jobs <- job{n, abs, named}
 		n++
 	}
 	seen := map[string]bool{}
@@ -147,7 +169,9 @@ func Run(paths []string, opts Options) *Result {
 		seen[abs] = true
 		if opts.Added != nil {
 			// The change, not a walk, says which files to look at.
+			named = true
 			emitAdded(abs, opts.Added, emit)
+			named = false
 			continue
 		}
 		fi, err := os.Lstat(abs)
@@ -161,7 +185,9 @@ func Run(paths []string, opts Options) *Result {
 				walkErrs = append(walkErrs, err)
 			}
 		case fi.Mode().IsRegular():
+			named = true
 			emit(abs)
+			named = false
 		default:
 			walkNotes = append(walkNotes, fmt.Sprintf("%s: not a regular file", p))
 		}
@@ -184,6 +210,9 @@ func Run(paths []string, opts Options) *Result {
 		}
 		if r.note != "" {
 			res.Notes = append(res.Notes, r.note)
+		}
+		if r.skip != "" {
+			res.Skipped = append(res.Skipped, Skip{Path: r.skipJob.abs, Reason: r.skip, Named: r.skipJob.named})
 		}
 		if r.err != nil && !seenErr[r.err.Error()] {
 			seenErr[r.err.Error()] = true
@@ -408,7 +437,7 @@ func (w *worker) file(abs string) fileResult {
 		return fileResult{err: fmt.Errorf("scan: %w", err)}
 	}
 	if note != "" {
-		return fileResult{note: note}
+		return fileResult{note: note, skip: "over the size limit"}
 	}
 	return w.content(abs, data, l, eng, added)
 }
@@ -416,8 +445,11 @@ func (w *worker) file(abs string) fileResult {
 // content scans data, the content of the file abs, with its configuration l
 // and engine eng: the per-file phase after reading, shared by Run and Content.
 func (w *worker) content(abs string, data []byte, l *config.Loaded, eng engine, added LineSet) fileResult {
+	if text, ok := utf16Text(data); ok {
+		data = text
+	}
 	if binary(data) {
-		return fileResult{}
+		return fileResult{note: abs + ": skipped, binary (a NUL byte in its first 8 KB, or mostly invalid UTF-8)", skip: "binary"}
 	}
 	// The content is read-only from here on and nothing below keeps a
 	// reference to it past this call, so it is viewed as a string in place.

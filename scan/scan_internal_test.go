@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -210,9 +211,15 @@ func TestWalkSkips(t *testing.T) {
 		"sub/build/out.txt",
 		"testdata/fixture.txt",
 	})
-	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "big.txt") {
-		t.Errorf("notes = %q, want one about big.txt", res.Notes)
+	if len(res.Notes) != 2 || !strings.Contains(res.Notes[0], "big.txt") || !strings.Contains(res.Notes[1], "bin.dat: skipped, binary") {
+		t.Errorf("notes = %q, want big.txt (size) and bin.dat (binary)", res.Notes)
 	}
+	var skipped []string
+	for _, s := range res.Skipped {
+		rel, _ := filepath.Rel(dir, s.Path)
+		skipped = append(skipped, fmt.Sprintf("%s %s named=%v", filepath.ToSlash(rel), s.Reason, s.Named))
+	}
+	equal(t, skipped, []string{"big.txt over the size limit named=false", "bin.dat binary named=false"})
 }
 
 func TestExplicitFilesAndErrors(t *testing.T) {
