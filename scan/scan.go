@@ -146,7 +146,7 @@ func Run(paths []string, opts Options) *Result {
 	var walkNotes []string
 	var walkErrs []error
 	n := 0
-	named := false // the path being emitted was named, not found by a walk
+	named := false               // the path being emitted was named, not found by a walk
 	emitted := map[string]bool{} // a file named and inside a walked directory is scanned once
 	emit := func(abs string) {
 		if emitted[abs] {
