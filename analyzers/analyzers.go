@@ -10,6 +10,7 @@ import (
 	"github.com/kvlint/kvlint/analyzers/clientsecretauth"
 	"github.com/kvlint/kvlint/analyzers/hardcodedcred"
 	"github.com/kvlint/kvlint/analyzers/ignorecheck"
+	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/analyzers/pinnedversion"
 	"github.com/kvlint/kvlint/analyzers/secretexpiry"
 	"github.com/kvlint/kvlint/analyzers/secretlog"
@@ -46,4 +47,19 @@ func Rules() []rules.Info {
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	return all
+}
+
+// Suppressed returns the number of diagnostics that suppression directives
+// hid in one package, given an action's analyzer and result from a
+// go/analysis driver: ok is false unless a is the analyzer that reads the
+// directives (a dependency of every kvlint analyzer).
+func Suppressed(a *analysis.Analyzer, result any) (n int, ok bool) {
+	if a != lint.Directives {
+		return 0, false
+	}
+	ix, _ := result.(*lint.Index)
+	if ix == nil {
+		return 0, true
+	}
+	return ix.SuppressedCount(), true
 }

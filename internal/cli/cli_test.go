@@ -562,7 +562,7 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("with baseline: exit %d, output %q %s", code, out, errs)
 	}
 	moveCode(t, dir)
-	if code, out, errs := lint("-baseline-prune", "./a"); code != ExitClean || out != "" || errs != "" {
+	if code, out, errs := lint("-q", "-baseline-prune", "./a"); code != ExitClean || out != "" || errs != "" {
 		t.Errorf("after moving code: exit %d, output %q, stderr %q", code, out, errs)
 	}
 
@@ -600,7 +600,7 @@ func TestBaseline(t *testing.T) {
 	if strings.Contains(string(pruned), "decl: Token") || !strings.Contains(string(pruned), "decl: (*Client).Connect") {
 		t.Errorf("pruned baseline:\n%s", pruned)
 	}
-	if code, out, errs := lint("-baseline-prune", "./a"); code != ExitClean || out != "" || errs != "" {
+	if code, out, errs := lint("-q", "-baseline-prune", "./a"); code != ExitClean || out != "" || errs != "" {
 		t.Errorf("after prune: exit %d, %q %q", code, out, errs)
 	}
 	// Rewriting keeps the salt.

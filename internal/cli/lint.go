@@ -40,6 +40,7 @@ type lintFlags struct {
 	severity  string
 	generated bool
 	dir       string
+	quiet     bool
 	toggles   map[string]*triState // per-analyzer -NAME flags
 	// src is the configuration source of suite; -config sets its Path after
 	// parsing. The suite is built before parsing so that each analyzer's own
@@ -68,6 +69,7 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.StringVar(&o.severity, "severity", "info", "minimum severity to report: info, warning or error")
 	fs.BoolVar(&o.generated, "generated", false, `also lint files marked "Code generated ... DO NOT EDIT."`)
 	fs.StringVar(&o.dir, "C", "", "change to `dir` before doing anything")
+	fs.BoolVar(&o.quiet, "q", false, "no summary line on stderr after text output")
 	// Per-analyzer switches, go vet style: if any -NAME is true only those
 	// run; otherwise every analyzer but those set to false runs.
 	o.src = &config.Source{}
@@ -150,6 +152,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	}
 
 	var stale []baseline.Entry
+	before := len(res.findings(false))
 	if o.baseline != "" {
 		path := o.baseline
 		if !filepath.IsAbs(path) {
@@ -173,6 +176,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 
 	findings := res.findings(false)
 	unfixed := len(findings)
+	res.sum.findings, res.sum.baselined = len(findings), before-len(findings)
 	if o.fix || o.diff {
 		out := stdout
 		if o.fix {
@@ -207,6 +211,9 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	}
 	if unfixed > 0 && o.format != "json" {
 		setStatus(ExitFindings)
+	}
+	if o.format == "text" && !o.quiet && !o.diff {
+		res.sum.print(stderr)
 	}
 	return status
 }
@@ -264,6 +271,7 @@ type result struct {
 	// reported, still masked.
 	hidden []string
 	files  *fileCache // the sources read for findings
+	sum    summary
 }
 
 // findings returns the reportable findings: every copy (the JSON shape is
@@ -402,6 +410,8 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 		return nil, ExitError
 	}
 	res, status := collect(o, src, graph, wd, status, &notes)
+	res.sum.countLoaded(pkgs)
+	res.sum.countSuppressed(graph)
 	m := newMasker(res.secrets())
 	for _, n := range notes {
 		errorf(stderr, "%s", m.mask(n))

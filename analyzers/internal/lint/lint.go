@@ -101,6 +101,17 @@ func (d *Directive) covers(tf *token.File, line int, id, name string) int {
 // Index is the set of directives of one package.
 type Index struct {
 	All []*Directive
+
+	mu         sync.Mutex
+	suppressed int // diagnostics suppressed, for the driver's summary
+}
+
+// SuppressedCount is the number of diagnostics the package's directives
+// suppressed.
+func (ix *Index) SuppressedCount() int {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.suppressed
 }
 
 func runDirectives(pass *analysis.Pass) (any, error) {
@@ -206,6 +217,11 @@ func (ix *Index) Suppressed(fset *token.FileSet, pos token.Pos, id, name string)
 			d.mark(i)
 			suppressed = true
 		}
+	}
+	if suppressed {
+		ix.mu.Lock()
+		ix.suppressed++
+		ix.mu.Unlock()
 	}
 	return suppressed
 }
