@@ -211,6 +211,16 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if status == ExitClean && len(findings) > 0 {
 		status = ExitFindings
 	}
+	if *format == "text" && !*quiet {
+		fmt.Fprintf(stderr, "kvlint scan: %s scanned: %s", count(res.Files, "file"), count(len(findings), "finding"))
+		if n := len(res.Findings) - len(findings); n > 0 {
+			fmt.Fprintf(stderr, ", %d in the baseline", n)
+		}
+		if len(res.Skipped) > 0 {
+			fmt.Fprintf(stderr, ", %s skipped (see the notes above)", count(len(res.Skipped), "file"))
+		}
+		fmt.Fprintln(stderr)
+	}
 	return status
 }
 
@@ -377,4 +387,12 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("bad size %q: want bytes, or a number with KB, KiB, MB or MiB", s)
 	}
 	return n * mult, nil
+}
+
+// count is "1 noun" or "n nouns".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

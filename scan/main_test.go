@@ -296,3 +296,17 @@ func TestMainSaysWhatItSkipped(t *testing.T) {
 		t.Errorf("walked binary file: stderr %q; want a note", errs)
 	}
 }
+
+// TestMainSummaryLine: scan's text output ends with a count of what was
+// scanned, found and skipped; -q leaves it out.
+func TestMainSummaryLine(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"deploy.sh": "curl -H \"Authorization: token " + ghToken + "\" https://x\n", "notes.txt": "nothing here\n", "logo.png": "\x89PNG\x00\x00"})
+	_, _, errs := run(t, dir)
+	if !strings.Contains(errs, "kvlint scan: 2 files scanned: 1 finding, 1 file skipped") {
+		t.Errorf("stderr %q lacks the summary", errs)
+	}
+	if _, _, errs := run(t, dir, "-q"); strings.Contains(errs, "files scanned") {
+		t.Errorf("-q: summary printed: %q", errs)
+	}
+}
