@@ -23,7 +23,6 @@ import (
 	"github.com/kvlint/kvlint/migrate"
 	"github.com/kvlint/kvlint/report"
 	"github.com/kvlint/kvlint/rules"
-	"github.com/kvlint/kvlint/scan"
 	"github.com/kvlint/kvlint/scan/iac"
 )
 
@@ -56,7 +55,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		case "baseline":
 			return runBaseline(args[1:], stdout, stderr)
 		case "scan":
-			return scan.Main(args[1:], stdout, stderr)
+			return runScan(args[1:], stdout, stderr)
 		case "migrate":
 			return migrate.Main(args[1:], stdout, stderr)
 		case "help":
