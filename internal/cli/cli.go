@@ -20,7 +20,6 @@ import (
 
 	"github.com/kvlint/kvlint/analyzers"
 	"github.com/kvlint/kvlint/config"
-	"github.com/kvlint/kvlint/migrate"
 	"github.com/kvlint/kvlint/report"
 	"github.com/kvlint/kvlint/rules"
 	"github.com/kvlint/kvlint/scan/iac"
@@ -57,7 +56,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		case "scan":
 			return runScan(args[1:], stdout, stderr)
 		case "migrate":
-			return migrate.Main(args[1:], stdout, stderr)
+			return runMigrate(args[1:], stdout, stderr)
 		case "help":
 			return runHelp(args[1:], stdout, stderr)
 		}
