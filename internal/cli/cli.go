@@ -30,7 +30,7 @@ const (
 	ExitClean    = 0 // no findings
 	ExitError    = 1 // kvlint could not do its job (load failure, bad config, I/O error)
 	ExitUsage    = 2 // bad command line
-	ExitFindings = 3 // findings reported (text and SARIF; -json exits 0 like the go/analysis drivers)
+	ExitFindings = 3 // findings reported (every -format; the go/analysis flag -json exits 0)
 )
 
 // Main runs kvlint with args (without the program name) and returns the exit
@@ -153,7 +153,10 @@ Usage:
 
   go vet -vettool=$(which kvlint) ./...   runs kvlint's analyzers inside go vet
 
-Exit status: 0 no findings, 1 error, 2 bad usage, 3 findings (-json: 0).
+Exit status (lint, scan, baseline): 0 no findings, 1 error, 2 bad usage,
+3 findings. -format json exits 3 on findings like text and SARIF; -json
+keeps go/analysis' convention and exits 0 with findings. migrate: 0 done,
+1 error, 2 bad usage. -C DIR works in DIR for lint, scan and migrate.
 
 Flags of kvlint [packages]:
 `
