@@ -532,8 +532,8 @@ func build(f File, lc *locator) (*Loaded, error) {
 		l.severity[strings.ToLower(info.ID)] = s
 	}
 	for _, a := range sortedKeys(f.Analyzers) {
-		if !knownAnalyzers[strings.ToLower(a)] {
-			bad(lc.at("analyzers", a), "unknown analyzer %q (want one of %s)", a, strings.Join(sortedKeys(knownAnalyzers), ", "))
+		if known := knownAnalyzers(); !known[strings.ToLower(a)] {
+			bad(lc.at("analyzers", a), "unknown analyzer %q (want one of %s)", a, strings.Join(sortedKeys(known), ", "))
 		}
 	}
 	if !validEntropy(f.Entropy.Generic) {
