@@ -20,9 +20,10 @@ import (
 
 	"github.com/kvlint/kvlint/analyzers"
 	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/report"
 	"github.com/kvlint/kvlint/rules"
-	"github.com/kvlint/kvlint/scan/iac"
+	_ "github.com/kvlint/kvlint/scan/iac" // registers the IaC practice rules
 )
 
 // Exit statuses of kvlint.
@@ -197,10 +198,22 @@ var (
 	rulesFor = allRules
 )
 
-// allRules is the documentation of every built-in rule: the analyzers' and
-// the file scanner's IaC practice rules (scan/iac), ordered by ID.
+// allRules is the documentation of every built-in rule, from the one
+// registry: the rules each analyzer and the IaC practices register
+// (rules.Registered) and the detection engine's (detect.Builtin, reported
+// by hardcodedcred), ordered by ID. kvlint rules, the README table and
+// SARIF's rule descriptors all read it.
 func allRules() []rules.Info {
-	all := append(analyzers.Rules(), iac.Rules...)
+	all := rules.Registered()
+	for _, r := range detect.Builtin() {
+		if !slices.ContainsFunc(all, func(i rules.Info) bool { return i.ID == r.ID }) {
+			info := r.Info
+			if info.Analyzer == "" {
+				info.Analyzer = config.DetectAnalyzer
+			}
+			all = append(all, info)
+		}
+	}
 	slices.SortStableFunc(all, func(a, b rules.Info) int { return strings.Compare(a.ID, b.ID) })
 	return all
 }
