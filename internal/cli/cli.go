@@ -148,7 +148,11 @@ Usage:
                                       record today's findings in a baseline file
   kvlint baseline prune FILE [flags] [packages]
                                       drop baseline entries that match nothing any more
+  kvlint baseline write FILE -history [REV-RANGE...]
+                                      record the git history's findings
   kvlint scan [flags] [paths]         scan plain files (any type) for secrets
+  kvlint scan -history [flags] [REV-RANGE...]
+                                      every secret ever committed (-since, -max-size, -branches)
   kvlint migrate [flags]              move hardcoded secrets to Azure Key Vault
   kvlint help                         this text
 

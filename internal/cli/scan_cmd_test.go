@@ -310,3 +310,27 @@ func TestScanGoPackagesWithoutGoFiles(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q; want a silent 0", code, out, errs)
 	}
 }
+
+// TestScanGoPackagesInProcess: -go-packages lints the packages of the named
+// files with the lint driver in this process (it re-executed its own binary,
+// which in a test is the test binary), per module, with -C and -config.
+func TestScanGoPackagesInProcess(t *testing.T) {
+	dir := t.TempDir()
+	writeFilesIn(t, dir, map[string]string{
+		"go.mod":         "module example.com/m\n\ngo 1.22\n",
+		"a/a.go":         "package a\n\nvar githubToken = \"" + scanToken + "\"\n",
+		"b/b.go":         "package b\n",
+		"tools/go.mod":   "module example.com/tools\n\ngo 1.22\n",
+		"tools/t/t.go":   "package t\n\nvar password = \"" + scanPassword + "\"\n",
+		"off.yaml":       "version: 1\nrules:\n  disable: [KV112, KV100]\n",
+		"untouched.yaml": "token: " + scanToken2 + "\n",
+	})
+	code, out, errs := runScanIn(t, t.TempDir(), "-C", dir, "-go-packages", "a/a.go", "b/b.go", "tools/t/t.go", "untouched.yaml")
+	noScanSecret(t, "-go-packages output", out+errs)
+	if code != ExitFindings || !strings.Contains(out, "a.go:3:") || !strings.Contains(out, "t.go:3:") || strings.Contains(out, "untouched") {
+		t.Fatalf("exit %d, stdout:\n%s\nstderr:\n%s\nwant findings in a.go and tools/t/t.go only", code, out, errs)
+	}
+	if code, out, errs := runScanIn(t, dir, "-go-packages", "-config", "off.yaml", "b/b.go"); code != ExitClean || out != "" {
+		t.Errorf("clean package: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
