@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -493,12 +492,17 @@ func TestKnownTableMatchesEngine(t *testing.T) {
 	if len(detect.Builtin()) == 0 {
 		return // the engine's rules are not there yet
 	}
-	for _, k := range known {
-		if k.Analyzer != DetectAnalyzer {
-			continue
-		}
-		if !slices.ContainsFunc(detect.Builtin(), func(r *detect.Rule) bool { return r.ID == k.ID }) {
-			t.Errorf("rule %s (%s) is not among the engine's rules", k.ID, k.Name)
+	// Every registered rule (stated once where it lives) resolves by ID and
+	// by name, to the same analyzer.
+	reg := rules.Registered()
+	if len(reg) == 0 {
+		t.Fatal("no rule registered: the analyzers' init did not run")
+	}
+	for _, r := range reg {
+		for _, ref := range []string{r.ID, r.Name} {
+			if info, ok := KnownRule(ref); !ok || info.ID != r.ID || info.Analyzer != r.Analyzer {
+				t.Errorf("registered %s (%s, %s): config resolves %q to %+v", r.ID, r.Name, r.Analyzer, ref, info)
+			}
 		}
 	}
 }

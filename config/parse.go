@@ -406,103 +406,144 @@ func (lc *locator) at(path ...any) string {
 
 var ruleIDPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
 
-// build validates f and turns it into a Loaded with its engine.
+// build validates f and turns it into a Loaded with its engine, in phases:
+// custom rules, rule references, the other sections, then the engine.
 func build(f File, lc *locator) (*Loaded, error) {
-	var errs []error
-	bad := func(where string, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...)))
-	}
+	b := &builder{lc: lc, table: builtinTable()}
 	if f.Version != 0 && f.Version != 1 {
-		bad(lc.at("version"), "unsupported version %d (want 1)", f.Version)
+		b.bad(lc.at("version"), "unsupported version %d (want 1)", f.Version)
 	}
-
-	table := builtinTable()
-	var custom []*detect.Rule
-	for i, cr := range f.CustomRules {
-		at := func(key string) string { return lc.at("custom-rules", i, key) }
-		id := strings.TrimSpace(cr.ID)
-		switch {
-		case id == "":
-			bad(lc.at("custom-rules", i), "custom-rules[%d]: id is required", i)
-			continue
-		case !ruleIDPattern.MatchString(id) || len(id) > 64:
-			bad(at("id"), "custom rule id %q must be letters, digits, '-' or '_' (such as KV901)", id)
-			continue
-		}
-		if prev, dup := table.lookup(id); dup {
-			bad(at("id"), "custom rule id %q is already used by rule %s (%s)", id, prev.ID, prev.Name)
-			continue
-		}
-		if cr.Name != "" {
-			if !ruleIDPattern.MatchString(cr.Name) {
-				bad(at("name"), "custom rule name %q must be letters, digits, '-' or '_'", cr.Name)
-			} else if prev, dup := table.lookup(cr.Name); dup {
-				bad(at("name"), "custom rule name %q is already used by rule %s", cr.Name, prev.ID)
-			}
-		}
-		var re *regexp.Regexp
-		if strings.TrimSpace(cr.Regex) == "" {
-			bad(lc.at("custom-rules", i), "custom rule %s: regex is required", id)
-		} else if r, err := regexp.Compile(cr.Regex); err != nil {
-			bad(at("regex"), "custom rule %s: bad regex: %s", id, regexpMessage(err))
-		} else if r.MatchString("") {
-			bad(at("regex"), "custom rule %s: regex matches the empty string, so it would match every value", id)
-		} else {
-			re = r
-		}
-		if !validEntropy(cr.Entropy) {
-			bad(at("entropy"), "custom rule %s: entropy %v is outside 0-8 bits per byte", id, cr.Entropy)
-		}
-		sev := rules.SeverityError
-		if cr.Severity != "" {
-			if s, ok := parseSeverity(cr.Severity); ok {
-				sev = s
-			} else {
-				bad(at("severity"), "custom rule %s: severity %q must be error, warning or info", id, cr.Severity)
-			}
-		}
-		var keywords []string
-		for j, k := range cr.Keywords {
-			k = strings.ToLower(strings.TrimSpace(k))
-			if k == "" {
-				bad(lc.at("custom-rules", i, "keywords", j), "custom rule %s: empty keyword", id)
-				continue
-			}
-			keywords = append(keywords, k)
-		}
-		info := rules.Info{
-			ID:       id,
-			Name:     cr.Name,
-			Title:    cr.Title,
-			Analyzer: DetectAnalyzer,
-			Severity: sev,
-			Tags:     []string{"custom"},
-		}
-		if info.Name == "" {
-			info.Name = strings.ToLower(id)
-		}
-		if info.Title == "" {
-			info.Title = "custom rule " + id
-		}
-		info.Doc = info.Title + " (custom rule from configuration)"
-		table.add(info)
-		rule := &detect.Rule{Info: info, Keywords: keywords, Pattern: cr.Regex, MinEntropy: cr.Entropy}
-		if re != nil {
-			if g := re.SubexpIndex("secret"); g > 0 {
-				rule.SecretGroup = g
-			}
-		}
-		custom = append(custom, rule)
-	}
-
+	custom := b.customRules(f.CustomRules)
 	l := &Loaded{
 		File:     f,
-		table:    table,
+		table:    b.table,
 		enable:   map[string]bool{},
 		disable:  map[string]bool{},
 		severity: map[string]rules.Severity{},
 	}
-	var enableIDs, disableIDs []string
+	enableIDs, disableIDs := b.ruleRefs(l, f)
+	b.sections(l, f)
+	b.errs = append(b.errs, f.SecretLog.validate(lc)...)
+	if len(b.errs) > 0 {
+		return nil, errors.Join(b.errs...)
+	}
+	eng, err := buildEngine(f, l, custom, enableIDs, disableIDs)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", lc.name, err)
+	}
+	l.Engine = eng
+	return l, nil
+}
+
+// builder collects the errors of one configuration file while build checks
+// it, and the table of rule references it knows so far.
+type builder struct {
+	lc    *locator
+	table ruleTable
+	errs  []error
+}
+
+// bad records an error at a location of the file.
+func (b *builder) bad(where string, format string, args ...any) {
+	b.errs = append(b.errs, fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...)))
+}
+
+// customRules checks the custom-rules section, adds each valid rule to the
+// table and returns the engine rules.
+func (b *builder) customRules(crs []CustomRule) []*detect.Rule {
+	var custom []*detect.Rule
+	for i, cr := range crs {
+		if rule := b.customRule(i, cr); rule != nil {
+			custom = append(custom, rule)
+		}
+	}
+	return custom
+}
+
+// customRule checks custom-rules[i]; it returns nil when its id is unusable.
+func (b *builder) customRule(i int, cr CustomRule) *detect.Rule {
+	lc, bad, table := b.lc, b.bad, b.table
+	at := func(key string) string { return lc.at("custom-rules", i, key) }
+	id := strings.TrimSpace(cr.ID)
+	switch {
+	case id == "":
+		bad(lc.at("custom-rules", i), "custom-rules[%d]: id is required", i)
+		return nil
+	case !ruleIDPattern.MatchString(id) || len(id) > 64:
+		bad(at("id"), "custom rule id %q must be letters, digits, '-' or '_' (such as KV901)", id)
+		return nil
+	}
+	if prev, dup := table.lookup(id); dup {
+		bad(at("id"), "custom rule id %q is already used by rule %s (%s)", id, prev.ID, prev.Name)
+		return nil
+	}
+	if cr.Name != "" {
+		if !ruleIDPattern.MatchString(cr.Name) {
+			bad(at("name"), "custom rule name %q must be letters, digits, '-' or '_'", cr.Name)
+		} else if prev, dup := table.lookup(cr.Name); dup {
+			bad(at("name"), "custom rule name %q is already used by rule %s", cr.Name, prev.ID)
+		}
+	}
+	var re *regexp.Regexp
+	if strings.TrimSpace(cr.Regex) == "" {
+		bad(lc.at("custom-rules", i), "custom rule %s: regex is required", id)
+	} else if r, err := regexp.Compile(cr.Regex); err != nil {
+		bad(at("regex"), "custom rule %s: bad regex: %s", id, regexpMessage(err))
+	} else if r.MatchString("") {
+		bad(at("regex"), "custom rule %s: regex matches the empty string, so it would match every value", id)
+	} else {
+		re = r
+	}
+	if !validEntropy(cr.Entropy) {
+		bad(at("entropy"), "custom rule %s: entropy %v is outside 0-8 bits per byte", id, cr.Entropy)
+	}
+	sev := rules.SeverityError
+	if cr.Severity != "" {
+		if s, ok := parseSeverity(cr.Severity); ok {
+			sev = s
+		} else {
+			bad(at("severity"), "custom rule %s: severity %q must be error, warning or info", id, cr.Severity)
+		}
+	}
+	var keywords []string
+	for j, k := range cr.Keywords {
+		k = strings.ToLower(strings.TrimSpace(k))
+		if k == "" {
+			bad(lc.at("custom-rules", i, "keywords", j), "custom rule %s: empty keyword", id)
+			continue
+		}
+		keywords = append(keywords, k)
+	}
+	info := rules.Info{
+		ID:       id,
+		Name:     cr.Name,
+		Title:    cr.Title,
+		Analyzer: DetectAnalyzer,
+		Severity: sev,
+		Tags:     []string{"custom"},
+	}
+	if info.Name == "" {
+		info.Name = strings.ToLower(id)
+	}
+	if info.Title == "" {
+		info.Title = "custom rule " + id
+	}
+	info.Doc = info.Title + " (custom rule from configuration)"
+	table.add(info)
+	rule := &detect.Rule{Info: info, Keywords: keywords, Pattern: cr.Regex, MinEntropy: cr.Entropy}
+	if re != nil {
+		if g := re.SubexpIndex("secret"); g > 0 {
+			rule.SecretGroup = g
+		}
+	}
+	return rule
+}
+
+// ruleRefs resolves rules.enable, rules.disable and severity against the
+// table (the rule registry and the custom rules) and returns the IDs
+// enabled and disabled.
+func (b *builder) ruleRefs(l *Loaded, f File) (enableIDs, disableIDs []string) {
+	lc, bad, table := b.lc, b.bad, b.table
 	resolve := func(set map[string]bool, ids *[]string, key string, refs []string) {
 		for i, ref := range refs {
 			info, ok := table.lookup(ref)
@@ -531,9 +572,16 @@ func build(f File, lc *locator) (*Loaded, error) {
 		}
 		l.severity[strings.ToLower(info.ID)] = s
 	}
+	return enableIDs, disableIDs
+}
+
+// sections checks analyzers, entropy, allow and tests, and compiles the
+// allowed path patterns.
+func (b *builder) sections(l *Loaded, f File) {
+	lc, bad := b.lc, b.bad
 	for _, a := range sortedKeys(f.Analyzers) {
-		if !knownAnalyzers[strings.ToLower(a)] {
-			bad(lc.at("analyzers", a), "unknown analyzer %q (want one of %s)", a, strings.Join(sortedKeys(knownAnalyzers), ", "))
+		if known := knownAnalyzers(); !known[strings.ToLower(a)] {
+			bad(lc.at("analyzers", a), "unknown analyzer %q (want one of %s)", a, strings.Join(sortedKeys(known), ", "))
 		}
 	}
 	if !validEntropy(f.Entropy.Generic) {
@@ -558,14 +606,13 @@ func build(f File, lc *locator) (*Loaded, error) {
 	default:
 		bad(lc.at("tests"), "tests %q must be fixtures, scan or skip", f.Tests)
 	}
-	errs = append(errs, f.SecretLog.validate(lc)...)
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
+}
 
-	// The engine knows only its own rules (built-in and custom): pass it
-	// those, and switch all of them off when rules.enable names only rules of
-	// other analyzers.
+// buildEngine makes the detection engine of a checked configuration. The
+// engine knows only its own rules (built-in and custom): pass it those, and
+// switch all of them off when rules.enable names only rules of other
+// analyzers.
+func buildEngine(f File, l *Loaded, custom []*detect.Rule, enableIDs, disableIDs []string) (*detect.Engine, error) {
 	engineIDs := map[string]bool{}
 	for _, r := range detect.Builtin() {
 		engineIDs[r.ID] = true
@@ -596,15 +643,9 @@ func build(f File, lc *locator) (*Loaded, error) {
 	}
 	if len(opts.Enable) == 0 && len(opts.Disable) == 0 && len(opts.Custom) == 0 &&
 		opts.GenericMinEntropy == 0 && len(opts.AllowValues) == 0 && opts.Tests == detect.TestsFixtures {
-		l.Engine = defaultEngine()
-		return l, nil
+		return defaultEngine(), nil
 	}
-	eng, err := detect.New(opts)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", lc.name, err)
-	}
-	l.Engine = eng
-	return l, nil
+	return detect.New(opts)
 }
 
 // regexpMessage shortens a regexp error and never echoes a long pattern (a

@@ -125,8 +125,8 @@ func parseDiff(diff []byte, root string) (map[string]LineSet, error) {
 	return added, sc.Err()
 }
 
-// stagedReader reads files' staged content (git show :path).
-func stagedReader(root string) func(abs string) ([]byte, error) {
+// StagedReader reads files' staged content (git show :path).
+func StagedReader(root string) func(abs string) ([]byte, error) {
 	return func(abs string) ([]byte, error) {
 		rel, err := filepath.Rel(root, abs)
 		if err != nil {

@@ -431,31 +431,6 @@ diff --git "a/sp ace\303\251.txt" "b/sp ace\303\251.txt"
 	}
 }
 
-func TestParseSize(t *testing.T) {
-	for in, want := range map[string]int64{"10MiB": 10 << 20, "512KB": 512000, "1M": 1 << 20, "2048": 2048, "0": 0} {
-		if n, err := parseSize(in); err != nil || n != want {
-			t.Errorf("parseSize(%q) = %d, %v; want %d", in, n, err, want)
-		}
-	}
-	for _, bad := range []string{"", "ten", "-1", "1TB"} {
-		if _, err := parseSize(bad); err == nil {
-			t.Errorf("parseSize(%q): no error", bad)
-		}
-	}
-}
-
-func TestPackagesOf(t *testing.T) {
-	in := []string{"main.go", "a/b/c.go", "a/b/c_test.go", "a/README.md", "testdata/src/x/x.go",
-		"vendor/m/m.go", ".hidden/h.go", "_old/o.go", "a/b/d.go", "/abs/dir/x.go", "cmd/tool/main.go"}
-	want := []string{".", "./a/b", "./cmd/tool", "/abs/dir"}
-	if got := PackagesOf(in); strings.Join(got, " ") != strings.Join(want, " ") {
-		t.Errorf("PackagesOf = %q, want %q", got, want)
-	}
-	if got := PackagesOf([]string{"x.yaml"}); len(got) != 0 {
-		t.Errorf("PackagesOf(non-Go) = %q, want none", got)
-	}
-}
-
 func TestGitignoreMatch(t *testing.T) {
 	f := parseGitignore([]byte(`
 # comment
@@ -525,30 +500,6 @@ func TestOuterGitignores(t *testing.T) {
 	})
 	res := Run([]string{filepath.Join(dir, "svc")}, Options{})
 	equal(t, got(t, dir, res), []string{"svc/app.txt:1:1-12 FAKE1", "svc/sub/gen/other.txt:1:1-14 FAKE1"})
-}
-
-func TestModuleGroups(t *testing.T) {
-	dir := writeTree(t, map[string]string{
-		"go.mod":           "module example.com/root\n",
-		"a/a.go":           "package a\n",
-		"tools/go.mod":     "module example.com/tools\n",
-		"tools/gen/gen.go": "package main\n",
-		"tools/main.go":    "package main\n",
-	})
-	t.Chdir(dir)
-	got := moduleGroups(PackagesOf([]string{"a/a.go", "tools/gen/gen.go", "tools/main.go", "main.go"}))
-	want := []modGroup{
-		{dir, []string{".", filepath.FromSlash("./a")}},
-		{filepath.Join(dir, "tools"), []string{".", filepath.FromSlash("./gen")}},
-	}
-	if len(got) != len(want) {
-		t.Fatalf("moduleGroups = %v, want %v", got, want)
-	}
-	for i := range want {
-		if got[i].dir != want[i].dir || strings.Join(got[i].pkgs, " ") != strings.Join(want[i].pkgs, " ") {
-			t.Errorf("group %d = %v, want %v", i, got[i], want[i])
-		}
-	}
 }
 
 func TestLinesDoNotAllocate(t *testing.T) {

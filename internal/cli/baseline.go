@@ -17,7 +17,10 @@ func runBaseline(args []string, stdout, stderr io.Writer) int {
 	usage := func() {
 		fmt.Fprintln(stderr, `usage: kvlint baseline write FILE [flags] [packages]   record today's findings
        kvlint baseline prune FILE [flags] [packages]   drop entries that match no finding
-Flags are those of kvlint [packages] (-config, -test, -C, -NAME=false...).`)
+       kvlint baseline write FILE -history [flags] [REV-RANGE...]
+                                                  record the git history's findings
+Flags are those of kvlint [packages] (-config, -test, -C, -NAME=false...);
+with -history those of kvlint scan -history.`)
 	}
 	if len(args) == 0 {
 		usage()
@@ -34,6 +37,9 @@ Flags are those of kvlint [packages] (-config, -test, -C, -NAME=false...).`)
 		return ExitUsage
 	}
 	rest := args[1:]
+	if code, ok := historyBaseline(verb, rest, stdout, stderr); ok {
+		return code
+	}
 	var file string
 	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
 		file, rest = rest[0], rest[1:]

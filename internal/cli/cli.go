@@ -20,11 +20,10 @@ import (
 
 	"github.com/kvlint/kvlint/analyzers"
 	"github.com/kvlint/kvlint/config"
-	"github.com/kvlint/kvlint/migrate"
+	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/report"
 	"github.com/kvlint/kvlint/rules"
-	"github.com/kvlint/kvlint/scan"
-	"github.com/kvlint/kvlint/scan/iac"
+	_ "github.com/kvlint/kvlint/scan/iac" // registers the IaC practice rules
 )
 
 // Exit statuses of kvlint.
@@ -32,7 +31,7 @@ const (
 	ExitClean    = 0 // no findings
 	ExitError    = 1 // kvlint could not do its job (load failure, bad config, I/O error)
 	ExitUsage    = 2 // bad command line
-	ExitFindings = 3 // findings reported (text and SARIF; -json exits 0 like the go/analysis drivers)
+	ExitFindings = 3 // findings reported (every -format; the go/analysis flag -json exits 0)
 )
 
 // Main runs kvlint with args (without the program name) and returns the exit
@@ -56,9 +55,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		case "baseline":
 			return runBaseline(args[1:], stdout, stderr)
 		case "scan":
-			return scan.Main(args[1:], stdout, stderr)
+			return runScan(args[1:], stdout, stderr)
 		case "migrate":
-			return migrate.Main(args[1:], stdout, stderr)
+			return runMigrate(args[1:], stdout, stderr)
 		case "help":
 			return runHelp(args[1:], stdout, stderr)
 		}
@@ -149,13 +148,20 @@ Usage:
                                       record today's findings in a baseline file
   kvlint baseline prune FILE [flags] [packages]
                                       drop baseline entries that match nothing any more
+  kvlint baseline write FILE -history [REV-RANGE...]
+                                      record the git history's findings
   kvlint scan [flags] [paths]         scan plain files (any type) for secrets
+  kvlint scan -history [flags] [REV-RANGE...]
+                                      every secret ever committed (-since, -max-size, -branches)
   kvlint migrate [flags]              move hardcoded secrets to Azure Key Vault
   kvlint help                         this text
 
   go vet -vettool=$(which kvlint) ./...   runs kvlint's analyzers inside go vet
 
-Exit status: 0 no findings, 1 error, 2 bad usage, 3 findings (-json: 0).
+Exit status (lint, scan, baseline): 0 no findings, 1 error, 2 bad usage,
+3 findings. -format json exits 3 on findings like text and SARIF; -json
+keeps go/analysis' convention and exits 0 with findings. migrate: 0 done,
+1 error, 2 bad usage. -C DIR works in DIR for lint, scan and migrate.
 
 Flags of kvlint [packages]:
 `
@@ -196,10 +202,22 @@ var (
 	rulesFor = allRules
 )
 
-// allRules is the documentation of every built-in rule: the analyzers' and
-// the file scanner's IaC practice rules (scan/iac), ordered by ID.
+// allRules is the documentation of every built-in rule, from the one
+// registry: the rules each analyzer and the IaC practices register
+// (rules.Registered) and the detection engine's (detect.Builtin, reported
+// by hardcodedcred), ordered by ID. kvlint rules, the README table and
+// SARIF's rule descriptors all read it.
 func allRules() []rules.Info {
-	all := append(analyzers.Rules(), iac.Rules...)
+	all := rules.Registered()
+	for _, r := range detect.Builtin() {
+		if !slices.ContainsFunc(all, func(i rules.Info) bool { return i.ID == r.ID }) {
+			info := r.Info
+			if info.Analyzer == "" {
+				info.Analyzer = config.DetectAnalyzer
+			}
+			all = append(all, info)
+		}
+	}
 	slices.SortStableFunc(all, func(a, b rules.Info) int { return strings.Compare(a.ID, b.ID) })
 	return all
 }

@@ -247,10 +247,11 @@ func TestJSONOutput(t *testing.T) {
 	if e.Filename != file || string(src[e.Start:e.End]) != `"kvtest_token_value_1"` || e.New != `lookup("kv-secret")` {
 		t.Errorf("edit = %+v", e)
 	}
-	// -format json is the same.
+	// -format json prints the same, but exits 3 on findings like text and
+	// SARIF; only the go/analysis flag -json keeps exit 0.
 	code, out2, _ := run(t, "-C", dir, "-format", "json", "./a")
-	if code != ExitClean || out2 != out {
-		t.Errorf("-format json differs from -json (exit %d)", code)
+	if code != ExitFindings || out2 != out {
+		t.Errorf("-format json: exit %d (want %d), same output as -json: %v", code, ExitFindings, out2 == out)
 	}
 }
 
@@ -655,5 +656,30 @@ func TestBaselineSkipsBrokenPackages(t *testing.T) {
 	code, out, errs := run(t, "-C", dir, "-baseline", "kv.yaml", "-baseline-prune", "./...")
 	if code != ExitClean || out != "" || strings.Contains(errs, "stale") || !strings.Contains(errs, "does not type-check") {
 		t.Errorf("exit %d, output %q, stderr:\n%s", code, out, errs)
+	}
+}
+
+// TestConfigErrorOnce: one typo in .kvlint.yaml is one error line, not one
+// per analyzer per package (issue 13 item 4), and the run exits 1.
+func TestConfigErrorOnce(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"go.mod":       "module example.com/m\n\ngo 1.22\n",
+		"a/a.go":       "package a\n",
+		"b/b.go":       "package b\n",
+		".kvlint.yaml": "version: 1\nnosuchkey: true\n",
+	})
+	code, _, errs := run(t, "-C", dir, "-q", "./...")
+	if code != ExitError || strings.Count(errs, "nosuchkey") != 1 || strings.Count(errs, "\n") != 1 {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and the error once", code, errs)
+	}
+}
+
+// TestLintDirMissing: -C with a directory that does not exist says so (it
+// said the go binary was missing) and is bad usage.
+func TestLintDirMissing(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nonexistent")
+	code, _, errs := run(t, "-C", missing, "./...")
+	if code != ExitUsage || !strings.Contains(errs, "directory does not exist") || strings.Contains(errs, "go/bin") {
+		t.Errorf("exit %d, stderr %q; want 2 and that the directory does not exist", code, errs)
 	}
 }

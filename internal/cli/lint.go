@@ -56,7 +56,7 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.SetOutput(stderr)
 	o := &lintFlags{toggles: map[string]*triState{}}
 	fs.StringVar(&o.format, "format", "text", "output format: text, json or sarif")
-	fs.BoolVar(&o.json, "json", false, "emit go/analysis JSON (same as -format json; exits 0 with findings)")
+	fs.BoolVar(&o.json, "json", false, "emit go/analysis JSON, exiting 0 with findings as go/analysis drivers do (-format json exits 3)")
 	fs.BoolVar(&o.fix, "fix", false, "apply suggested fixes to the files")
 	fs.BoolVar(&o.diff, "diff", false, "print suggested fixes as a unified diff; write nothing")
 	fs.StringVar(&o.config, "config", "", "configuration `file` for all packages (default: .kvlint.yaml found by walking up from each package)")
@@ -209,7 +209,9 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		errorf(stderr, "baseline %s: %d stale entries; run kvlint baseline prune %s to drop them", o.baseline, len(stale), o.baseline)
 		setStatus(ExitFindings)
 	}
-	if unfixed > 0 && o.format != "json" {
+	// -json keeps go/analysis' convention (exit 0 with findings);
+	// -format json exits like text and SARIF.
+	if unfixed > 0 && !o.json {
 		setStatus(ExitFindings)
 	}
 	if o.format == "text" && !o.quiet && !o.diff {
@@ -332,14 +334,10 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // analyze loads the packages named by patterns, runs the suite and collects
 // the diagnostics of the root actions. A nil result comes with the exit status.
 func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
-	wd := getwd()
-	if o.dir != "" {
-		d, err := filepath.Abs(o.dir)
-		if err != nil {
-			errorf(stderr, "-C: %v", err)
-			return nil, ExitUsage
-		}
-		wd = d
+	wd, err := commandDir(o.dir)
+	if err != nil {
+		errorf(stderr, "%v", err)
+		return nil, ExitUsage
 	}
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
@@ -391,7 +389,12 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 		}
 		ok = append(ok, p)
 	}
+	kept := len(ok)
 
+	ok = dropBadConfig(src, ok, &notes)
+	if len(ok) < kept {
+		status = ExitError
+	}
 	if o.generated {
 		// Include generated files: the analyzers read this from the
 		// configuration, which the Source caches per directory.
@@ -420,6 +423,27 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 		res.errs[i].Err = m.mask(res.errs[i].Err)
 	}
 	return res, status
+}
+
+// dropBadConfig leaves out the packages whose configuration does not load,
+// noting each configuration error once (not once per analyzer and package:
+// one typo in .kvlint.yaml is one line).
+func dropBadConfig(src *config.Source, pkgs []*packages.Package, notes *[]string) []*packages.Package {
+	seen := map[string]bool{}
+	var out []*packages.Package
+	for _, p := range pkgs {
+		if len(p.GoFiles) > 0 {
+			if _, err := src.ForDir(filepath.Dir(p.GoFiles[0])); err != nil {
+				if msg := err.Error(); !seen[msg] {
+					seen[msg] = true
+					*notes = append(*notes, msg)
+				}
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // collect gathers the diagnostics of the root actions of graph.

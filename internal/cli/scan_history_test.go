@@ -1,5 +1,3 @@
-//go:build kvlint_history_cli
-
 package cli
 
 import (

@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/kvlint/kvlint/migrate"
+)
+
+const migrateUsage = `usage: kvlint migrate -vault-url https://NAME.vault.azure.net/ [flags] [packages]
+
+Moves hardcoded credentials of the Go module in the current directory (or -C)
+into Azure Key Vault and rewrites the code to read them at run time through
+the generated package internal/vaultsecrets. Packages default to ./...
+
+  kvlint migrate -vault-url URL -dry-run          show the plan, change nothing
+  kvlint migrate -vault-url URL -plan plan.yaml   write the plan for review
+  kvlint migrate -apply plan.yaml                 carry out a reviewed plan
+  kvlint migrate -vault-url URL                   plan, store, rewrite, report
+
+Authentication: azidentity.DefaultAzureCredential (environment, workload
+identity, managed identity, Azure CLI). Every migrated value stays in git
+history: rotate each secret afterwards (the rotation list, from the git
+history unless -history=false, says which and where).
+
+Exit status: 0 done, 1 error (vault error, stale plan, bad input), 2 bad usage.
+
+Flags:
+`
+
+// tagFlags collects repeated -tag KEY=VALUE flags.
+type tagFlags map[string]string
+
+func (t tagFlags) String() string { return "" }
+
+func (t tagFlags) Set(s string) error {
+	k, v, ok := strings.Cut(s, "=")
+	if !ok || k == "" {
+		return fmt.Errorf("want KEY=VALUE")
+	}
+	t[k] = v
+	return nil
+}
+
+// newMigrateFlags returns the flag set of kvlint migrate, filling o.
+func newMigrateFlags(o *migrate.Options, history *bool, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("kvlint migrate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, migrateUsage)
+		fs.PrintDefaults()
+	}
+	fs.StringVar(&o.Dir, "C", ".", "module root `dir` to migrate (-config, -plan, -apply and -report are relative to it)")
+	fs.StringVar(&o.VaultURL, "vault-url", "", "Key Vault `URL`, such as https://NAME.vault.azure.net/ (default $AZURE_KEYVAULT_URL)")
+	fs.StringVar(&o.NameTemplate, "name-template", migrate.DefaultNameTemplate, "secret name `template`: {pkg}, {name} (identifier, field, key or parameter), {rule}, {file}")
+	fs.StringVar(&o.ContentType, "content-type", "text/plain", "content `type` of the stored secrets")
+	fs.Var(tagFlags(o.Tags), "tag", "extra `KEY=VALUE` tag on every stored secret (repeatable)")
+	fs.DurationVar(&o.Expires, "expires", 0, "set an expiry `duration` from now on each stored secret (an expired secret is no longer served!)")
+	fs.BoolVar(&o.IncludeTests, "include-tests", false, "migrate credentials in _test.go files too")
+	fs.BoolVar(&o.IncludeGenerated, "include-generated", false, "migrate credentials in generated files too")
+	fs.BoolVar(&o.DryRun, "dry-run", false, "print the plan and change nothing (no vault call, no file written)")
+	fs.StringVar(&o.PlanOut, "plan", "", "write the plan as YAML to `file` for review and stop")
+	fs.StringVar(&o.ApplyPlan, "apply", "", "carry out the reviewed plan in `file`")
+	fs.StringVar(&o.ReportOut, "report", "", "write the report as JSON to `file`")
+	fs.StringVar(&o.Config, "config", "", "kvlint configuration `file` (default: .kvlint.yaml found from each package)")
+	fs.BoolVar(history, "history", true, "scan the git history for the rotation list (-history=false: only the secrets migrated now)")
+	return fs
+}
+
+// runMigrate is kvlint migrate [flags] [packages]: exit 0 done, 1 failed,
+// 2 bad usage.
+func runMigrate(args []string, stdout, stderr io.Writer) int {
+	o := migrate.Options{Tags: map[string]string{}}
+	history := true
+	fs := newMigrateFlags(&o, &history, stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitClean
+		}
+		return ExitUsage
+	}
+	o.Patterns = fs.Args()
+	o.NoHistory = !history
+	if err := o.Validate(); err != nil {
+		fmt.Fprintf(stderr, "kvlint migrate: %v\n", err)
+		return ExitUsage
+	}
+	dir, err := commandDir(o.Dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "kvlint migrate: %v\n", err)
+		return ExitUsage
+	}
+	// -C DIR means what it means for lint: files named on the command line
+	// are relative to DIR.
+	o.Dir = dir
+	for _, p := range []*string{&o.Config, &o.PlanOut, &o.ApplyPlan, &o.ReportOut} {
+		*p = joinDir(dir, *p)
+	}
+	// SIGINT and SIGTERM cancel the run's context: the current step finishes
+	// or is undone (a rewrite is rolled back), and no signal leaves a
+	// half-changed tree. A second signal kills at once; the journal then
+	// repairs the tree at the next start.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() { <-ctx.Done(); stop() }()
+	if err := migrate.Run(ctx, &o, stdout, stderr); err != nil {
+		return ExitError
+	}
+	return ExitClean
+}
