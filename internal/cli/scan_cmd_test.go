@@ -334,6 +334,7 @@ func TestScanGoPackagesInProcess(t *testing.T) {
 		t.Errorf("clean package: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 }
+
 // TestMainSaysWhatItSkipped: under -q, a binary file named on the command
 // line is still said to be unscanned; a file found by walking is not
 // repeated under -q; without -q both are noted.
