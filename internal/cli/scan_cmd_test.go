@@ -150,9 +150,10 @@ func TestScanCleanAndErrors(t *testing.T) {
 	if _, _, errs := runScanIn(t, dir, "-C", filepath.Join(dir, "nonexistent")); !strings.Contains(errs, "directory does not exist") {
 		t.Errorf("-C nonexistent: stderr %q, want it to say the directory does not exist", errs)
 	}
-	writeFilesIn(t, dir, map[string]string{".kvlint.yaml": "version: 1\nnosuchkey: true\n"})
-	if code, _, errs := runScanIn(t, dir); code != ExitError || !strings.Contains(errs, ".kvlint.yaml") {
-		t.Errorf("bad config: exit %d, stderr %q; want 1 naming the file", code, errs)
+	// One typo is one error line however many files it governs.
+	writeFilesIn(t, dir, map[string]string{".kvlint.yaml": "version: 1\nnosuchkey: true\n", "b.yaml": "x: 1\n", "sub/c.yaml": "y: 2\n"})
+	if code, _, errs := runScanIn(t, dir); code != ExitError || !strings.Contains(errs, ".kvlint.yaml") || strings.Count(errs, "nosuchkey") != 1 {
+		t.Errorf("bad config: exit %d, stderr %q; want 1 naming the file once", code, errs)
 	}
 }
 
