@@ -89,3 +89,34 @@ func TestRulesDocumented(t *testing.T) {
 		seen[r.ID] = true
 	}
 }
+
+// TestTFCheckedPrefilter: the filter that spares parsing a .tf file lets
+// through every file a Terraform check can report on, and skips files that
+// hold none of it. Each positive runs through Check to show it is reported.
+func TestTFCheckedPrefilter(t *testing.T) {
+	pass := map[string]string{
+		"vault":           "resource \"azurerm_key_vault\" \"v\" {\n  name = \"kv\"\n}\n",
+		"secret variable": "variable \"db_password\" {\n  type = string\n}\n",
+		"sensitive":       "variable \"x\" {\n  sensitive = true\n  default   = \"fake-abc-123\"\n}\n",
+		"provider secret": "provider \"azurerm\" {\n  features {}\n  client_secret = var.s\n}\n",
+		"output":          "output \"k\" {\n  value = azurerm_storage_account.a.primary_access_key\n}\n",
+		"versioned id":    "resource \"x\" \"y\" {\n  key_vault_secret_id = data.azurerm_key_vault_secret.s.id\n}\n",
+		"unquoted label":  "variable db_password {\n  type = string\n}\n",
+	}
+	for name, content := range pass {
+		if !tfChecked(content) {
+			t.Errorf("%s: skipped by the prefilter", name)
+		}
+		if fs, _ := (&Checker{ReadDir: noDir}).Check("/m/"+name+".tf", content); len(fs) == 0 && name != "unquoted label" {
+			t.Errorf("%s: no finding (the fixture is not a positive)", name)
+		}
+	}
+	for name, content := range map[string]string{
+		"plain resources":     "resource \"azurerm_resource_group\" \"rg\" {\n  name     = var.prefix\n  location = var.location\n}\n",
+		"non-secret variable": "variable \"location\" {\n  default = \"westeurope\"\n}\nvariable \"secret_name\" {}\n",
+	} {
+		if tfChecked(content) {
+			t.Errorf("%s: parsed though nothing in it is checked", name)
+		}
+	}
+}
