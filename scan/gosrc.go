@@ -39,6 +39,11 @@ func (w *worker) goFile(abs string, data []byte, content string, eng engine, tes
 		for _, c := range cg.List {
 			g.comment(c)
 		}
+		if strings.Contains(cg.Text(), "PRIVATE KEY") {
+			// A commented-out key spans lines: read the group's text whole.
+			from, to := int(cg.Pos())-base, int(cg.End())-base
+			w.pemAt(content[from:to], from, eng, test)
+		}
 	}
 	for i := range w.hits {
 		w.hits[i].decl = baseline.DeclName(f, token.Pos(base+w.hits[i].start))
