@@ -29,7 +29,7 @@ package pemcomment
  * ECluwiv4LYA/0GG6bPJ7hxM6JudIHICm2jLl7HuXaazqi1C8cLhQ/GhuZnZksgnl
  * OL3VaaLgAaeakvS4K6SqigMVSQl8EOAZZPn3ND6sO/7nq5vhg84emThSq43o/Yr1
  * -----END OPENSSH PRIVATE KEY-----
-*/
+ */
 
 // Decoys: a certificate is public, and an elided key is documentation.
 
