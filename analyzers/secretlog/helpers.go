@@ -34,9 +34,12 @@ var hashPkgs = map[string]bool{
 }
 
 // isSanitizer reports whether fn is a function of this package that hashes
-// its input (issue: fmt.Println(h(secret)) where h returns a hash): its body
-// calls a hash package, and with its string parameters taken as secrets, no
-// value it returns carries one, by the same flow rules as the sinks.
+// its input (issue: fmt.Println(h(secret)) where h returns a hash) or
+// extracts a part of it that is no secret (hubNameFromConnString returning
+// the EntityPath of a parsed connection string): its body calls a hash
+// package or a parser, and with its string parameters taken as secrets, no
+// value it returns carries one, by the same flow rules as the sinks, nor
+// (when it parses) reads a secret-named field or method.
 func (f *flow) isSanitizer(fn *types.Func) bool {
 	st := f.state
 	if done, ok := st.sanitizer[fn]; ok {
@@ -47,15 +50,19 @@ func (f *flow) isSanitizer(fn *types.Func) bool {
 		return false
 	}
 	st.sanitizer[fn] = false // a recursive call is no sanitizer
-	hashes := false
+	hashes, parses := false, false
 	for cur := range decl.Preorder((*ast.CallExpr)(nil)) {
-		if c := azsdk.Callee(f.info, cur.Node().(*ast.CallExpr)); c != nil && hashPkgs[azsdk.PkgPath(c.Pkg())] {
+		c := azsdk.Callee(f.info, cur.Node().(*ast.CallExpr))
+		switch {
+		case c == nil:
+		case hashPkgs[azsdk.PkgPath(c.Pkg())]:
 			hashes = true
-			break
+		case parser(c):
+			parses = true
 		}
 	}
-	if !hashes {
-		return false
+	if !hashes && (!parses || selectsSecret(decl.Node().(*ast.FuncDecl).Body)) {
+		return false // a parser's result may hold the secret part: u.User.Password()
 	}
 	g := &flow{pass: f.pass, scope: f.scope, info: f.info, tainted: map[key]string{}, test: f.test, state: st}
 	g.declare(decl)
@@ -93,6 +100,32 @@ func (f *flow) isSanitizer(fn *types.Func) bool {
 	}
 	st.sanitizer[fn] = true
 	return true
+}
+
+// parser reports whether fn parses text into a structure: its name starts
+// with Parse or Unmarshal and its first result is not text
+// (azeventhubs.ParseConnectionString, url.Parse, json.Unmarshal).
+func parser(fn *types.Func) bool {
+	name := fn.Name()
+	if !strings.HasPrefix(name, "Parse") && !strings.HasPrefix(name, "Unmarshal") {
+		return false
+	}
+	res := fn.Type().(*types.Signature).Results()
+	return res.Len() == 0 || !stringish(res.At(0).Type())
+}
+
+// selectsSecret reports whether n reads a secret-named field or method
+// (props.SharedAccessKey, u.User.Password()): a part of parsed text that
+// is a secret itself.
+func selectsSecret(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && secretName(sel.Sel.Name) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // levels are the log levels whose methods make a type look like a logger.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/url"
 	"os"
 	"strings"
 )
@@ -82,4 +83,35 @@ func generateInternalToken() error {
 func printToken(load func() string) {
 	apiToken := strings.TrimSpace(load())
 	fmt.Println(apiToken) // want `the secret-named apiToken flows into fmt.Println`
+}
+
+// Have: package-local helpers that parse a connection string and return a
+// part of it that is no secret: sanitizers, by their body. Decoys: one
+// returns the password part, one the whole string beside the part.
+func hubNameOf(connectionString string) string {
+	u, err := url.Parse(connectionString)
+	if err != nil {
+		return ""
+	}
+	return u.Path
+}
+
+func passwordOf(connectionString string) string {
+	u, err := url.Parse(connectionString)
+	if err != nil {
+		return ""
+	}
+	p, _ := u.User.Password()
+	return p
+}
+
+func withHost(connectionString string) string {
+	u, _ := url.Parse(connectionString)
+	return u.Host + " " + connectionString
+}
+
+func parsedParts(connectionString string) {
+	fmt.Println(hubNameOf(connectionString))  // a part that is no secret: no finding
+	fmt.Println(passwordOf(connectionString)) // want `the secret-named connectionString flows into fmt.Println`
+	fmt.Println(withHost(connectionString))   // want `the secret-named connectionString flows into fmt.Println`
 }
