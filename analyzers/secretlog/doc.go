@@ -56,6 +56,10 @@
 // secret-named field or method (hubNameFromConnString returning the
 // EntityPath of azeventhubs.ParseConnectionString is no secret; a helper
 // returning u.User.Password() of a url.Parse is).
+// A call whose name says it truncates (truncate, shorten, abbrev, ellipsis,
+// prefix) with an integer constant argument of at most 8 keeps too short a
+// prefix to reveal a secret and breaks the flow too (gitea's
+// util.TruncateRunes(token, 3); not TruncateRunes(token, 64)).
 //
 // A string variable read from os.Getenv with a secret-named constant key
 // (os.Getenv("DB_PASSWORD")) is a source too.

@@ -2,8 +2,10 @@ package secretlog
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -329,4 +331,31 @@ func (f *flow) isGenerated(e ast.Expr) bool {
 func toStdout(sink string) bool {
 	return strings.HasPrefix(sink, "fmt.Print") || sink == "print" || sink == "println" ||
 		strings.HasSuffix(sink, " to os.Stdout") || strings.HasPrefix(sink, "os.Stdout.")
+}
+
+// truncateWords in a function's name say it shortens its input.
+var truncateWords = []string{"truncat", "shorten", "abbrev", "ellipsi", "prefix"}
+
+// maxKept is the most characters a shortened secret may keep and still be
+// a redacted form (a short prefix, as the message advises).
+const maxKept = 8
+
+// truncates reports whether call shortens a secret to a prefix too short
+// to reveal it: the callee's name says it truncates and an argument is an
+// integer constant from 0 to maxKept (gitea's util.TruncateRunes(token, 3)).
+// TruncateRunes(token, 64) keeps the secret, and Pad(token, 3) has no
+// truncating name.
+func (f *flow) truncates(fn *types.Func, call *ast.CallExpr) bool {
+	lower := strings.ToLower(fn.Name())
+	if !slices.ContainsFunc(truncateWords, func(w string) bool { return strings.Contains(lower, w) }) {
+		return false
+	}
+	for _, a := range call.Args {
+		if tv, ok := f.info.Types[a]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
+			if n, exact := constant.Int64Val(tv.Value); exact && n >= 0 && n <= maxKept {
+				return true
+			}
+		}
+	}
+	return false
 }
