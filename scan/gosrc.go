@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"bytes"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -46,6 +47,14 @@ func (w *worker) goFile(abs string, data []byte, eng engine, test bool, l *confi
 			})
 		}
 	})
+	for _, cg := range f.Comments {
+		// A private key commented out line by line spans the group: read
+		// the group's text whole (pemAt strips the comment markers).
+		from, to := int(cg.Pos())-base, int(cg.End())-base
+		if bytes.Contains(data[from:to], []byte("PRIVATE KEY")) {
+			w.pemAt(string(data[from:to]), from, eng, test)
+		}
+	}
 	for i := range w.hits {
 		w.hits[i].decl = baseline.DeclName(f, token.Pos(base+w.hits[i].start))
 	}

@@ -560,6 +560,16 @@ func isGeneric(r *detect.Rule) bool { return r.ID == "KV100" }
 
 // pem finds PEM private key blocks, which span lines, and scans each whole.
 func (w *worker) pem(content string, eng engine, test bool) {
+	w.pemAt(content, 0, eng, test)
+}
+
+// pemAt is pem for text at offset base of the file. A key whose lines are
+// commented out (# -----BEGIN ... and # on each line) is read without the
+// markers, at the same offsets.
+func (w *worker) pemAt(content string, base int, eng engine, test bool) {
+	if strings.Contains(content, "PRIVATE KEY") {
+		content, _ = gosite.UncommentPEM(content)
+	}
 	for off := 0; ; {
 		k := strings.Index(content[off:], "-----BEGIN ")
 		if k < 0 {
@@ -586,7 +596,7 @@ func (w *worker) pem(content string, eng engine, test bool) {
 		block := content[start:end]
 		w.dets = eng.Scan(block, detect.Context{Kind: detect.KindLine, Test: test}, w.dets[:0])
 		for _, f := range w.dets {
-			w.add(hit{start: start + f.Start, end: start + f.End, rule: f.Rule, conf: f.Confidence})
+			w.add(hit{start: base + start + f.Start, end: base + start + f.End, rule: f.Rule, conf: f.Confidence})
 		}
 		off = end
 	}

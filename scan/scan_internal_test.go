@@ -372,6 +372,27 @@ func TestPEMBlocks(t *testing.T) {
 	equal(t, got(t, dir, res), []string{"key.pem:2:1-30 KV125"})
 }
 
+// TestCommentedPEMBlocks: a private key commented out line by line is read
+// whole, in any file, a Go test file too; a commented certificate is not a key.
+func TestCommentedPEMBlocks(t *testing.T) {
+	pemRule := &detect.Rule{Info: rules.Info{ID: "KV125", Name: "private-key"}}
+	old := engineOf
+	engineOf = func(*config.Loaded) engine { return pemEngine{pemRule} }
+	t.Cleanup(func() { engineOf = old })
+	body := strings.Repeat("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo", 2)
+	commented := func(marker, typ string) string {
+		return marker + "-----BEGIN " + typ + "-----\n" + marker + body + "\n" + marker + body + "\n" + marker + "-----END " + typ + "-----\n"
+	}
+	dir := writeTree(t, map[string]string{
+		"deploy.sh":     "#!/bin/sh\n" + commented("# ", "RSA PRIVATE KEY"),
+		"keys_test.go":  "package p\n\n" + commented("// ", "OPENSSH PRIVATE KEY") + "\nfunc f() {}\n",
+		"block_test.go": "package p\n\n/*\n" + commented(" * ", "PRIVATE KEY") + "*/\n",
+		"cert_test.go":  "package p\n\n" + commented("// ", "CERTIFICATE"),
+	})
+	res := Run([]string{dir}, Options{})
+	equal(t, got(t, dir, res), []string{"block_test.go:4:4-29 KV125", "deploy.sh:2:3-32 KV125", "keys_test.go:3:4-37 KV125"})
+}
+
 // pemEngine finds whole PEM private key blocks and nothing else.
 type pemEngine struct{ r *detect.Rule }
 

@@ -50,7 +50,16 @@
 // sha512, sha1, md5, hmac, sha3, hash/fnv, hash/crc32, x/crypto's blake2b,
 // bcrypt, argon2, scrypt, ...) and none of whose returned values carries its
 // string parameters by the rules above (func h(s string) string { sum :=
-// sha256.Sum256([]byte(s)); return hex.EncodeToString(sum[:8]) }).
+// sha256.Sum256([]byte(s)); return hex.EncodeToString(sum[:8]) }), and so
+// does one that parses its input (a Parse* or Unmarshal* call returning a
+// structure) and returns a part no flow rule carries, unless its body reads a
+// secret-named field or method (hubNameFromConnString returning the
+// EntityPath of azeventhubs.ParseConnectionString is no secret; a helper
+// returning u.User.Password() of a url.Parse is).
+// A call whose name says it truncates (truncate, shorten, abbrev, ellipsis,
+// prefix) with an integer constant argument of at most 8 keeps too short a
+// prefix to reveal a secret and breaks the flow too (gitea's
+// util.TruncateRunes(token, 3); not TruncateRunes(token, 64)).
 //
 // A string variable read from os.Getenv with a secret-named constant key
 // (os.Getenv("DB_PASSWORD")) is a source too.

@@ -2,8 +2,10 @@ package secretlog
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -34,9 +36,12 @@ var hashPkgs = map[string]bool{
 }
 
 // isSanitizer reports whether fn is a function of this package that hashes
-// its input (issue: fmt.Println(h(secret)) where h returns a hash): its body
-// calls a hash package, and with its string parameters taken as secrets, no
-// value it returns carries one, by the same flow rules as the sinks.
+// its input (issue: fmt.Println(h(secret)) where h returns a hash) or
+// extracts a part of it that is no secret (hubNameFromConnString returning
+// the EntityPath of a parsed connection string): its body calls a hash
+// package or a parser, and with its string parameters taken as secrets, no
+// value it returns carries one, by the same flow rules as the sinks, nor
+// (when it parses) reads a secret-named field or method.
 func (f *flow) isSanitizer(fn *types.Func) bool {
 	st := f.state
 	if done, ok := st.sanitizer[fn]; ok {
@@ -47,15 +52,19 @@ func (f *flow) isSanitizer(fn *types.Func) bool {
 		return false
 	}
 	st.sanitizer[fn] = false // a recursive call is no sanitizer
-	hashes := false
+	hashes, parses := false, false
 	for cur := range decl.Preorder((*ast.CallExpr)(nil)) {
-		if c := azsdk.Callee(f.info, cur.Node().(*ast.CallExpr)); c != nil && hashPkgs[azsdk.PkgPath(c.Pkg())] {
+		c := azsdk.Callee(f.info, cur.Node().(*ast.CallExpr))
+		switch {
+		case c == nil:
+		case hashPkgs[azsdk.PkgPath(c.Pkg())]:
 			hashes = true
-			break
+		case parser(c):
+			parses = true
 		}
 	}
-	if !hashes {
-		return false
+	if !hashes && (!parses || selectsSecret(decl.Node().(*ast.FuncDecl).Body)) {
+		return false // a parser's result may hold the secret part: u.User.Password()
 	}
 	g := &flow{pass: f.pass, scope: f.scope, info: f.info, tainted: map[key]string{}, test: f.test, state: st}
 	g.declare(decl)
@@ -93,6 +102,32 @@ func (f *flow) isSanitizer(fn *types.Func) bool {
 	}
 	st.sanitizer[fn] = true
 	return true
+}
+
+// parser reports whether fn parses text into a structure: its name starts
+// with Parse or Unmarshal and its first result is not text
+// (azeventhubs.ParseConnectionString, url.Parse, json.Unmarshal).
+func parser(fn *types.Func) bool {
+	name := fn.Name()
+	if !strings.HasPrefix(name, "Parse") && !strings.HasPrefix(name, "Unmarshal") {
+		return false
+	}
+	res := fn.Type().(*types.Signature).Results()
+	return res.Len() == 0 || !stringish(res.At(0).Type())
+}
+
+// selectsSecret reports whether n reads a secret-named field or method
+// (props.SharedAccessKey, u.User.Password()): a part of parsed text that
+// is a secret itself.
+func selectsSecret(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && secretName(sel.Sel.Name) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // levels are the log levels whose methods make a type look like a logger.
@@ -296,4 +331,31 @@ func (f *flow) isGenerated(e ast.Expr) bool {
 func toStdout(sink string) bool {
 	return strings.HasPrefix(sink, "fmt.Print") || sink == "print" || sink == "println" ||
 		strings.HasSuffix(sink, " to os.Stdout") || strings.HasPrefix(sink, "os.Stdout.")
+}
+
+// truncateWords in a function's name say it shortens its input.
+var truncateWords = []string{"truncat", "shorten", "abbrev", "ellipsi", "prefix"}
+
+// maxKept is the most characters a shortened secret may keep and still be
+// a redacted form (a short prefix, as the message advises).
+const maxKept = 8
+
+// truncates reports whether call shortens a secret to a prefix too short
+// to reveal it: the callee's name says it truncates and an argument is an
+// integer constant from 0 to maxKept (gitea's util.TruncateRunes(token, 3)).
+// TruncateRunes(token, 64) keeps the secret, and Pad(token, 3) has no
+// truncating name.
+func (f *flow) truncates(fn *types.Func, call *ast.CallExpr) bool {
+	lower := strings.ToLower(fn.Name())
+	if !slices.ContainsFunc(truncateWords, func(w string) bool { return strings.Contains(lower, w) }) {
+		return false
+	}
+	for _, a := range call.Args {
+		if tv, ok := f.info.Types[a]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
+			if n, exact := constant.Int64Val(tv.Value); exact && n >= 0 && n <= maxKept {
+				return true
+			}
+		}
+	}
+	return false
 }

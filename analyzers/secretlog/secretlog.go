@@ -501,7 +501,7 @@ func (f *flow) callSource(call *ast.CallExpr) string {
 	if fn == nil || fn.Pkg() == nil {
 		return ""
 	}
-	if redacts(fn.Name()) || anySpec(f.state.sanitizers, fn) {
+	if redacts(fn.Name()) || anySpec(f.state.sanitizers, fn) || f.truncates(fn, call) {
 		return "" // a redaction helper breaks the flow
 	}
 	if fn.Pkg() == f.pass.Pkg && f.isSanitizer(fn) {

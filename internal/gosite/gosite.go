@@ -351,6 +351,9 @@ func (w *Walker) tag(c inspector.Cursor, lit *ast.BasicLit, test bool, yield fun
 // comments yields every comment of f worth judging.
 func (w *Walker) comments(f *ast.File, test bool, yield func(*Site)) {
 	for _, cg := range f.Comments {
+		if w.commentedPEM(cg, test, yield) {
+			continue
+		}
 		for _, c := range cg.List {
 			text := c.Text
 			if len(text) < 10 || strings.HasPrefix(text, "//kvlint:") || strings.HasPrefix(text, "//go:") {
@@ -364,4 +367,38 @@ func (w *Walker) comments(f *ast.File, test bool, yield func(*Site)) {
 			yield(s)
 		}
 	}
+}
+
+// commentedPEM yields a comment group that holds a commented-out private
+// key (// -----BEGIN RSA PRIVATE KEY----- and its lines) as one site, its
+// lines in place and their markers blanked, so that the key is read whole
+// (each line alone is not a key), and reports whether it did. The site is
+// at the group's first comment; offsets are offsets in the file.
+func (w *Walker) commentedPEM(cg *ast.CommentGroup, test bool, yield func(*Site)) bool {
+	if !strings.Contains(cg.Text(), "PRIVATE KEY") {
+		return false
+	}
+	first := cg.List[0]
+	buf := make([]byte, int(cg.End()-first.Pos()))
+	for i := range buf {
+		buf[i] = ' '
+	}
+	for _, c := range cg.List {
+		at := int(c.Pos() - first.Pos())
+		copy(buf[at:], c.Text)
+		if end := at + len(c.Text); end < len(buf) {
+			buf[end] = '\n' // comments of a group are on lines of their own
+		}
+	}
+	text, ok := UncommentPEM(string(buf))
+	if !ok {
+		return false
+	}
+	s := w.reset()
+	s.Value, s.Text = text, text
+	s.Pos, s.End, s.Comment = first.Pos(), cg.End(), first
+	s.Ctx = detect.Context{Kind: detect.KindComment, Test: test}
+	s.Place, s.placed = PlaceComment, true
+	yield(s)
+	return true
 }

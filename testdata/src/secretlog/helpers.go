@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/url"
 	"os"
 	"strings"
 )
@@ -82,4 +83,58 @@ func generateInternalToken() error {
 func printToken(load func() string) {
 	apiToken := strings.TrimSpace(load())
 	fmt.Println(apiToken) // want `the secret-named apiToken flows into fmt.Println`
+}
+
+// Have: package-local helpers that parse a connection string and return a
+// part of it that is no secret: sanitizers, by their body. Decoys: one
+// returns the password part, one the whole string beside the part.
+func hubNameOf(connectionString string) string {
+	u, err := url.Parse(connectionString)
+	if err != nil {
+		return ""
+	}
+	return u.Path
+}
+
+func passwordOf(connectionString string) string {
+	u, err := url.Parse(connectionString)
+	if err != nil {
+		return ""
+	}
+	p, _ := u.User.Password()
+	return p
+}
+
+func withHost(connectionString string) string {
+	u, _ := url.Parse(connectionString)
+	return u.Host + " " + connectionString
+}
+
+func parsedParts(connectionString string) {
+	fmt.Println(hubNameOf(connectionString))  // a part that is no secret: no finding
+	fmt.Println(passwordOf(connectionString)) // want `the secret-named connectionString flows into fmt.Println`
+	fmt.Println(withHost(connectionString))   // want `the secret-named connectionString flows into fmt.Println`
+}
+
+// TruncateRunes keeps the first n runes of s (as gitea's util.TruncateRunes).
+func TruncateRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		r = r[:n]
+	}
+	return string(r)
+}
+
+// Pad pads s to n characters.
+func Pad(s string, n int) string { return s + strings.Repeat(" ", n) }
+
+// Have: values masked before they are printed: a short prefix (a
+// truncating helper with a small constant, a slice) and stars for the rest.
+func maskedForms(token string) {
+	fmt.Printf("token %q...\n", TruncateRunes(token, 3)) // a 3-rune prefix: no finding
+	fmt.Println(token[:4] + strings.Repeat("*", len(token)-4))
+	fmt.Println(strings.Repeat("*", len(token)))
+	fmt.Println(TruncateRunes(token, 64)) // want `the secret-named token flows into fmt.Println`
+	fmt.Println(Pad(token, 3))            // want `the secret-named token flows into fmt.Println`
+	fmt.Println(strings.Repeat(token, 2)) // want `the secret-named token flows into fmt.Println`
 }
