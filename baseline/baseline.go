@@ -6,11 +6,18 @@
 // source text of the diagnostic's range). Line numbers are not part of it,
 // so moving code around keeps a baseline entry matching.
 //
+// One fingerprint scheme serves every mode (lint, scan, scan -history and
+// both pre-commit hooks): a key whose value is a detected secret (NewSecretKey)
+// is fingerprinted by rule and value alone, SHA-256(salt, rule, SHA-256(secret)),
+// so a baseline written by lint matches the same secret found by scan, in a
+// YAML file or in history, wherever it moved. Other keys (findings about code,
+// not a value) also fold in package and declaration.
+//
 // A baseline file stores, per key, only a fingerprint salted with a random
-// salt of that file: SHA-256(salt, rule, package, decl, SHA-256(value)). It
-// holds no secret value and no unsalted hash of one, so it can be committed.
-// Identical keys (the same secret twice in one declaration) are one entry
-// with a count.
+// salt of that file. It holds no secret value and no unsalted hash of one,
+// so it can be committed. Identical keys are one entry with a count.
+// Version 1 files (fingerprints over package and declaration for every key)
+// are still read and matched the version 1 way; new files are version 2.
 package baseline
 
 import (
@@ -24,15 +31,14 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/kvlint/kvlint/internal/atomicfile"
 )
 
-// Version is the baseline file format version.
-const Version = 1
+// Version is the baseline file format version written.
+const Version = 2
 
 // PublicSalt is the fixed salt of fingerprints written where no baseline
 // file supplies one (SARIF partialFingerprints). Such fingerprints are as
@@ -46,6 +52,19 @@ type Key struct {
 	Package string   // package path (for plain files: the slash-separated file path)
 	Decl    string   // enclosing top-level declaration, such as "(*Client).Open"; "" at file level
 	Value   [32]byte // SHA-256 of the normalized matched text
+	// Secret says Value is the hash of a detected secret (not of code):
+	// the fingerprint then ignores Package and Decl.
+	Secret bool
+}
+
+// NewSecretKey builds the key of a detected secret; secret is the secret
+// value itself, as the detection engine matched it (hashed at once, not
+// kept). pkg and decl are informative: lint, scan and scan -history find the
+// same secret under different package names, and its fingerprint is one.
+func NewSecretKey(rule, pkg, decl, secret string) Key {
+	k := NewKey(rule, pkg, decl, secret)
+	k.Secret = true
+	return k
 }
 
 // NewKey builds a key; value is the matched text (it is hashed at once and
@@ -54,10 +73,25 @@ func NewKey(rule, pkg, decl, value string) Key {
 	return Key{Rule: rule, Package: pkg, Decl: decl, Value: sha256.Sum256([]byte(value))}
 }
 
-// Fingerprint returns the key's fingerprint under salt: 32 hex digits.
+// Fingerprint returns the key's fingerprint under salt (32 hex digits), in
+// the scheme of the current Version.
 func (k Key) Fingerprint(salt string) string {
+	if !k.Secret {
+		return k.fingerprint("kvlint-fingerprint-v2", salt, k.Rule, k.Package, k.Decl)
+	}
+	return k.fingerprint("kvlint-fingerprint-v2", salt, k.Rule)
+}
+
+// FingerprintV1 returns the key's fingerprint as version 1 baselines hold
+// it: over rule, package, declaration and value for every key.
+func (k Key) FingerprintV1(salt string) string {
+	return k.fingerprint("kvlint-fingerprint-v1", salt, k.Rule, k.Package, k.Decl)
+}
+
+// fingerprint hashes the NUL-terminated fields, then the value hash.
+func (k Key) fingerprint(fields ...string) string {
 	h := sha256.New()
-	for _, s := range []string{"kvlint-fingerprint-v1", salt, k.Rule, k.Package, k.Decl} {
+	for _, s := range fields {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
@@ -91,12 +125,20 @@ func New() (*File, error) {
 	return &File{Version: Version, Salt: hex.EncodeToString(b[:])}, nil
 }
 
+// fingerprintOf returns k's fingerprint in the scheme of f's version.
+func (f *File) fingerprintOf(k Key) string {
+	if f.Version == 1 {
+		return k.FingerprintV1(f.Salt)
+	}
+	return k.Fingerprint(f.Salt)
+}
+
 // Add records one finding with key k, found in file (informative).
 func (f *File) Add(k Key, file string) {
-	fp := k.Fingerprint(f.Salt)
+	fp := f.fingerprintOf(k)
 	for i := range f.Entries {
 		e := &f.Entries[i]
-		if e.Fingerprint == fp && e.Rule == k.Rule && e.Package == k.Package && e.Decl == k.Decl {
+		if e.Fingerprint == fp && e.Rule == k.Rule {
 			e.Count++
 			return
 		}
@@ -154,8 +196,8 @@ func Parse(data []byte, path string) (*File, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if f.Version != Version {
-		return nil, fmt.Errorf("%s: unsupported baseline version %d (want %d)", path, f.Version, Version)
+	if f.Version != Version && f.Version != 1 {
+		return nil, fmt.Errorf("%s: unsupported baseline version %d (want %d, or 1)", path, f.Version, Version)
 	}
 	if len(f.Salt) < 16 {
 		return nil, fmt.Errorf("%s: baseline salt is missing or too short", path)
@@ -180,22 +222,27 @@ func Load(path string) (*File, error) {
 	return Parse(data, path)
 }
 
-// Matcher filters findings against a baseline. Each entry matches at most
-// Count findings; the rest are new. It is not safe for concurrent use.
+// Matcher filters findings against a baseline. Each entry of a finding
+// about code matches at most Count findings; the rest are new. An entry of
+// a secret (NewSecretKey) matches every finding of that secret under its
+// rule, once its count is used up too: the value is already recorded. It is not safe for concurrent use.
 type Matcher struct {
 	f    *File
 	left map[string]int // entry index key -> matches left
 }
 
-func entryKey(rule, pkg, decl, fp string) string {
-	return strings.Join([]string{rule, pkg, decl, fp}, "\x00")
+// entryKey identifies an entry: the fingerprint already covers package
+// and declaration where they count, so an entry recorded by lint (package
+// path) matches a scan finding (file path) of the same secret.
+func entryKey(rule, fp string) string {
+	return rule + "\x00" + fp
 }
 
 // Matcher returns a new matcher over the baseline's entries.
 func (f *File) Matcher() *Matcher {
 	m := &Matcher{f: f, left: make(map[string]int)}
 	for _, e := range f.Entries {
-		m.left[entryKey(e.Rule, e.Package, e.Decl, e.Fingerprint)] += max(e.Count, 1)
+		m.left[entryKey(e.Rule, e.Fingerprint)] += max(e.Count, 1)
 	}
 	return m
 }
@@ -203,12 +250,15 @@ func (f *File) Matcher() *Matcher {
 // Match reports whether a finding with key k is in the baseline, using up
 // one of the matching entry's count.
 func (m *Matcher) Match(k Key) bool {
-	ek := entryKey(k.Rule, k.Package, k.Decl, k.Fingerprint(m.f.Salt))
-	if m.left[ek] > 0 {
+	ek := entryKey(k.Rule, m.f.fingerprintOf(k))
+	n, ok := m.left[ek]
+	if n > 0 {
 		m.left[ek]--
 		return true
 	}
-	return false
+	// A recorded secret is known wherever it appears: lint sees it once in
+	// Go, scan also in the YAML file beside it.
+	return ok && k.Secret && m.f.Version != 1
 }
 
 // Stale returns the entries (with the count not matched) that no finding
@@ -216,7 +266,7 @@ func (m *Matcher) Match(k Key) bool {
 func (m *Matcher) Stale() []Entry {
 	var stale []Entry
 	for _, e := range m.f.Entries {
-		ek := entryKey(e.Rule, e.Package, e.Decl, e.Fingerprint)
+		ek := entryKey(e.Rule, e.Fingerprint)
 		if n := m.left[ek]; n > 0 {
 			e.Count = min(n, max(e.Count, 1))
 			m.left[ek] -= e.Count

@@ -163,7 +163,7 @@ func TestParseErrors(t *testing.T) {
 	salt := "0123456789abcdef0123456789abcdef"
 	for name, tc := range map[string]struct{ data, want string }{
 		"empty":       {"", "empty baseline"},
-		"version":     {"version: 2\nsalt: " + salt + "\n", "unsupported baseline version 2"},
+		"version":     {"version: 3\nsalt: " + salt + "\n", "unsupported baseline version 3"},
 		"salt":        {"version: 1\nsalt: short\n", "salt"},
 		"unknown key": {"version: 1\nsalt: " + salt + "\nentries:\n  - rule: KV101\n    fingerprnt: x\n", "fingerprnt"},
 		"no rule":     {"version: 1\nsalt: " + salt + "\nentries:\n  - fingerprint: abc\n", "entry 1"},

@@ -644,7 +644,10 @@ func (w *worker) findings(abs, content string, l *config.Loaded, added LineSet) 
 			Message:  cmp.Or(h.msg, detect.Message(h.rule, secret, h.kind)),
 			Severity: l.Severity(id, h.rule.Severity),
 		})
-		k := baseline.NewKey(id, file, h.decl, secret)
+		k := baseline.NewSecretKey(id, file, h.decl, secret)
+		if h.msg != "" {
+			k = baseline.NewKey(id, file, h.decl, secret) // a practice, not a value
+		}
 		out[len(out)-1].Fingerprint = k.Fingerprint(baseline.PublicSalt)
 		keys = append(keys, k)
 	}

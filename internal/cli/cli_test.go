@@ -550,7 +550,7 @@ func TestBaseline(t *testing.T) {
 			t.Error("baseline file holds a planted value")
 		}
 	}
-	for _, want := range []string{"version: 1", "salt: ", "rule: KV900", "package: example.com/drv/a", "decl: Token", "decl: (*Client).Connect", "file: a/a.go", "count: 1"} {
+	for _, want := range []string{"version: 2", "salt: ", "rule: KV900", "package: example.com/drv/a", "decl: Token", "decl: (*Client).Connect", "file: a/a.go", "count: 1"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("baseline lacks %q:\n%s", want, data)
 		}

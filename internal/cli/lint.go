@@ -487,6 +487,7 @@ func collect(o *lintFlags, src *config.Source, graph *checker.Graph, wd string, 
 		if len(pkg.GoFiles) > 0 {
 			conf, _ = src.ForDir(filepath.Dir(pkg.GoFiles[0]))
 		}
+		secrets := secretsOf(act)
 		for _, d := range act.Diagnostics {
 			info, known := ruleInfo[d.Category]
 			sev := rules.SeverityWarning
@@ -495,6 +496,7 @@ func collect(o *lintFlags, src *config.Source, graph *checker.Graph, wd string, 
 			}
 			sev = conf.Severity(d.Category, sev)
 			dg := newDiag(pkg, act.Analyzer, d, info, sev, files)
+			rekeySecret(dg, secrets, d.Category, d.Pos, d.End)
 			if severityRank[sev] < minRank {
 				if dg.secret != "" {
 					res.hidden = append(res.hidden, dg.secret) // still masked

@@ -448,7 +448,7 @@ func (s *scanner) secrets() []Secret {
 		sec := bySecret[id]
 		if sec == nil {
 			sec = &Secret{RuleID: a.f.RuleID, RuleName: a.f.RuleName, Message: a.f.Message,
-				Fingerprint: baseline.Key{Rule: pk.rule, Value: pk.value}.Fingerprint(baseline.PublicSalt), Value: pk.value}
+				Fingerprint: baseline.Key{Rule: pk.rule, Value: pk.value, Secret: true}.Fingerprint(baseline.PublicSalt), Value: pk.value}
 			bySecret[id] = sec
 			order = append(order, id)
 		}
