@@ -285,3 +285,15 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 	}
 	return nil
 }
+
+// Has reports whether f records a finding with key k, regardless of
+// counts: for a history, where one value appears in many versions.
+func (f *File) Has(k Key) bool {
+	fp := f.fingerprintOf(k)
+	for _, e := range f.Entries {
+		if e.Rule == k.Rule && e.Fingerprint == fp {
+			return true
+		}
+	}
+	return false
+}

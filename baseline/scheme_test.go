@@ -79,3 +79,19 @@ func TestSecretEntryCoversCopies(t *testing.T) {
 		t.Error("matched entry reported stale")
 	}
 }
+
+// TestHas: a history baseline is read as a set: a recorded secret is known
+// under any package or declaration, another value is not.
+func TestHas(t *testing.T) {
+	f, err := baseline.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Add(baseline.NewSecretKey("KV112", "example.com/a", "Token", "fake-value-1"), "a/a.go")
+	if !f.Has(baseline.NewSecretKey("KV112", "config/app.yaml", "", "fake-value-1")) {
+		t.Error("the recorded secret is not known from another file")
+	}
+	if f.Has(baseline.NewSecretKey("KV112", "example.com/a", "Token", "fake-value-2")) || f.Has(baseline.NewSecretKey("KV100", "example.com/a", "Token", "fake-value-1")) {
+		t.Error("another value, or the same value under another rule, is known")
+	}
+}

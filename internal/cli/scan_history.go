@@ -156,13 +156,7 @@ func historySummary(res *history.Result) string {
 // are matched as a set, not counted: the same secret in many versions of a
 // file is one entry.
 func baselineSet(base *baseline.File) func(baseline.Key) bool {
-	set := map[string]bool{}
-	for _, e := range base.Entries {
-		set[strings.Join([]string{e.Rule, e.Package, e.Decl, e.Fingerprint}, "\x00")] = true
-	}
-	return func(k baseline.Key) bool {
-		return set[strings.Join([]string{k.Rule, k.Package, k.Decl, k.Fingerprint(base.Salt)}, "\x00")]
-	}
+	return base.Has
 }
 
 // newSecrets keeps the places with a version the baseline does not hold.
