@@ -461,81 +461,71 @@ func (p *bicepParser) closeTo(s string) {
 	}
 }
 
-// object reads an object literal; typ is the full type of the resource
-// whose body it is ("" otherwise), for nested resources.
-func (p *bicepParser) object(typ string) *dValue {
-	open := p.toks[p.i]
-	p.i++
-	v := &dValue{kind: vObject, start: open.start}
+// bracketed reads the members of an object or array literal opened at the
+// cursor and closed by closer: members are separated by newlines or commas;
+// member reads one at the cursor. It returns the literal's end offset; an
+// unbalanced closer ends it without being consumed.
+func (p *bicepParser) bracketed(closer string, member func()) int {
+	p.i++ // the opening bracket
 	for {
 		p.skipNewlines()
 		if p.punct(",") {
 			continue
 		}
 		t := p.peek()
-		if t == nil {
-			v.end = len(p.src)
-			return v
-		}
-		if t.kind == bPunct && t.text == "}" {
+		switch {
+		case t == nil:
+			return len(p.src)
+		case t.kind == bPunct && t.text == closer:
 			p.i++
-			v.end = t.end
-			return v
+			return t.end
+		case t.kind == bPunct && (t.text == "}" || t.text == "]" || t.text == ")"):
+			return t.start // unbalanced
 		}
-		if t.kind == bPunct && (t.text == "]" || t.text == ")") {
-			v.end = t.start
-			return v // unbalanced
-		}
-		for p.is(bPunct, "@") { // decorators on properties of object types
-			p.decorator()
-			p.skipNewlines()
-		}
-		t = p.peek()
-		if t == nil {
-			continue
-		}
-		if t.kind == bIdent && t.text == "resource" && typ != "" && p.i+1 < len(p.toks) && p.toks[p.i+1].kind == bIdent {
-			p.i++
-			p.resource(t.start, typ)
-			continue
-		}
-		if (t.kind == bIdent || t.kind == bString && t.interp == nil) && p.i+1 < len(p.toks) &&
-			p.toks[p.i+1].kind == bPunct && p.toks[p.i+1].text == ":" {
-			p.i += 2
-			val := p.value()
-			v.props = append(v.props, dProp{key: t.text, start: t.start, end: val.end, val: val})
-			continue
-		}
+		member()
+	}
+}
+
+// object reads an object literal; typ is the full type of the resource
+// whose body it is ("" otherwise), for nested resources.
+func (p *bicepParser) object(typ string) *dValue {
+	v := &dValue{kind: vObject, start: p.toks[p.i].start}
+	v.end = p.bracketed("}", func() { p.property(v, typ) })
+	return v
+}
+
+// property reads one member of an object literal into v: key: value, a
+// nested resource declaration, or (skipped) anything else.
+func (p *bicepParser) property(v *dValue, typ string) {
+	for p.is(bPunct, "@") { // decorators on properties of object types
+		p.decorator()
+		p.skipNewlines()
+	}
+	t := p.peek()
+	if t == nil {
+		return
+	}
+	next := func(kind bTokKind, text string) bool {
+		return p.i+1 < len(p.toks) && p.toks[p.i+1].kind == kind && (text == "" || p.toks[p.i+1].text == text)
+	}
+	switch {
+	case t.kind == bIdent && t.text == "resource" && typ != "" && next(bIdent, ""):
+		p.i++
+		p.resource(t.start, typ)
+	case (t.kind == bIdent || t.kind == bString && t.interp == nil) && next(bPunct, ":"):
+		p.i += 2
+		val := p.value()
+		v.props = append(v.props, dProp{key: t.text, start: t.start, end: val.end, val: val})
+	default:
 		p.value() // not a property: skip it
 	}
 }
 
 // array reads an array literal (not a for-expression).
 func (p *bicepParser) array() *dValue {
-	open := p.toks[p.i]
-	p.i++
-	v := &dValue{kind: vArray, start: open.start}
-	for {
-		p.skipNewlines()
-		if p.punct(",") {
-			continue
-		}
-		t := p.peek()
-		if t == nil {
-			v.end = len(p.src)
-			return v
-		}
-		if t.kind == bPunct && t.text == "]" {
-			p.i++
-			v.end = t.end
-			return v
-		}
-		if t.kind == bPunct && (t.text == "}" || t.text == ")") {
-			v.end = t.start
-			return v
-		}
-		v.elems = append(v.elems, p.value())
-	}
+	v := &dValue{kind: vArray, start: p.toks[p.i].start}
+	v.end = p.bracketed("]", func() { v.elems = append(v.elems, p.value()) })
+	return v
 }
 
 // value reads one value: an object, an array, or an expression up to a
