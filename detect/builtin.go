@@ -18,6 +18,7 @@ var builtin = sync.OnceValue(func() []*Rule {
 	all = append(all, saasRules()...)
 	all = append(all, cryptoRules()...)
 	all = append(all, webRules()...)
+	all = append(all, aiRules()...)
 	slices.SortStableFunc(all, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
 	return all
 })
