@@ -19,6 +19,7 @@ var builtin = sync.OnceValue(func() []*Rule {
 	all = append(all, cryptoRules()...)
 	all = append(all, webRules()...)
 	all = append(all, aiRules()...)
+	all = append(all, devtoolsRules()...)
 	slices.SortStableFunc(all, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
 	return all
 })

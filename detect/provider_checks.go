@@ -13,6 +13,15 @@ import (
 // JSON payloads of Grafana, Sentry, 1Password and Mapbox tokens, and the
 // base64 snowflake that starts a Discord bot token.
 
+// providerContexts are the contexts in which the fakes of provider rules
+// that need one (a value without a prefix of its own, such as an Okta key)
+// are reported; the other fakes are reported in any context.
+var providerContexts = map[string]Context{}
+
+// providerChecksums are the provider rules whose format has a checksum:
+// breaking it loses the high confidence.
+var providerChecksums = map[string]bool{}
+
 // bech32Charset is the bech32 data alphabet (BIP 173).
 const bech32Charset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 
@@ -235,3 +244,6 @@ func b64JSONFake(obj map[string]any) string {
 	b, _ := json.Marshal(obj)
 	return base64.RawURLEncoding.EncodeToString(b)
 }
+
+// base64Std returns the padded standard base64 of s.
+func base64Std(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
