@@ -20,6 +20,8 @@ var builtin = sync.OnceValue(func() []*Rule {
 	all = append(all, webRules()...)
 	all = append(all, aiRules()...)
 	all = append(all, devtoolsRules()...)
+	all = append(all, observabilityRules()...)
+	all = append(all, cloudRules()...)
 	slices.SortStableFunc(all, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
 	return all
 })

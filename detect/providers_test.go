@@ -5,7 +5,6 @@ import (
 	"testing"
 )
 
-
 // TestProviderFakes checks every provider rule's fake generator: its fakes
 // are reported by that rule with high confidence (at least medium for a
 // rule that needs a context), and where the format has
