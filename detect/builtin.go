@@ -22,6 +22,9 @@ var builtin = sync.OnceValue(func() []*Rule {
 	all = append(all, devtoolsRules()...)
 	all = append(all, observabilityRules()...)
 	all = append(all, cloudRules()...)
+	all = append(all, commerceRules()...)
+	all = append(all, commsRules()...)
+	all = append(all, ageRules()...)
 	slices.SortStableFunc(all, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
 	return all
 })

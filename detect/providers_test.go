@@ -47,7 +47,7 @@ func TestProviderFakes(t *testing.T) {
 			}
 		}
 	}
-	if n < 5 {
+	if n < 40 {
 		t.Errorf("%d provider fake generators; want at least 40", n)
 	}
 }

@@ -313,6 +313,7 @@ func cloudRules() []*Rule {
 			Pattern:      `(?:^|[^A-Za-z0-9_.-])(sk\.(eyJ[A-Za-z0-9_-]{10,})\.[A-Za-z0-9_-]{20,})(?:[^A-Za-z0-9_.-]|$)`,
 			windowBefore: 8, windowAfter: 300,
 			SecretGroup: 1,
+			prio:        1, // wins a tie with the generic rule under a secret name
 			MinEntropy:  3.5,
 			Confirm: func(m Match) Confidence {
 				s := m.Secret()

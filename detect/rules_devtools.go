@@ -270,6 +270,7 @@ func devtoolsRules() []*Rule {
 			Pattern:      `(?:^|[^A-Za-z0-9_])(ops_eyJ[A-Za-z0-9+/_-]{100,}={0,3})`,
 			windowBefore: 8, windowAfter: 2048,
 			SecretGroup: 1,
+			prio:        1, // wins a tie with the generic rule under a secret name
 			MinEntropy:  4.0,
 			Confirm: func(m Match) Confidence {
 				return byChecksum(b64JSONObject(m.Secret()[4:]), m)

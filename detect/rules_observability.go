@@ -62,6 +62,7 @@ func observabilityRules() []*Rule {
 			Pattern:      `(?:^|[^A-Za-z0-9_])(sntrys_eyJ[A-Za-z0-9+/=]{40,600}_[A-Za-z0-9+/]{43}|sntryu_[a-f0-9]{64})(?:[^A-Za-z0-9+/_]|$)`,
 			windowBefore: 10, windowAfter: 700,
 			SecretGroup: 1,
+			prio:        1, // wins a tie with the generic rule under a secret name
 			MinEntropy:  3.5,
 			Confirm: func(m Match) Confidence {
 				s := m.Secret()
@@ -112,6 +113,7 @@ func observabilityRules() []*Rule {
 			Pattern:      `(?:^|[^A-Za-z0-9_+/=-])(glc_eyJ[A-Za-z0-9+/=_-]{40,600}|eyJrIjoi[A-Za-z0-9+/=_-]{40,200})(?:[^A-Za-z0-9+/=_-]|$)`,
 			windowBefore: 12, windowAfter: 700,
 			SecretGroup: 1,
+			prio:        1, // wins a tie with the generic rule under a secret name
 			MinEntropy:  3.5,
 			Confirm: func(m Match) Confidence {
 				return byChecksum(b64JSONObject(strings.TrimPrefix(m.Secret(), "glc_"), "k"), m)
@@ -135,6 +137,7 @@ func observabilityRules() []*Rule {
 			Pattern:      `(?:^|[^A-Za-z0-9_])(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})(?:[^A-Za-z0-9_]|$)`,
 			windowBefore: 8, windowAfter: 50,
 			SecretGroup: 1,
+			prio:        1, // wins a tie with the generic rule under a secret name
 			MinEntropy:  3.5,
 			Confirm: func(m Match) Confidence {
 				if validGrafanaSA(m.Secret()) {
