@@ -111,7 +111,8 @@ func devtoolsRules() []*Rule {
 				`vaultToken := "s...."`,
 				`vaultToken := os.Getenv("VAULT_TOKEN")`,
 				rules.SeverityError, 8.0, "vault", "hashicorp"),
-			Keywords:     []string{"vault"},
+			// Not "vault" alone: Key Vault names and URLs are everywhere here.
+			Keywords:     []string{"vault_token", "vault-token", "vault token", "vaulttoken"},
 			NameKeywords: []string{"vault"},
 			Pattern:      `(?:^|[^A-Za-z0-9_.-])([sb]\.[A-Za-z0-9]{24})(?:[^A-Za-z0-9_.-]|$)`,
 			windowBefore: 200, windowAfter: 200,
