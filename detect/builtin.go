@@ -18,6 +18,13 @@ var builtin = sync.OnceValue(func() []*Rule {
 	all = append(all, saasRules()...)
 	all = append(all, cryptoRules()...)
 	all = append(all, webRules()...)
+	all = append(all, aiRules()...)
+	all = append(all, devtoolsRules()...)
+	all = append(all, observabilityRules()...)
+	all = append(all, cloudRules()...)
+	all = append(all, commerceRules()...)
+	all = append(all, commsRules()...)
+	all = append(all, ageRules()...)
 	slices.SortStableFunc(all, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
 	return all
 })

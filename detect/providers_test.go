@@ -1,0 +1,167 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestProviderFakes checks every provider rule's fake generator: its fakes
+// are reported by that rule with high confidence (at least medium for a
+// rule that needs a context), and where the format has
+// a checksum, a broken one is not reported in a neutral context.
+func TestProviderFakes(t *testing.T) {
+	e := defaultEngine(t)
+	byID := map[string]*Rule{}
+	for _, r := range Builtin() {
+		byID[r.ID] = r
+	}
+	n := 0
+	for id := range fakeGenerators {
+		if id < "KV500" || id > "KV589" {
+			continue
+		}
+		n++
+		if byID[id] == nil {
+			t.Errorf("fake generator for %s, which is no rule", id)
+			continue
+		}
+		ctx, ok := providerContexts[id]
+		if !ok {
+			ctx = Context{Kind: KindAssign, Name: "value"}
+		}
+		for _, seed := range []string{"a", "b", "provider"} {
+			good, _ := FakeFor(id, seed)
+			want := High
+			if ok {
+				want = Medium // a value without a prefix: its context makes it a secret
+			}
+			if got := only(t, e, good, ctx); got == nil || got.Rule.ID != id || got.Confidence < want {
+				t.Errorf("%s fake (seed %s): got %s, want %s %s", id, seed, describe(good, e.Scan(good, ctx, nil)), id, want)
+			}
+			if !providerChecksums[id] {
+				continue
+			}
+			bad := breakLast(good)
+			if fs := e.Scan(bad, Context{Kind: KindAssign, Name: "value"}, nil); len(fs) != 0 && fs[0].Confidence == High {
+				t.Errorf("%s broken checksum: got %s, want no high finding", id, describe(bad, fs))
+			}
+		}
+	}
+	if n < 40 {
+		t.Errorf("%d provider fake generators; want at least 40", n)
+	}
+}
+
+// breakLast changes the last alphanumeric character of v to another of
+// its class, which breaks a trailing checksum.
+func breakLast(v string) string {
+	b := []byte(v)
+	for i := len(b) - 1; i >= 0; i-- {
+		c := b[i]
+		switch {
+		case isDigit(c):
+			b[i] = '0' + (c-'0'+1)%10
+		case 'a' <= c && c <= 'f':
+			b[i] = 'a' + (c-'a'+1)%6
+		case isLower(c):
+			b[i] = 'g' + (c-'g'+1)%20
+		case isUpper(c):
+			b[i] = 'A' + (c-'A'+1)%26
+		default:
+			continue
+		}
+		return string(b)
+	}
+	return v
+}
+
+func TestBech32(t *testing.T) {
+	// BIP 173's valid test vectors (checksum only; they carry no age key).
+	for _, v := range []string{
+		"A12UEL5L",
+		"a12uel5l",
+		"an83characterlonghumanreadablepartthatcontainsthenumber1andtheexcludedcharactersbio1tt5tgs",
+		"abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw",
+		"split1checkupstagehandshakeupstreamerranterredcaperred2y9e3w",
+	} {
+		if _, _, ok := decodeBech32(v); !ok {
+			t.Errorf("BIP 173 vector %q does not decode", v)
+		}
+	}
+	for _, v := range []string{
+		"A12uEL5L",      // mixed case
+		"pzry9x0s0muk",  // no separator
+		"1pzry9x0s0muk", // empty human-readable part
+		"x1b4n0q5v",     // invalid data character
+		"li1dgmt3",      // checksum too short
+		"A1G7SGD8",      // checksum computed with an uppercase HRP
+		"abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxx", // checksum broken
+	} {
+		if _, _, ok := decodeBech32(v); ok {
+			t.Errorf("invalid bech32 %q decodes", v)
+		}
+	}
+	for _, seed := range []string{"1", "2", "3"} {
+		k := fakeAgeKey(seed)
+		if !validAgeKey(k) || !strings.HasPrefix(k, "AGE-SECRET-KEY-1") || len(k) != 74 {
+			t.Errorf("age fake %s does not validate", Redact(k))
+		}
+		if validAgeKey(breakLast(k)) {
+			t.Errorf("age fake with a broken checksum validates")
+		}
+	}
+}
+
+func FuzzBech32(f *testing.F) {
+	f.Add("a12uel5l", []byte("data"))
+	f.Add(fakeAgeKey("fuzz"), []byte{0, 1, 2})
+	f.Add("", []byte{})
+	f.Fuzz(func(t *testing.T, s string, data []byte) {
+		decodeBech32(s)
+		validAgeKey(s)
+		enc := encodeBech32(ageHRP, to5Bits(data))
+		hrp, got, ok := decodeBech32(enc)
+		if !ok || hrp != ageHRP || string(got) != string(to5Bits(data)) {
+			t.Fatalf("round trip of %d bytes failed", len(data))
+		}
+		// A bech32 checksum detects every single-character substitution.
+		i := len(ageHRP) + 1 + len(data)%max(1, len(enc)-len(ageHRP)-1)
+		if i < len(enc) {
+			b := []byte(enc)
+			k := strings.IndexByte(bech32Charset, b[i])
+			b[i] = bech32Charset[(k+1+len(data)%31)%32]
+			if _, _, ok := decodeBech32(string(b)); ok {
+				t.Fatalf("substitution at %d not detected", i)
+			}
+		}
+	})
+}
+
+func TestGrafanaSAChecksum(t *testing.T) {
+	k := fakeGrafanaSA("x")
+	if !validGrafanaSA(k) || validGrafanaSA(breakLast(k)) || validGrafanaSA(k[:45]) {
+		t.Errorf("Grafana service account checksum: fake %s", Redact(k))
+	}
+}
+
+func FuzzGrafanaSA(f *testing.F) {
+	f.Add(fakeGrafanaSA("fuzz"))
+	f.Add("glsa_")
+	f.Fuzz(func(t *testing.T, s string) {
+		if validGrafanaSA(s) && (len(s) != 46 || grafanaSAChecksum(s[5:37]) != s[38:]) {
+			t.Fatalf("validGrafanaSA accepted a bad token")
+		}
+	})
+}
+
+func FuzzB64JSON(f *testing.F) {
+	f.Add(b64JSONFake(map[string]any{"k": "v"}), "k")
+	f.Add("eyJ", "")
+	f.Add("e30", "x")
+	f.Fuzz(func(t *testing.T, s, key string) {
+		if b64JSONObject(s, key) && !b64JSONObject(s) {
+			t.Fatalf("an object with a member is not an object")
+		}
+		validSnowflakeB64(s)
+	})
+}

@@ -1,0 +1,183 @@
+package detect
+
+import (
+	"encoding/base64"
+	"strings"
+
+	"github.com/kvlint/kvlint/rules"
+)
+
+// Messaging and workspaces: Discord, Telegram, Notion, and the Slack
+// shapes KV114 and KV115 do not cover.
+
+func init() {
+	fakeGenerators["KV550"] = fakeDiscordBot
+	fakeGenerators["KV551"] = func(seed string) string {
+		return "https://discord.com/api/webhooks/1" + Fake(seed+"/id", "0123456789", 18) + "/" + Fake(seed, b64url, 68)
+	}
+	fakeGenerators["KV552"] = func(seed string) string {
+		return "6" + Fake(seed+"/id", "0123456789", 9) + ":AA" + Fake(seed, b64url, 33)
+	}
+	fakeGenerators["KV553"] = func(seed string) string {
+		return "ntn_" + Fake(seed+"/n", "0123456789", 11) + Fake(seed, alnum, 35)
+	}
+	fakeGenerators["KV554"] = func(seed string) string {
+		return "xoxc-" + Fake(seed+"/1", "0123456789", 12) + "-" + Fake(seed+"/2", "0123456789", 12) + "-" +
+			Fake(seed+"/3", "0123456789", 13) + "-" + Fake(seed, hexLower, 64)
+	}
+	providerContexts["KV550"] = ctxName("discordBotToken")
+}
+
+// fakeDiscordBot returns a fake Discord bot token: base64 of an 18-digit
+// snowflake, a dot, 6 characters, a dot and 38 characters.
+func fakeDiscordBot(seed string) string {
+	id := "1" + Fake(seed+"/id", "0123456789", 17)
+	return base64.RawURLEncoding.EncodeToString([]byte(id)) + "." + Fake(seed+"/ts", b64url, 6) + "." + Fake(seed, b64url, 38)
+}
+
+func commsRules() []*Rule {
+	bot := fakeDiscordBot("tp")
+	notSnowflake := base64.RawURLEncoding.EncodeToString([]byte("kvlint-fake-bot-xy")) + "." + Fake("dbot-ts", b64url, 6) + "." + Fake("dbot-x", b64url, 38)
+	hook := fakeGenerators["KV551"]("tp")
+	tg := fakeGenerators["KV552"]("tp")
+	ntn := fakeGenerators["KV553"]("tp")
+	notionLegacy := "secret_" + Fake("notion-legacy", alnum, 43)
+	xoxc := fakeGenerators["KV554"]("tp")
+	legacyHook := "https://kvlint.slack.com/services/hooks/incoming-webhook?token=" + Fake("slack-legacy-hook", alnum, 24)
+	return []*Rule{
+		{
+			Info: info("KV550", "discord-bot-token",
+				"a Discord bot token is hardcoded",
+				"Reports Discord bot tokens (base64 of the bot's user ID, which is checked, then a "+
+					"timestamp and an HMAC, dot-separated) after the Bot authorization scheme or where the "+
+					"name or the text around them says Discord.\n\nA token acts as the bot in every server it has joined.",
+				`dg, _ := discordgo.New("Bot " + "...")`,
+				`dg, _ := discordgo.New("Bot " + os.Getenv("DISCORD_BOT_TOKEN"))`,
+				rules.SeverityError, 7.5, "discord"),
+			Keywords:     []string{"discord", "bot "},
+			NameKeywords: []string{"discord"},
+			Pattern:      `(?:^|[^A-Za-z0-9_.-])([MNO][A-Za-z0-9_-]{22,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?:[^A-Za-z0-9_.-]|$)`,
+			windowBefore: 200, windowAfter: 200,
+			SecretGroup: 1,
+			MinEntropy:  3.5,
+			Confirm: func(m Match) Confidence {
+				s := m.Secret()
+				s = s[:strings.IndexByte(s, '.')]
+				if !validSnowflakeB64(s) {
+					return 0
+				}
+				if m.Near("bot ", 4) || underContext(m, "discord") {
+					return High
+				}
+				return 0
+			},
+			TruePositives: []Sample{
+				tpCtx(bot, ctxName("discordBotToken")),
+				tpIn("Authorization: Bot "+bot, bot),
+				tpIn("DISCORD_TOKEN="+bot, bot),
+			},
+			FalsePositives: []Sample{
+				fp(bot),                           // no Discord context
+				fp("discord bot " + notSnowflake), // the first part is no user ID
+			},
+		},
+		{
+			Noun: "discord webhook url",
+			Info: info("KV551", "discord-webhook",
+				"a Discord webhook URL is hardcoded",
+				"Reports Discord webhook URLs (discord.com or discordapp.com /api/webhooks/<id>/<token>).\n\n"+
+					"Anyone with the URL can post to the channel as the webhook.",
+				`http.Post("https://discord.com/api/webhooks/.../...", "application/json", body)`,
+				`http.Post(os.Getenv("DISCORD_WEBHOOK_URL"), "application/json", body)`,
+				rules.SeverityError, 6.0, "discord"),
+			Keywords:     []string{"/api/webhooks/"},
+			Pattern:      `https://(?:(?:ptb|canary)\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68}`,
+			windowBefore: 50, windowAfter: 100,
+			MinEntropy:    3.5,
+			Confidence:    High,
+			TruePositives: []Sample{tp(hook), tpIn("webhook: "+hook+" # alerts", hook)},
+			FalsePositives: []Sample{
+				fp("https://discord.com/api/webhooks/"),
+				fp("https://discord.com/api/webhooks/123456789012345678/" + strings.Repeat("x", 68)),
+			},
+		},
+		{
+			Info: info("KV552", "telegram-bot-token",
+				"a Telegram bot token is hardcoded",
+				"Reports Telegram Bot API tokens (the bot's numeric ID, :AA and 33 characters).\n\n"+
+					"A token reads the bot's messages and sends as it.",
+				`bot, _ := tgbotapi.NewBotAPI("123...:AA...")`,
+				`bot, _ := tgbotapi.NewBotAPI(os.Getenv("TELEGRAM_BOT_TOKEN"))`,
+				rules.SeverityError, 6.5, "telegram"),
+			Keywords:     []string{":aa"},
+			Pattern:      `(?:^|[^0-9A-Za-z_:-]|bot)([0-9]{8,10}:AA[A-Za-z0-9_-]{33})(?:[^A-Za-z0-9_-]|$)`,
+			windowBefore: 16, windowAfter: 40,
+			SecretGroup:   1,
+			MinEntropy:    3.5,
+			Confidence:    High,
+			TruePositives: []Sample{tp(tg), tpIn("https://api.telegram.org/bot"+tg+"/getMe", tg)},
+			FalsePositives: []Sample{
+				fp("00:AA:BB:CC:DD:EE"),
+				fp("123456789:AA" + strings.Repeat("x", 33)),
+			},
+		},
+		{
+			Info: info("KV553", "notion-token",
+				"a Notion integration token is hardcoded",
+				"Reports Notion integration tokens (ntn_, 11 digits and 35 characters) and, where the name or "+
+					"the text around them says Notion, the older internal integration secrets (secret_ and 43 "+
+					"characters).\n\nA token reads and edits every page shared with the integration.",
+				`client := notionapi.NewClient("ntn_...")`,
+				`client := notionapi.NewClient(notionapi.Token(os.Getenv("NOTION_TOKEN")))`,
+				rules.SeverityError, 6.5, "notion"),
+			Keywords:     []string{"ntn_", "secret_"},
+			NameKeywords: []string{"notion"},
+			Pattern:      `(?:^|[^A-Za-z0-9_])(ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})(?:[^A-Za-z0-9_]|$)`,
+			windowBefore: 200, windowAfter: 200,
+			SecretGroup: 1,
+			MinEntropy:  3.5,
+			prio:        1,
+			Confirm: func(m Match) Confidence {
+				s := m.Secret()
+				if strings.HasPrefix(s, "ntn_") {
+					return High
+				}
+				if charClasses(s[7:]) >= 3 && (m.NameHit && namedSecret(m) || !m.NameHit && m.Near("notion", 160)) {
+					return Medium
+				}
+				return 0
+			},
+			TruePositives: []Sample{
+				tp(ntn),
+				tpCtx(notionLegacy, ctxName("notionToken")),
+				tpIn("NOTION_API_KEY="+notionLegacy, notionLegacy),
+			},
+			FalsePositives: []Sample{
+				fp(notionLegacy), // no Notion context
+				fp("ntn_" + strings.Repeat("1", 11) + strings.Repeat("x", 35)),
+			},
+		},
+		{
+			Info: info("KV554", "slack-legacy-token",
+				"a Slack session token or legacy webhook URL is hardcoded",
+				"Reports the Slack credentials KV114 and KV115 do not: browser session tokens (xoxc-), "+
+					"session cookies (xoxd-) and the legacy incoming webhook URLs with a token query "+
+					"(https://<team>.slack.com/services/hooks/...?token=).\n\nA session token or cookie acts "+
+					"as the signed-in user; a legacy webhook posts to the workspace.",
+				`req.Header.Set("Cookie", "d=xoxd-...")`,
+				`req.Header.Set("Cookie", "d="+os.Getenv("SLACK_COOKIE"))`,
+				rules.SeverityError, 7.0, "slack"),
+			Keywords:     []string{"xoxc-", "xoxd-", ".slack.com/services/hooks/"},
+			Pattern:      `(?:^|[^A-Za-z0-9-])(xoxc-[0-9]{6,}-[0-9]{6,}-[0-9]{6,}-[a-f0-9]{64}|xoxd-[A-Za-z0-9%/+=]{50,300}|https://[a-z0-9-]+\.slack\.com/services/hooks/[a-z_-]+\?token=[A-Za-z0-9]{24})`,
+			windowBefore: 100, windowAfter: 320,
+			SecretGroup:   1,
+			MinEntropy:    3.5,
+			Confidence:    High,
+			TruePositives: []Sample{tp(xoxc), tp(legacyHook), tp("xoxd-" + Fake("slack-cookie", b64chars, 120))},
+			FalsePositives: []Sample{
+				fp("xoxc-not-a-token"),
+				fp("https://kvlint.slack.com/services/hooks/incoming-webhook?token=XXXXXXXXXXXXXXXXXXXXXXXX"),
+			},
+		},
+	}
+}

@@ -1,0 +1,165 @@
+package detect
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"strings"
+
+	"github.com/kvlint/kvlint/rules"
+)
+
+// Observability: Sentry, New Relic, Grafana.
+
+func init() {
+	fakeGenerators["KV525"] = fakeSentryOrg
+	fakeGenerators["KV526"] = func(seed string) string { return "NRAK-" + Fake(seed, upperNum[:26]+"0123456789", 27) }
+	fakeGenerators["KV527"] = fakeGrafanaCloud
+	fakeGenerators["KV528"] = fakeGrafanaSA
+	providerChecksums["KV528"] = true
+}
+
+// fakeSentryOrg returns a fake Sentry organization auth token: sntrys_,
+// standard base64 of its JSON claims, _ and 43 characters.
+func fakeSentryOrg(seed string) string {
+	b, _ := json.Marshal(map[string]any{
+		"iat": 1700000000, "url": "https://sentry.io", "region_url": "https://us.sentry.io",
+		"org": "kvlint-fake-" + Fake(seed+"/org", base32low, 6),
+	})
+	return "sntrys_" + base64.StdEncoding.EncodeToString(b) + "_" + Fake(seed, alnum, 43)
+}
+
+// fakeGrafanaCloud returns a fake Grafana Cloud access policy token: glc_
+// and base64 of its JSON (org, name, key, region).
+func fakeGrafanaCloud(seed string) string {
+	return "glc_" + b64JSONFake(map[string]any{
+		"o": Fake(seed+"/o", "0123456789", 6), "n": "kvlint-fake-" + Fake(seed+"/n", base32low, 6),
+		"k": Fake(seed, alnum, 24), "m": map[string]string{"r": "prod-eu-west-2"},
+	})
+}
+
+func observabilityRules() []*Rule {
+	sntrys := fakeSentryOrg("tp")
+	sntryu := "sntryu_" + Fake("sentry-user", hexLower, 64)
+	nrak := fakeGenerators["KV526"]("tp")
+	nrii := "NRII-" + Fake("nr-insert", b64url, 32)
+	nral := Fake("nr-license", hexLower, 36) + "NRAL"
+	glc := fakeGrafanaCloud("tp")
+	legacyKey := base64.StdEncoding.EncodeToString([]byte(`{"k":"` + Fake("grafana-k", alnum, 32) + `","n":"kvlint-fake","id":1}`))
+	glsa := fakeGrafanaSA("tp")
+	glsaBad := breakLastHex(glsa)
+	return []*Rule{
+		{
+			Info: info("KV525", "sentry-auth-token",
+				"a Sentry auth token is hardcoded",
+				"Reports Sentry organization auth tokens (sntrys_ and base64 of JSON claims, which are "+
+					"checked, then the secret) and user auth tokens (sntryu_ and 64 hex digits). DSNs are "+
+					"public by design and not reported.\n\nA token uploads releases and source maps and "+
+					"reads the organization's events, which carry user data.",
+				`cmd := exec.Command("sentry-cli", "--auth-token", "sntrys_...", "releases", "new", v)`,
+				`cmd := exec.Command("sentry-cli", "releases", "new", v) // reads SENTRY_AUTH_TOKEN`,
+				rules.SeverityError, 7.0, "sentry"),
+			Keywords:     []string{"sntrys_", "sntryu_"},
+			Pattern:      `(?:^|[^A-Za-z0-9_])(sntrys_eyJ[A-Za-z0-9+/=]{40,600}_[A-Za-z0-9+/]{43}|sntryu_[a-f0-9]{64})(?:[^A-Za-z0-9+/_]|$)`,
+			windowBefore: 10, windowAfter: 700,
+			SecretGroup: 1,
+			prio:        1, // wins a tie with the generic rule under a secret name
+			MinEntropy:  3.5,
+			Confirm: func(m Match) Confidence {
+				s := m.Secret()
+				if strings.HasPrefix(s, "sntryu_") {
+					return High
+				}
+				body := s[len("sntrys_"):strings.LastIndexByte(s, '_')]
+				return byChecksum(b64JSONObject(body), m)
+			},
+			TruePositives: []Sample{tp(sntrys), tp(sntryu), tpIn("SENTRY_AUTH_TOKEN="+sntrys, sntrys)},
+			FalsePositives: []Sample{
+				fp("sntrys_eyJ" + Fake("sentry-garbage", alnum, 60) + "_" + Fake("sentry-g2", alnum, 43)), // not JSON
+				fp("sntryu_" + strings.Repeat("0", 64)),
+			},
+		},
+		{
+			Info: info("KV526", "new-relic-key",
+				"a New Relic API, insert, query or license key is hardcoded",
+				"Reports New Relic user API keys (NRAK-), Insights insert and query keys (NRII-, NRIQ-) "+
+					"and ingest license keys (40 characters ending in NRAL). Browser keys (NRJS-) are "+
+					"public and not reported.\n\nA user key reads and changes the account's data and "+
+					"configuration; an ingest key sends data billed to it.",
+				`cfg := newrelic.ConfigLicense("...NRAL")`,
+				`cfg := newrelic.ConfigLicense(os.Getenv("NEW_RELIC_LICENSE_KEY"))`,
+				rules.SeverityError, 6.5, "newrelic"),
+			Keywords:     []string{"nrak-", "nrii-", "nriq-", "nral"},
+			Pattern:      `(?:^|[^A-Za-z0-9_-])(NRAK-[A-Z0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32}|[a-f0-9]{36}NRAL)(?:[^A-Za-z0-9_-]|$)`,
+			windowBefore: 42, windowAfter: 40,
+			SecretGroup:   1,
+			MinEntropy:    3.3,
+			Confidence:    High,
+			TruePositives: []Sample{tp(nrak), tp(nrii), tp(nral), tpIn("license_key: "+nral, nral)},
+			FalsePositives: []Sample{
+				fp("NRJS-" + Fake("nr-browser", hexLower, 19)),
+				fp("NRAK-" + strings.Repeat("X", 27)),
+			},
+		},
+		{
+			Info: info("KV527", "grafana-token",
+				"a Grafana Cloud token or Grafana API key is hardcoded",
+				"Reports Grafana Cloud access policy tokens (glc_ and base64 of JSON) and legacy Grafana "+
+					"API keys (base64 of a JSON object with a key member, {\"k\":...); the JSON is checked.\n\n"+
+					"A token reads and writes the stack's dashboards, data sources and telemetry.",
+				`req.Header.Set("Authorization", "Bearer glc_...")`,
+				`req.Header.Set("Authorization", "Bearer "+os.Getenv("GRAFANA_CLOUD_TOKEN"))`,
+				rules.SeverityError, 7.0, "grafana"),
+			Keywords:     []string{"glc_eyj", "eyjrijoi"},
+			Pattern:      `(?:^|[^A-Za-z0-9_+/=-])(glc_eyJ[A-Za-z0-9+/=_-]{40,600}|eyJrIjoi[A-Za-z0-9+/=_-]{40,200})(?:[^A-Za-z0-9+/=_-]|$)`,
+			windowBefore: 12, windowAfter: 700,
+			SecretGroup: 1,
+			prio:        1, // wins a tie with the generic rule under a secret name
+			MinEntropy:  3.5,
+			Confirm: func(m Match) Confidence {
+				return byChecksum(b64JSONObject(strings.TrimPrefix(m.Secret(), "glc_"), "k"), m)
+			},
+			TruePositives: []Sample{tp(glc), tp(legacyKey), tpIn("Authorization: Bearer "+glc, glc)},
+			FalsePositives: []Sample{
+				fp("glc_eyJ" + Fake("glc-garbage", alnum, 60)),
+				fp(b64JSONFake(map[string]any{"kind": "dashboard", "title": "kvlint overview", "uid": 12})),
+			},
+		},
+		{
+			Info: info("KV528", "grafana-service-account-token",
+				"a Grafana service account token is hardcoded",
+				"Reports Grafana service account tokens (glsa_, 32 characters, _ and an 8-hex-digit CRC32 "+
+					"checksum); a checksum that does not hold gives medium confidence.\n\nA token acts in "+
+					"Grafana with its service account's role.",
+				`client := goapi.NewHTTPClientWithConfig(nil, &goapi.TransportConfig{APIKey: "glsa_..."})`,
+				`client := goapi.NewHTTPClientWithConfig(nil, &goapi.TransportConfig{APIKey: os.Getenv("GRAFANA_SA_TOKEN")})`,
+				rules.SeverityError, 7.0, "grafana"),
+			Keywords:     []string{"glsa_"},
+			Pattern:      `(?:^|[^A-Za-z0-9_])(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})(?:[^A-Za-z0-9_]|$)`,
+			windowBefore: 8, windowAfter: 50,
+			SecretGroup: 1,
+			prio:        1, // wins a tie with the generic rule under a secret name
+			MinEntropy:  3.5,
+			Confirm: func(m Match) Confidence {
+				if validGrafanaSA(m.Secret()) {
+					return High
+				}
+				return Medium
+			},
+			TruePositives: []Sample{tp(glsa), tp(glsaBad), tpIn("GRAFANA_TOKEN="+glsa, glsa)},
+			FalsePositives: []Sample{
+				fp("glsa_" + strings.Repeat("x", 32) + "_00000000"),
+				fp("glsa_"),
+			},
+		},
+	}
+}
+
+// breakLastHex changes the last character of a hex-suffixed token.
+func breakLastHex(v string) string {
+	c := v[len(v)-1]
+	r := byte('0')
+	if c == '0' {
+		r = '1'
+	}
+	return v[:len(v)-1] + string(r)
+}
