@@ -76,8 +76,6 @@ func (t *trace) add(d Decision) {
 // genericFilterName names the first of the generic rule's value filters that
 // rejects v, in genericValue's order. The decision itself is genericValue's;
 // this only labels it for the trace.
-//
-// TODO(h2): replace with the named filter table of filters.go once merged.
 func genericFilterName(v string, e *Engine, ctx Context) string {
 	n := len(v)
 	classes := 0
@@ -90,10 +88,8 @@ func genericFilterName(v string, e *Engine, ctx Context) string {
 	case n > genericMaxLen:
 		return "too long"
 	}
-	for _, f := range genericFilterLabels {
-		if f.reject(v) {
-			return f.name
-		}
+	if name := rejectingFilter(v); name != "" {
+		return name
 	}
 	if e.genericValue(v, Context{}) == 0 {
 		return "entropy floor"
@@ -102,22 +98,6 @@ func genericFilterName(v string, e *Engine, ctx Context) string {
 		return "test fixture (looksRandom)"
 	}
 	return "genericValue"
-}
-
-// genericFilterLabels are genericValue's filters by name, in its order.
-var genericFilterLabels = []struct {
-	name   string
-	reject func(string) bool
-}{
-	{"isText", isText}, {"IsPlaceholder", IsPlaceholder}, {"isKnownPublic", isKnownPublic},
-	{"isUUID", isUUID}, {"isEnvName", isEnvName}, {"isFlagName", isFlagName}, {"isPathLike", isPathLike},
-	{"isIdentifierLike", isIdentifierLike}, {"isNumberLike", isNumberLike}, {"isHostPort", isHostPort},
-	{"isEmailLike", isEmailLike}, {"isTimeLayout", isTimeLayout}, {"isSecretReference", isSecretReference},
-	{"isNamedPlaceholder", isNamedPlaceholder}, {"isCodeLike", isCodeLike},
-	{"JSON fragment", func(v string) bool { return containsFold(v, `:"`) }},
-	{"sha256: digest", func(v string) bool { return len(v) >= 7 && v[:7] == "sha256:" }},
-	{"bcrypt hash", func(v string) bool { return len(v) >= 2 && v[:2] == "$2" }},
-	{"isJWTShaped", isJWTShaped}, {"hasProviderPrefix", hasProviderPrefix}, {"encodesPlainText", encodesPlainText},
 }
 
 // genericWholeFilter names why genericWhole reported nothing for the value

@@ -43,10 +43,10 @@ func TestExplainNames(t *testing.T) {
 	}{
 		{"provider positive", gh, Context{}, StepMatch, "KV112", ""},
 		{"generic positive", pw, Context{Kind: KindAssign, Name: "dbPassword"}, StepGeneric, "KV100", ""},
-		{"placeholder decoy", "${DB_PASSWORD_FROM_VAULT}", Context{Kind: KindAssign, Name: "dbPassword"}, StepGeneric, "KV100", "IsPlaceholder"},
-		{"path decoy", "/etc/app/secrets/db.txt", Context{Kind: KindAssign, Name: "dbPassword"}, StepGeneric, "KV100", "isPathLike"},
+		{"placeholder decoy", "${DB_PASSWORD_FROM_VAULT}", Context{Kind: KindAssign, Name: "dbPassword"}, StepGeneric, "KV100", "placeholder"},
+		{"path decoy", "/etc/app/secrets/db.txt", Context{Kind: KindAssign, Name: "dbPassword"}, StepGeneric, "KV100", "path"},
 		{"bad checksum", gh[:len(gh)-1] + "A", Context{}, StepMatch, "KV112", "Confirm (the rule's checksum or confirmation)"},
-		{"context decoy", "docker run -p 8080:8080 img", Context{}, StepContext, "KV100", "isNumberLike"},
+		{"context decoy", "docker run -p 8080:8080 img", Context{}, StepContext, "KV100", "number"},
 		{"miss: no keyword, no name", pw, Context{Kind: KindAssign, Name: "color"}, StepSkip, "", "no keyword in the value and no secret name"},
 		{"miss: struct tag", pw, Context{Kind: KindStructTag}, StepSkip, "", "struct tag"},
 	}

@@ -122,15 +122,17 @@ func IsPlaceholder(value string) bool {
 	if hasAngleName(v) {
 		return true
 	}
-	// <password>, [token], {secret}
+	// <password>, [token], {secret}, {0}: brackets around a name or text,
+	// not around a random value ({Tr0ub4dor&3}).
 	if len(v) >= 3 {
 		f, l := v[0], v[len(v)-1]
-		if (f == '<' && l == '>') || (f == '[' && l == ']') || (f == '{' && l == '}' && !strings.ContainsAny(v, ":\"")) {
+		if ((f == '<' && l == '>') || (f == '[' && l == ']') || (f == '{' && l == '}' && !strings.ContainsAny(v, ":\""))) &&
+			placeholderInner(v[1:len(v)-1]) {
 			return true
 		}
 	}
-	// $VAR, %VAR%, env:VAR
-	if v[0] == '$' && len(v) > 1 && (isUpper(v[1]) || v[1] == '_' || v[1] == '{') {
+	// $VAR, ${VAR}, %VAR%: a reference is $ and an identifier, nothing else.
+	if v[0] == '$' && len(v) > 1 && (isUpper(v[1]) || v[1] == '_' || v[1] == '{') && isRefName(v[1:]) {
 		return true
 	}
 	if len(v) > 2 && v[0] == '%' && v[len(v)-1] == '%' {
@@ -148,6 +150,25 @@ func IsPlaceholder(value string) bool {
 		distinct++
 	}
 	return distinct <= 2 && len(v) > 2
+}
+
+// placeholderInner reports whether the text inside brackets reads as a
+// placeholder: a name, words, digits or an environment name.
+func placeholderInner(s string) bool {
+	s = strings.TrimSpace(s)
+	return s == "" || isText(s) || isIdentifierLike(s) || isNumberLike(s) || isEnvName(s) || IsPlaceholder(s)
+}
+
+// isRefName reports whether s, after a $, is a variable name: letters,
+// digits and _ with optional braces ({DB_PASSWORD}, AZURE_SECRET).
+func isRefName(s string) bool {
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "{"), "}")
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isAlnum(c) && c != '_' && c != '.' && c != ':' && c != '-' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // hasAngleName reports whether v holds a <name> placeholder of at least
@@ -233,60 +254,145 @@ func isKnownPublicValue(v string) bool {
 	return false
 }
 
-// codeMarks occur in code, shell, PowerShell and regular expressions, not in credentials.
-var codeMarks = []string{"::", "()", "=>", "->", "[A-Z", "[a-z", "[0-9", "[^", `\d`, `\w`, `\s`, `\.`,
-	"(?:", "(?i", ".*", ".+", "]*", "]+", "]{", "){", "$(", "${"}
+// strongCodeMarks occur in code, shell, PowerShell and regular expressions,
+// not in credentials: one is enough.
+var strongCodeMarks = []string{"=>", "->", "[A-Z", "[a-z", "[0-9", "[^", `\d`, `\w`, `\s`, `\.`,
+	"(?:", "(?i", "$(", "${"}
+
+// regexMarks are quantifiers that a password may hold by chance (Pa.*9xQ):
+// a value is a regular expression when it has two, or one and an anchor.
+var regexMarks = []string{".*", ".+", "]*", "]+", "]{", "){"}
 
 // isCodeLike reports whether v is code rather than a value: a regular
-// expression, a shell or PowerShell expression, a variable reference
-// ($customToken, $env:TOKEN) or a type reference (#Microsoft.Graph.User).
+// expression, a shell or PowerShell expression, a call, a variable
+// reference ($customToken, $env:TOKEN) or a type reference
+// (#Microsoft.Graph.User). Each mark is judged by what surrounds it, so a
+// password holding :: or $$ or starting with ( is not code.
 func isCodeLike(v string) bool {
-	for _, m := range codeMarks {
+	for _, m := range strongCodeMarks {
 		if strings.Contains(v, m) {
 			return true
 		}
 	}
+	if isRegexLike(v) || scopeCall(v) || emptyCall(v) || makeDollar(v) || bracketExpr(v) {
+		return true
+	}
 	// A call: int(x), len(s), os.Getenv("X").
 	if p := strings.IndexByte(v, '('); p >= 2 && isLower(v[p-1]) && isLower(v[p-2]) &&
-		(p < 3 || !isDigit(v[p-3])) || strings.Contains(v, "$$") {
+		(p < 3 || !isDigit(v[p-3])) {
 		return true
 	}
-	if v[0] == '[' || v[0] == '(' {
-		return true // [System.Convert]::..., (Get-Item ...)
-	}
-	// "+dbPassword)": the rest of a concatenation in code.
-	if len(v) > 1 && v[0] == '+' && (isLower(v[1]) || isUpper(v[1])) {
-		t := strings.TrimRight(v[1:], ")")
-		ident := true
-		for i := 0; i < len(t); i++ {
-			if c := t[i]; !isAlnum(c) && c != '_' && c != '.' {
-				ident = false
-				break
-			}
+	return concatRest(v) || derefExpr(v) || varRef(v)
+}
+
+// isRegexLike reports two regexMarks, or one with a ^ or $ anchor.
+func isRegexLike(v string) bool {
+	n := 0
+	for _, m := range regexMarks {
+		if strings.Contains(v, m) {
+			n++
 		}
-		if ident && lettersMakeWords(t) {
+	}
+	return n >= 2 || n == 1 && (v[0] == '^' || v[len(v)-1] == '$')
+}
+
+// codeWord reports whether v[i:] starts with an identifier of at least
+// three characters whose letters make words (FromBase64String, Get-Item,
+// System.Convert), ending at the end or at punctuation.
+func codeWord(v string, i int) bool {
+	if i >= len(v) || !(isLower(v[i]) || isUpper(v[i])) {
+		return false
+	}
+	j := i
+	for j < len(v) && (isAlnum(v[j]) || v[j] == '_' || v[j] == '-' || v[j] == '.') {
+		j++
+	}
+	if j-i < 3 || j < len(v) && !strings.ContainsRune("()[]<> :;,", rune(v[j])) {
+		return false
+	}
+	return lettersMakeWords(v[i:j])
+}
+
+// scopeCall reports Type::Member ([System.Convert]::FromBase64String, Foo::bar).
+func scopeCall(v string) bool {
+	for i := strings.Index(v, "::"); i >= 0; {
+		if codeWord(v, i+2) {
 			return true
 		}
-	}
-	// *resp.Value, &cfg.Password: a dereference or address in code.
-	if len(v) > 2 && (v[0] == '*' || v[0] == '&') && (isLower(v[1]) || isUpper(v[1])) {
-		for i := 2; i < len(v); i++ {
-			if c := v[i]; !isAlnum(c) && c != '_' && c != '.' {
-				return false
-			}
+		k := strings.Index(v[i+2:], "::")
+		if k < 0 {
+			return false
 		}
-		return true
-	}
-	if len(v) > 1 && (v[0] == '$' || v[0] == '#') {
-		rest := strings.TrimPrefix(v[1:], "{")
-		for i := 0; i < len(rest); i++ {
-			if c := rest[i]; !isAlnum(c) && c != '_' && c != '.' && c != ':' && c != '}' {
-				return false
-			}
-		}
-		return rest != "" && !isDigit(rest[0])
+		i += 2 + k
 	}
 	return false
+}
+
+// emptyCall reports name() (getToken()).
+func emptyCall(v string) bool {
+	p := strings.Index(v, "()")
+	return p >= 2 && isLower(v[p-1]|0x20) && isLower(v[p-2]|0x20)
+}
+
+// makeDollar reports a Makefile-escaped reference: $$HOME, $${VAR}, $$(cmd), a trailing $$.
+func makeDollar(v string) bool {
+	for i := strings.Index(v, "$$"); i >= 0; {
+		if i+2 == len(v) || isUpper(v[i+2]) || v[i+2] == '{' || v[i+2] == '(' {
+			return true
+		}
+		k := strings.Index(v[i+2:], "$$")
+		if k < 0 {
+			return false
+		}
+		i += 2 + k
+	}
+	return false
+}
+
+// bracketExpr reports a value opening with [Type] or (Command: [System.Convert]::..., (Get-Item ...).
+func bracketExpr(v string) bool {
+	return (v[0] == '[' || v[0] == '(') && codeWord(v, 1)
+}
+
+// concatRest reports "+dbPassword)": the rest of a concatenation in code.
+func concatRest(v string) bool {
+	if len(v) < 2 || v[0] != '+' || !(isLower(v[1]) || isUpper(v[1])) {
+		return false
+	}
+	t := strings.TrimRight(v[1:], ")")
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; !isAlnum(c) && c != '_' && c != '.' {
+			return false
+		}
+	}
+	return lettersMakeWords(t)
+}
+
+// derefExpr reports *resp.Value, &cfg.Password: a dereference or address in code.
+func derefExpr(v string) bool {
+	if len(v) <= 2 || (v[0] != '*' && v[0] != '&') || !(isLower(v[1]) || isUpper(v[1])) {
+		return false
+	}
+	for i := 2; i < len(v); i++ {
+		if c := v[i]; !isAlnum(c) && c != '_' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// varRef reports $customToken, $env:TOKEN, ${x}, #Microsoft.Graph.User.
+func varRef(v string) bool {
+	if len(v) <= 1 || (v[0] != '$' && v[0] != '#') {
+		return false
+	}
+	rest := strings.TrimPrefix(v[1:], "{")
+	for i := 0; i < len(rest); i++ {
+		if c := rest[i]; !isAlnum(c) && c != '_' && c != '.' && c != ':' && c != '}' {
+			return false
+		}
+	}
+	return rest != "" && !isDigit(rest[0])
 }
 
 // isHostPort reports whether s is host:port or a host name.
@@ -333,10 +439,44 @@ func isEmailLike(s string) bool {
 }
 
 // isTimeLayout reports whether s is a Go time layout (2006-01-02T15:04:05Z07:00).
+// It is made of layout tokens and separators only, so that a password
+// holding 2006 or 15:04 (Xy2006q01!) is not one.
 func isTimeLayout(s string) bool {
-	return strings.Contains(s, "2006") && (strings.Contains(s, "01") || strings.Contains(s, "Jan")) ||
-		strings.Contains(s, "15:04")
+	if !(strings.Contains(s, "2006") && (strings.Contains(s, "01") || strings.Contains(s, "Jan")) ||
+		strings.Contains(s, "15:04")) {
+		return false
+	}
+	for i := 0; i < len(s); {
+		j := i + 1
+		switch c := s[i]; {
+		case isDigit(c):
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			if !eqAny(s[i:j], layoutNumbers) {
+				return false
+			}
+		case isLower(c) || isUpper(c):
+			for j < len(s) && (isLower(s[j]) || isUpper(s[j])) {
+				j++
+			}
+			if !eqAny(s[i:j], layoutWords) {
+				return false
+			}
+		case !strings.ContainsRune("-/:., _+()", rune(c)):
+			return false
+		}
+		i = j
+	}
+	return true
 }
+
+// layoutNumbers and layoutWords are the tokens of a Go time layout.
+var (
+	layoutNumbers = []string{"2006", "06", "01", "1", "02", "2", "002", "15", "03", "3", "04", "4", "05", "5",
+		"07", "0700", "070000", "00", "000", "000000", "000000000", "999", "999999", "999999999"}
+	layoutWords = []string{"jan", "january", "mon", "monday", "mst", "pm", "t", "z", "utc"} // lowercase: eqAny folds
+)
 
 // secretReferences are prefixes of values that point at a secret store or
 // hold an encrypted value instead of the secret.
@@ -426,7 +566,7 @@ func isFlagName(s string) bool {
 // isPathLike reports whether s names a file or path rather than holding a secret.
 func isPathLike(s string) bool {
 	if strings.HasPrefix(s, "/") || strings.HasPrefix(s, "./") || strings.HasPrefix(s, "../") ||
-		strings.HasPrefix(s, "~/") || strings.Contains(s, "\\") || strings.Contains(s, "://") {
+		strings.HasPrefix(s, "~/") || isBackslashPath(s) || strings.Contains(s, "://") {
 		return true
 	}
 	if len(s) > 2 && isUpper(s[0]) && s[1] == ':' && (s[2] == '/' || s[2] == '\\') {
@@ -438,6 +578,26 @@ func isPathLike(s string) bool {
 		}
 	}
 	return false
+}
+
+// isBackslashPath reports whether s is a Windows path: it starts with \\,
+// .\ or %VAR%\, or all its backslash-separated parts are names
+// (keys\prod). A backslash among other symbols (Tr0ub\4dor&3) is a
+// password character.
+func isBackslashPath(s string) bool {
+	if strings.IndexByte(s, '\\') < 0 {
+		return false
+	}
+	if strings.HasPrefix(s, `\\`) || strings.HasPrefix(s, `.\`) || strings.HasPrefix(s, `..\`) ||
+		s[0] == '%' && strings.Contains(s, `%\`) {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isAlnum(c) && c != '\\' && c != '.' && c != '_' && c != '-' && c != ' ' && c != '$' {
+			return false
+		}
+	}
+	return true
 }
 
 var fileExts = []string{".pem", ".key", ".json", ".yaml", ".yml", ".txt", ".crt", ".cer", ".p12",
@@ -611,10 +771,12 @@ func lettersMakeWords(s string) bool {
 	}
 }
 
-// isNumberLike reports whether s has no letters: numbers, dates, versions, IPs.
+// isNumberLike reports whether s is a number, date, version or IP address.
+// Only digits and the separators of numbers, dates, versions and addresses
+// count: 8#2!94$@17 is a password.
 func isNumberLike(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if isLower(s[i]) || isUpper(s[i]) {
+		if c := s[i]; !isDigit(c) && !strings.ContainsRune(".-:/,+_ ", rune(c)) {
 			return false
 		}
 	}

@@ -206,11 +206,7 @@ func (e *Engine) genericValue(v string, ctx Context) Confidence {
 	if n < 6 || (n < 8 && classes < 3) || n > genericMaxLen {
 		return 0
 	}
-	if isText(v) || IsPlaceholder(v) || isKnownPublic(v) || isUUID(v) || isEnvName(v) ||
-		isFlagName(v) || isPathLike(v) || isIdentifierLike(v) || isNumberLike(v) ||
-		isHostPort(v) || isEmailLike(v) || isTimeLayout(v) || isSecretReference(v) || isNamedPlaceholder(v) || isCodeLike(v) ||
-		strings.Contains(v, `:"`) || strings.HasPrefix(v, "sha256:") || strings.HasPrefix(v, "$2") ||
-		isJWTShaped(v) || hasProviderPrefix(v) || encodesPlainText(v) {
+	if rejectingFilter(v) != "" {
 		return 0
 	}
 	h := entropy(v)
