@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"bytes"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -49,6 +50,9 @@ func utf16Layout(data []byte) (bigEndian bool, body []byte, ok bool) {
 		}
 	}
 	sample := evenLen(data[:min(len(data), 4<<10)])
+	if bytes.IndexByte(sample, 0) < 0 {
+		return false, nil, false // the common case: text without a NUL is not UTF-16 without a BOM
+	}
 	units := len(sample) / 2
 	if units < 8 {
 		return false, nil, false
