@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 )
 
@@ -18,20 +17,8 @@ import (
 func Main(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	o := Options{Tags: map[string]string{}}
-	fs.StringVar(&o.Dir, "C", ".", "")
-	fs.StringVar(&o.VaultURL, "vault-url", "", "")
-	fs.StringVar(&o.NameTemplate, "name-template", DefaultNameTemplate, "")
-	fs.StringVar(&o.ContentType, "content-type", "text/plain", "")
-	fs.Var(testTags(o.Tags), "tag", "")
-	fs.DurationVar(&o.Expires, "expires", 0, "")
-	fs.BoolVar(&o.IncludeTests, "include-tests", false, "")
-	fs.BoolVar(&o.IncludeGenerated, "include-generated", false, "")
-	fs.BoolVar(&o.DryRun, "dry-run", false, "")
-	fs.StringVar(&o.PlanOut, "plan", "", "")
-	fs.StringVar(&o.ApplyPlan, "apply", "", "")
-	fs.StringVar(&o.ReportOut, "report", "", "")
-	fs.StringVar(&o.Config, "config", "", "")
+	var o Options
+	o.AddFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -50,17 +37,4 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-type testTags map[string]string
-
-func (t testTags) String() string { return "" }
-
-func (t testTags) Set(s string) error {
-	k, v, ok := strings.Cut(s, "=")
-	if !ok || k == "" {
-		return fmt.Errorf("want KEY=VALUE")
-	}
-	t[k] = v
-	return nil
 }

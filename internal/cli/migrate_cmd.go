@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 
 	"github.com/kvlint/kvlint/migrate"
@@ -35,20 +34,6 @@ Exit status: 0 done, 1 error (vault error, stale plan, bad input), 2 bad usage.
 Flags:
 `
 
-// tagFlags collects repeated -tag KEY=VALUE flags.
-type tagFlags map[string]string
-
-func (t tagFlags) String() string { return "" }
-
-func (t tagFlags) Set(s string) error {
-	k, v, ok := strings.Cut(s, "=")
-	if !ok || k == "" {
-		return fmt.Errorf("want KEY=VALUE")
-	}
-	t[k] = v
-	return nil
-}
-
 // newMigrateFlags returns the flag set of kvlint migrate, filling o.
 func newMigrateFlags(o *migrate.Options, history *bool, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("kvlint migrate", flag.ContinueOnError)
@@ -57,19 +42,7 @@ func newMigrateFlags(o *migrate.Options, history *bool, stderr io.Writer) *flag.
 		fmt.Fprint(stderr, migrateUsage)
 		fs.PrintDefaults()
 	}
-	fs.StringVar(&o.Dir, "C", ".", "module root `dir` to migrate (-config, -plan, -apply and -report are relative to it)")
-	fs.StringVar(&o.VaultURL, "vault-url", "", "Key Vault `URL`, such as https://NAME.vault.azure.net/ (default $AZURE_KEYVAULT_URL)")
-	fs.StringVar(&o.NameTemplate, "name-template", migrate.DefaultNameTemplate, "secret name `template`: {pkg}, {name} (identifier, field, key or parameter), {rule}, {file}")
-	fs.StringVar(&o.ContentType, "content-type", "text/plain", "content `type` of the stored secrets")
-	fs.Var(tagFlags(o.Tags), "tag", "extra `KEY=VALUE` tag on every stored secret (repeatable)")
-	fs.DurationVar(&o.Expires, "expires", 0, "set an expiry `duration` from now on each stored secret (an expired secret is no longer served!)")
-	fs.BoolVar(&o.IncludeTests, "include-tests", false, "migrate credentials in _test.go files too")
-	fs.BoolVar(&o.IncludeGenerated, "include-generated", false, "migrate credentials in generated files too")
-	fs.BoolVar(&o.DryRun, "dry-run", false, "print the plan and change nothing (no vault call, no file written)")
-	fs.StringVar(&o.PlanOut, "plan", "", "write the plan as YAML to `file` for review and stop")
-	fs.StringVar(&o.ApplyPlan, "apply", "", "carry out the reviewed plan in `file`")
-	fs.StringVar(&o.ReportOut, "report", "", "write the report as JSON to `file`")
-	fs.StringVar(&o.Config, "config", "", "kvlint configuration `file` (default: .kvlint.yaml found from each package)")
+	o.AddFlags(fs)
 	fs.BoolVar(history, "history", true, "scan the git history for the rotation list (-history=false: only the secrets migrated now)")
 	return fs
 }
@@ -77,7 +50,7 @@ func newMigrateFlags(o *migrate.Options, history *bool, stderr io.Writer) *flag.
 // runMigrate is kvlint migrate [flags] [packages]: exit 0 done, 1 failed,
 // 2 bad usage.
 func runMigrate(args []string, stdout, stderr io.Writer) int {
-	o := migrate.Options{Tags: map[string]string{}}
+	var o migrate.Options
 	history := true
 	fs := newMigrateFlags(&o, &history, stderr)
 	if err := fs.Parse(args); err != nil {
