@@ -161,10 +161,10 @@ func armStringArg(s string) (string, bool) {
 
 // armDeployment reads an ARM template or parameter file into a deployment;
 // ok is false when content is neither.
-func armDeployment(root *dValue) (d *deployment, paramFile, ok bool) {
+func armDeployment(root *dValue) (d *deployment, ok bool) {
 	schema := root.get("$schema")
 	if schema == nil || schema.val.kind != vString {
-		return nil, false, false
+		return nil, false
 	}
 	s := strings.ToLower(schema.val.str)
 	d = &deployment{lang: "ARM", params: map[string]*dParam{}, vars: map[string]*dValue{}}
@@ -184,9 +184,9 @@ func armDeployment(root *dValue) (d *deployment, paramFile, ok bool) {
 		}
 		armOutputs(d, root)
 	default:
-		return nil, false, false
+		return nil, false
 	}
-	return d, d.paramFile, true
+	return d, true
 }
 
 // armParams reads the parameters section; def names the property that

@@ -289,16 +289,11 @@ func (p *bicepParser) rest() {
 // param reads `param NAME TYPE [= default]`, or `param NAME = value` in a
 // .bicepparam file.
 func (p *bicepParser) param(start int, secure bool) {
-	name, ok := p.ident()
+	name, typ, end, ok := p.declHead()
 	if !ok {
 		return
 	}
-	dp := &dParam{name: name, start: start, secure: secure}
-	if t := p.peek(); t != nil && t.kind == bIdent {
-		dp.typ = strings.ToLower(t.text)
-	}
-	p.typeTokens()
-	dp.end = p.toks[p.i-1].end
+	dp := &dParam{name: name, start: start, end: end, typ: typ, secure: secure}
 	if p.punct("=") {
 		dp.def = p.value()
 		if dp.typ == "" { // .bicepparam: the type is in the template
@@ -309,43 +304,28 @@ func (p *bicepParser) param(start int, secure bool) {
 	p.d.order = append(p.d.order, dp)
 }
 
-// typeTokens advances over a declaration's type: to '=' or the end of the
-// line at depth 0 (types can be unions of literals, arrays, object types
-// spanning lines).
-func (p *bicepParser) typeTokens() {
-	depth := 0
-	for t := p.peek(); t != nil; t = p.peek() {
-		if t.kind == bPunct {
-			switch t.text {
-			case "(", "[", "{":
-				depth++
-			case ")", "]", "}":
-				depth--
-			case "=":
-				if depth <= 0 {
-					return
-				}
-			}
-		}
-		if t.kind == bNewline && depth <= 0 {
-			return
-		}
-		p.i++
+// declHead reads the NAME TYPE of a param or output declaration: the name,
+// the type's first word (lowercase; "" when there is none) and where the
+// type ends. Types run to '=' or the end of the line at depth 0 (unions of
+// literals, arrays, object types spanning lines).
+func (p *bicepParser) declHead() (name, typ string, end int, ok bool) {
+	if name, ok = p.ident(); !ok {
+		return "", "", 0, false
 	}
+	if t := p.peek(); t != nil && t.kind == bIdent {
+		typ = strings.ToLower(t.text)
+	}
+	p.skipBalanced(func(t *bTok) bool { return t.kind == bNewline || t.kind == bPunct && t.text == "=" })
+	return name, typ, p.toks[p.i-1].end, true
 }
 
 // outputDecl reads `output NAME TYPE = value`.
 func (p *bicepParser) outputDecl(start int, secure bool) {
-	name, ok := p.ident()
+	name, typ, end, ok := p.declHead()
 	if !ok {
 		return
 	}
-	o := &dOutput{name: name, start: start, secure: secure}
-	if t := p.peek(); t != nil && t.kind == bIdent {
-		o.typ = strings.ToLower(t.text)
-	}
-	p.typeTokens()
-	o.end = p.toks[p.i-1].end
+	o := &dOutput{name: name, start: start, end: end, typ: typ, secure: secure}
 	if p.punct("=") {
 		o.value = p.value()
 	}
@@ -415,13 +395,26 @@ func (p *bicepParser) isFor() bool {
 	return false
 }
 
-// forHead skips `for x in xs:` (or `for (x, i) in xs:`): to the ':' at
-// depth 0.
+// forHead skips `for x in xs:` (or `for (x, i) in xs:`): to and past the
+// ':' at depth 0.
 func (p *bicepParser) forHead() {
 	p.skipNewlines()
 	p.i++ // for
+	p.skipBalanced(func(t *bTok) bool { return t.kind == bPunct && t.text == ":" })
+	if p.punct(":") {
+		p.skipNewlines()
+	}
+}
+
+// skipBalanced advances over tokens, brackets nesting, and stops before the
+// first token at depth 0 that stop accepts, or before a closing bracket
+// that closes nothing opened here. Newlines inside brackets are skipped.
+func (p *bicepParser) skipBalanced(stop func(t *bTok) bool) {
 	depth := 0
 	for t := p.peek(); t != nil; t = p.peek() {
+		if depth == 0 && stop(t) {
+			return
+		}
 		if t.kind == bPunct {
 			switch t.text {
 			case "(", "[", "{":
@@ -431,12 +424,6 @@ func (p *bicepParser) forHead() {
 					return
 				}
 				depth--
-			case ":":
-				if depth == 0 {
-					p.i++
-					p.skipNewlines()
-					return
-				}
 			}
 		}
 		p.i++
@@ -565,28 +552,7 @@ func (p *bicepParser) continues() bool {
 // exprTokens advances over an expression: to a newline, ',' or closer at
 // depth 0; brackets nest, and newlines inside them belong to the expression.
 func (p *bicepParser) exprTokens() {
-	depth := 0
-	for t := p.peek(); t != nil; t = p.peek() {
-		if t.kind == bPunct {
-			switch t.text {
-			case "(", "[", "{":
-				depth++
-			case ")", "]", "}":
-				if depth == 0 {
-					return
-				}
-				depth--
-			case ",":
-				if depth == 0 {
-					return
-				}
-			}
-		}
-		if t.kind == bNewline && depth == 0 {
-			return
-		}
-		p.i++
-	}
+	p.skipBalanced(func(t *bTok) bool { return t.kind == bNewline || t.kind == bPunct && t.text == "," })
 }
 
 // expr builds the value of the tokens from first to the cursor.

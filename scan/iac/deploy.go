@@ -437,7 +437,7 @@ func armPractices(path, content string, out *findings) string {
 	if err != nil {
 		return path + ": looks like an ARM file but is not JSON (" + err.Error() + "); checked as text only"
 	}
-	if d, _, ok := armDeployment(root); ok {
+	if d, ok := armDeployment(root); ok {
 		d.check(out)
 	}
 	return ""
