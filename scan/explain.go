@@ -42,6 +42,10 @@ type Dropped struct {
 	// Reason says why: the suppression directive that covers it, the
 	// configuration that disables the rule, or the overlapping finding kept.
 	Reason string
+	// KeptRule and KeptStart are the overlapping finding kept instead, for
+	// a secret dropped for an overlap; KeptRule is "" otherwise.
+	KeptRule  string
+	KeptStart int
 }
 
 // FileExplanation is what the scanner decided about one file besides the
@@ -132,11 +136,12 @@ func (x *explainer) skip(why string) {
 
 // overlap records that lost was dropped for kept, which overlaps it.
 func (x *explainer) overlap(lost, kept hit) {
-	if x == nil {
-		return
+	if x == nil || lost.rule.ID == kept.rule.ID && lost.start == kept.start && lost.end == kept.end {
+		return // the same secret found twice (a pair and its line): one finding
 	}
 	x.out.Dropped = append(x.out.Dropped, Dropped{RuleID: lost.rule.ID, Start: lost.start, End: lost.end,
-		Reason: fmt.Sprintf("overlaps a %s finding (%s confidence), which is reported instead", kept.rule.ID, kept.conf)})
+		Reason:   fmt.Sprintf("overlaps a %s finding (%s confidence), kept instead", kept.rule.ID, kept.conf),
+		KeptRule: kept.rule.ID, KeptStart: kept.start})
 }
 
 // hidden records why a hit on line is not reported: its rule is disabled

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/kvlint/kvlint/baseline"
 	"github.com/kvlint/kvlint/rules"
 	"github.com/kvlint/kvlint/scan"
 	"github.com/kvlint/kvlint/scan/iac"
@@ -52,27 +51,41 @@ func (x *explainer) scanOutcome(v *verdict, s *explainedString, fx *scan.FileExp
 		v.Outcome, v.Reason = "dropped", "the file is not scanned: "+fx.Skipped
 		return
 	}
+	v.Outcome, v.Reason, v.At = x.fate(v.Rule, func(off int) bool { return x.matches(v, s, off) }, fx, 0)
+	if v.Outcome == "" {
+		v.Outcome, v.Reason = "dropped", "a finding of the same rule at an overlapping place is reported instead"
+	}
+}
+
+// fate finds what became of a secret of rule whose offset satisfies at:
+// the finding reported there, else the reason it was dropped; "" when
+// neither is known. A secret dropped for an overlap follows the one kept.
+func (x *explainer) fate(rule string, at func(int) bool, fx *scan.FileExplanation, depth int) (outcome, reason, pos string) {
 	for i, f := range fx.Findings {
-		off := offsetOf(x.starts, f.Line, f.Col)
-		if f.RuleID != v.Rule || !x.matches(v, s, off) {
-			continue
+		if f.RuleID == rule && at(offsetOf(x.starts, f.Line, f.Col)) {
+			outcome, pos = "reported", fmt.Sprintf("%d:%d", f.Line, f.Col)
+			if x.base != nil && x.base.Has(fx.Keys[i]) {
+				outcome, reason = "baselined", "recorded in the baseline: not reported with -baseline"
+			}
+			return outcome, reason, pos
 		}
-		v.Outcome, v.At = "reported", fmt.Sprintf("%d:%d", f.Line, f.Col)
-		x.baselined(v, fx.Keys[i])
-		return
 	}
 	for _, d := range fx.Dropped {
-		if d.RuleID == v.Rule && x.matches(v, s, d.Start) {
-			v.Outcome, v.Reason = "dropped", d.Reason
-			if strings.HasPrefix(d.Reason, "suppressed") {
-				v.Outcome = "suppressed"
-			} else if strings.HasPrefix(d.Reason, "rule disabled") {
-				v.Outcome = "disabled"
-			}
-			return
+		if d.RuleID != rule || !at(d.Start) {
+			continue
 		}
+		switch {
+		case d.KeptRule != "" && depth < 4:
+			o, r, p := x.fate(d.KeptRule, func(off int) bool { return off == d.KeptStart }, fx, depth+1)
+			return "dropped", d.Reason + "; that one is " + strings.TrimSpace(o+" "+p+" "+r), ""
+		case strings.HasPrefix(d.Reason, "suppressed"):
+			return "suppressed", d.Reason, ""
+		case strings.HasPrefix(d.Reason, "rule disabled"):
+			return "disabled", d.Reason, ""
+		}
+		return "dropped", d.Reason, ""
 	}
-	v.Outcome, v.Reason = "dropped", "a finding of the same rule at an overlapping place is reported instead"
+	return "", "", ""
 }
 
 // matches reports whether a finding or dropped secret at byte offset off is
@@ -82,13 +95,6 @@ func (x *explainer) matches(v *verdict, s *explainedString, off int) bool {
 		return off == v.start
 	}
 	return s.start <= off && off <= s.end
-}
-
-// baselined marks a reported verdict whose key the baseline records.
-func (x *explainer) baselined(v *verdict, k baseline.Key) {
-	if x.base != nil && x.base.Has(k) {
-		v.Outcome, v.Reason = "baselined", "recorded in the baseline: not reported with -baseline"
-	}
 }
 
 // disabled lists the rules the configuration for the file turns off.
