@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/kvlint/kvlint/detect"
@@ -229,6 +231,7 @@ func writeExplainString(b *strings.Builder, s *explainedString) {
 		for _, st := range j.Steps {
 			fmt.Fprintf(b, "    %s\n", stepText(st))
 		}
+		fmt.Fprintf(b, "    (%s)\n", rulesRun(j))
 	}
 	if len(s.Verdicts) == 0 {
 		b.WriteString("  verdict: nothing found\n")
@@ -279,29 +282,56 @@ func ctxText(c explainedCtx) string {
 	return strings.Join(parts, ", ")
 }
 
+// stepWords say in words what each step of the engine's trace means.
+var stepWords = map[string]string{
+	"keyword":  "runs: one of its keywords occurs in the value",
+	"name":     "runs: the context's name, key or call holds one of its name keywords",
+	"no-match": "does not match: its pattern finds nothing",
+	"match":    "matches",
+	"generic":  "judges the whole value",
+	"context":  "reads a value context:",
+	"pairs":    "looks for key=value pairs inside the value",
+	"overlap":  "is dropped: an overlapping finding of another rule is kept",
+}
+
 // stepText prints one decision.
 func stepText(st explainStep) string {
 	var b strings.Builder
-	b.WriteString(st.Step)
-	if st.Rule != "" {
-		fmt.Fprintf(&b, " %s %s", st.Rule, st.RuleName)
+	if st.Rule == "" {
+		b.WriteString(st.Step)
+	} else {
+		fmt.Fprintf(&b, "%s %s %s", st.Rule, st.RuleName, cmp.Or(stepWords[st.Step], st.Step))
 	}
 	if st.Context != "" {
-		fmt.Fprintf(&b, " in a %s", st.Context)
+		fmt.Fprintf(&b, " a %s", st.Context)
 	}
 	if st.Name != "" {
 		fmt.Fprintf(&b, " under the name %q", st.Name)
 	}
 	if st.Candidate != "" {
-		fmt.Fprintf(&b, " candidate %s", st.Candidate)
+		fmt.Fprintf(&b, ", candidate %s", st.Candidate)
 	}
 	switch {
 	case st.Filter != "" && st.Step == "skip":
-		fmt.Fprintf(&b, ": %s", st.Filter)
+		fmt.Fprintf(&b, ": not judged: %s", st.Filter)
 	case st.Filter != "":
 		fmt.Fprintf(&b, ": rejected by filter %q", st.Filter)
 	case st.Confidence != "":
 		fmt.Fprintf(&b, ": found, %s confidence", st.Confidence)
 	}
 	return b.String()
+}
+
+// rulesRun lists the rules a judgement ran, and says the others did not.
+func rulesRun(j *judgement) string {
+	var ids []string
+	for _, st := range j.Steps {
+		if st.Rule != "" && !slices.Contains(ids, st.Rule) {
+			ids = append(ids, st.Rule)
+		}
+	}
+	if len(ids) == 0 {
+		return "no rule runs"
+	}
+	return "rules run: " + strings.Join(ids, ", ") + "; no other rule's keyword occurs in the value or its context"
 }

@@ -93,7 +93,7 @@ func TestExplainGoReported(t *testing.T) {
 		t.Fatalf("exit %d, want %d (a finding is reported there)\n%s%s", code, ExitFindings, out, errs)
 	}
 	mustContain(t, "token", out, "app/app.go:3: read type-aware", "place: var", `name "githubToken"`,
-		"match KV112 github-token", "found, high confidence", "verdict: KV112 github-token (high confidence)", "reported at 3:19",
+		"KV112 github-token runs: one of its keywords occurs", "KV112 github-token matches, candidate", "found, high confidence", "verdict: KV112 github-token (high confidence)", "reported at 3:19",
 		detect.Redact(exToken))
 	if strings.Contains(out, "KV100 generic-secret (") {
 		t.Errorf("line 3 explains the password of line 5:\n%s", out)
@@ -275,6 +275,7 @@ func TestExplainAgreesWithScan(t *testing.T) {
 	for _, f := range res.Findings {
 		rel, _ := filepath.Rel(dir, f.Filename)
 		at := fmt.Sprintf("%s:%d:%d", filepath.ToSlash(rel), f.Line, f.Col)
+		t.Logf("scan: %s %s", at, f.RuleID)
 		r := explainJSON(t, dir, ExitFindings, "-syntax", at)
 		if !explainReports(r, f.RuleID) {
 			t.Errorf("scan reports %s at %s; explain says %v (IaC %+v)", f.RuleID, at, verdicts(r), r.IaC)
@@ -299,4 +300,43 @@ func explainReports(r *explainReport, rule string) bool {
 		}
 	}
 	return false
+}
+
+// TestExplainAgreesWithLint checks, over a module, that type-aware explain
+// at the position of every hardcodedcred finding kvlint lint reports says
+// "reported" with the same rule, and that a suppressed one is not.
+func TestExplainAgreesWithLint(t *testing.T) {
+	dir := explainModule(t, map[string]string{
+		"app/app.go": "package app\n\nimport \"os\"\n\nconst prefix = \"ghp_\"\n\nvar githubToken = \"" + exToken + "\"\n\n" +
+			"// rotated: " + exToken2 + "\nfunc Setup() {\n\tos.Setenv(\"DB_PASSWORD\", \"" + exPass + "\")\n}\n\n" +
+			"//kvlint:ignore KV112 fixture for the explain test\nvar ignored = \"" + exToken2 + "\"\n",
+	})
+	code, out, errs := run(t, "-C", dir, "-format", "json", "./...")
+	if code != ExitFindings {
+		t.Fatalf("lint: exit %d\n%s", code, errs)
+	}
+	var res map[string]map[string][]struct{ Posn, Category string }
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("lint json: %v\n%s", err, out)
+	}
+	n := 0
+	for _, byAnalyzer := range res {
+		for _, d := range byAnalyzer["hardcodedcred"] {
+			n++
+			file, lc, _ := strings.Cut(d.Posn, ".go:")
+			rel, _ := filepath.Rel(dir, file+".go")
+			at := filepath.ToSlash(rel) + ":" + lc
+			r := explainJSON(t, dir, ExitFindings, at)
+			if r.Mode != "type-aware, as kvlint lint does" || !explainReports(r, d.Category) {
+				t.Errorf("lint reports %s at %s; explain (%s) says %v", d.Category, at, r.Mode, verdicts(r))
+			}
+		}
+	}
+	if n < 3 {
+		t.Fatalf("lint reports %d hardcodedcred findings, the test wants 3", n)
+	}
+	r := explainJSON(t, dir, ExitClean, "app/app.go:15")
+	if got := verdicts(r); len(got) != 1 || got[0] != "KV112 suppressed" {
+		t.Errorf("the suppressed token: %v, want KV112 suppressed", got)
+	}
 }
