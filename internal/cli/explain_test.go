@@ -340,3 +340,25 @@ func TestExplainAgreesWithLint(t *testing.T) {
 		t.Errorf("the suppressed token: %v, want KV112 suppressed", got)
 	}
 }
+
+// TestExplainSyntaxOnly checks that a file whose package does not
+// type-check is read syntax only, says so without quoting the type error
+// (which can quote the literal), and still judges its strings.
+func TestExplainSyntaxOnly(t *testing.T) {
+	dir := explainModule(t, map[string]string{
+		"app/app.go": "package app\n\nvar githubToken int = \"" + exToken + "\"\n",
+	})
+	r := explainJSON(t, dir, ExitFindings, "app/app.go:3")
+	if r.Mode != "syntax only, as kvlint scan does" {
+		t.Errorf("mode %q, want syntax only", r.Mode)
+	}
+	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "does not type-check") {
+		t.Errorf("notes %q, want one saying the package does not type-check", r.Notes)
+	}
+	if got := verdicts(r); len(got) != 1 || got[0] != "KV112 reported" {
+		t.Errorf("verdicts %v, want KV112 reported", got)
+	}
+	if r2 := explainJSON(t, explainModule(t, map[string]string{"a.go": "package a\n\nvar githubToken = \"" + exToken + "\"\n"}), ExitFindings, "-syntax", "a.go:3"); r2.Mode != r.Mode {
+		t.Errorf("-syntax: mode %q, want %q", r2.Mode, r.Mode)
+	}
+}
