@@ -77,10 +77,11 @@ func parsePlace(arg string) (place, error) {
 		return place{}, bad
 	}
 	p := place{file: file, line: last}
+	withCol := false
 	if f, n, ok := cutLastNumber(file); ok {
-		p.file, p.line, p.col = f, n, last
+		p.file, p.line, p.col, withCol = f, n, last, true
 	}
-	if p.file == "" || p.line < 1 || (p.col < 1 && p.col != 0) {
+	if p.file == "" || p.line < 1 || withCol && p.col < 1 {
 		return place{}, bad
 	}
 	return p, nil

@@ -179,7 +179,9 @@ func (x *explainer) record(source string, start, end int, value string, ctx dete
 // lintOutcome says what kvlint lint does with the secret of v found at
 // site s: kept are the judge's findings, res the analyzer's.
 func (x *explainer) lintOutcome(v *verdict, s *gosite.Site, kept []detect.Finding, res *hardcodedcred.Result, l *config.Loaded, base int) {
-	i := slices.IndexFunc(kept, func(f detect.Finding) bool { return f.Rule.ID == v.Rule })
+	i := slices.IndexFunc(kept, func(f detect.Finding) bool {
+		return f.Rule.ID == v.Rule && detect.Redact(s.Text[f.Start:f.End]) == v.Secret
+	})
 	if i < 0 {
 		v.Outcome, v.Reason = "dropped", "the site's judge drops it: a pair already found in the whole value, or a secret in a named constant, reported at the constant's declaration"
 		return

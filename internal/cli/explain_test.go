@@ -362,3 +362,29 @@ func TestExplainSyntaxOnly(t *testing.T) {
 		t.Errorf("-syntax: mode %q, want %q", r2.Mode, r.Mode)
 	}
 }
+
+func TestParsePlace(t *testing.T) {
+	cases := []struct {
+		arg       string
+		file      string
+		line, col int
+		bad       bool
+	}{
+		{arg: "a.go:3", file: "a.go", line: 3},
+		{arg: "a.go:3:7", file: "a.go", line: 3, col: 7},
+		{arg: `C:\src\a.go:3:7`, file: `C:\src\a.go`, line: 3, col: 7},
+		{arg: "dir:x/a.env:12", file: "dir:x/a.env", line: 12},
+		{arg: "a.go", bad: true},
+		{arg: "a.go:", bad: true},
+		{arg: "a.go:-1", bad: true},
+		{arg: "a.go:+1", bad: true},
+		{arg: ":3", bad: true},
+		{arg: "a.go:3:0", bad: true},
+	}
+	for _, c := range cases {
+		p, err := parsePlace(c.arg)
+		if c.bad != (err != nil) || !c.bad && (p.file != c.file || p.line != c.line || p.col != c.col) {
+			t.Errorf("parsePlace(%q) = %q %d %d, %v", c.arg, p.file, p.line, p.col, err)
+		}
+	}
+}
