@@ -237,13 +237,8 @@ func writeExplainString(b *strings.Builder, s *explainedString) {
 		b.WriteString("  verdict: nothing found\n")
 	}
 	for _, v := range s.Verdicts {
-		fmt.Fprintf(b, "  verdict: %s %s (%s confidence) %s: %s", v.Rule, v.RuleName, v.Confidence, v.Secret, v.Outcome)
-		if v.At != "" {
-			fmt.Fprintf(b, " at %s", v.At)
-		}
-		if v.Reason != "" {
-			fmt.Fprintf(b, ": %s", v.Reason)
-		}
+		fmt.Fprintf(b, "  verdict: %s %s (%s confidence) %s: ", v.Rule, v.RuleName, v.Confidence, v.Secret)
+		writeOutcome(b, v.Outcome, v.At, v.Reason)
 		b.WriteByte('\n')
 	}
 }
@@ -260,12 +255,25 @@ func writeExplainIaC(b *strings.Builder, x *iacExplained) {
 		b.WriteString("  nothing reported at this place\n")
 	}
 	for _, f := range x.Findings {
-		fmt.Fprintf(b, "  %s at %s: %s: %s", f.Rule, f.At, f.Message, f.Outcome)
-		if f.Reason != "" {
-			fmt.Fprintf(b, ": %s", f.Reason)
-		}
+		fmt.Fprintf(b, "  %s at %s: %s: ", f.Rule, f.At, f.Message)
+		writeOutcome(b, f.Outcome, "", f.Reason)
 		b.WriteByte('\n')
 	}
+}
+
+// writeOutcome prints an outcome, where it is reported and why; a reason
+// that begins with the outcome ("suppressed by ...") stands for both.
+func writeOutcome(b *strings.Builder, outcome, at, reason string) {
+	if !strings.HasPrefix(reason, outcome+" ") {
+		b.WriteString(outcome)
+		if at != "" {
+			fmt.Fprintf(b, " at %s", at)
+		}
+		if reason != "" {
+			b.WriteString(": ")
+		}
+	}
+	b.WriteString(reason)
 }
 
 // ctxText prints a context: its kind and the names it holds.
