@@ -27,6 +27,7 @@ func (w *worker) goFile(abs string, data []byte, eng engine, test bool, l *confi
 		return false, false
 	}
 	if !l.File.Generated && ast.IsGenerated(f) {
+		w.ex.skip("generated file (\"Code generated ... DO NOT EDIT.\"): set generated: true in .kvlint.yaml to scan it")
 		return true, true
 	}
 	tf := fset.File(f.Pos())
@@ -38,6 +39,7 @@ func (w *worker) goFile(abs string, data []byte, eng engine, test bool, l *confi
 		w.walk = gosite.New(nil)
 	}
 	w.walk.Walk(f, test, func(s *gosite.Site) {
+		w.ex.at(int(s.Pos)-base, int(s.End)-base, "Go string site", s)
 		for _, d := range w.judge.Site(eng, s) {
 			pos, end := s.Span(d.Start, d.End)
 			w.addSite(hit{

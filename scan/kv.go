@@ -9,6 +9,7 @@ import (
 // pair scans the value of one key/value pair of a line that starts at byte
 // offset base of the file, with the key as context.
 func (w *worker) pair(p pair, base int, kind detect.Kind, eng engine, test bool) {
+	w.ex.at(base+p.Off, base+p.Off+len(p.Value), "key/value pair", nil)
 	w.dets = eng.Scan(p.Value, detect.Context{Kind: kind, Name: p.Key, Test: test}, w.dets[:0])
 	for _, f := range w.dets {
 		w.add(hit{start: base + p.Off + f.Start, end: base + p.Off + f.End, rule: f.Rule, conf: f.Confidence})

@@ -314,6 +314,7 @@ type worker struct {
 	dets  []detect.Finding
 	hits  []hit
 	iac   *iac.Checker // Key Vault practices in IaC files (iachook.go)
+	ex    *explainer   // set by Explain: where each judged value lies, what was dropped and why
 }
 
 // hit is a secret found in a file, at byte offsets of the file content.
@@ -528,6 +529,7 @@ func (w *worker) line(line string, base int, kind detect.Kind, eng engine, test 
 		}
 	}
 	if whole {
+		w.ex.at(base, base+len(line), "line", nil)
 		w.dets = eng.Scan(line, detect.Context{Kind: kind, Test: test}, w.dets[:0])
 		for _, f := range w.dets {
 			w.add(hit{start: base + f.Start, end: base + f.End, rule: f.Rule, conf: f.Confidence})
@@ -549,7 +551,10 @@ func (w *worker) add(h hit) {
 		}
 		hg, og := isGeneric(h.rule), isGeneric(o.rule)
 		if (og && !hg) || (og == hg && h.conf > o.conf) {
+			w.ex.overlap(*o, h)
 			*o = h
+		} else {
+			w.ex.overlap(h, *o)
 		}
 		return
 	}
@@ -594,6 +599,7 @@ func (w *worker) pemAt(content string, base int, eng engine, test bool) {
 			end += t + len("-----")
 		}
 		block := content[start:end]
+		w.ex.at(base+start, base+end, "private key block", nil)
 		w.dets = eng.Scan(block, detect.Context{Kind: detect.KindLine, Test: test}, w.dets[:0])
 		for _, f := range w.dets {
 			w.add(hit{start: base + start + f.Start, end: base + start + f.End, rule: f.Rule, conf: f.Confidence})
@@ -624,6 +630,7 @@ func (w *worker) findings(abs, content string, l *config.Loaded, added LineSet) 
 		}
 		id, name := h.rule.ID, h.rule.Name
 		if !l.RuleEnabled(id, name) || suppressed(dirs, id, name, line) {
+			w.ex.hidden(h, line, l, dirs)
 			continue
 		}
 		endLine, endCol := pos.at(h.end)

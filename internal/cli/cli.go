@@ -58,6 +58,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			return runScan(args[1:], stdout, stderr)
 		case "migrate":
 			return runMigrate(args[1:], stdout, stderr)
+		case "explain":
+			return runExplain(args[1:], stdout, stderr)
 		case "help":
 			return runHelp(args[1:], stdout, stderr)
 		}
@@ -154,6 +156,8 @@ Usage:
   kvlint scan -history [flags] [REV-RANGE...]
                                       every secret ever committed (-since, -max-size, -branches)
   kvlint migrate [flags]              move hardcoded secrets to Azure Key Vault
+  kvlint explain [flags] FILE:LINE[:COL]
+                                      what kvlint decided about each string there, and why
   kvlint help                         this text
 
   go vet -vettool=$(which kvlint) ./...   runs kvlint's analyzers inside go vet
@@ -161,7 +165,9 @@ Usage:
 Exit status (lint, scan, baseline): 0 no findings, 1 error, 2 bad usage,
 3 findings. -format json exits 3 on findings like text and SARIF; -json
 keeps go/analysis' convention and exits 0 with findings. migrate: 0 done,
-1 error, 2 bad usage. -C DIR works in DIR for lint, scan and migrate.
+1 error, 2 bad usage. explain: 0 nothing reported there, 1 error, 2 bad
+usage, 3 a finding reported there. -C DIR works in DIR for lint, scan,
+migrate and explain.
 
 Flags of kvlint [packages]:
 `
