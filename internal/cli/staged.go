@@ -1,0 +1,336 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+)
+
+// stagedTree is a temporary checkout of a repository's git index (git
+// checkout-index), where the kvlint pre-commit hook lints what is being
+// committed: untracked files are absent and staged content replaces the
+// work tree's. Paths inside it map back to the repository's.
+type stagedTree struct {
+	root     string // the repository's top directory, spelled as the command's directory is
+	rootReal string // root with symbolic links resolved
+	tmp      string // the checkout, symbolic links resolved
+	once     sync.Once
+}
+
+// checkoutIndex writes the index of the repository holding wd to a new
+// temporary directory. The caller removes it (remove).
+func checkoutIndex(wd string) (*stagedTree, error) {
+	root, err := gitTop(wd)
+	if err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp("", "kvlint-staged-")
+	if err != nil {
+		return nil, err
+	}
+	s := &stagedTree{root: root, rootReal: root, tmp: tmp}
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		s.rootReal = real
+	}
+	if real, err := filepath.EvalSymlinks(tmp); err == nil {
+		s.tmp = real
+	}
+	// Large-file filters would fetch content over the network: lint mode
+	// makes no network calls, and pointers are no Go source anyway.
+	_, err = gitOutput(root, []string{"GIT_LFS_SKIP_SMUDGE=1"}, "checkout-index", "--all", "--force", "--prefix="+s.tmp+string(filepath.Separator))
+	if err != nil {
+		s.remove()
+		return nil, err
+	}
+	return s, nil
+}
+
+// gitTop returns the top directory of the work tree holding wd, spelled
+// from wd (wd with ".." for each level below the top), so that paths mapped
+// back from the checkout are relative to wd as the user's are.
+func gitTop(wd string) (string, error) {
+	out, err := gitOutput(wd, nil, "rev-parse", "--show-prefix")
+	if err != nil {
+		if strings.Contains(err.Error(), "not a git repository") {
+			return "", fmt.Errorf("-staged: %s is not in a git work tree (the staged content is read from the git index)", wd)
+		}
+		return "", err
+	}
+	prefix := strings.TrimSuffix(strings.TrimSpace(string(out)), "/")
+	root := wd
+	if prefix != "" {
+		for range strings.Split(prefix, "/") {
+			root = filepath.Dir(root)
+		}
+	}
+	return root, nil
+}
+
+// gitOutput runs git in dir with extra environment variables and returns its
+// standard output; an error quotes git's first line of complaint.
+func gitOutput(dir string, env []string, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", append([]string{"-c", "core.quotePath=false"}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		msg, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("git %s: %s", args[0], msg)
+	}
+	return out, nil
+}
+
+// stagedGoFiles returns the absolute names of the files added, copied,
+// modified or renamed in the index, as the hook's file list when none is
+// given.
+func (s *stagedTree) stagedGoFiles() ([]string, error) {
+	out, err := gitOutput(s.root, nil, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR")
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, name := range strings.Split(string(out), "\x00") {
+		if strings.HasSuffix(name, ".go") {
+			files = append(files, filepath.Join(s.root, filepath.FromSlash(name)))
+		}
+	}
+	return files, nil
+}
+
+// toTmp maps an absolute path in the repository to the checkout; ok is
+// false for a path outside the repository.
+func (s *stagedTree) toTmp(abs string) (string, bool) {
+	rel, ok := s.rel(abs)
+	if !ok {
+		return "", false
+	}
+	return filepath.Join(s.tmp, rel), true
+}
+
+// rel returns abs relative to the repository's top directory, however
+// either is spelled (symbolic links); ok is false outside the repository.
+func (s *stagedTree) rel(abs string) (string, bool) {
+	inside := func(rel string, err error) bool {
+		return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+	}
+	if rel, err := filepath.Rel(s.root, abs); inside(rel, err) {
+		return rel, true
+	}
+	if rel, err := filepath.Rel(s.rootReal, abs); inside(rel, err) {
+		return rel, true
+	}
+	return "", false
+}
+
+// toRepo rewrites every path of the checkout in text to the repository's.
+func (s *stagedTree) toRepo(text string) string {
+	return strings.ReplaceAll(text, s.tmp, s.root)
+}
+
+// remove deletes the checkout; it is safe to call more than once and from
+// the signal handler.
+func (s *stagedTree) remove() {
+	s.once.Do(func() { os.RemoveAll(s.tmp) })
+}
+
+// removeOnSignal removes the checkout if the process is interrupted
+// (SIGINT, SIGTERM) before stop is called, then exits as the signal would
+// (128+n). stop restores the default handling.
+func (s *stagedTree) removeOnSignal() (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			s.remove()
+			code := 130
+			if n, ok := sig.(syscall.Signal); ok {
+				code = 128 + int(n)
+			}
+			os.Exit(code)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
+}
+
+// goEnv returns the environment overrides under which the go command
+// type-checks the checkout as it does the repository, and a note when it
+// cannot: a go.work inside the repository is used from the checkout (copied
+// from the work tree when it is not tracked, since a workspace file is
+// usually local), one outside it is not used.
+func (s *stagedTree) goEnv(wd string) (env []string, note string, err error) {
+	cmd := exec.Command(goBinary(), "env", "GOWORK")
+	cmd.Dir = wd
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, "", fmt.Errorf("go env GOWORK: %v", err)
+	}
+	work := strings.TrimSpace(string(out))
+	if work == "" || work == "off" {
+		return []string{"GOWORK=off"}, "", nil
+	}
+	tmpWork, ok := s.toTmp(work)
+	if !ok {
+		return []string{"GOWORK=off"}, fmt.Sprintf("note: %s is outside the repository: the staged checkout is type-checked without it", work), nil
+	}
+	for _, name := range []string{work, work + ".sum"} {
+		to, _ := s.toTmp(name)
+		if _, err := os.Stat(to); !errors.Is(err, os.ErrNotExist) {
+			continue // tracked: the staged version is there
+		}
+		if data, err := os.ReadFile(name); err == nil {
+			if err := os.WriteFile(to, data, 0o644); err != nil {
+				return nil, "", err
+			}
+		}
+	}
+	return []string{"GOWORK=" + tmpWork}, "", nil
+}
+
+// goBinary is the go command packages.Load runs.
+func goBinary() string {
+	if p, err := exec.LookPath("go"); err == nil {
+		return p
+	}
+	return "go"
+}
+
+// lintView narrows and rewrites a lint run over a staged checkout: only the
+// findings in the files of only are reported, every path is the
+// repository's, and output is relative to the command's directory.
+type lintView struct {
+	tree *stagedTree
+	wd   string          // the command's directory
+	only map[string]bool // checkout file names whose findings are reported; nil: all
+	env  []string        // for the go command (GOWORK)
+}
+
+// apply drops the findings outside v.only and maps the checkout's paths in
+// res back to the repository's.
+func (v *lintView) apply(res *result) {
+	kept := res.diags[:0]
+	for _, d := range res.diags {
+		if v.only != nil && !v.only[d.f.Filename] {
+			continue
+		}
+		d.f.Filename = v.tree.toRepo(d.f.Filename)
+		for i := range d.f.SuggestedFixes {
+			for j := range d.f.SuggestedFixes[i].Edits {
+				e := &d.f.SuggestedFixes[i].Edits[j]
+				e.Filename = v.tree.toRepo(e.Filename)
+			}
+		}
+		for j := range d.edits {
+			d.edits[j].Filename = v.tree.toRepo(d.edits[j].Filename)
+		}
+		kept = append(kept, d)
+	}
+	res.diags = kept
+	res.wd = v.wd
+	for i := range res.errs {
+		res.errs[i].Err = v.tree.toRepo(res.errs[i].Err)
+	}
+	if res.files != nil {
+		// SARIF's UTF-16 columns read the staged content, not the work tree's.
+		m := map[string][]byte{}
+		for name, data := range res.files.m {
+			m[v.tree.toRepo(name)] = data
+		}
+		res.files.m = m
+	}
+}
+
+// lintStaged is kvlint scan -go-packages -staged (the kvlint pre-commit
+// hook): it lints a checkout of the git index, so that what is linted is
+// what is being committed, and reports the findings in the named .go files
+// (by default the staged ones; every file of their packages with
+// -whole-packages) at their paths in the repository.
+func lintStaged(o *scanFlags, wd string, files []string, stdout, stderr io.Writer) int {
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "kvlint scan: %v\n", err)
+		return ExitError
+	}
+	tree, err := checkoutIndex(wd)
+	if err != nil {
+		return fail(err)
+	}
+	defer tree.remove()
+	defer tree.removeOnSignal()()
+	if len(files) == 0 {
+		if files, err = tree.stagedGoFiles(); err != nil {
+			return fail(err)
+		}
+	}
+	view := &lintView{tree: tree, wd: wd}
+	env, note, err := tree.goEnv(wd)
+	if err != nil {
+		return fail(err)
+	}
+	view.env = env
+	if note != "" && !o.quiet {
+		fmt.Fprintf(stderr, "kvlint scan: %s\n", note)
+	}
+	rels, only := tree.committed(wd, files, o.quiet, stderr)
+	if !o.wholePkgs {
+		view.only = only
+	}
+	var pkgs []string
+	for _, p := range packagesOf(rels) {
+		pkgs = append(pkgs, filepath.Join(tree.tmp, p))
+	}
+	cfg := joinDir(wd, o.config)
+	if t, ok := tree.toTmp(cfg); ok && cfg != "" {
+		if _, err := os.Stat(t); err == nil {
+			cfg = t // the configuration as it is staged
+		}
+	}
+	return lintPackagesOf(pkgs, cfg, o.lintArgs(), view, stdout, stderr)
+}
+
+// committed returns the .go files among files (relative to wd) that the
+// index holds, relative to the repository's top directory, and the set of
+// their names in the checkout. A file that is not in the index is noted
+// and left out: nothing of it is being committed.
+func (s *stagedTree) committed(wd string, files []string, quiet bool, stderr io.Writer) ([]string, map[string]bool) {
+	var rels []string
+	only := map[string]bool{}
+	for _, f := range files {
+		if !strings.HasSuffix(f, ".go") {
+			continue
+		}
+		abs := joinDir(wd, f)
+		rel, ok := s.rel(abs)
+		if ok {
+			if _, err := os.Lstat(filepath.Join(s.tmp, rel)); err != nil {
+				ok = false
+			}
+		}
+		if !ok {
+			if !quiet {
+				fmt.Fprintf(stderr, "kvlint scan: note: %s is not in the git index: not linted\n", f)
+			}
+			continue
+		}
+		rels = append(rels, rel)
+		only[filepath.Join(s.tmp, rel)] = true
+	}
+	return rels, only
+}

@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// stagedRepo is a throwaway git repository with one Go module, a committed
+// clean package a, and a temporary directory the checkouts go to.
+func stagedRepo(t *testing.T) (dir string) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	// Checkouts go to TMPDIR: assert each run removes its own.
+	t.Setenv("TMPDIR", t.TempDir())
+	dir = t.TempDir()
+	git(t, dir, "init", "-q")
+	writeFilesIn(t, dir, map[string]string{
+		"go.mod":     "module example.com/m\n\ngo 1.22\n",
+		"a/clean.go": "package a\n\n// F does nothing.\nfunc F() {}\n",
+	})
+	git(t, dir, "add", ".")
+	git(t, dir, "commit", "-q", "-m", "base")
+	return dir
+}
+
+// runStaged runs kvlint scan -go-packages -staged in dir, checks that the
+// output holds no secret and no path of the checkout and that the checkout
+// is gone, and returns the exit status and outputs.
+func runStaged(t *testing.T, dir string, args ...string) (int, string, string) {
+	t.Helper()
+	code, out, errs := runScanIn(t, dir, append([]string{"-go-packages", "-staged"}, args...)...)
+	noScanSecret(t, "-go-packages -staged output", out+errs)
+	if strings.Contains(out+errs, "kvlint-staged-") {
+		t.Errorf("%v: output shows the checkout's path:\n%s%s", args, out, errs)
+	}
+	left, err := os.ReadDir(os.Getenv("TMPDIR"))
+	if err != nil || len(left) > 0 {
+		t.Errorf("%v: the checkout was not removed: %v %v", args, left, err)
+	}
+	return code, out, errs
+}
+
+// TestStagedUntrackedFileIgnored: an untracked file with a secret beside a
+// clean staged file does not block the commit; the work-tree lint sees it.
+func TestStagedUntrackedFileIgnored(t *testing.T) {
+	dir := stagedRepo(t)
+	writeFilesIn(t, dir, map[string]string{"a/clean.go": "package a\n\n// F does little.\nfunc F() {}\n"})
+	git(t, dir, "add", "a/clean.go")
+	writeFilesIn(t, dir, map[string]string{"a/wip.go": "package a\n\nvar githubToken = \"" + scanToken + "\"\n"})
+	for _, args := range [][]string{{"a/clean.go"}, nil} { // named by pre-commit, or found in the index
+		if code, out, errs := runStaged(t, dir, args...); code != ExitClean || out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 0: the secret is in an untracked file", args, code, out, errs)
+		}
+	}
+	if code, _, _ := runScanIn(t, dir, "-go-packages", "a/clean.go"); code != ExitFindings {
+		t.Errorf("without -staged: exit %d; want 3 (the work tree has the secret)", code)
+	}
+}
+
+// TestStagedSecretReportedAtRepoPath: a staged secret that an unstaged edit
+// removes is still reported, at its staged line and repository path, in
+// every format; an untracked .kvlint.yaml that would turn the rule off does
+// not apply (the configuration is read from the index).
+func TestStagedSecretReportedAtRepoPath(t *testing.T) {
+	dir := stagedRepo(t)
+	writeFilesIn(t, dir, map[string]string{"a/s.go": "package a\n\nvar githubToken = \"" + scanToken + "\"\n"})
+	git(t, dir, "add", "a/s.go")
+	writeFilesIn(t, dir, map[string]string{
+		"a/s.go":       "package a\n\n// The token is read at run time.\n\nvar githubToken = lookup()\n\nfunc lookup() string { return \"\" }\n",
+		".kvlint.yaml": "version: 1\nrules:\n  disable: [KV112, KV100]\n",
+	})
+	code, out, errs := runStaged(t, dir, "a/s.go")
+	want := filepath.Join("a", "s.go") + ":3:19: KV112 "
+	if code != ExitFindings || !strings.HasPrefix(out, want) || strings.Count(out, "\n") != 1 {
+		t.Fatalf("exit %d, stdout:\n%s\nstderr:\n%s\nwant one finding %q", code, out, errs, want)
+	}
+	if !strings.Contains(errs, "kvlint: 1 package (2 files) checked: 1 finding") {
+		t.Errorf("stderr %q lacks the summary of the staged package", errs)
+	}
+	// From a subdirectory (-C): paths relative to it.
+	if _, out, _ := runStaged(t, dir, "-C", "a", "s.go"); !strings.HasPrefix(out, "s.go:3:19: KV112 ") {
+		t.Errorf("-C a: stdout %q; want s.go:3:19", out)
+	}
+	_, out, _ = runStaged(t, dir, "-format", "json", "a/s.go")
+	var byPkg map[string]map[string][]struct{ Posn string }
+	if err := json.Unmarshal([]byte(out), &byPkg); err != nil {
+		t.Fatalf("-format json: %v\n%s", err, out)
+	}
+	if got := byPkg["example.com/m/a"]["hardcodedcred"]; len(got) != 1 || got[0].Posn != filepath.Join(dir, "a", "s.go")+":3:19" {
+		t.Errorf("-format json: %+v; want %s:3:19", byPkg, filepath.Join(dir, "a", "s.go"))
+	}
+	_, out, _ = runStaged(t, dir, "-format", "sarif", "a/s.go")
+	if !strings.Contains(out, `"uri": "a/s.go"`) {
+		t.Errorf("-format sarif: no artifact a/s.go:\n%s", out)
+	}
+}
+
+// TestStagedCleanWorkTreeSecret: the staged version of a file is clean, the
+// work tree adds a secret to it that is not staged: nothing to report.
+func TestStagedCleanWorkTreeSecret(t *testing.T) {
+	dir := stagedRepo(t)
+	writeFilesIn(t, dir, map[string]string{"a/clean.go": "package a\n\n// F does more.\nfunc F() {}\n"})
+	git(t, dir, "add", "a/clean.go")
+	writeFilesIn(t, dir, map[string]string{"a/clean.go": "package a\n\nvar githubToken = \"" + scanToken + "\"\n\n// F does more.\nfunc F() {}\n"})
+	if code, out, errs := runStaged(t, dir, "a/clean.go"); code != ExitClean || out != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 0: the secret is not staged", code, out, errs)
+	}
+}
+
+// TestStagedOnlyNamedFiles: a secret in a file of the same package that is
+// not staged (committed earlier) is not reported unless -whole-packages.
+func TestStagedOnlyNamedFiles(t *testing.T) {
+	dir := stagedRepo(t)
+	writeFilesIn(t, dir, map[string]string{"a/old.go": "package a\n\nvar password = \"" + scanPassword + "\"\n"})
+	git(t, dir, "add", "a/old.go")
+	git(t, dir, "commit", "-q", "-m", "old secret")
+	writeFilesIn(t, dir, map[string]string{"a/new.go": "package a\n\n// G does nothing.\nfunc G() {}\n"})
+	git(t, dir, "add", "a/new.go")
+	if code, out, errs := runStaged(t, dir, "a/new.go"); code != ExitClean || out != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 0: old.go is not staged", code, out, errs)
+	}
+	code, out, errs := runStaged(t, dir, "-whole-packages", "a/new.go")
+	if code != ExitFindings || !strings.HasPrefix(out, filepath.Join("a", "old.go")+":3:") {
+		t.Errorf("-whole-packages: exit %d, stdout %q, stderr %q; want old.go:3", code, out, errs)
+	}
+}
+
+// TestStagedNotARepository: -staged outside a git work tree is an error
+// that says so (exit 1).
+func TestStagedNotARepository(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
+	writeFilesIn(t, dir, map[string]string{"go.mod": "module example.com/m\n\ngo 1.22\n", "a.go": "package m\n"})
+	code, out, errs := runScanIn(t, dir, "-go-packages", "-staged", "a.go")
+	if code != ExitError || out != "" || !strings.Contains(errs, "is not in a git work tree") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and a message", code, out, errs)
+	}
+}
