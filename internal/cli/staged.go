@@ -21,36 +21,52 @@ import (
 type stagedTree struct {
 	root     string // the repository's top directory, spelled as the command's directory is
 	rootReal string // root with symbolic links resolved
-	tmp      string // the checkout, symbolic links resolved
-	once     sync.Once
+	tmp      string // the checkout, symbolic links resolved; "" until made
+
+	mu      sync.Mutex // guards tmp's creation and removal against the signal handler
+	removed bool
 }
 
-// checkoutIndex writes the index of the repository holding wd to a new
-// temporary directory. The caller removes it (remove).
-func checkoutIndex(wd string) (*stagedTree, error) {
+// errInterrupted is the error of a checkout begun after an interrupt.
+var errInterrupted = errors.New("interrupted")
+
+// checkout writes the index of the repository holding wd to a new
+// temporary directory. The caller removes it (remove), having installed
+// removeOnSignal first so that no interrupt can leave it behind.
+func (s *stagedTree) checkout(wd string) error {
 	root, err := gitTop(wd)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	tmp, err := os.MkdirTemp("", "kvlint-staged-")
-	if err != nil {
-		return nil, err
-	}
-	s := &stagedTree{root: root, rootReal: root, tmp: tmp}
+	s.root, s.rootReal = root, root
 	if real, err := filepath.EvalSymlinks(root); err == nil {
 		s.rootReal = real
 	}
-	if real, err := filepath.EvalSymlinks(tmp); err == nil {
-		s.tmp = real
+	if err := s.mkdir(); err != nil {
+		return err
 	}
 	// Large-file filters would fetch content over the network: lint mode
 	// makes no network calls, and pointers are no Go source anyway.
 	_, err = gitOutput(root, []string{"GIT_LFS_SKIP_SMUDGE=1"}, "checkout-index", "--all", "--force", "--prefix="+s.tmp+string(filepath.Separator))
-	if err != nil {
-		s.remove()
-		return nil, err
+	return err
+}
+
+// mkdir makes the temporary directory of the checkout.
+func (s *stagedTree) mkdir() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.removed {
+		return errInterrupted
 	}
-	return s, nil
+	tmp, err := os.MkdirTemp("", "kvlint-staged-")
+	if err != nil {
+		return err
+	}
+	s.tmp = tmp
+	if real, err := filepath.EvalSymlinks(tmp); err == nil {
+		s.tmp = real
+	}
+	return nil
 }
 
 // gitTop returns the top directory of the work tree holding wd, spelled
@@ -143,7 +159,12 @@ func (s *stagedTree) toRepo(text string) string {
 // remove deletes the checkout; it is safe to call more than once and from
 // the signal handler.
 func (s *stagedTree) remove() {
-	s.once.Do(func() { os.RemoveAll(s.tmp) })
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.removed = true
+	if s.tmp != "" {
+		os.RemoveAll(s.tmp)
+	}
 }
 
 // removeOnSignal removes the checkout if the process is interrupted
@@ -268,12 +289,13 @@ func lintStaged(o *scanFlags, wd string, files []string, stdout, stderr io.Write
 		fmt.Fprintf(stderr, "kvlint scan: %v\n", err)
 		return ExitError
 	}
-	tree, err := checkoutIndex(wd)
-	if err != nil {
+	tree := &stagedTree{}
+	defer tree.removeOnSignal()()
+	defer tree.remove()
+	if err := tree.checkout(wd); err != nil {
 		return fail(err)
 	}
-	defer tree.remove()
-	defer tree.removeOnSignal()()
+	var err error
 	if len(files) == 0 {
 		if files, err = tree.stagedGoFiles(); err != nil {
 			return fail(err)
@@ -296,6 +318,7 @@ func lintStaged(o *scanFlags, wd string, files []string, stdout, stderr io.Write
 	for _, p := range packagesOf(rels) {
 		pkgs = append(pkgs, filepath.Join(tree.tmp, p))
 	}
+	tree.linkVendor(pkgs)
 	cfg := joinDir(wd, o.config)
 	if t, ok := tree.toTmp(cfg); ok && cfg != "" {
 		if _, err := os.Stat(t); err == nil {
@@ -333,4 +356,33 @@ func (s *stagedTree) committed(wd string, files []string, quiet bool, stderr io.
 		only[filepath.Join(s.tmp, rel)] = true
 	}
 	return rels, only
+}
+
+// linkVendor gives each module of pkgs (directories in the checkout) the
+// work tree's vendor directory when the index has none (vendor/ is often
+// not committed), as a symbolic link, so that the checkout type-checks
+// against the dependencies the repository does. Removing the checkout
+// removes the link, not the directory.
+func (s *stagedTree) linkVendor(pkgs []string) {
+	cache := map[string]string{}
+	done := map[string]bool{}
+	for _, p := range pkgs {
+		root := modRoot(p, cache)
+		if root == "" || done[root] {
+			continue
+		}
+		done[root] = true
+		vendor := filepath.Join(root, "vendor")
+		if _, err := os.Lstat(vendor); err == nil {
+			continue // committed: the staged one applies
+		}
+		rel, err := filepath.Rel(s.tmp, vendor)
+		if err != nil {
+			continue
+		}
+		real := filepath.Join(s.root, rel)
+		if _, err := os.Stat(filepath.Join(real, "modules.txt")); err == nil {
+			os.Symlink(real, vendor) // on failure the module cache applies, as go would say
+		}
+	}
 }

@@ -145,3 +145,42 @@ func TestStagedNotARepository(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and a message", code, out, errs)
 	}
 }
+
+// TestStagedTypeChecksAsTheRepo: the checkout type-checks as the work tree
+// does when what it needs is not committed: an untracked go.work (the
+// workspace's other module resolves) and an untracked vendor directory
+// (the vendored dependency resolves, with no module cache or network).
+func TestStagedTypeChecksAsTheRepo(t *testing.T) {
+	secret := "package main\n\nimport \"example.com/%s\"\n\nvar githubToken = \"" + scanToken + "\"\n\nvar _ = %s.X\n\nfunc main() {}\n"
+	for name, files := range map[string]map[string]string{
+		"go.work": {
+			"go.work":     "go 1.22\n\nuse (\n\t./app\n\t./lib\n)\n",
+			"app/go.mod":  "module example.com/app\n\ngo 1.22\n",
+			"lib/go.mod":  "module example.com/lib\n\ngo 1.22\n",
+			"lib/lib.go":  "package lib\n\n// X is one.\nconst X = 1\n",
+			"app/main.go": strings.ReplaceAll(secret, "%s", "lib"),
+		},
+		"vendor": {
+			"app/go.mod":                        "module example.com/app\n\ngo 1.22\n\nrequire example.com/dep v1.0.0\n",
+			"app/vendor/modules.txt":            "# example.com/dep v1.0.0\n## explicit\nexample.com/dep\n",
+			"app/vendor/example.com/dep/dep.go": "package dep\n\n// X is one.\nconst X = 1\n",
+			"app/main.go":                       strings.ReplaceAll(secret, "%s", "dep"),
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := stagedRepo(t)
+			writeFilesIn(t, dir, files)
+			if _, _, errs := runScanIn(t, dir, "-go-packages", "app/main.go"); strings.Contains(errs, "does not type-check") {
+				t.Fatalf("the work tree does not type-check: %s", errs)
+			}
+			git(t, dir, "add", "app/go.mod", "app/main.go")
+			if name == "go.work" {
+				git(t, dir, "add", "lib") // committed; go.work is not
+			}
+			code, out, errs := runStaged(t, dir, "app/main.go")
+			if code != ExitFindings || !strings.HasPrefix(out, filepath.Join("app", "main.go")+":5:") || strings.Contains(errs, "does not type-check") {
+				t.Errorf("exit %d, stdout %q, stderr %q; want app/main.go:5 type-checked", code, out, errs)
+			}
+		})
+	}
+}
