@@ -439,6 +439,13 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 	}
 	res, status := collect(o, src, graph, wd, status, &notes)
 	res.sum.countLoaded(pkgs)
+	var enabled []*analysis.Analyzer
+	for _, a := range suite {
+		if o.enabled(a.Name) {
+			enabled = append(enabled, a)
+		}
+	}
+	res.sum.countNotRun(enabled)
 	res.sum.countSuppressed(graph)
 	m := newMasker(res.secrets())
 	for _, n := range notes {

@@ -294,9 +294,12 @@ func scanFiles(o *scanFlags, wd string, positional []string, opts scan.Options, 
 }
 
 // scanSummary is the line text output ends with: files scanned, findings,
-// findings in the baseline, files skipped.
+// findings suppressed by directives and in the baseline, files skipped.
 func scanSummary(w io.Writer, res *scan.Result, reported int) {
 	fmt.Fprintf(w, "kvlint scan: %s scanned: %s", plural(res.Files, "file"), plural(reported, "finding"))
+	if res.Suppressed > 0 {
+		fmt.Fprintf(w, ", %d suppressed", res.Suppressed)
+	}
 	if n := len(res.Findings) - reported; n > 0 {
 		fmt.Fprintf(w, ", %d in the baseline", n)
 	}
