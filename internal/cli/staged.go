@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -193,24 +194,41 @@ func (s *stagedTree) removeOnSignal() (stop func()) {
 }
 
 // goEnv returns the environment overrides under which the go command
-// type-checks the checkout as it does the repository, and a note when it
-// cannot: a go.work inside the repository is used from the checkout (copied
-// from the work tree when it is not tracked, since a workspace file is
-// usually local), one outside it is not used.
+// type-checks the checkout as it does the repository (the workspace, see
+// workspace), and a note when it cannot. GOFLAGS gains -trimpath: build
+// cache keys then do not hold the checkout's directory, which is new on
+// every run, so that a second commit reuses what the first compiled.
 func (s *stagedTree) goEnv(wd string) (env []string, note string, err error) {
-	cmd := exec.Command(goBinary(), "env", "GOWORK")
+	cmd := exec.Command(goBinary(), "env", "GOWORK", "GOFLAGS")
 	cmd.Dir = wd
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, "", fmt.Errorf("go env GOWORK: %v", err)
+		return nil, "", fmt.Errorf("go env: %v", err)
 	}
-	work := strings.TrimSpace(string(out))
+	work, flags, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	workEnv, note, err := s.workspace(strings.TrimSpace(work))
+	if err != nil {
+		return nil, "", err
+	}
+	flags = strings.TrimSpace(flags)
+	if !slices.Contains(strings.Fields(flags), "-trimpath") {
+		flags = strings.TrimSpace(flags + " -trimpath")
+	}
+	return []string{workEnv, "GOFLAGS=" + flags}, note, nil
+}
+
+// workspace returns the GOWORK setting for the checkout given the work
+// tree's go.work file (work, "" or "off" for none): a go.work inside the
+// repository is used from the checkout (copied from the work tree when it
+// is not tracked, since a workspace file is usually local), one outside it
+// is not used, which the note says.
+func (s *stagedTree) workspace(work string) (env, note string, err error) {
 	if work == "" || work == "off" {
-		return []string{"GOWORK=off"}, "", nil
+		return "GOWORK=off", "", nil
 	}
 	tmpWork, ok := s.toTmp(work)
 	if !ok {
-		return []string{"GOWORK=off"}, fmt.Sprintf("note: %s is outside the repository: the staged checkout is type-checked without it", work), nil
+		return "GOWORK=off", fmt.Sprintf("note: %s is outside the repository: the staged checkout is type-checked without it", work), nil
 	}
 	for _, name := range []string{work, work + ".sum"} {
 		to, _ := s.toTmp(name)
@@ -219,11 +237,11 @@ func (s *stagedTree) goEnv(wd string) (env []string, note string, err error) {
 		}
 		if data, err := os.ReadFile(name); err == nil {
 			if err := os.WriteFile(to, data, 0o644); err != nil {
-				return nil, "", err
+				return "", "", err
 			}
 		}
 	}
-	return []string{"GOWORK=" + tmpWork}, "", nil
+	return "GOWORK=" + tmpWork, "", nil
 }
 
 // goBinary is the go command packages.Load runs.
