@@ -48,7 +48,15 @@ func (s *stagedTree) checkout(wd string) error {
 	}
 	// Large-file filters would fetch content over the network: lint mode
 	// makes no network calls, and pointers are no Go source anyway.
-	_, err = gitOutput(root, []string{"GIT_LFS_SKIP_SMUDGE=1"}, "checkout-index", "--all", "--force", "--prefix="+s.tmp+string(filepath.Separator))
+	env := []string{"GIT_LFS_SKIP_SMUDGE=1"}
+	args := []string{"checkout-index", "--all", "--force", "--prefix=" + filepath.ToSlash(s.tmp) + "/"}
+	_ = 0
+	// Files a sparse checkout leaves out are committed all the same, and
+	// the packages linted may import them (the flag is git 2.37's).
+	_, err = gitOutput(root, env, append(args, "--ignore-skip-worktree-bits")...)
+	if err != nil && strings.Contains(err.Error(), "ignore-skip-worktree-bits") {
+		_, err = gitOutput(root, env, args...)
+	}
 	return err
 }
 
@@ -205,7 +213,7 @@ func (s *stagedTree) goEnv(wd string) (env []string, note string, err error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("go env: %v", err)
 	}
-	work, flags, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	work, flags, _ := strings.Cut(string(out), "\n") // one line each, the first empty without a go.work
 	workEnv, note, err := s.workspace(strings.TrimSpace(work))
 	if err != nil {
 		return nil, "", err

@@ -54,8 +54,9 @@ func TestStagedUntrackedFileIgnored(t *testing.T) {
 	git(t, dir, "add", "a/clean.go")
 	writeFilesIn(t, dir, map[string]string{"a/wip.go": "package a\n\nvar githubToken = \"" + scanToken + "\"\n"})
 	for _, args := range [][]string{{"a/clean.go"}, nil} { // named by pre-commit, or found in the index
-		if code, out, errs := runStaged(t, dir, args...); code != ExitClean || out != "" {
-			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 0: the secret is in an untracked file", args, code, out, errs)
+		code, out, errs := runStaged(t, dir, args...)
+		if code != ExitClean || out != "" || errs != "kvlint: 1 package (1 file) checked: 0 findings\n" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 0 and only the summary: the secret is in an untracked file", args, code, out, errs)
 		}
 	}
 	if code, _, _ := runScanIn(t, dir, "-go-packages", "a/clean.go"); code != ExitFindings {
@@ -182,5 +183,55 @@ func TestStagedTypeChecksAsTheRepo(t *testing.T) {
 				t.Errorf("exit %d, stdout %q, stderr %q; want app/main.go:5 type-checked", code, out, errs)
 			}
 		})
+	}
+}
+
+// TestStagedSparseCheckout: a package that a sparse checkout leaves out of
+// the work tree is in the checkout of the index, so the staged package that
+// imports it type-checks.
+func TestStagedSparseCheckout(t *testing.T) {
+	dir := stagedRepo(t)
+	writeFilesIn(t, dir, map[string]string{"lib/lib.go": "package lib\n\n// X is one.\nconst X = 1\n"})
+	git(t, dir, "add", "lib")
+	git(t, dir, "commit", "-q", "-m", "lib")
+	git(t, dir, "sparse-checkout", "set", "--no-cone", "/*", "!/lib/")
+	if _, err := os.Stat(filepath.Join(dir, "lib")); err == nil {
+		t.Skip("this git keeps lib/ in the work tree")
+	}
+	writeFilesIn(t, dir, map[string]string{"a/s.go": "package a\n\nimport \"example.com/m/lib\"\n\nvar githubToken = \"" + scanToken + "\"\n\nvar _ = lib.X\n"})
+	git(t, dir, "add", "a/s.go")
+	code, out, errs := runStaged(t, dir, "a/s.go")
+	if code != ExitFindings || !strings.HasPrefix(out, filepath.Join("a", "s.go")+":5:") || strings.Contains(errs, "does not type-check") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want a/s.go:5 type-checked", code, out, errs)
+	}
+}
+
+// TestStagedGoEnv: the go command in the checkout keeps the environment's
+// GOFLAGS, adds -trimpath once, and uses no workspace when the work tree has
+// none, or one outside the repository (with a note).
+func TestStagedGoEnv(t *testing.T) {
+	dir := stagedRepo(t)
+	tree := &stagedTree{}
+	defer tree.remove()
+	if err := tree.checkout(dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, flags := range []string{"-mod=mod", "-trimpath -mod=mod"} {
+		t.Setenv("GOFLAGS", flags)
+		t.Setenv("GOWORK", "")
+		env, note, err := tree.goEnv(dir)
+		want := []string{"GOWORK=off", "GOFLAGS=" + flags}
+		if flags == "-mod=mod" {
+			want[1] += " -trimpath"
+		}
+		if err != nil || note != "" || strings.Join(env, " ") != strings.Join(want, " ") {
+			t.Errorf("GOFLAGS=%s: %q, note %q, err %v; want %q", flags, env, note, err, want)
+		}
+	}
+	outside := filepath.Join(t.TempDir(), "go.work")
+	writeFilesIn(t, filepath.Dir(outside), map[string]string{"go.work": "go 1.22\n\nuse " + dir + "\n"})
+	t.Setenv("GOWORK", outside)
+	if env, note, err := tree.goEnv(dir); err != nil || env[0] != "GOWORK=off" || !strings.Contains(note, "is outside the repository") {
+		t.Errorf("go.work outside: %q, note %q, err %v", env, note, err)
 	}
 }
