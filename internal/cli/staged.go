@@ -31,10 +31,9 @@ type stagedTree struct {
 // errInterrupted is the error of a checkout begun after an interrupt.
 var errInterrupted = errors.New("interrupted")
 
-// checkout writes the index of the repository holding wd to a new
-// temporary directory. The caller removes it (remove), having installed
-// removeOnSignal first so that no interrupt can leave it behind.
-func (s *stagedTree) checkout(wd string) error {
+// findRoot sets the repository's top directory from wd, a directory in
+// its work tree.
+func (s *stagedTree) findRoot(wd string) error {
 	root, err := gitTop(wd)
 	if err != nil {
 		return err
@@ -43,6 +42,13 @@ func (s *stagedTree) checkout(wd string) error {
 	if real, err := filepath.EvalSymlinks(root); err == nil {
 		s.rootReal = real
 	}
+	return nil
+}
+
+// checkout writes the index of the repository (findRoot) to a new
+// temporary directory. The caller removes it (remove), having installed
+// removeOnSignal first so that no interrupt can leave it behind.
+func (s *stagedTree) checkout() error {
 	if err := s.mkdir(); err != nil {
 		return err
 	}
@@ -50,12 +56,11 @@ func (s *stagedTree) checkout(wd string) error {
 	// makes no network calls, and pointers are no Go source anyway.
 	env := []string{"GIT_LFS_SKIP_SMUDGE=1"}
 	args := []string{"checkout-index", "--all", "--force", "--prefix=" + filepath.ToSlash(s.tmp) + "/"}
-	_ = 0
 	// Files a sparse checkout leaves out are committed all the same, and
 	// the packages linted may import them (the flag is git 2.37's).
-	_, err = gitOutput(root, env, append(args, "--ignore-skip-worktree-bits")...)
+	_, err := gitOutput(s.root, env, append(args, "--ignore-skip-worktree-bits")...)
 	if err != nil && strings.Contains(err.Error(), "ignore-skip-worktree-bits") {
-		_, err = gitOutput(root, env, args...)
+		_, err = gitOutput(s.root, env, args...)
 	}
 	return err
 }
@@ -318,7 +323,7 @@ func lintStaged(o *scanFlags, wd string, files []string, stdout, stderr io.Write
 	tree := &stagedTree{}
 	defer tree.removeOnSignal()()
 	defer tree.remove()
-	if err := tree.checkout(wd); err != nil {
+	if err := tree.findRoot(wd); err != nil {
 		return fail(err)
 	}
 	var err error
@@ -326,6 +331,13 @@ func lintStaged(o *scanFlags, wd string, files []string, stdout, stderr io.Write
 		if files, err = tree.stagedGoFiles(); err != nil {
 			return fail(err)
 		}
+	}
+	rels := tree.goFiles(wd, files, o.quiet, stderr)
+	if len(packagesOf(rels)) == 0 {
+		return ExitClean // no Go package to lint: no checkout
+	}
+	if err := tree.checkout(); err != nil {
+		return fail(err)
 	}
 	view := &lintView{tree: tree, wd: wd}
 	env, note, err := tree.goEnv(wd)
@@ -336,7 +348,7 @@ func lintStaged(o *scanFlags, wd string, files []string, stdout, stderr io.Write
 	if note != "" && !o.quiet {
 		fmt.Fprintf(stderr, "kvlint scan: %s\n", note)
 	}
-	rels, only := tree.committed(wd, files, o.quiet, stderr)
+	rels, only := tree.inIndex(rels, o.quiet, stderr)
 	if !o.wholePkgs {
 		view.only = only
 	}
@@ -345,43 +357,62 @@ func lintStaged(o *scanFlags, wd string, files []string, stdout, stderr io.Write
 		pkgs = append(pkgs, filepath.Join(tree.tmp, p))
 	}
 	tree.linkVendor(pkgs)
-	cfg := joinDir(wd, o.config)
-	if t, ok := tree.toTmp(cfg); ok && cfg != "" {
-		if _, err := os.Stat(t); err == nil {
-			cfg = t // the configuration as it is staged
-		}
-	}
-	return lintPackagesOf(pkgs, cfg, o.lintArgs(), view, stdout, stderr)
+	return lintPackagesOf(pkgs, tree.config(joinDir(wd, o.config)), o.lintArgs(), view, stdout, stderr)
 }
 
-// committed returns the .go files among files (relative to wd) that the
-// index holds, relative to the repository's top directory, and the set of
-// their names in the checkout. A file that is not in the index is noted
-// and left out: nothing of it is being committed.
-func (s *stagedTree) committed(wd string, files []string, quiet bool, stderr io.Writer) ([]string, map[string]bool) {
+// goFiles returns the .go files among files (relative to wd), relative to
+// the repository's top directory; a file outside the repository is noted
+// and left out.
+func (s *stagedTree) goFiles(wd string, files []string, quiet bool, stderr io.Writer) []string {
 	var rels []string
-	only := map[string]bool{}
 	for _, f := range files {
 		if !strings.HasSuffix(f, ".go") {
 			continue
 		}
-		abs := joinDir(wd, f)
-		rel, ok := s.rel(abs)
-		if ok {
-			if _, err := os.Lstat(filepath.Join(s.tmp, rel)); err != nil {
-				ok = false
-			}
-		}
+		rel, ok := s.rel(joinDir(wd, f))
 		if !ok {
 			if !quiet {
-				fmt.Fprintf(stderr, "kvlint scan: note: %s is not in the git index: not linted\n", f)
+				fmt.Fprintf(stderr, "kvlint scan: note: %s is outside the repository: not linted\n", f)
 			}
 			continue
 		}
 		rels = append(rels, rel)
-		only[filepath.Join(s.tmp, rel)] = true
 	}
-	return rels, only
+	return rels
+}
+
+// inIndex returns the files of rels that the checkout holds, and the set of
+// their names in it. A file that is not in the index is noted and left
+// out: nothing of it is being committed.
+func (s *stagedTree) inIndex(rels []string, quiet bool, stderr io.Writer) ([]string, map[string]bool) {
+	var kept []string
+	only := map[string]bool{}
+	for _, rel := range rels {
+		name := filepath.Join(s.tmp, rel)
+		if _, err := os.Lstat(name); err != nil {
+			if !quiet {
+				fmt.Fprintf(stderr, "kvlint scan: note: %s is not in the git index: not linted\n", rel)
+			}
+			continue
+		}
+		kept = append(kept, rel)
+		only[name] = true
+	}
+	return kept, only
+}
+
+// config maps a -config file inside the repository to its staged version
+// when the index holds it; "" stays "".
+func (s *stagedTree) config(path string) string {
+	if path == "" {
+		return ""
+	}
+	if t, ok := s.toTmp(path); ok {
+		if _, err := os.Stat(t); err == nil {
+			return t
+		}
+	}
+	return path
 }
 
 // linkVendor gives each module of pkgs (directories in the checkout) the

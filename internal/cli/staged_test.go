@@ -62,6 +62,16 @@ func TestStagedUntrackedFileIgnored(t *testing.T) {
 	if code, _, _ := runScanIn(t, dir, "-go-packages", "a/clean.go"); code != ExitFindings {
 		t.Errorf("without -staged: exit %d; want 3 (the work tree has the secret)", code)
 	}
+	// Named, but not in the index: said, not linted.
+	code, out, errs := runStaged(t, dir, "a/wip.go")
+	if code != ExitClean || out != "" || !strings.Contains(errs, "note: "+filepath.Join("a", "wip.go")+" is not in the git index: not linted") {
+		t.Errorf("an untracked file named: exit %d, stdout %q, stderr %q; want 0 and a note", code, out, errs)
+	}
+	// No Go file staged: nothing to lint, silently.
+	git(t, dir, "commit", "-q", "-m", "little")
+	if code, out, errs := runStaged(t, dir); code != ExitClean || out != "" || errs != "" {
+		t.Errorf("nothing staged: exit %d, stdout %q, stderr %q; want a silent 0", code, out, errs)
+	}
 }
 
 // TestStagedSecretReportedAtRepoPath: a staged secret that an unstaged edit
@@ -213,7 +223,10 @@ func TestStagedGoEnv(t *testing.T) {
 	dir := stagedRepo(t)
 	tree := &stagedTree{}
 	defer tree.remove()
-	if err := tree.checkout(dir); err != nil {
+	if err := tree.findRoot(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := tree.checkout(); err != nil {
 		t.Fatal(err)
 	}
 	for _, flags := range []string{"-mod=mod", "-trimpath -mod=mod"} {
