@@ -334,6 +334,11 @@ func TestScanGoPackagesInProcess(t *testing.T) {
 	if code, out, errs := runScanIn(t, dir, "-go-packages", "-config", "off.yaml", "b/b.go"); code != ExitClean || out != "" {
 		t.Errorf("clean package: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
+	// scan's -format and -q apply to the lint run.
+	code, out, errs = runScanIn(t, dir, "-go-packages", "-q", "-format", "sarif", "a/a.go")
+	if code != ExitFindings || !strings.Contains(out, `"uri": "a/a.go"`) || errs != "" {
+		t.Errorf("-q -format sarif: exit %d, stdout:\n%s\nstderr %q; want SARIF and no summary", code, out, errs)
+	}
 }
 
 // TestMainSaysWhatItSkipped: under -q, a binary file named on the command
