@@ -137,6 +137,9 @@ func (l *Loaded) PathAllowed(filename string) bool {
 type Source struct {
 	Path  string
 	Fixed *Loaded
+	// Root, when set, is a directory discovery does not go above, as if it
+	// held .git: the root of a temporary checkout of a repository's index.
+	Root string
 
 	mu    sync.Mutex
 	cache map[string]*Loaded
@@ -180,7 +183,7 @@ func (s *Source) ForDir(dir string) (*Loaded, error) {
 			l, lerr = s.loadLocked(p)
 			break
 		}
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil || (s.Root != "" && d == s.Root) {
 			l = Defaults()
 			break
 		}

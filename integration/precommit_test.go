@@ -168,6 +168,17 @@ func TestPreCommitKvlint(t *testing.T) {
 	if err != nil || !strings.Contains(out, "Passed") {
 		t.Errorf("kvlint hook on a clean package: %v\n%s", err, out)
 	}
+	// The hook lints what is committed: an untracked file with a token
+	// beside the clean staged file does not fail it.
+	wipToken := detect.FakeCRCToken("ghp_", "precommit-kvlint-hook-wip")
+	writeFiles(t, work, map[string]string{"cmd/app/wip.go": "package main\n\nvar wipToken = \"" + wipToken + "\"\n"})
+	out, err = runIn(t, work, env, pc, "try-repo", root, "kvlint", "--files", "cmd/app/main.go")
+	if strings.Contains(out, wipToken) {
+		t.Fatalf("pre-commit output shows a full token (%s)", detect.Redact(wipToken))
+	}
+	if err != nil || !strings.Contains(out, "Passed") {
+		t.Errorf("kvlint hook with an untracked file holding a token: %v\n%s", err, out)
+	}
 }
 
 // TestPreCommitExampleConfig runs `pre-commit run` with the README's

@@ -58,7 +58,10 @@ type Result struct {
 	Notes    []string         // files skipped and why (too large, binary, symlink)
 	Skipped  []Skip           // files not scanned, with the reason (a subset of what Notes says)
 	Files    int              // text files scanned
-	Err      error            // per-file and configuration errors, joined
+	// Suppressed counts the findings that kvlint:ignore and
+	// kvlint:file-ignore directives hid.
+	Suppressed int
+	Err        error // per-file and configuration errors, joined
 }
 
 // engine is what the scanner needs from detect.Engine (a test seam).
@@ -91,6 +94,8 @@ type fileResult struct {
 	skipJob  job    // the job of a skipped file
 	err      error
 	scanned  bool
+	// suppressed counts the findings directives hid.
+	suppressed int
 }
 
 // Skip is a file that was not scanned, and why.
@@ -221,6 +226,7 @@ func Run(paths []string, opts Options) *Result {
 		if r.scanned {
 			res.Files++
 		}
+		res.Suppressed += r.suppressed
 	}
 	slices.SortStableFunc(all, func(a, b keyed) int {
 		return cmp.Or(
@@ -477,8 +483,8 @@ func (w *worker) content(abs string, data []byte, l *config.Loaded, eng engine, 
 	if len(w.hits) == 0 {
 		return fileResult{scanned: true, note: note}
 	}
-	fs, keys := w.findings(abs, content, l, added)
-	return fileResult{scanned: true, findings: fs, keys: keys, note: note}
+	fs, keys, suppressed := w.findings(abs, content, l, added)
+	return fileResult{scanned: true, findings: fs, keys: keys, note: note, suppressed: suppressed}
 }
 
 // lines scans a plain file line by line.
@@ -609,15 +615,14 @@ func (w *worker) pemAt(content string, base int, eng engine, test bool) {
 }
 
 // findings turns the worker's hits in a file into report findings, dropping
-// suppressed ones and those on lines the change does not add.
-func (w *worker) findings(abs, content string, l *config.Loaded, added LineSet) ([]report.Finding, []baseline.Key) {
+// those on lines the change does not add and suppressed ones, which it
+// counts.
+func (w *worker) findings(abs, content string, l *config.Loaded, added LineSet) (out []report.Finding, keys []baseline.Key, suppressedN int) {
 	slices.SortFunc(w.hits, func(a, b hit) int { return a.start - b.start })
 	var dirs []directive
 	if strings.Contains(content, "kvlint:") {
 		dirs = findDirectives(content)
 	}
-	var out []report.Finding
-	var keys []baseline.Key
 	file := filepath.ToSlash(abs)
 	if rel, err := filepath.Rel(w.opts.Root, abs); err == nil && !strings.HasPrefix(rel, "..") {
 		file = filepath.ToSlash(rel)
@@ -629,8 +634,13 @@ func (w *worker) findings(abs, content string, l *config.Loaded, added LineSet) 
 			continue
 		}
 		id, name := h.rule.ID, h.rule.Name
-		if !l.RuleEnabled(id, name) || suppressed(dirs, id, name, line) {
+		if !l.RuleEnabled(id, name) {
 			w.ex.hidden(h, line, l, dirs)
+			continue
+		}
+		if suppressed(dirs, id, name, line) {
+			w.ex.hidden(h, line, l, dirs)
+			suppressedN++
 			continue
 		}
 		endLine, endCol := pos.at(h.end)
@@ -675,7 +685,7 @@ func (w *worker) findings(abs, content string, l *config.Loaded, added LineSet) 
 		})
 		keys = append(keys, baseline.NewKey("KV002", file, "", d.String()))
 	}
-	return out, keys
+	return out, keys, suppressedN
 }
 
 func suppressed(dirs []directive, id, name string, line int) bool {

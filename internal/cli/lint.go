@@ -47,6 +47,9 @@ type lintFlags struct {
 	// flags are defined as -NAME.FLAG, as go vet does.
 	src   *config.Source
 	suite []*analysis.Analyzer
+	// view, when set, is the staged checkout being linted (scan
+	// -go-packages -staged); not a flag.
+	view *lintView
 }
 
 // newLintFlags returns the flag set of kvlint [packages] (also used by
@@ -128,7 +131,14 @@ func (o *lintFlags) validate() error {
 var severityRank = map[rules.Severity]int{rules.SeverityInfo: 0, rules.SeverityWarning: 1, rules.SeverityError: 2}
 
 func runLint(args []string, stdout, stderr io.Writer) int {
+	return runLintIn(args, nil, stdout, stderr)
+}
+
+// runLintIn is runLint over a staged checkout when view is not nil: the
+// findings it reports and every path are those of view.
+func runLintIn(args []string, view *lintView, stdout, stderr io.Writer) int {
 	fs, o := newLintFlags(stderr)
+	o.view = view
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageText)
 		fs.PrintDefaults()
@@ -149,6 +159,9 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	res, code := analyze(o, fs.Args(), stderr)
 	if res == nil {
 		return code
+	}
+	if o.view != nil {
+		o.view.apply(res)
 	}
 
 	var stale []baseline.Entry
@@ -218,6 +231,14 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		res.sum.print(stderr)
 	}
 	return status
+}
+
+// repoPaths maps the paths of a staged checkout in s to the repository's.
+func (o *lintFlags) repoPaths(s string) string {
+	if o.view == nil {
+		return s
+	}
+	return o.view.tree.toRepo(s)
 }
 
 // writeReport writes the findings in the chosen format to -o or stdout.
@@ -361,14 +382,18 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 		mode |= packages.NeedDeps
 	}
 	cfg := &packages.Config{Mode: mode, Tests: o.tests, Dir: wd}
+	if o.view != nil {
+		cfg.Env = append(os.Environ(), o.view.env...)
+		src.Root = o.view.tree.tmp
+	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		errorf(stderr, "%v", err)
+		errorf(stderr, "%v", o.repoPaths(err.Error()))
 		return nil, ExitError
 	}
 	status := ExitClean
 	if len(pkgs) == 0 {
-		errorf(stderr, "warning: %q matched no packages", strings.Join(patterns, " "))
+		errorf(stderr, "warning: %q matched no packages", o.repoPaths(strings.Join(patterns, " ")))
 		return &result{wd: wd, pkgs: map[string]bool{}}, ExitClean
 	}
 	// Notes are printed after the analysis, masked: a type error can quote
@@ -414,10 +439,17 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 	}
 	res, status := collect(o, src, graph, wd, status, &notes)
 	res.sum.countLoaded(pkgs)
+	var enabled []*analysis.Analyzer
+	for _, a := range suite {
+		if o.enabled(a.Name) {
+			enabled = append(enabled, a)
+		}
+	}
+	res.sum.countNotRun(enabled)
 	res.sum.countSuppressed(graph)
 	m := newMasker(res.secrets())
 	for _, n := range notes {
-		errorf(stderr, "%s", m.mask(n))
+		errorf(stderr, "%s", m.mask(o.repoPaths(n)))
 	}
 	for i := range res.errs {
 		res.errs[i].Err = m.mask(res.errs[i].Err)

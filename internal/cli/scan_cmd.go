@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -51,6 +52,7 @@ type scanFlags struct {
 	workers    int
 	quiet      bool
 	goPackages bool
+	wholePkgs  bool
 	dir        string
 	hist       historyFlags
 }
@@ -64,13 +66,14 @@ func newScanFlags(stderr io.Writer) (*flag.FlagSet, *scanFlags) {
 	fs.BoolVar(&o.json, "json", false, "same as -format json")
 	fs.StringVar(&o.config, "config", "", "configuration `file` for every scanned file (default: the .kvlint.yaml found above each file)")
 	fs.StringVar(&o.maxSize, "max-size", "10MiB", "skip files larger than `size` (bytes, or with a KB, KiB, MB, MiB suffix; 0 = no limit)")
-	fs.BoolVar(&o.staged, "staged", false, "report only lines added in the git index, reading the staged content")
+	fs.BoolVar(&o.staged, "staged", false, "report only lines added in the git index, reading the staged content; with -go-packages, lint a checkout of the index and report findings in the named (default: staged) .go files")
 	fs.StringVar(&o.diffRev, "diff", "", "report only lines of the work tree added since `rev`ision")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in baseline `file`")
 	fs.StringVar(&o.writeBase, "write-baseline", "", "record today's findings in baseline `file` and exit 0")
 	fs.IntVar(&o.workers, "j", 0, "files scanned in parallel (default GOMAXPROCS)")
 	fs.BoolVar(&o.quiet, "q", false, "no notes about skipped files and no summary line (files named or staged that were not scanned are still said)")
 	fs.BoolVar(&o.goPackages, "go-packages", false, "treat the paths as file names and lint the Go packages that hold them with all analyzers (the kvlint pre-commit hook)")
+	fs.BoolVar(&o.wholePkgs, "whole-packages", false, "with -go-packages -staged, report findings in every file of the linted packages, not only in the named files")
 	fs.StringVar(&o.dir, "C", "", "change to `dir` before doing anything (paths, -config and baselines are relative to it)")
 	o.hist.register(fs)
 	fs.Usage = func() {
@@ -132,8 +135,11 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 			positional[i] = joinDir(wd, p)
 		}
 	}
+	if o.goPackages && o.staged {
+		return lintStaged(o, wd, positional, stdout, stderr)
+	}
 	if o.goPackages {
-		return lintPackagesOf(positional, joinDir(wd, o.config), stdout, stderr)
+		return lintPackagesOf(packagesOf(positional), joinDir(wd, o.config), o.lintArgs(), nil, stdout, stderr)
 	}
 	opts, base, code := scanOptions(o, wd, positional, stderr)
 	if code != ExitClean {
@@ -288,9 +294,12 @@ func scanFiles(o *scanFlags, wd string, positional []string, opts scan.Options, 
 }
 
 // scanSummary is the line text output ends with: files scanned, findings,
-// findings in the baseline, files skipped.
+// findings suppressed by directives and in the baseline, files skipped.
 func scanSummary(w io.Writer, res *scan.Result, reported int) {
 	fmt.Fprintf(w, "kvlint scan: %s scanned: %s", plural(res.Files, "file"), plural(reported, "finding"))
+	if res.Suppressed > 0 {
+		fmt.Fprintf(w, ", %d suppressed", res.Suppressed)
+	}
 	if n := len(res.Findings) - reported; n > 0 {
 		fmt.Fprintf(w, ", %d in the baseline", n)
 	}
@@ -347,27 +356,42 @@ func knownRules(findings []report.Finding, src *config.Source) []rules.Info {
 	return out
 }
 
-// lintPackagesOf lints, in this process, the Go packages that hold files
-// (packagesOf) with the lint driver, so the type-aware analyzers and the
-// lint configuration, output and exit status apply. Each Go module among
-// them (nearest go.mod) is linted from its own root, so a repository with
-// several modules works; the exit status is 1 if any run failed, else 3 if
-// any found something.
-func lintPackagesOf(files []string, cfgPath string, stdout, stderr io.Writer) int {
-	groups := moduleGroups(packagesOf(files))
+// lintArgs are the lint flags that scan's flags of the same meaning give
+// (-format, -q) for -go-packages.
+func (o *scanFlags) lintArgs() []string {
+	args := []string{"-format", o.format}
+	if o.quiet {
+		args = append(args, "-q")
+	}
+	return args
+}
+
+// lintPackagesOf lints, in this process, the Go packages pkgs (patterns
+// from packagesOf) with the lint driver, so the type-aware analyzers and the
+// lint configuration, output and exit status apply; view, if not nil, is
+// the staged checkout they are in. Each Go module among them (nearest
+// go.mod) is linted from its own root, so a repository with several modules
+// works; the exit status is 1 if any run failed, else 3 if any found
+// something.
+func lintPackagesOf(pkgs []string, cfgPath string, lintArgs []string, view *lintView, stdout, stderr io.Writer) int {
+	groups := moduleGroups(pkgs)
 	status := ExitClean
 	for _, g := range groups {
 		if len(groups) > 1 && g.dir != "" {
-			fmt.Fprintf(stderr, "kvlint: module in %s\n", g.dir)
+			dir := g.dir
+			if view != nil {
+				dir = relTo(view.wd, view.tree.toRepo(dir))
+			}
+			fmt.Fprintf(stderr, "kvlint: module in %s\n", dir)
 		}
-		var args []string
+		args := slices.Clone(lintArgs)
 		if g.dir != "" {
 			args = append(args, "-C", g.dir)
 		}
 		if cfgPath != "" {
 			args = append(args, "-config", cfgPath)
 		}
-		code := runLint(append(args, g.pkgs...), stdout, stderr)
+		code := runLintIn(append(args, g.pkgs...), view, stdout, stderr)
 		switch {
 		case code == ExitFindings && status == ExitClean:
 			status = ExitFindings

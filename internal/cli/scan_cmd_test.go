@@ -334,6 +334,11 @@ func TestScanGoPackagesInProcess(t *testing.T) {
 	if code, out, errs := runScanIn(t, dir, "-go-packages", "-config", "off.yaml", "b/b.go"); code != ExitClean || out != "" {
 		t.Errorf("clean package: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
+	// scan's -format and -q apply to the lint run.
+	code, out, errs = runScanIn(t, dir, "-go-packages", "-q", "-format", "sarif", "a/a.go")
+	if code != ExitFindings || !strings.Contains(out, `"uri": "a/a.go"`) || errs != "" {
+		t.Errorf("-q -format sarif: exit %d, stdout:\n%s\nstderr %q; want SARIF and no summary", code, out, errs)
+	}
 }
 
 // TestMainSaysWhatItSkipped: under -q, a binary file named on the command
@@ -363,5 +368,34 @@ func TestScanSummaryLine(t *testing.T) {
 	}
 	if _, _, errs := runScanIn(t, dir, "-q"); strings.Contains(errs, "files scanned") {
 		t.Errorf("-q: summary printed: %q", errs)
+	}
+}
+
+// TestScanSummaryCounts: the summary counts findings hidden by directives
+// (a kvlint:ignore line and a kvlint:file-ignore file), by the baseline,
+// and files skipped (binary, over -max-size), each by its own clause.
+func TestScanSummaryCounts(t *testing.T) {
+	dir := t.TempDir()
+	writeFilesIn(t, dir, map[string]string{
+		"deploy.sh":   "# kvlint:ignore KV112 revoked, kept for the incident write-up\ncurl -H \"Authorization: token " + scanToken + "\" https://x\n",
+		"old.env":     "# kvlint:file-ignore KV112 fixtures of a revoked token\nA=" + scanToken2 + "\n",
+		"values.yaml": "db:\n  password: " + scanPassword + "\n",
+		"logo.png":    "\x89PNG\x00\x00",
+		"big.txt":     strings.Repeat("x", 2048) + "\n",
+	})
+	code, out, errs := runScanIn(t, dir, "-max-size", "1KiB")
+	noScanSecret(t, "scan output", out+errs)
+	want := "kvlint scan: 3 files scanned: 1 finding, 2 suppressed, 2 files skipped (see the notes above)\n"
+	if code != ExitFindings || !strings.HasSuffix(errs, want) {
+		t.Errorf("exit %d, stderr %q; want it to end with %q", code, errs, want)
+	}
+	base := filepath.Join(t.TempDir(), "base.json") // not a file scanned
+	if code, _, errs := runScanIn(t, dir, "-write-baseline", base); code != ExitClean {
+		t.Fatalf("-write-baseline: exit %d, %s", code, errs)
+	}
+	_, _, errs = runScanIn(t, dir, "-baseline", base, "-max-size", "1KiB", ".")
+	want = "kvlint scan: 3 files scanned: 0 findings, 2 suppressed, 1 in the baseline, 2 files skipped (see the notes above)\n"
+	if !strings.HasSuffix(errs, want) {
+		t.Errorf("with the baseline: stderr %q; want it to end with %q", errs, want)
 	}
 }

@@ -3,8 +3,11 @@ package cli
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -21,6 +24,11 @@ type summary struct {
 	findings   int // reported
 	suppressed int // hidden by kvlint:ignore / nolint directives
 	baselined  int // hidden by -baseline
+	// brokenPaths are the package paths counted by broken, sorted.
+	brokenPaths []string
+	// notRun names the enabled type-aware analyzers that did not run in
+	// the broken packages (analyzers.NotRun); "" if none needs types.
+	notRun string
 }
 
 // countLoaded counts the packages and files handed to the analyzers, and
@@ -44,6 +52,13 @@ func (s *summary) countLoaded(pkgs []*packages.Package) {
 		}
 	}
 	s.packages, s.files, s.broken = len(paths), len(files), len(brokenPaths)
+	s.brokenPaths = slices.Sorted(maps.Keys(brokenPaths))
+}
+
+// countNotRun names the analyzers of suite that did not run in the broken
+// packages (at most three packages named); call it after countLoaded.
+func (s *summary) countNotRun(suite []*analysis.Analyzer) {
+	s.notRun = analyzers.NotRun(suite, s.brokenPaths, 3)
 }
 
 // countSuppressed adds the diagnostics that directives suppressed in the
@@ -70,11 +85,14 @@ func (s *summary) print(w io.Writer) {
 	if s.baselined > 0 {
 		extra = append(extra, fmt.Sprintf("%d in the baseline", s.baselined))
 	}
-	if s.broken > 0 {
+	if s.broken > 0 && s.notRun == "" {
 		extra = append(extra, plural(s.broken, "package")+" skipped by the type-aware analyzers (did not type-check)")
 	}
 	if len(extra) > 0 {
 		line += ", " + strings.Join(extra, ", ")
+	}
+	if s.broken > 0 && s.notRun != "" {
+		line += "; " + s.notRun
 	}
 	fmt.Fprintln(w, line)
 }

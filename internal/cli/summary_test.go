@@ -30,3 +30,19 @@ func TestSummaryLine(t *testing.T) {
 		t.Errorf("one clean-typed package: stderr %q", errs)
 	}
 }
+
+// TestSummaryNamesAnalyzersNotRun: with the real suite, the summary names
+// the type-aware analyzers that did not run and the package that did not
+// type-check; turning them off leaves nothing to name.
+func TestSummaryNamesAnalyzersNotRun(t *testing.T) {
+	dir := copyModule(t, "drv")
+	_, _, errs := run(t, "-C", dir, "./...")
+	want := regexp.MustCompile(`(?m)^kvlint: 2 packages \(\d+ files\) checked: .*; (\w+, )*secretlog(, \w+)* did not run in 1 package that does not type-check: example\.com/drv/broken$`)
+	if !want.MatchString(errs) {
+		t.Errorf("stderr lacks the summary line %s:\n%s", want, errs)
+	}
+	_, _, errs = run(t, "-C", dir, "-hardcodedcred", "./...")
+	if strings.Contains(errs, "did not run") || !strings.Contains(errs, "1 package skipped by the type-aware analyzers") {
+		t.Errorf("-hardcodedcred only: stderr %q; want no analyzer named", errs)
+	}
+}
