@@ -19,7 +19,7 @@ import (
 // use when opts.Config is.
 func Content(abs string, data []byte, opts *Options) ([]report.Finding, []baseline.Key, error) {
 	if opts.Config == nil {
-		opts = &Options{Root: opts.Root, Config: &config.Source{}}
+		opts = &Options{Root: opts.Root, Config: &config.Source{}, GoCache: opts.GoCache}
 	}
 	w := &worker{opts: opts, cfgs: map[string]cfgEntry{}}
 	l, err := w.config(filepath.Dir(abs))

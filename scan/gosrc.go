@@ -21,6 +21,11 @@ import (
 // line by line. skip is true for generated files that the configuration
 // excludes.
 func (w *worker) goFile(abs string, data []byte, eng engine, test bool, l *config.Loaded) (handled, skip bool) {
+	if w.opts.GoCache != nil && cacheable(eng) {
+		if handled, skip, ok := w.goFileCached(abs, data, eng, test, l); ok {
+			return handled, skip
+		}
+	}
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, abs, data, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
@@ -34,12 +39,24 @@ func (w *worker) goFile(abs string, data []byte, eng engine, test bool, l *confi
 	if tf == nil {
 		return false, false
 	}
-	base := tf.Base()
+	w.goHits(f, tf.Base(), data, eng, test)
+	return true, false
+}
+
+// goHits records the hits of f, whose source is src at position base: its
+// string sites, then its comments (from index comments of w.hits), then
+// the private keys commented out in it (from index pems), with the
+// declaration each is in.
+func (w *worker) goHits(f *ast.File, base int, src []byte, eng engine, test bool) (comments, pems int) {
 	if w.walk == nil {
 		w.walk = gosite.New(nil)
 	}
+	comments = -1
 	w.walk.Walk(f, test, func(s *gosite.Site) {
 		w.ex.at(int(s.Pos)-base, int(s.End)-base, "Go string site", s)
+		if s.Comment != nil && comments < 0 {
+			comments = len(w.hits)
+		}
 		for _, d := range w.judge.Site(eng, s) {
 			pos, end := s.Span(d.Start, d.End)
 			w.addSite(hit{
@@ -49,18 +66,22 @@ func (w *worker) goFile(abs string, data []byte, eng engine, test bool, l *confi
 			})
 		}
 	})
+	if comments < 0 {
+		comments = len(w.hits)
+	}
+	pems = len(w.hits)
 	for _, cg := range f.Comments {
 		// A private key commented out line by line spans the group: read
 		// the group's text whole (pemAt strips the comment markers).
 		from, to := int(cg.Pos())-base, int(cg.End())-base
-		if bytes.Contains(data[from:to], []byte("PRIVATE KEY")) {
-			w.pemAt(string(data[from:to]), from, eng, test)
+		if bytes.Contains(src[from:to], []byte("PRIVATE KEY")) {
+			w.pemAt(string(src[from:to]), from, eng, test)
 		}
 	}
 	for i := range w.hits {
 		w.hits[i].decl = baseline.DeclName(f, token.Pos(base+w.hits[i].start))
 	}
-	return true, false
+	return comments, pems
 }
 
 // addSite records a hit of a Go string site. Several secrets of one site

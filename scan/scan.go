@@ -46,6 +46,9 @@ type Options struct {
 	// Root is the directory that baseline keys name files relative to; ""
 	// means the working directory.
 	Root string
+	// GoCache, if set, keeps the results of Go declarations from file to
+	// file, for many versions of the same files (history scans).
+	GoCache *GoCache
 }
 
 // LineSet is a set of 1-based line numbers.
@@ -321,6 +324,8 @@ type worker struct {
 	hits  []hit
 	iac   *iac.Checker // Key Vault practices in IaC files (iachook.go)
 	ex    *explainer   // set by Explain: where each judged value lies, what was dropped and why
+
+	scratch *goScratch // Go files through Options.GoCache (godecl.go)
 }
 
 // hit is a secret found in a file, at byte offsets of the file content.

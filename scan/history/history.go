@@ -20,6 +20,7 @@
 package history
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -152,6 +153,9 @@ func Run(opts Options) (*Result, error) {
 		problems = append(problems, fmt.Errorf("shallow clone: the history before %s is missing (grafted); fetch it with git fetch --unshallow", strings.Join(short(w.grafted), ", ")))
 	}
 	s := &scanner{w: w, opts: &opts, root: r.root, found: map[pairKey][]found{}}
+	if !noGoCache {
+		s.goCache = &scan.GoCache{}
+	}
 	if err := s.classify(); err != nil {
 		problems = append(problems, err)
 	}
@@ -229,7 +233,12 @@ type scanner struct {
 	groups map[int32][][]int32
 	mu     sync.Mutex
 	found  map[pairKey][]found
+	// goCache keeps the sites of Go declarations from version to version.
+	goCache *scan.GoCache
 }
+
+// noGoCache turns the declaration cache off (the equality test).
+var noGoCache = false
 
 // class is what of a path changes how its content is scanned: the
 // configuration that applies, Go syntax or plain lines, a test file or not.
@@ -363,7 +372,7 @@ func (s *scanner) describe(id string) string {
 // scanBlob scans a blob's content once per class of its paths and records
 // the findings for every path of the class.
 func (s *scanner) scanBlob(b int32, data []byte) error {
-	sopts := &scan.Options{Config: s.opts.Config, Root: s.root}
+	sopts := &scan.Options{Config: s.opts.Config, Root: s.root, GoCache: s.goCache}
 	var errs []error
 	for _, paths := range s.groups[b] {
 		fs, keys, err := scan.Content(s.abs(paths[0]), data, sopts)
@@ -435,6 +444,7 @@ func (s *scanner) secrets() []Secret {
 		}
 	}
 	bySecret := map[string]*Secret{}
+	newest := map[string]*acc{} // the place each secret's message is taken from
 	var order []string
 	for pk, a := range places {
 		a.place.Line, a.place.Col, a.place.EndLine, a.place.EndCol = a.f.Line, a.f.Col, a.f.EndLine, a.f.EndCol
@@ -452,11 +462,21 @@ func (s *scanner) secrets() []Secret {
 			bySecret[id] = sec
 			order = append(order, id)
 		}
+		// The message is the newest place's (ties: the first path and
+		// line), whatever order the map gives the places in.
+		if n := newest[id]; n == nil || a.newest < n.newest || a.newest == n.newest &&
+			cmp.Or(cmp.Compare(a.place.Path, n.place.Path), cmp.Compare(a.f.Line, n.f.Line), cmp.Compare(a.f.Col, n.f.Col)) < 0 {
+			newest[id] = a
+			sec.Message = a.f.Message
+		}
 		sec.Places = append(sec.Places, a.place)
 	}
 	out := make([]Secret, 0, len(order))
 	for _, id := range order {
 		sec := bySecret[id]
+		for i := range sec.Places {
+			slices.SortFunc(sec.Places[i].Keys, compareKeys) // found in map order
+		}
 		slices.SortFunc(sec.Places, func(a, b Place) int {
 			return cmp.Or(cmp.Compare(a.First.AuthorTime, b.First.AuthorTime), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
 		})
@@ -468,6 +488,18 @@ func (s *scanner) secrets() []Secret {
 			cmp.Compare(a.RuleID, b.RuleID), cmp.Compare(a.Fingerprint, b.Fingerprint))
 	})
 	return out
+}
+
+func compareKeys(a, b baseline.Key) int {
+	return cmp.Or(cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Package, b.Package), cmp.Compare(a.Decl, b.Decl),
+		bytes.Compare(a.Value[:], b.Value[:]), cmp.Compare(boolInt(a.Secret), boolInt(b.Secret)))
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (s *scanner) commit(i int32) Commit {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kvlint/kvlint/baseline"
 	"github.com/kvlint/kvlint/detect"
@@ -17,12 +18,12 @@ import (
 
 // gitRepo is a throwaway repository with deterministic commits.
 type gitRepo struct {
-	t    *testing.T
+	t    testing.TB
 	dir  string
 	tick int
 }
 
-func newRepo(t *testing.T) *gitRepo {
+func newRepo(t testing.TB) *gitRepo {
 	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("no git")
@@ -36,7 +37,7 @@ func (r *gitRepo) git(args ...string) string {
 	r.t.Helper()
 	cmd := exec.Command("git", args...)
 	cmd.Dir = r.dir
-	date := fmt.Sprintf("2024-01-%02dT12:00:00Z", 1+r.tick)
+	date := time.Date(2024, 1, 1+r.tick, 12, 0, 0, 0, time.UTC).Format(time.RFC3339)
 	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t",
 		"GIT_COMMITTER_EMAIL=t@example.com", "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date, "GIT_CONFIG_GLOBAL=/dev/null")
 	out, err := cmd.CombinedOutput()
