@@ -2,6 +2,7 @@ package iac
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -76,6 +77,8 @@ func FuzzCheck(f *testing.F) {
 
 func noDir(string) ([]os.DirEntry, error) { return nil, os.ErrNotExist }
 
+func noSensitive() bool { return false }
+
 // checkSpans fails when a value of the tree lies outside content or ends
 // before it starts.
 func checkSpans(t *testing.T, content string, v *dValue, depth int) {
@@ -145,5 +148,28 @@ func FuzzARMTree(f *testing.F) {
 		var out findings
 		armPractices("x.json", content, &out)
 		checkOffsets(t, content, out)
+	})
+}
+
+// FuzzTFPrefilter checks that the Terraform prefilter (tfChecked) changes
+// no finding: a .tf file it skips would have had no Terraform finding.
+func FuzzTFPrefilter(f *testing.F) {
+	for _, s := range []string{
+		"output \"k\" {\n  value = azurerm_kubernetes_cluster.c.kube_config_raw\n}\n",
+		"output \"k\" {\n  value = random_password.p[0].result\n}\n",
+		"output \"k\" {\n  description = \"}\"\n  value = <<-EOT\n  }\n  ${var.db_password}\n  EOT\n}\n",
+		"output \"k\" {\n  value = \"${\"}\"}${azurerm_storage_account.a.primary_access_key}\"\n}\n",
+		"output k {\n  value = azurerm_kubernetes_cluster . c . kube_config . 0 . client_key\n}\n",
+		"variable \"db_password\" {}\nresource \"azurerm_key_vault\" \"v\" {}\n",
+		"output \"k\" { /* } */ value = var.client_secret }",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, content string) {
+		fs, _ := (&Checker{ReadDir: noDir}).Check("main.tf", content)
+		all, _ := (&Checker{ReadDir: noDir, parseAll: true}).Check("main.tf", content)
+		if !slices.Equal(fs, all) {
+			t.Fatalf("%d findings with the prefilter, %d without", len(fs), len(all))
+		}
 	})
 }

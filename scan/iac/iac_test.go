@@ -44,15 +44,19 @@ func TestFixtures(t *testing.T) {
 				}
 			}
 			var got []string
-			c := &Checker{}
+			c, all := &Checker{}, &Checker{parseAll: true}
 			for _, f := range ar.Files {
 				if f.Name == "want" {
 					continue
 				}
 				content := string(f.Data)
-				fs, note := c.Check(filepath.Join(dir, filepath.FromSlash(f.Name)), content)
+				path := filepath.Join(dir, filepath.FromSlash(f.Name))
+				fs, note := c.Check(path, content)
 				if note != "" {
 					t.Errorf("note: %s", note)
+				}
+				if unfiltered, _ := all.Check(path, content); !slices.Equal(fs, unfiltered) {
+					t.Errorf("%s: the Terraform prefilter (tfChecked) changes the findings: %d with it, %d without", f.Name, len(fs), len(unfiltered))
 				}
 				for _, x := range fs {
 					if x.Start < 0 || x.End > len(content) || x.Start > x.End {
@@ -102,20 +106,29 @@ func TestTFCheckedPrefilter(t *testing.T) {
 		"output":          "output \"k\" {\n  value = azurerm_storage_account.a.primary_access_key\n}\n",
 		"versioned id":    "resource \"x\" \"y\" {\n  key_vault_secret_id = data.azurerm_key_vault_secret.s.id\n}\n",
 		"unquoted label":  "variable db_password {\n  type = string\n}\n",
+		"kubeconfig":      "output \"k\" {\n  value = azurerm_kubernetes_cluster.c.kube_config_raw\n}\n",
+		"nested key":      "output \"k\" {\n  value = azurerm_kubernetes_cluster.c.kube_config.0.client_key\n}\n",
+		"second output":   "output \"id\" {\n  value = azurerm_resource_group.rg.id\n}\noutput \"pw\" {\n  value = random_password.p.result\n}\n",
+		"past a brace":    "output \"k\" {\n  description = \"}\" # }\n  value = <<EOT\n}\n${azurerm_storage_account.a.primary_access_key}\nEOT\n}\n",
+		"unclosed":        "output \"k\" {\n  description = \"${\"\n  value = var.db_password\n",
 	}
 	for name, content := range pass {
-		if !tfChecked(content) {
+		if !tfChecked(content, noSensitive) {
 			t.Errorf("%s: skipped by the prefilter", name)
 		}
-		if fs, _ := (&Checker{ReadDir: noDir}).Check("/m/"+name+".tf", content); len(fs) == 0 && name != "unquoted label" {
+		if fs, _ := (&Checker{ReadDir: noDir}).Check("/m/"+name+".tf", content); len(fs) == 0 && name != "unquoted label" && name != "unclosed" {
 			t.Errorf("%s: no finding (the fixture is not a positive)", name)
 		}
 	}
 	for name, content := range map[string]string{
 		"plain resources":     "resource \"azurerm_resource_group\" \"rg\" {\n  name     = var.prefix\n  location = var.location\n}\n",
 		"non-secret variable": "variable \"location\" {\n  default = \"westeurope\"\n}\nvariable \"secret_name\" {}\n",
+		"plain outputs": "output \"fqdn\" {\n  value = azurerm_kubernetes_cluster.c.fqdn\n}\n" +
+			"output \"url\" {\n  value = \"https://${azurerm_linux_web_app.a.default_hostname}\"\n}\noutput \"loc\" {\n  value = var.location\n}\n" +
+			"resource \"azurerm_storage_account\" \"a\" {\n  name = \"primary_access_key\"\n}\n",
+		"output word": "resource \"azurerm_x\" \"y\" {\n  output_secret = true\n  outputs = [\"password\"]\n}\n",
 	} {
-		if tfChecked(content) {
+		if tfChecked(content, noSensitive) {
 			t.Errorf("%s: parsed though nothing in it is checked", name)
 		}
 	}
