@@ -133,3 +133,19 @@ func TestTFCheckedPrefilter(t *testing.T) {
 		}
 	}
 }
+
+// TestSwitchNames: the switch filter (switchName) takes names that turn
+// something on or tell whether it is there out of isSecretName, and lets
+// secret names through, user* and used* among them.
+func TestSwitchNames(t *testing.T) {
+	for _, n := range []string{"enableSyncSecret", "enable_client_secret", "use_client_secret", "isPasswordSet", "has_api_key", "allowSharedKey", "disablePassword"} {
+		if !switchName(n) || isSecretName(n) {
+			t.Errorf("%s: not rejected by switchName", n)
+		}
+	}
+	for _, n := range []string{"adminPassword", "userPassword", "used_secret", "client_secret", "isvSecret", "enablementToken", "password"} {
+		if !isSecretName(n) {
+			t.Errorf("%s: rejected as a switch", n)
+		}
+	}
+}
