@@ -151,8 +151,10 @@ func FuzzARMTree(f *testing.F) {
 	})
 }
 
-// FuzzTFPrefilter checks that the Terraform prefilter (tfChecked) changes
-// no finding: a .tf file it skips would have had no Terraform finding.
+// FuzzTFPrefilter checks that the Terraform prefilter (tfChecked) and the
+// parse of only the blocks the checks read (parseBlocks) change no finding:
+// a .tf file the prefilter skips would have had no Terraform finding, and
+// the blocks parsed alone give what the whole file gives.
 func FuzzTFPrefilter(f *testing.F) {
 	for _, s := range []string{
 		"output \"k\" {\n  value = azurerm_kubernetes_cluster.c.kube_config_raw\n}\n",
@@ -162,12 +164,19 @@ func FuzzTFPrefilter(f *testing.F) {
 		"output k {\n  value = azurerm_kubernetes_cluster . c . kube_config . 0 . client_key\n}\n",
 		"variable \"db_password\" {}\nresource \"azurerm_key_vault\" \"v\" {}\n",
 		"output \"k\" { /* } */ value = var.client_secret }",
+		"# c\nresource \"azurerm_linux_web_app\" \"a\" {\n  app_settings = { X = \"@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.s.id})\" }\n}\n" +
+			"resource \"azurerm_resource_group\" \"rg\" {\n  name = \"}\"\n}\n/* x */ provider azurerm {\n  client_secret = \"fake-abc\"\n}\n",
+		"locals {\n  p = false\n}\nresource \"azurerm_key_vault\" \"v\" {\n  purge_protection_enabled = local.p\n}\nx = 1\n",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, content string) {
 		fs, _ := (&Checker{ReadDir: noDir}).Check("main.tf", content)
-		all, _ := (&Checker{ReadDir: noDir, parseAll: true}).Check("main.tf", content)
+		checkOffsets(t, content, fs)
+		all, note := (&Checker{ReadDir: noDir, parseAll: true}).Check("main.tf", content)
+		if note != "" {
+			return // not valid HCL: the blocks read may still be checked alone
+		}
 		if !slices.Equal(fs, all) {
 			t.Fatalf("%d findings with the prefilter, %d without", len(fs), len(all))
 		}

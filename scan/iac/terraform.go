@@ -284,16 +284,22 @@ func (c *Checker) terraform(path, content string, out *findings) string {
 	if !c.parseAll && !tfChecked(content, func() bool { return c.module(dir).mentionsSensitive(name) }) {
 		return ""
 	}
-	f, diags := hclsyntax.ParseConfig([]byte(content), path, hcl.InitialPos)
-	if diags.HasErrors() {
-		d := diags.Errs()[0].(*hcl.Diagnostic)
-		where := ""
-		if d.Subject != nil {
-			where = " at line " + itoa(d.Subject.Start.Line)
-		}
-		return path + ": not valid HCL" + where + " (" + d.Summary + "); checked as text only"
+	body := (*hclsyntax.Body)(nil)
+	if !c.parseAll {
+		body = parseBlocks(path, content)
 	}
-	body := f.Body.(*hclsyntax.Body)
+	if body == nil {
+		f, diags := hclsyntax.ParseConfig([]byte(content), path, hcl.InitialPos)
+		if diags.HasErrors() {
+			d := diags.Errs()[0].(*hcl.Diagnostic)
+			where := ""
+			if d.Subject != nil {
+				where = " at line " + itoa(d.Subject.Start.Line)
+			}
+			return path + ": not valid HCL" + where + " (" + d.Summary + "); checked as text only"
+		}
+		body = f.Body.(*hclsyntax.Body)
+	}
 	s := &tfScope{self: defsOf(body), modOf: func() *module { return c.module(dir) }, name: name}
 	for _, b := range body.Blocks {
 		switch {

@@ -1,6 +1,11 @@
 package iac
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
 
 // The prefilter below decides, from the bytes of a .tf file, whether any
 // Terraform check can report in it; other files are not parsed (the text
@@ -165,6 +170,14 @@ func identByte(c byte) bool {
 // skipping quoted strings (with their ${ } and %{ } sequences), comments
 // and heredocs; len(s) when it finds none.
 func blockEnd(s string, open int) int {
+	if e := blockClose(s, open); e >= 0 {
+		return e
+	}
+	return len(s)
+}
+
+// blockClose is blockEnd, with -1 when the block is not closed.
+func blockClose(s string, open int) int {
 	stack := []byte{'{'} // '{' a brace in code, 'i' an interpolation, '"' a string
 	for i := open + 1; i < len(s); {
 		if stack[len(stack)-1] == '"' {
@@ -188,13 +201,13 @@ func blockEnd(s string, open int) int {
 		case c == '#' || strings.HasPrefix(s[i:], "//"):
 			e := strings.IndexByte(s[i:], '\n')
 			if e < 0 {
-				return len(s)
+				return -1
 			}
 			i += e
 		case strings.HasPrefix(s[i:], "/*"):
 			e := strings.Index(s[i+2:], "*/")
 			if e < 0 {
-				return len(s)
+				return -1
 			}
 			i += e + 4
 		case strings.HasPrefix(s[i:], "<<"):
@@ -215,7 +228,7 @@ func blockEnd(s string, open int) int {
 			i++
 		}
 	}
-	return len(s)
+	return -1
 }
 
 // heredocEnd returns the offset past the terminator line of a heredoc
@@ -250,4 +263,156 @@ func heredocEnd(s string, i int) int {
 		p += e + 1
 	}
 	return len(s)
+}
+
+// Of a file the prefilter lets through, only the top-level blocks a check
+// reads are parsed (parseBlocks): variables, locals, providers and outputs,
+// key vault resources and data sources, and blocks whose text holds a
+// secret identifier attribute (secret_id) or an @Microsoft.KeyVault
+// reference. The other resources of a main.tf, most of its bytes, are not.
+// A file that is not valid HCL outside the blocks read is checked by those
+// blocks, without the "not valid HCL" note a whole parse gives.
+
+// tfBlock is a top-level block: its type, first label and byte span.
+type tfBlock struct {
+	typ, label string
+	start, end int
+}
+
+// topBlocks splits a file into its top-level blocks by their braces
+// (blockClose); false when the file holds anything else at the top (an
+// attribute, an unclosed block), which the caller parses whole.
+func topBlocks(s string) ([]tfBlock, bool) {
+	var out []tfBlock
+	for i := 0; ; {
+		i = skipSpaceComments(s, i)
+		if i < 0 {
+			return nil, false
+		}
+		if i == len(s) {
+			return out, true
+		}
+		b := tfBlock{start: i}
+		j := i
+		for j < len(s) && identByte(s[j]) {
+			j++
+		}
+		if j == i || s[i] == '-' || s[i] >= '0' && s[i] <= '9' {
+			return nil, false
+		}
+		b.typ = s[i:j]
+		for {
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+				j++
+			}
+			if j == len(s) {
+				return nil, false
+			}
+			switch c := s[j]; {
+			case c == '{':
+				b.end = blockClose(s, j)
+				if b.end < 0 {
+					return nil, false
+				}
+			case c == '"':
+				e := strings.IndexAny(s[j+1:], "\"\\\n")
+				if e < 0 || s[j+1+e] != '"' {
+					return nil, false // an escape or no closing quote: parse whole
+				}
+				if b.label == "" {
+					b.label = s[j+1 : j+1+e]
+				}
+				j += e + 2
+				continue
+			case identByte(c):
+				k := j
+				for k < len(s) && identByte(s[k]) {
+					k++
+				}
+				if b.label == "" {
+					b.label = s[j:k]
+				}
+				j = k
+				continue
+			default:
+				return nil, false
+			}
+			break
+		}
+		out = append(out, b)
+		i = b.end
+	}
+}
+
+// skipSpaceComments returns the offset past blanks, newlines and comments
+// at i, or -1 for an unclosed /* comment.
+func skipSpaceComments(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r':
+			i++
+		case s[i] == '#' || strings.HasPrefix(s[i:], "//"):
+			e := strings.IndexByte(s[i:], '\n')
+			if e < 0 {
+				return len(s)
+			}
+			i += e
+		case strings.HasPrefix(s[i:], "/*"):
+			e := strings.Index(s[i+2:], "*/")
+			if e < 0 {
+				return -1
+			}
+			i += e + 4
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// readsBlock reports whether a Terraform check reads a top-level block.
+func readsBlock(b tfBlock, text string) bool {
+	switch b.typ {
+	case "variable", "locals", "provider", "output":
+		return true
+	case "resource", "data":
+		if b.label == "azurerm_key_vault" || b.label == "azurerm_key_vault_secret" {
+			return true
+		}
+	}
+	return strings.Contains(text, "secret_id") || indexFold(text, kvRefPrefix) >= 0
+}
+
+// parseBlocks parses the blocks of a file that a check reads, each at its
+// own offset, into one body; nil when the file does not split into blocks
+// or a block does not parse, and the caller parses the file whole.
+func parseBlocks(path, content string) *hclsyntax.Body {
+	blocks, ok := topBlocks(content)
+	if !ok {
+		return nil
+	}
+	body := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}}
+	line, lineStart, at := 1, 0, 0
+	for _, b := range blocks {
+		text := content[b.start:b.end]
+		if !readsBlock(b, text) {
+			continue
+		}
+		for ; at < b.start; at++ {
+			if content[at] == '\n' {
+				line, lineStart = line+1, at+1
+			}
+		}
+		pos := hcl.Pos{Line: line, Column: b.start - lineStart + 1, Byte: b.start}
+		f, diags := hclsyntax.ParseConfig([]byte(text), path, pos)
+		if diags.HasErrors() {
+			return nil
+		}
+		fb := f.Body.(*hclsyntax.Body)
+		if len(fb.Attributes) > 0 {
+			return nil
+		}
+		body.Blocks = append(body.Blocks, fb.Blocks...)
+	}
+	return body
 }
