@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/kvlint/kvlint/detect"
 	"golang.org/x/tools/txtar"
 )
 
@@ -28,13 +30,18 @@ func TestFixtures(t *testing.T) {
 			}
 			dir := t.TempDir()
 			var want []string
-			for _, f := range ar.Files {
+			for i, f := range ar.Files {
 				if f.Name == "want" {
 					for _, l := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
 						want = append(want, strings.TrimSpace(l))
 					}
 					continue
 				}
+				if strings.HasPrefix(f.Name, "want") {
+					continue // want-scan: TestIaCFixtures in package scan
+				}
+				f.Data = withFakes(f.Data)
+				ar.Files[i].Data = f.Data
 				p := filepath.Join(dir, filepath.FromSlash(f.Name))
 				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 					t.Fatal(err)
@@ -46,7 +53,7 @@ func TestFixtures(t *testing.T) {
 			var got []string
 			c, all := &Checker{}, &Checker{parseAll: true}
 			for _, f := range ar.Files {
-				if f.Name == "want" {
+				if strings.HasPrefix(f.Name, "want") {
 					continue
 				}
 				content := string(f.Data)
@@ -148,4 +155,15 @@ func TestSwitchNames(t *testing.T) {
 			t.Errorf("%s: rejected as a switch", n)
 		}
 	}
+}
+
+// fakeMark stands for a generated fake value in a fixture: @@FAKE:seed@@.
+var fakeMark = regexp.MustCompile(`@@FAKE:([a-z0-9-]+)@@`)
+
+// withFakes puts detect.Fake values in place of the fixture's marks.
+func withFakes(b []byte) []byte {
+	return fakeMark.ReplaceAllFunc(b, func(m []byte) []byte {
+		seed := fakeMark.FindSubmatch(m)[1]
+		return []byte(detect.Fake(string(seed), "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 24))
+	})
 }
