@@ -206,10 +206,10 @@ func envMsg(name, where string) string {
 }
 
 // isSecretName reports whether a name says it holds a secret
-// (detect.SecretName), or a connection string.
+// (detect.SecretName) and is no switch (switchName), or a connection string.
 func isSecretName(name string) bool {
 	if detect.SecretName(name) {
-		return true
+		return !switchName(name)
 	}
 	w := detect.SplitWords(name)
 	n := len(w)
@@ -220,4 +220,18 @@ func isSecretName(name string) bool {
 		return true
 	}
 	return false
+}
+
+// switchWords begin the names of switches: enableSyncSecret,
+// use_client_secret, isPasswordSet turn something on or tell whether it is
+// there; they hold true or false, never the secret (the Azure Arc portal
+// gallery template of the Key Vault CSI provider declares enableSyncSecret
+// as a String parameter with the default "false").
+var switchWords = map[string]bool{"enable": true, "enabled": true, "disable": true, "disabled": true, "is": true,
+	"has": true, "use": true, "allow": true, "should": true}
+
+// switchName reports a name whose first word makes it a switch.
+func switchName(name string) bool {
+	w := detect.SplitWords(name)
+	return len(w) > 1 && switchWords[w[0]]
 }

@@ -2,6 +2,7 @@ package iac
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -76,6 +77,8 @@ func FuzzCheck(f *testing.F) {
 
 func noDir(string) ([]os.DirEntry, error) { return nil, os.ErrNotExist }
 
+func noSensitive() bool { return false }
+
 // checkSpans fails when a value of the tree lies outside content or ends
 // before it starts.
 func checkSpans(t *testing.T, content string, v *dValue, depth int) {
@@ -145,5 +148,37 @@ func FuzzARMTree(f *testing.F) {
 		var out findings
 		armPractices("x.json", content, &out)
 		checkOffsets(t, content, out)
+	})
+}
+
+// FuzzTFPrefilter checks that the Terraform prefilter (tfChecked) and the
+// parse of only the blocks the checks read (parseBlocks) change no finding:
+// a .tf file the prefilter skips would have had no Terraform finding, and
+// the blocks parsed alone give what the whole file gives.
+func FuzzTFPrefilter(f *testing.F) {
+	for _, s := range []string{
+		"output \"k\" {\n  value = azurerm_kubernetes_cluster.c.kube_config_raw\n}\n",
+		"output \"k\" {\n  value = random_password.p[0].result\n}\n",
+		"output \"k\" {\n  description = \"}\"\n  value = <<-EOT\n  }\n  ${var.db_password}\n  EOT\n}\n",
+		"output \"k\" {\n  value = \"${\"}\"}${azurerm_storage_account.a.primary_access_key}\"\n}\n",
+		"output k {\n  value = azurerm_kubernetes_cluster . c . kube_config . 0 . client_key\n}\n",
+		"variable \"db_password\" {}\nresource \"azurerm_key_vault\" \"v\" {}\n",
+		"output \"k\" { /* } */ value = var.client_secret }",
+		"# c\nresource \"azurerm_linux_web_app\" \"a\" {\n  app_settings = { X = \"@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.s.id})\" }\n}\n" +
+			"resource \"azurerm_resource_group\" \"rg\" {\n  name = \"}\"\n}\n/* x */ provider azurerm {\n  client_secret = \"fake-abc\"\n}\n",
+		"locals {\n  p = false\n}\nresource \"azurerm_key_vault\" \"v\" {\n  purge_protection_enabled = local.p\n}\nx = 1\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, content string) {
+		fs, _ := (&Checker{ReadDir: noDir}).Check("main.tf", content)
+		checkOffsets(t, content, fs)
+		all, note := (&Checker{ReadDir: noDir, parseAll: true}).Check("main.tf", content)
+		if note != "" {
+			return // not valid HCL: the blocks read may still be checked alone
+		}
+		if !slices.Equal(fs, all) {
+			t.Fatalf("%d findings with the prefilter, %d without", len(fs), len(all))
+		}
 	})
 }

@@ -61,6 +61,9 @@ type Checker struct {
 
 	mu      sync.Mutex
 	modules map[string]*module
+	// parseAll turns the Terraform prefilter off (tfChecked), for the
+	// tests that show it changes no finding.
+	parseAll bool
 }
 
 // Check returns the findings in one file (path is its name, used to tell

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/kvlint/kvlint/detect"
 	"golang.org/x/tools/txtar"
 )
 
@@ -28,13 +30,18 @@ func TestFixtures(t *testing.T) {
 			}
 			dir := t.TempDir()
 			var want []string
-			for _, f := range ar.Files {
+			for i, f := range ar.Files {
 				if f.Name == "want" {
 					for _, l := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
 						want = append(want, strings.TrimSpace(l))
 					}
 					continue
 				}
+				if strings.HasPrefix(f.Name, "want") {
+					continue // want-scan: TestIaCFixtures in package scan
+				}
+				f.Data = withFakes(f.Data)
+				ar.Files[i].Data = f.Data
 				p := filepath.Join(dir, filepath.FromSlash(f.Name))
 				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 					t.Fatal(err)
@@ -44,15 +51,19 @@ func TestFixtures(t *testing.T) {
 				}
 			}
 			var got []string
-			c := &Checker{}
+			c, all := &Checker{}, &Checker{parseAll: true}
 			for _, f := range ar.Files {
-				if f.Name == "want" {
+				if strings.HasPrefix(f.Name, "want") {
 					continue
 				}
 				content := string(f.Data)
-				fs, note := c.Check(filepath.Join(dir, filepath.FromSlash(f.Name)), content)
+				path := filepath.Join(dir, filepath.FromSlash(f.Name))
+				fs, note := c.Check(path, content)
 				if note != "" {
 					t.Errorf("note: %s", note)
+				}
+				if unfiltered, _ := all.Check(path, content); !slices.Equal(fs, unfiltered) {
+					t.Errorf("%s: the Terraform prefilter (tfChecked) changes the findings: %d with it, %d without", f.Name, len(fs), len(unfiltered))
 				}
 				for _, x := range fs {
 					if x.Start < 0 || x.End > len(content) || x.Start > x.End {
@@ -102,21 +113,57 @@ func TestTFCheckedPrefilter(t *testing.T) {
 		"output":          "output \"k\" {\n  value = azurerm_storage_account.a.primary_access_key\n}\n",
 		"versioned id":    "resource \"x\" \"y\" {\n  key_vault_secret_id = data.azurerm_key_vault_secret.s.id\n}\n",
 		"unquoted label":  "variable db_password {\n  type = string\n}\n",
+		"kubeconfig":      "output \"k\" {\n  value = azurerm_kubernetes_cluster.c.kube_config_raw\n}\n",
+		"nested key":      "output \"k\" {\n  value = azurerm_kubernetes_cluster.c.kube_config.0.client_key\n}\n",
+		"second output":   "output \"id\" {\n  value = azurerm_resource_group.rg.id\n}\noutput \"pw\" {\n  value = random_password.p.result\n}\n",
+		"past a brace":    "output \"k\" {\n  description = \"}\" # }\n  value = <<EOT\n}\n${azurerm_storage_account.a.primary_access_key}\nEOT\n}\n",
+		"unclosed":        "output \"k\" {\n  description = \"${\"\n  value = var.db_password\n",
 	}
 	for name, content := range pass {
-		if !tfChecked(content) {
+		if !tfChecked(content, noSensitive) {
 			t.Errorf("%s: skipped by the prefilter", name)
 		}
-		if fs, _ := (&Checker{ReadDir: noDir}).Check("/m/"+name+".tf", content); len(fs) == 0 && name != "unquoted label" {
+		if fs, _ := (&Checker{ReadDir: noDir}).Check("/m/"+name+".tf", content); len(fs) == 0 && name != "unquoted label" && name != "unclosed" {
 			t.Errorf("%s: no finding (the fixture is not a positive)", name)
 		}
 	}
 	for name, content := range map[string]string{
 		"plain resources":     "resource \"azurerm_resource_group\" \"rg\" {\n  name     = var.prefix\n  location = var.location\n}\n",
 		"non-secret variable": "variable \"location\" {\n  default = \"westeurope\"\n}\nvariable \"secret_name\" {}\n",
+		"plain outputs": "output \"fqdn\" {\n  value = azurerm_kubernetes_cluster.c.fqdn\n}\n" +
+			"output \"url\" {\n  value = \"https://${azurerm_linux_web_app.a.default_hostname}\"\n}\noutput \"loc\" {\n  value = var.location\n}\n" +
+			"resource \"azurerm_storage_account\" \"a\" {\n  name = \"primary_access_key\"\n}\n",
+		"output word": "resource \"azurerm_x\" \"y\" {\n  output_secret = true\n  outputs = [\"password\"]\n}\n",
 	} {
-		if tfChecked(content) {
+		if tfChecked(content, noSensitive) {
 			t.Errorf("%s: parsed though nothing in it is checked", name)
 		}
 	}
+}
+
+// TestSwitchNames: the switch filter (switchName) takes names that turn
+// something on or tell whether it is there out of isSecretName, and lets
+// secret names through, user* and used* among them.
+func TestSwitchNames(t *testing.T) {
+	for _, n := range []string{"enableSyncSecret", "enable_client_secret", "use_client_secret", "isPasswordSet", "has_api_key", "allowSharedKey", "disablePassword"} {
+		if !switchName(n) || isSecretName(n) {
+			t.Errorf("%s: not rejected by switchName", n)
+		}
+	}
+	for _, n := range []string{"adminPassword", "userPassword", "used_secret", "client_secret", "isvSecret", "enablementToken", "password"} {
+		if !isSecretName(n) {
+			t.Errorf("%s: rejected as a switch", n)
+		}
+	}
+}
+
+// fakeMark stands for a generated fake value in a fixture: @@FAKE:seed@@.
+var fakeMark = regexp.MustCompile(`@@FAKE:([a-z0-9-]+)@@`)
+
+// withFakes puts detect.Fake values in place of the fixture's marks.
+func withFakes(b []byte) []byte {
+	return fakeMark.ReplaceAllFunc(b, func(m []byte) []byte {
+		seed := fakeMark.FindSubmatch(m)[1]
+		return []byte(detect.Fake(string(seed), "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 24))
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -17,9 +18,19 @@ type tfDefs struct {
 	locals map[string]hclsyntax.Expression
 }
 
-// module is what the .tf files of one directory define, by file name.
+// module is what the .tf files of one directory define: the files that
+// can (they hold the word variable or locals), read once and parsed on the
+// first look-up of a name they hold.
 type module struct {
-	files map[string]tfDefs
+	mu    sync.Mutex
+	files map[string]*modFile
+}
+
+// modFile is one file of a module.
+type modFile struct {
+	data   []byte
+	parsed bool
+	defs   tfDefs // once parsed; empty when it is not valid HCL
 }
 
 // tfScope resolves var.x and local.y for one file: its own definitions
@@ -34,7 +45,7 @@ type tfScope struct {
 	mod   *module
 }
 
-// module returns the definitions of the other files of the module.
+// module returns the other files of the module.
 func (s *tfScope) module() *module {
 	if s.mod == nil {
 		s.mod = s.modOf()
@@ -57,7 +68,8 @@ func defsOf(body *hclsyntax.Body) tfDefs {
 	return d
 }
 
-// module returns the definitions of the .tf files in dir, parsed once.
+// module returns the .tf files in dir that can define variables or locals,
+// read once.
 func (c *Checker) module(dir string) *module {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -67,7 +79,7 @@ func (c *Checker) module(dir string) *module {
 	if c.modules == nil {
 		c.modules = map[string]*module{}
 	}
-	m := &module{files: map[string]tfDefs{}}
+	m := &module{files: map[string]*modFile{}}
 	c.modules[dir] = m
 	readDir, readFile := c.ReadDir, c.ReadFile
 	if readDir == nil {
@@ -88,41 +100,65 @@ func (c *Checker) module(dir string) *module {
 		if err != nil || !bytes.Contains(data, []byte("variable")) && !bytes.Contains(data, []byte("locals")) {
 			continue // unreadable (the file's own scan says so), or defines nothing
 		}
-		f, diags := hclsyntax.ParseConfig(data, e.Name(), hcl.InitialPos)
-		if diags.HasErrors() {
-			continue
-		}
-		m.files[e.Name()] = defsOf(f.Body.(*hclsyntax.Body))
+		m.files[e.Name()] = &modFile{data: data}
 	}
 	return m
+}
+
+// lookup returns what get finds in the first file of the module other than
+// self that holds name, parsing each such file once.
+func lookup[T any](m *module, self, name string, get func(tfDefs) (T, bool)) (T, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for file, f := range m.files {
+		if file == self || !bytes.Contains(f.data, []byte(name)) {
+			continue
+		}
+		if !f.parsed {
+			f.parsed = true
+			if pf, diags := hclsyntax.ParseConfig(f.data, file, hcl.InitialPos); !diags.HasErrors() {
+				f.defs = defsOf(pf.Body.(*hclsyntax.Body))
+			}
+		}
+		if v, ok := get(f.defs); ok {
+			return v, true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+// mentionsSensitive reports whether a file of the module other than self
+// holds the word sensitive (a sensitive variable).
+func (m *module) mentionsSensitive(self string) bool {
+	for file, f := range m.files {
+		if file != self && bytes.Contains(f.data, []byte("sensitive")) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *tfScope) variable(name string) *hclsyntax.Block {
 	if b := s.self.vars[name]; b != nil {
 		return b
 	}
-	for file, d := range s.module().files {
-		if file != s.name {
-			if b := d.vars[name]; b != nil {
-				return b
-			}
-		}
-	}
-	return nil
+	b, _ := lookup(s.module(), s.name, name, func(d tfDefs) (*hclsyntax.Block, bool) {
+		b := d.vars[name]
+		return b, b != nil
+	})
+	return b
 }
 
 func (s *tfScope) local(name string) hclsyntax.Expression {
 	if e := s.self.locals[name]; e != nil {
 		return e
 	}
-	for file, d := range s.module().files {
-		if file != s.name {
-			if e := d.locals[name]; e != nil {
-				return e
-			}
-		}
-	}
-	return nil
+	e, _ := lookup(s.module(), s.name, name, func(d tfDefs) (hclsyntax.Expression, bool) {
+		e := d.locals[name]
+		return e, e != nil
+	})
+	return e
 }
 
 // value is what an expression is known to be in the module.
@@ -244,21 +280,27 @@ func viaText(v value) string {
 
 // terraform checks one .tf file.
 func (c *Checker) terraform(path, content string, out *findings) string {
-	if !tfChecked(content) {
+	dir, name := filepath.Dir(path), filepath.Base(path)
+	if !c.parseAll && !tfChecked(content, func() bool { return c.module(dir).mentionsSensitive(name) }) {
 		return ""
 	}
-	f, diags := hclsyntax.ParseConfig([]byte(content), path, hcl.InitialPos)
-	if diags.HasErrors() {
-		d := diags.Errs()[0].(*hcl.Diagnostic)
-		where := ""
-		if d.Subject != nil {
-			where = " at line " + itoa(d.Subject.Start.Line)
-		}
-		return path + ": not valid HCL" + where + " (" + d.Summary + "); checked as text only"
+	body := (*hclsyntax.Body)(nil)
+	if !c.parseAll {
+		body = parseBlocks(path, content)
 	}
-	body := f.Body.(*hclsyntax.Body)
-	dir := filepath.Dir(path)
-	s := &tfScope{self: defsOf(body), modOf: func() *module { return c.module(dir) }, name: filepath.Base(path)}
+	if body == nil {
+		f, diags := hclsyntax.ParseConfig([]byte(content), path, hcl.InitialPos)
+		if diags.HasErrors() {
+			d := diags.Errs()[0].(*hcl.Diagnostic)
+			where := ""
+			if d.Subject != nil {
+				where = " at line " + itoa(d.Subject.Start.Line)
+			}
+			return path + ": not valid HCL" + where + " (" + d.Summary + "); checked as text only"
+		}
+		body = f.Body.(*hclsyntax.Body)
+	}
+	s := &tfScope{self: defsOf(body), modOf: func() *module { return c.module(dir) }, name: name}
 	for _, b := range body.Blocks {
 		switch {
 		case b.Type == "resource" && len(b.Labels) == 2 && b.Labels[0] == "azurerm_key_vault_secret":
@@ -281,37 +323,6 @@ func (c *Checker) terraform(path, content string, out *findings) string {
 	}
 	versionedIDs(content, body, out)
 	return ""
-}
-
-// tfChecked reports whether a .tf file can hold anything the checks below
-// look at: a key vault resource, data source or identifier
-// (azurerm_key_vault...), a provider's client_secret, a variable or an
-// output, a variable whose name says secret or that is marked sensitive.
-// Other files are not parsed (the text checks still run): on the azurerm
-// provider's 610 example .tf files this skips most of them and cuts
-// kvlint scan's time on that tree from 0.52 s to 0.13 s, same findings.
-func tfChecked(content string) bool {
-	for _, k := range []string{"azurerm_key_vault", "client_secret", "output", "sensitive"} {
-		if strings.Contains(content, k) {
-			return true
-		}
-	}
-	// A variable matters only when its name says it holds a secret (KV606,
-	// KV607); other variables are read through the module when used.
-	for rest := content; ; {
-		i := strings.Index(rest, "variable")
-		if i < 0 {
-			return false
-		}
-		rest = rest[i+len("variable"):]
-		name := strings.TrimLeft(rest, " \t")
-		if q := strings.IndexByte(name, '"'); q == 0 {
-			if e := strings.IndexByte(name[1:], '"'); e >= 0 && !isSecretName(name[1:1+e]) {
-				continue
-			}
-		}
-		return true // a secret name, or a form this reading does not know: parse
-	}
 }
 
 func start(r hcl.Range) int { return r.Start.Byte }
@@ -487,10 +498,16 @@ func (s *tfScope) variableBlock(b *hclsyntax.Block, out *findings) {
 }
 
 // secretAttrs are resource attributes that hold secrets though their names
-// do not say so.
-var secretAttrs = map[string]string{
-	"azurerm_key_vault_secret": "value",
-	"random_password":          "result",
+// do not say so, by resource type (the provider marks them sensitive). An
+// attribute that is a block (kube_config) is a secret whole; a path into it
+// is one when its last name says so (kube_config.0.client_key, not
+// kube_config.0.host).
+var secretAttrs = map[string]map[string]bool{
+	"azurerm_key_vault_secret":           {"value": true},
+	"random_password":                    {"result": true, "bcrypt_hash": true},
+	"azurerm_kubernetes_cluster":         {"kube_config_raw": true, "kube_admin_config_raw": true, "kube_config": true, "kube_admin_config": true},
+	"azuread_application_password":       {"value": true},
+	"azuread_service_principal_password": {"value": true},
 }
 
 func (s *tfScope) output(b *hclsyntax.Block, out *findings) {
@@ -554,9 +571,12 @@ func (s *tfScope) secretRef(t hcl.Traversal) string {
 	if len(parts) < 3 {
 		return ""
 	}
-	attr := parts[2]
-	if secretAttrs[parts[0]] == attr || isSecretName(attr) {
+	attrs := parts[2:]
+	switch {
+	case isSecretName(attrs[0]) || len(attrs) == 1 && secretAttrs[parts[0]][attrs[0]]:
 		return strings.Join(parts[:3], ".")
+	case len(attrs) > 1 && isSecretName(attrs[len(attrs)-1]):
+		return strings.Join(parts, ".")
 	}
 	return ""
 }
