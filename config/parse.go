@@ -18,7 +18,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/rules"
