@@ -181,7 +181,7 @@ func Run(paths []string, opts Options) *Result {
 		case fi.Mode()&os.ModeSymlink != 0:
 			walkNotes = append(walkNotes, fmt.Sprintf("%s: symbolic link not followed", p))
 		case fi.IsDir():
-			if err := walkTree(abs, outerGitignores(abs), emit); err != nil {
+			if err := walkDir(abs, emit); err != nil {
 				walkErrs = append(walkErrs, err)
 			}
 		case fi.Mode().IsRegular():
