@@ -32,7 +32,7 @@ import (
 	"os"
 	"slices"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/kvlint/kvlint/internal/atomicfile"
 )

@@ -15,12 +15,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
-	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/rules"
 )
 
@@ -406,8 +404,9 @@ func (lc *locator) at(path ...any) string {
 
 var ruleIDPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
 
-// build validates f and turns it into a Loaded with its engine, in phases:
-// custom rules, rule references, the other sections, then the engine.
+// build validates f and turns it into a Loaded, in phases: custom rules,
+// rule references, then the other sections. The detection engine is built
+// from it by the caller (internal/engine), so config stays data and checks.
 func build(f File, lc *locator) (*Loaded, error) {
 	b := &builder{lc: lc, table: builtinTable()}
 	if f.Version != 0 && f.Version != 1 {
@@ -417,21 +416,17 @@ func build(f File, lc *locator) (*Loaded, error) {
 	l := &Loaded{
 		File:     f,
 		table:    b.table,
+		custom:   custom,
 		enable:   map[string]bool{},
 		disable:  map[string]bool{},
 		severity: map[string]rules.Severity{},
 	}
-	enableIDs, disableIDs := b.ruleRefs(l, f)
+	l.enableIDs, l.disableIDs = b.ruleRefs(l, f)
 	b.sections(l, f)
 	b.errs = append(b.errs, f.SecretLog.validate(lc)...)
 	if len(b.errs) > 0 {
 		return nil, errors.Join(b.errs...)
 	}
-	eng, err := buildEngine(f, l, custom, enableIDs, disableIDs)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", lc.name, err)
-	}
-	l.Engine = eng
 	return l, nil
 }
 
@@ -449,33 +444,33 @@ func (b *builder) bad(where string, format string, args ...any) {
 }
 
 // customRules checks the custom-rules section, adds each valid rule to the
-// table and returns the engine rules.
-func (b *builder) customRules(crs []CustomRule) []*detect.Rule {
-	var custom []*detect.Rule
+// table and returns the checked rules.
+func (b *builder) customRules(crs []CustomRule) []CheckedRule {
+	var custom []CheckedRule
 	for i, cr := range crs {
-		if rule := b.customRule(i, cr); rule != nil {
+		if rule, ok := b.customRule(i, cr); ok {
 			custom = append(custom, rule)
 		}
 	}
 	return custom
 }
 
-// customRule checks custom-rules[i]; it returns nil when its id is unusable.
-func (b *builder) customRule(i int, cr CustomRule) *detect.Rule {
+// customRule checks custom-rules[i]; ok is false when its id is unusable.
+func (b *builder) customRule(i int, cr CustomRule) (rule CheckedRule, ok bool) {
 	lc, bad, table := b.lc, b.bad, b.table
 	at := func(key string) string { return lc.at("custom-rules", i, key) }
 	id := strings.TrimSpace(cr.ID)
 	switch {
 	case id == "":
 		bad(lc.at("custom-rules", i), "custom-rules[%d]: id is required", i)
-		return nil
+		return CheckedRule{}, false
 	case !ruleIDPattern.MatchString(id) || len(id) > 64:
 		bad(at("id"), "custom rule id %q must be letters, digits, '-' or '_' (such as KV901)", id)
-		return nil
+		return CheckedRule{}, false
 	}
 	if prev, dup := table.lookup(id); dup {
 		bad(at("id"), "custom rule id %q is already used by rule %s (%s)", id, prev.ID, prev.Name)
-		return nil
+		return CheckedRule{}, false
 	}
 	if cr.Name != "" {
 		if !ruleIDPattern.MatchString(cr.Name) {
@@ -530,13 +525,13 @@ func (b *builder) customRule(i int, cr CustomRule) *detect.Rule {
 	}
 	info.Doc = info.Title + " (custom rule from configuration)"
 	table.add(info)
-	rule := &detect.Rule{Info: info, Keywords: keywords, Pattern: cr.Regex, MinEntropy: cr.Entropy}
+	rule = CheckedRule{Info: info, Keywords: keywords, Regex: cr.Regex, Entropy: cr.Entropy}
 	if re != nil {
 		if g := re.SubexpIndex("secret"); g > 0 {
 			rule.SecretGroup = g
 		}
 	}
-	return rule
+	return rule, true
 }
 
 // ruleRefs resolves rules.enable, rules.disable and severity against the
@@ -601,51 +596,11 @@ func (b *builder) sections(l *Loaded, f File) {
 			bad(lc.at("allow", "values", i), "bad regex in allow.values: %s", regexpMessage(err))
 		}
 	}
-	switch detect.TestPolicy(f.Tests) {
-	case "", detect.TestsFixtures, detect.TestsScan, detect.TestsSkip:
+	switch f.Tests {
+	case "", TestsFixtures, TestsScan, TestsSkip:
 	default:
 		bad(lc.at("tests"), "tests %q must be fixtures, scan or skip", f.Tests)
 	}
-}
-
-// buildEngine makes the detection engine of a checked configuration. The
-// engine knows only its own rules (built-in and custom): pass it those, and
-// switch all of them off when rules.enable names only rules of other
-// analyzers.
-func buildEngine(f File, l *Loaded, custom []*detect.Rule, enableIDs, disableIDs []string) (*detect.Engine, error) {
-	engineIDs := map[string]bool{}
-	for _, r := range detect.Builtin() {
-		engineIDs[r.ID] = true
-	}
-	for _, r := range custom {
-		engineIDs[r.ID] = true
-	}
-	own := func(ids []string) []string {
-		var out []string
-		for _, id := range ids {
-			if engineIDs[id] && !slices.Contains(out, id) {
-				out = append(out, id)
-			}
-		}
-		return out
-	}
-	engineEnable, engineDisable := own(enableIDs), own(disableIDs)
-	if len(enableIDs) > 0 && len(engineEnable) == 0 {
-		engineDisable = sortedKeys(engineIDs)
-	}
-	opts := detect.Options{
-		Enable:            engineEnable,
-		Disable:           engineDisable,
-		Custom:            custom,
-		GenericMinEntropy: f.Entropy.Generic,
-		AllowValues:       f.Allow.Values,
-		Tests:             l.TestPolicy(),
-	}
-	if len(opts.Enable) == 0 && len(opts.Disable) == 0 && len(opts.Custom) == 0 &&
-		opts.GenericMinEntropy == 0 && len(opts.AllowValues) == 0 && opts.Tests == detect.TestsFixtures {
-		return defaultEngine(), nil
-	}
-	return detect.New(opts)
 }
 
 // regexpMessage shortens a regexp error and never echoes a long pattern (a
@@ -681,15 +636,7 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-var defaultEngine = sync.OnceValue(func() *detect.Engine {
-	e, err := detect.New(detect.Options{Tests: detect.TestsFixtures})
-	if err != nil {
-		panic("kvlint: the built-in detection rules do not compile: " + err.Error())
-	}
-	return e
-})
-
 // Defaults returns the configuration used when there is no .kvlint.yaml.
 func Defaults() *Loaded {
-	return &Loaded{table: builtinOnce(), Engine: defaultEngine()}
+	return &Loaded{table: builtinOnce()}
 }

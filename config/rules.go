@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/rules"
 )
 
@@ -34,23 +33,18 @@ func (t ruleTable) lookup(ref string) (rules.Info, bool) {
 	return info, ok
 }
 
-// builtinTable returns a copy of the table of the fixed rules and the
-// engine's built-in rules.
+// builtinTable returns a copy of the table of the registered rules.
 func builtinTable() ruleTable { return maps.Clone(builtinOnce()) }
 
 // builtinOnce is the table of the registered rules (rules.Registered: every
-// analyzer and the IaC rules register their own) and the detection engine's
-// built-in rules. Packages register from init, before any lookup.
+// analyzer, the IaC rules and the detection engine register their own, so
+// the binary that links them hands config its registry). Packages register
+// from init, before any lookup.
 var builtinOnce = sync.OnceValue(func() ruleTable {
 	reg := rules.Registered()
-	t := make(ruleTable, 2*len(reg)+2*len(detect.Builtin()))
+	t := make(ruleTable, 2*len(reg))
 	for _, info := range reg {
 		t.add(info)
-	}
-	for _, r := range detect.Builtin() {
-		if r != nil {
-			t.add(r.Info)
-		}
 	}
 	return t
 })

@@ -8,23 +8,24 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/rules"
 )
 
 // Loaded is a parsed, validated configuration, ready to use. A nil *Loaded
 // behaves as the defaults.
 type Loaded struct {
-	File   File
-	Path   string         // the file it came from; "" for defaults
-	Dir    string         // directory that allow.paths are relative to
-	Engine *detect.Engine // detection engine built from the rules, entropy, allow.values and custom rules
+	File File
+	Path string // the file it came from; "" for defaults
+	Dir  string // directory that allow.paths are relative to
 
-	table    ruleTable                 // every rule reference (ID and name, lowercase) this configuration knows
-	enable   map[string]bool           // lowercase IDs and names of rules.enable
-	disable  map[string]bool           // lowercase IDs and names of rules.disable
-	severity map[string]rules.Severity // lowercase ID -> overriding severity
-	paths    []string                  // normalised allow.paths globs
+	table      ruleTable                 // every rule reference (ID and name, lowercase) this configuration knows
+	custom     []CheckedRule             // custom-rules, checked
+	enableIDs  []string                  // rule IDs rules.enable names, in its order
+	disableIDs []string                  // rule IDs rules.disable names, in its order
+	enable     map[string]bool           // lowercase IDs and names of rules.enable
+	disable    map[string]bool           // lowercase IDs and names of rules.disable
+	severity   map[string]rules.Severity // lowercase ID -> overriding severity
+	paths      []string                  // normalised allow.paths globs
 }
 
 // Enabled reports whether analyzer name is on (analyzers are on unless turned off).
@@ -84,12 +85,47 @@ func (l *Loaded) Rule(ref string) (rules.Info, bool) {
 	return l.table.lookup(ref)
 }
 
-// TestPolicy returns the test-file policy (fixtures when not set).
-func (l *Loaded) TestPolicy() detect.TestPolicy {
+// The test-file policies of the tests key.
+const (
+	TestsFixtures = "fixtures" // the default: test files are scanned, low-entropy generic values there are fixtures
+	TestsScan     = "scan"     // test files are judged like any other
+	TestsSkip     = "skip"     // nothing is reported in test files
+)
+
+// TestPolicy returns the test-file policy: TestsFixtures when not set,
+// else TestsScan or TestsSkip.
+func (l *Loaded) TestPolicy() string {
 	if l == nil || l.File.Tests == "" {
-		return detect.TestsFixtures
+		return TestsFixtures
 	}
-	return detect.TestPolicy(l.File.Tests)
+	return l.File.Tests
+}
+
+// CheckedRule is a custom rule of the configuration after its checks: its
+// metadata and what the detection engine needs to run it.
+type CheckedRule struct {
+	Info        rules.Info
+	Keywords    []string // lowercase; one must occur before the regex runs
+	Regex       string   // compiles, and does not match the empty string
+	SecretGroup int      // index of the regex's "secret" group, 0 for the whole match
+	Entropy     float64  // minimum entropy in bits per byte, 0 for none
+}
+
+// CustomRules returns the configuration's custom rules, checked.
+func (l *Loaded) CustomRules() []CheckedRule {
+	if l == nil {
+		return nil
+	}
+	return l.custom
+}
+
+// RuleIDs returns the IDs of the rules that rules.enable and rules.disable
+// name, resolved from IDs or names, in the file's order.
+func (l *Loaded) RuleIDs() (enable, disable []string) {
+	if l == nil {
+		return nil, nil
+	}
+	return l.enableIDs, l.disableIDs
 }
 
 // PathAllowed reports whether filename is allowlisted by allow.paths, so that

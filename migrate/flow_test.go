@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/migrate/internal/kvfake"

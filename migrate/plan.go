@@ -11,7 +11,7 @@ import (
 
 	"go/types"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/internal/atomicfile"

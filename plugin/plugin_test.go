@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/golangci/plugin-module-register/register"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/kvlint/kvlint/plugin"
 )

@@ -14,8 +14,9 @@ import (
 // the same values.
 var registry struct {
 	sync.RWMutex
-	byRef map[string]Info // ID and name, lowercase
-	all   []Info
+	byRef   map[string]Info // ID and name, lowercase
+	all     []Info
+	pending []func() []Info // RegisterFunc's, not called yet
 }
 
 // Register adds rules to the registry; a package calls it from init with
@@ -23,6 +24,37 @@ var registry struct {
 func Register(infos ...Info) {
 	registry.Lock()
 	defer registry.Unlock()
+	add(infos)
+}
+
+// RegisterFunc adds the rules that fn returns, calling it at the first
+// lookup: for a package whose rule table is built after its init functions
+// have run (the detection engine's).
+func RegisterFunc(fn func() []Info) {
+	registry.Lock()
+	defer registry.Unlock()
+	registry.pending = append(registry.pending, fn)
+}
+
+// flush registers the rules of pending RegisterFunc calls.
+func flush() {
+	registry.RLock()
+	n := len(registry.pending)
+	registry.RUnlock()
+	if n == 0 {
+		return
+	}
+	registry.Lock()
+	defer registry.Unlock()
+	for len(registry.pending) > 0 {
+		fn := registry.pending[0]
+		registry.pending = registry.pending[1:]
+		add(fn())
+	}
+}
+
+// add registers infos; the caller holds the lock.
+func add(infos []Info) {
 	if registry.byRef == nil {
 		registry.byRef = map[string]Info{}
 	}
@@ -45,6 +77,7 @@ func Register(infos ...Info) {
 // Lookup resolves a registered rule by ID ("KV205") or name
 // ("client-secret-credential"), in any case.
 func Lookup(ref string) (Info, bool) {
+	flush()
 	registry.RLock()
 	defer registry.RUnlock()
 	info, ok := registry.byRef[strings.ToLower(strings.TrimSpace(ref))]
@@ -53,6 +86,7 @@ func Lookup(ref string) (Info, bool) {
 
 // Registered returns every registered rule, ordered by ID.
 func Registered() []Info {
+	flush()
 	registry.RLock()
 	out := slices.Clone(registry.all)
 	registry.RUnlock()

@@ -29,9 +29,9 @@ func Content(abs string, data []byte, opts *Options) ([]report.Finding, []baseli
 	if l.PathAllowed(abs) {
 		return nil, nil, nil
 	}
-	eng := engineOf(l)
-	if eng == nil {
-		return nil, nil, nil
+	eng, err := engineOf(l)
+	if err != nil {
+		return nil, nil, fmt.Errorf("scan %s: %w", abs, err)
 	}
 	r := w.content(abs, data, l, eng, nil)
 	return r.findings, r.keys, r.err

@@ -5,9 +5,13 @@
 //
 // A directory is walked in lexical order, skipping .git, vendor,
 // node_modules, symbolic links, binary files (a NUL byte or mostly invalid
-// UTF-8 in the first 8 KB), files over a size limit, and what .gitignore
-// files exclude (globs, "**", leading "/" anchoring, trailing "/" for
-// directories, "!" negation; a nested .gitignore applies to its subtree).
+// UTF-8 in the first 8 KB), files over a size limit, and what git excludes.
+// Inside a git work tree git lists the files (git ls-files --cached --others
+// --exclude-standard: tracked files, and untracked ones no .gitignore,
+// .git/info/exclude or core.excludesFile hides; submodules are listed by
+// their own git). Outside one, the .gitignore files are read here (globs,
+// "**", leading "/" anchoring, trailing "/" for directories, "!" negation; a
+// nested .gitignore applies to its subtree).
 // Files are scanned in parallel and the findings sorted, so the output does
 // not depend on scheduling.
 //

@@ -24,7 +24,7 @@ func (e *recordingEngine) Scan(value string, ctx detect.Context, dst []detect.Fi
 func TestGoSitesAsLint(t *testing.T) {
 	re := &recordingEngine{seen: map[string]detect.Context{}}
 	old := engineOf
-	engineOf = func(*config.Loaded) engine { return re }
+	engineOf = func(*config.Loaded) (engine, error) { return re, nil }
 	t.Cleanup(func() { engineOf = old })
 	src := "package p\n" +
 		"\n" +

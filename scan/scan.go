@@ -18,6 +18,7 @@ import (
 	"github.com/kvlint/kvlint/baseline"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/detect"
+	kvengine "github.com/kvlint/kvlint/internal/engine"
 	"github.com/kvlint/kvlint/internal/gosite"
 	"github.com/kvlint/kvlint/report"
 	"github.com/kvlint/kvlint/rules"
@@ -73,11 +74,8 @@ type engine interface {
 }
 
 // engineOf returns the detection engine of a configuration; tests replace it.
-var engineOf = func(l *config.Loaded) engine {
-	if l == nil || l.Engine == nil {
-		return nil
-	}
-	return l.Engine
+var engineOf = func(l *config.Loaded) (engine, error) {
+	return kvengine.For(l)
 }
 
 // skipDirs are never walked into.
@@ -189,7 +187,7 @@ func Run(paths []string, opts Options) *Result {
 		case fi.Mode()&os.ModeSymlink != 0:
 			walkNotes = append(walkNotes, fmt.Sprintf("%s: symbolic link not followed", p))
 		case fi.IsDir():
-			if err := walkTree(abs, outerGitignores(abs), emit); err != nil {
+			if err := walkDir(abs, emit); err != nil {
 				walkErrs = append(walkErrs, err)
 			}
 		case fi.Mode().IsRegular():
@@ -440,9 +438,9 @@ func (w *worker) file(abs string) fileResult {
 	if l.PathAllowed(abs) {
 		return fileResult{}
 	}
-	eng := engineOf(l)
-	if eng == nil {
-		return fileResult{}
+	eng, err := engineOf(l)
+	if err != nil {
+		return fileResult{err: err}
 	}
 	data, note, err := w.read(abs)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/detect"
+	kvengine "github.com/kvlint/kvlint/internal/engine"
 	"github.com/kvlint/kvlint/rules"
 )
 
@@ -61,7 +62,7 @@ func withFakeEngine(t *testing.T) *fakeEngine {
 	t.Helper()
 	fe := &fakeEngine{}
 	old := engineOf
-	engineOf = func(*config.Loaded) engine { return fe }
+	engineOf = func(*config.Loaded) (engine, error) { return fe, nil }
 	t.Cleanup(func() { engineOf = old })
 	return fe
 }
@@ -361,7 +362,7 @@ func TestGoFallsBackToLines(t *testing.T) {
 func TestPEMBlocks(t *testing.T) {
 	pemRule := &detect.Rule{Info: rules.Info{ID: "KV125", Name: "private-key"}}
 	old := engineOf
-	engineOf = func(*config.Loaded) engine { return pemEngine{pemRule} }
+	engineOf = func(*config.Loaded) (engine, error) { return pemEngine{pemRule}, nil }
 	t.Cleanup(func() { engineOf = old })
 	body := strings.Repeat("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo", 2)
 	dir := writeTree(t, map[string]string{
@@ -377,7 +378,7 @@ func TestPEMBlocks(t *testing.T) {
 func TestCommentedPEMBlocks(t *testing.T) {
 	pemRule := &detect.Rule{Info: rules.Info{ID: "KV125", Name: "private-key"}}
 	old := engineOf
-	engineOf = func(*config.Loaded) engine { return pemEngine{pemRule} }
+	engineOf = func(*config.Loaded) (engine, error) { return pemEngine{pemRule}, nil }
 	t.Cleanup(func() { engineOf = old })
 	body := strings.Repeat("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo", 2)
 	commented := func(marker, typ string) string {
@@ -527,7 +528,7 @@ func TestLinesDoNotAllocate(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector allocates")
 	}
-	eng := config.Defaults().Engine
+	eng := kvengine.Default()
 	var b strings.Builder
 	for i := range 200 {
 		b.WriteString("service:\n  name: app-" + strconv.Itoa(i) + "\n  image: registry.example.com/app:1.0\n")

@@ -17,6 +17,7 @@ import (
 	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/engine"
 	"github.com/kvlint/kvlint/internal/gosite"
 	"github.com/kvlint/kvlint/rules"
 )
@@ -55,6 +56,7 @@ type runner struct {
 	info  *types.Info // the walker's: never nil
 	judge gosite.Judge
 	cfg   *config.Loaded
+	eng   *detect.Engine // the configuration's
 	ix    *lint.Index
 	res   *Result
 	file  *ast.File
@@ -70,10 +72,14 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("hardcodedcred: %w", err)
 	}
-	if cfg == nil || cfg.Engine == nil || !cfg.Enabled(pass.Analyzer.Name) {
+	if cfg == nil || !cfg.Enabled(pass.Analyzer.Name) {
 		return res, nil
 	}
-	r := &runner{pass: pass, walk: gosite.New(pass.TypesInfo), cfg: cfg, res: res}
+	eng, err := engine.For(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("hardcodedcred: %w", err)
+	}
+	r := &runner{pass: pass, walk: gosite.New(pass.TypesInfo), cfg: cfg, eng: eng, res: res}
 	r.info = r.walk.Info()
 	r.ix, _ = pass.ResultOf[lint.Directives].(*lint.Index)
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -96,7 +102,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 
 // site judges one string site and reports what it finds.
 func (r *runner) site(s *gosite.Site) {
-	for _, f := range r.judge.Site(r.cfg.Engine, s) {
+	for _, f := range r.judge.Site(r.eng, s) {
 		r.report(s, f)
 	}
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
-	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/rules"
 )
 
@@ -203,7 +202,7 @@ func checkable(cfg *config.Loaded, ref string, ran map[string]bool, test bool) b
 	if !ok || !ran[info.Analyzer] || !cfg.RuleEnabled(info.ID, info.Name) {
 		return false
 	}
-	return !test || info.Analyzer != config.DetectAnalyzer || cfg.TestPolicy() != detect.TestsSkip
+	return !test || info.Analyzer != config.DetectAnalyzer || cfg.TestPolicy() != config.TestsSkip
 }
 
 // removal returns an edit that deletes the directive's comment: the whole

@@ -14,8 +14,8 @@ import (
 	"strings"
 
 	"github.com/kvlint/kvlint/baseline"
-	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/engine"
 	"github.com/kvlint/kvlint/report"
 )
 
@@ -159,7 +159,7 @@ type masker struct {
 }
 
 func newMasker(secrets []string) *masker {
-	m := &masker{engine: config.Defaults().Engine}
+	m := &masker{engine: engine.Default()}
 	var values, raw []string
 	for _, s := range secrets {
 		if v := baseline.NormalizeValue(s); v != s {

@@ -18,7 +18,7 @@
 //   - *.json with an ARM deploymentTemplate or deploymentParameters $schema:
 //     encoding/json with byte positions (see armparse.go);
 //   - *.yaml, *.yml: Kubernetes Secrets and SecretProviderClasses, GitHub
-//     Actions workflows, compose files and pipelines, with gopkg.in/yaml.v3;
+//     Actions workflows, compose files and pipelines, with go.yaml.in/yaml/v3;
 //     Helm template actions ({{ ... }}) are blanked out first;
 //   - Dockerfiles: ENV and ARG.
 //

@@ -13,6 +13,7 @@ import (
 	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/engine"
 )
 
 // Scope is the configuration that applies to one pass of an Azure analyzer:
@@ -27,6 +28,7 @@ type Scope struct {
 	cfg      *config.Loaded
 	skip     map[*token.File]bool
 	examples []*ast.FuncDecl // Example functions of the package's test files
+	eng      *detect.Engine  // the configuration's detection engine
 }
 
 // Kind says how an analyzer treats test files.
@@ -60,9 +62,13 @@ func Load(pass *analysis.Pass, src *config.Source, kind Kind) (*Scope, error) {
 	if !cfg.Enabled(pass.Analyzer.Name) {
 		return nil, nil
 	}
-	s := &Scope{pass: pass, cfg: cfg, skip: map[*token.File]bool{}}
+	eng, err := engine.For(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", pass.Analyzer.Name, err)
+	}
+	s := &Scope{pass: pass, cfg: cfg, eng: eng, skip: map[*token.File]bool{}}
 	policy := cfg.TestPolicy()
-	skipTests := policy == detect.TestsSkip || kind == Practice && policy != detect.TestsScan
+	skipTests := policy == config.TestsSkip || kind == Practice && policy != config.TestsScan
 	for _, f := range pass.Files {
 		if lint.Skip(pass.Fset, cfg, f) {
 			s.skip[pass.Fset.File(f.FileStart)] = true
@@ -139,7 +145,7 @@ func (s *Scope) Config() *config.Loaded { return s.cfg }
 
 // Engine returns the detection engine of the configuration, for analyzers
 // that judge a constant the way the hardcoded-credential rules do.
-func (s *Scope) Engine() *detect.Engine { return s.cfg.Engine }
+func (s *Scope) Engine() *detect.Engine { return s.eng }
 
 // IsTest reports whether pos is in test code: in a _test.go file, outside
 // its Example functions (documentation, judged as production code).
