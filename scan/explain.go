@@ -85,7 +85,10 @@ func Explain(abs string, data []byte, opts *Options, fn func(Judged)) (*FileExpl
 		x.out.Skipped = "allow.paths in " + l.Path + " allows this file: nothing in it is reported"
 		return x.out, nil
 	}
-	eng := engineOf(l)
+	eng, err := engineOf(l)
+	if err != nil {
+		return nil, fmt.Errorf("scan %s: %w", abs, err)
+	}
 	if eng == nil {
 		x.out.Skipped = "no detection engine is configured"
 		return x.out, nil

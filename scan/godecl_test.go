@@ -124,7 +124,7 @@ func TestGoCacheSameHits(t *testing.T) {
 			t.Fatal(err)
 		}
 		for name, v := range variants(src) {
-			r := sameWithCache(t, p+" ("+name+")", p, v, l.Engine, l, cache)
+			r := sameWithCache(t, p+" ("+name+")", p, v, mustEngineOf(t, l), l, cache)
 			hits += len(r.hits)
 			if !r.handled {
 				unhandled++
@@ -150,7 +150,7 @@ func TestGoCacheBounded(t *testing.T) {
 	cache := &GoCache{MaxEntries: 3}
 	src := []byte("package p\n\nimport \"os\"\n\nvar a = 1\n\nfunc f() { os.Setenv(\"AZURE_CLIENT_SECRET\", \"" + fakeSecret() + "\") }\n\nvar b = 2\n\nvar c = 3\n")
 	for range 3 {
-		if r := sameWithCache(t, "p.go", "/x/p.go", src, l.Engine, l, cache); len(r.hits) != 1 {
+		if r := sameWithCache(t, "p.go", "/x/p.go", src, mustEngineOf(t, l), l, cache); len(r.hits) != 1 {
 			t.Errorf("%d hits, want 1: %s", len(r.hits), r.describe())
 		}
 		if n := len(cache.headers) + len(cache.decls); n > cache.MaxEntries {
@@ -226,4 +226,14 @@ func FuzzGoCache(f *testing.F) {
 			sameWithCache(t, abs, abs, []byte(content), eng, defaults, cache)
 		}
 	})
+}
+
+// mustEngineOf is the engine scan builds for l.
+func mustEngineOf(t *testing.T, l *config.Loaded) engine {
+	t.Helper()
+	e, err := engineOf(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }

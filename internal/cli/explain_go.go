@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/kvlint/kvlint/internal/engine"
 	"go/ast"
 	"path/filepath"
 	"slices"
@@ -94,9 +95,13 @@ func syntaxOf(p *packages.Package, abs string) *ast.File {
 // lintSkips says why the hardcodedcred analyzer reads nothing in the file
 // under l, as its driver decides; "" when it reads the file.
 func lintSkips(l *config.Loaded, file *ast.File, abs string) string {
-	switch {
-	case l == nil || l.Engine == nil:
+	if l == nil {
 		return "no detection engine is configured"
+	}
+	if _, err := engine.For(l); err != nil {
+		return "the detection engine could not be built: " + err.Error()
+	}
+	switch {
 	case !l.Enabled("hardcodedcred"):
 		return "analyzers.hardcodedcred is off in " + l.Path
 	case ast.IsGenerated(file) && !l.File.Generated:
@@ -136,7 +141,11 @@ func (x *explainer) walkTyped(pkg *packages.Package, file *ast.File, l *config.L
 	base := tf.Base()
 	var site *gosite.Site
 	var start, end int
-	eng := l.Engine.Traced(func(v string, ctx detect.Context, ex detect.Explanation) {
+	base0, err := engine.For(l)
+	if err != nil { // lintSkips said so already
+		return
+	}
+	eng := base0.Traced(func(v string, ctx detect.Context, ex detect.Explanation) {
 		x.record(goSiteSource, start, end, v, ctx, ex, site)
 	})
 	var judge gosite.Judge
