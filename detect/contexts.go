@@ -29,10 +29,11 @@ const (
 	CtxXMLAttr                   // <add key="DbPassword" value="<pw>"/>
 	CtxXMLElement                // <password>pw</password>
 	CtxSubscript                 // os.environ["DB_PASSWORD"] = "<pw>"
+	CtxKeyArg                    // os.environ.setdefault("API_TOKEN", "<tok>"), put("password", "<pw>")
 )
 
 var valueContextNames = [...]string{"", "user:password argument", "authorization scheme", "secret flag",
-	"ConvertTo-SecureString -AsPlainText", "XML key/value attributes", "XML element", "subscript assignment"}
+	"ConvertTo-SecureString -AsPlainText", "XML key/value attributes", "XML element", "subscript assignment", "key and value arguments"}
 
 // String names the context as explain prints it.
 func (c ValueContext) String() string {
@@ -62,6 +63,7 @@ var contextMarkers = []struct {
 	{"<add ", exXMLAttr}, {"<param ", exXMLAttr}, {"<property ", exXMLAttr}, {"<setting ", exXMLAttr}, {"<entry ", exXMLAttr},
 	{"</", exXMLElement},
 	{`"]`, exSubscript}, {`']`, exSubscript},
+	{`", "`, exKeyArg}, {`","`, exKeyArg}, {`', '`, exKeyArg}, {`','`, exKeyArg},
 }
 
 // extractor names an extractor function; a switch calls it, so that the
@@ -77,6 +79,7 @@ const (
 	exXMLAttr
 	exXMLElement
 	exSubscript
+	exKeyArg
 )
 
 // contextAC finds every marker occurrence in one pass.
@@ -180,6 +183,8 @@ func eachContext(value string, fn func(contextCandidate)) {
 			xmlElementAt(value, m, end, fn)
 		case exSubscript:
 			subscriptAt(value, m, end, fn)
+		case exKeyArg:
+			keyArgAt(value, m, end, fn)
 		}
 	})
 }
@@ -318,27 +323,53 @@ func flagValue(v, name string, i int, fn func(contextCandidate)) {
 }
 
 // secureStringAt finds ConvertTo-SecureString "<pw>" -AsPlainText (also
-// -String "<pw>"): a plain-text password turned into a SecureString.
-// Without -AsPlainText the string is an encrypted standard string.
+// -String "<pw>", in any order of the parameters): a plain-text password
+// turned into a SecureString. Without -AsPlainText, or with -Key or
+// -SecureKey, the string is an encrypted standard string.
 func secureStringAt(v, m string, after int, fn func(contextCandidate)) {
-	stmt := v[after:]
-	if k := strings.IndexByte(stmt, '\n'); k >= 0 {
-		stmt = stmt[:k]
+	plain := false
+	vs, ve := -1, -1
+	for i := skipBlanks(v, after); i < len(v); i = skipBlanks(v, i) {
+		c := v[i]
+		if c == '\n' || c == ')' || c == '|' || c == ';' || c == '}' {
+			break // the end of the statement or of the call's parentheses
+		}
+		if c == '`' && i+1 < len(v) && (v[i+1] == '\n' || v[i+1] == '\r') {
+			i = skipSpace(v, i+1) // a line continued with a backtick
+			continue
+		}
+		s, e := tokenAt(v, i)
+		if e == s && s == i {
+			break
+		}
+		next := e
+		if c == '"' || c == '\'' {
+			next = min(e+1, len(v))
+		}
+		switch {
+		case c == '-' && strings.EqualFold(v[s:e], "-asplaintext"):
+			plain = true
+		case c == '-' && (strings.EqualFold(v[s:e], "-key") || strings.EqualFold(v[s:e], "-securekey")):
+			return
+		case c == '-' && strings.EqualFold(v[s:e], "-string"):
+		case c == '-':
+		case vs < 0 && (c == '"' || c == '\''):
+			vs, ve = s, e
+		case vs < 0:
+			vs = -2 // a variable or expression: ConvertTo-SecureString $plain
+		}
+		i = next
 	}
-	if indexFold(stmt, "-asplaintext") < 0 {
-		return
+	if plain && vs >= 0 && ve > vs {
+		fn(contextCandidate{kind: CtxSecureString, name: "password", start: vs, end: ve})
 	}
-	i := skipBlanks(v, after)
-	if i+7 <= len(v) && strings.EqualFold(v[i:i+7], "-string") {
-		i = skipBlanks(v, i+7)
+}
+
+func skipSpace(v string, i int) int {
+	for i < len(v) && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r') {
+		i++
 	}
-	if i >= len(v) || (v[i] != '"' && v[i] != '\'') {
-		return // a variable: ConvertTo-SecureString $plain -AsPlainText
-	}
-	s, e := tokenAt(v, i)
-	if e > s {
-		fn(contextCandidate{kind: CtxSecureString, name: "password", start: s, end: e})
-	}
+	return i
 }
 
 // xmlAttrAt finds configuration elements that bind a value to a key in
@@ -456,6 +487,47 @@ func subscriptAt(v, m string, after int, fn func(contextCandidate)) {
 	if e > s {
 		fn(contextCandidate{kind: CtxSubscript, name: key, start: s, end: e})
 	}
+}
+
+// keyArgAt finds a call's or list's secret-named string argument followed
+// by a string literal: os.environ.setdefault("API_TOKEN", "<tok>"),
+// os.putenv, System.setProperty("db.password", "<pw>"),
+// Environment.SetEnvironmentVariable, props.put("password", "<pw>"),
+// new BasicNameValuePair("client_secret", "<s>"). The marker is the
+// separator between the two literals; the key must open the arguments or
+// follow another one, and the value must end one (a ) or , after it).
+func keyArgAt(v, m string, after int, fn func(contextCandidate)) {
+	q := m[0]
+	at := after - len(m)
+	ks := strings.LastIndexByte(v[:at], q)
+	if ks < 1 {
+		return
+	}
+	if p := lastNonBlank(v, ks); p < 0 || (v[p] != '(' && v[p] != ',') {
+		return
+	}
+	key := v[ks+1 : at]
+	if !secretName(key) {
+		return
+	}
+	s, e := tokenAt(v, after-1)
+	if e >= len(v) || v[e] != q {
+		return // an unterminated literal
+	}
+	if n := skipBlanks(v, e+1); n < len(v) && v[n] != ')' && v[n] != ',' {
+		return // "password", "x" + y: not the whole value
+	}
+	if e > s {
+		fn(contextCandidate{kind: CtxKeyArg, name: key, start: s, end: e})
+	}
+}
+
+// lastNonBlank returns the index of the last byte before i that is not a
+// space or tab, or -1.
+func lastNonBlank(v string, i int) int {
+	for i--; i >= 0 && (v[i] == ' ' || v[i] == '\t'); i-- {
+	}
+	return i
 }
 
 func skipBlanks(v string, i int) int {

@@ -78,6 +78,24 @@ func contextCases() []contextCase {
 		{kind: CtxSubscript, value: `os.environ["DB_PASSWORD"] = os.getenv("X")`},
 		{kind: CtxSubscript, value: `if os.environ["DB_PASSWORD"] == "` + s + `":`},
 		{kind: CtxSubscript, value: `os.environ["DB_HOST"] = "` + s + `"`},
+		// PowerShell parameters in any order, continued lines.
+		{kind: CtxSecureString, value: `ConvertTo-SecureString -AsPlainText -Force -String '` + pw + `'`, secret: pw},
+		{kind: CtxSecureString, value: "ConvertTo-SecureString `\n  -String '" + pw + "' `\n  -AsPlainText -Force", secret: pw},
+		{kind: CtxSecureString, value: `ConvertTo-SecureString -AsPlainText -Force -String $plain`},
+		{kind: CtxSecureString, value: `ConvertTo-SecureString '` + s + `' -Key $key -AsPlainText`},
+		{kind: CtxSecureString, value: `(ConvertTo-SecureString $p -AsPlainText -Force), '` + s + `'`},
+		// Key and value arguments.
+		{kind: CtxKeyArg, value: `os.environ.setdefault("API_TOKEN", "` + t + `")`, secret: t},
+		{kind: CtxKeyArg, value: `System.setProperty("db.password", "` + pw + `");`, secret: pw},
+		{kind: CtxKeyArg, value: `Environment.SetEnvironmentVariable('CLIENT_SECRET', '` + s + `', 'User')`, secret: s},
+		{kind: CtxKeyArg, value: `params.add(new BasicNameValuePair("client_secret","` + s + `"));`, secret: s},
+		{kind: CtxKeyArg, value: `os.environ.setdefault("API_TOKEN", "")`},
+		{kind: CtxKeyArg, value: `os.environ.setdefault("API_HOST", "` + s + `")`},
+		{kind: CtxKeyArg, value: `fields = ["username", "password", "email"]`},
+		{kind: CtxKeyArg, value: `fields = ("username", "password", "email")`, filter: "too short"},
+		{kind: CtxKeyArg, value: `prompt("password", "Enter your password")`, filter: "text"},
+		{kind: CtxKeyArg, value: `set("password", "` + s + `" + suffix)`},
+		{kind: CtxKeyArg, value: `x = "password", "` + s + `"`},
 	}
 }
 
@@ -125,7 +143,7 @@ func TestValueContexts(t *testing.T) {
 			t.Errorf("%v: decoy %q: rejected by %q, want %q", c.kind, redactAll(c.value), ctxDecision.Filter, c.filter)
 		}
 	}
-	for k := CtxUserPass; k <= CtxSubscript; k++ {
+	for k := CtxUserPass; k <= CtxKeyArg; k++ {
 		if tps[k] == 0 {
 			t.Errorf("%v: no true positive", k)
 		}
