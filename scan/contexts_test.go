@@ -140,6 +140,19 @@ func TestLineStateNextLine(t *testing.T) {
 		{[]string{"password: |x", "  abc"}, "", ""},
 		{[]string{"<password/>", "abc"}, "", ""},
 		{[]string{"<password>x</password>", "abc"}, "", ""},
+		// A secret flag continued on the next line.
+		{[]string{"mysql --password \\", "  abc app"}, "password", "abc"},
+		{[]string{"New-LocalUser -Name svc -Password `", "  'abc'"}, "Password", "abc"},
+		{[]string{"docker login -u bot -p \\", "  abc registry"}, "password", "abc"},
+		{[]string{"tool --verbose \\", "  abc"}, "", ""},
+		{[]string{"tool --password \\", "  --user x"}, "", ""},
+		{[]string{"tool --password", "  abc"}, "", ""},
+		// A table column named by its header.
+		{[]string{"| User | Password | Role |", "|---|---|---|", "| admin | `abc` | owner |"}, "Password", "abc"},
+		{[]string{"| User | Password |", "|---|---|", "| a | b |", "| admin | abc |"}, "Password", "abc"},
+		{[]string{"| User | Password |", "| admin | abc |"}, "", ""},
+		{[]string{"| User | Password |", "|---|---|", "text", "| admin | abc |"}, "", ""},
+		{[]string{"| User | Role |", "|---|---|", "| admin | abc |"}, "", ""},
 	}
 	for _, c := range cases {
 		var st lineState
@@ -369,15 +382,15 @@ func contextMatrix() []ctxRow {
 			decoys: []string{"  password: process.env.PGPASSWORD,"}},
 		{ctx: "multi-line call", file: "main.go", tp: "db := Open(\n\t\"mysql\",\n\t\"app:{P}@tcp(db:3306)/app\",\n)",
 			decoys: []string{`dsn := "app:" + pw + "@tcp(db:3306)/app"`}},
-		{ctx: "flag value on the next line", gap: "a flag value after a line continuation", file: "cont.sh", tp: "mysql -h db -u app --password \\\n  {P} app",
+		{ctx: "flag value on the next line", file: "cont.sh", tp: "mysql -h db -u app --password \\\n  {P} app",
 			decoys: []string{"mysql -h db -u app --password \\\n  \"$DB_PASSWORD\" app"}},
 
 		// Markdown tables.
 		{ctx: "Markdown table, key column", file: "CONFIG.md", tp: "| Setting | Value |\n|---|---|\n| `DB_PASSWORD` | `{P}` |",
 			decoys: []string{"| `API_TOKEN` | `<your token>` |", "| PORT | 8080 |"}},
-		{ctx: "Markdown table, header names the column", gap: "a column named by the table header", file: "USERS.md", tp: "| User | Password | Role |\n|------|----------|------|\n| admin | {P} | owner |",
+		{ctx: "Markdown table, header names the column", file: "USERS.md", tp: "| User | Password | Role |\n|------|----------|------|\n| admin | {P} | owner |",
 			decoys: []string{"| guest | `<ask the admin>` | reader |", "| ops | ******** | writer |"}},
-		{ctx: "Markdown table, header names the column", gap: "a column named by the table header", file: "KEYS.md", tp: "| Service | API Token |\n|:--|:--|\n| billing | `{S}` |",
+		{ctx: "Markdown table, header names the column", file: "KEYS.md", tp: "| Service | API Token |\n|:--|:--|\n| billing | `{S}` |",
 			decoys: []string{"| search | (in Key Vault) |"}},
 
 		// os.environ[...] = "...", process.env.X = "...".
