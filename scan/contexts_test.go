@@ -405,6 +405,17 @@ func contextMatrix() []ctxRow {
 		{ctx: "os.Setenv", file: "main.go", tp: `os.Setenv("DB_PASSWORD", "{P}")`,
 			decoys: []string{`os.Setenv("DB_PASSWORD", pw)`}},
 
+		// Item 4: a SAS cut before sig=, the emulators' published keys.
+		{ctx: "SAS without sig=", file: ".env", tp: `AZURE_STORAGE_SAS="?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&spr=https&sig={L}"`,
+			decoys: []string{`AZURE_STORAGE_SAS="?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&spr=https"`,
+				`sasToken: "sv=2021-08-06&sr=c&sp=rl&se=2031-05-01"`}},
+		{ctx: "known-public emulator keys", file: "local.env", tp: `STORAGE="DefaultEndpointsProtocol=https;AccountName=kvlintfake;AccountKey={K};EndpointSuffix=core.windows.net"`,
+			decoys: []string{
+				// Azurite's and the Cosmos DB emulator's keys, as Microsoft documents them.
+				`AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;"`,
+				`COSMOS="AccountEndpoint=https://localhost:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=="`,
+				`  cosmosKey: C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==`}},
+
 		// cred, creds as secret words; credit, credential_id, incredible not.
 		{ctx: "cred/creds", file: ".env", tp: "SFTP_CREDS={S}",
 			decoys: []string{"CREDIT_LIMIT={S2}", "CREDENTIAL_ID={S2}"}},
@@ -424,7 +435,9 @@ func fakesFor(r ctxRow) *strings.Replacer {
 	s2 := detect.Fake(seed+"/decoy", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 24)
 	p := detect.Fake(seed+"/pw", "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 10) + "!9x"
 	b := base64.StdEncoding.EncodeToString([]byte("deploy:" + p))
-	return strings.NewReplacer("{S}", s, "{S2}", s2, "{P}", p, "{B}", b)
+	l := detect.Fake(seed+"/sig", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 43) + "%3D"
+	k, _ := detect.FakeFor("KV102", seed)
+	return strings.NewReplacer("{S}", s, "{S2}", s2, "{P}", p, "{B}", b, "{L}", l, "{K}", k)
 }
 
 // matrixFile builds a row's file: the true-positive lines, then the decoys;
@@ -433,7 +446,7 @@ func fakesFor(r ctxRow) *strings.Replacer {
 func matrixFile(r ctxRow) (content string, secret string, tpLine int, decoyLines []int) {
 	rep := fakesFor(r)
 	tp := rep.Replace(r.tp)
-	for _, ph := range []string{"{S}", "{P}", "{B}"} {
+	for _, ph := range []string{"{S}", "{P}", "{B}", "{L}", "{K}"} {
 		if strings.Contains(r.tp, ph) {
 			secret = rep.Replace(ph)
 		}
