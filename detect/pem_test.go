@@ -35,7 +35,7 @@ func TestPEMStructured(t *testing.T) {
 		{strings.Replace(rsa, "-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY----", 1), false},
 		{strings.Replace(rsa, "-----END RSA PRIVATE KEY-----", "-----END PRIVATE KEY-----", 1), false},
 		{strings.Replace(rsa, "\n", "\n!", 3), false}, // not base64
-		{rsa[:len(rsa)/2], false},                     // cut
+		{rsa[:len(rsa)/2], false}, // cut
 		{"-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA...\n-----END RSA PRIVATE KEY-----", false},
 	}
 	for i, c := range cases {
