@@ -21,19 +21,22 @@ type ValueContext uint8
 
 // Value contexts.
 const (
-	CtxNone         ValueContext = iota
-	CtxUserPass                  // curl -u user:pass, --user user:pass
-	CtxAuthScheme                // Bearer <token>, token <token>, Api-Token <token>
-	CtxSecretFlag                // --password VALUE, --token=VALUE, -p VALUE
-	CtxSecureString              // ConvertTo-SecureString "<pw>" -AsPlainText
-	CtxXMLAttr                   // <add key="DbPassword" value="<pw>"/>
-	CtxXMLElement                // <password>pw</password>
-	CtxSubscript                 // os.environ["DB_PASSWORD"] = "<pw>"
-	CtxKeyArg                    // os.environ.setdefault("API_TOKEN", "<tok>"), put("password", "<pw>")
+	CtxNone          ValueContext = iota
+	CtxUserPass                   // curl -u user:pass, --user user:pass
+	CtxAuthScheme                 // Bearer <token>, token <token>, Api-Token <token>
+	CtxSecretFlag                 // --password VALUE, --token=VALUE, -p VALUE
+	CtxSecureString               // ConvertTo-SecureString "<pw>" -AsPlainText
+	CtxXMLAttr                    // <add key="DbPassword" value="<pw>"/>
+	CtxXMLElement                 // <password>pw</password>
+	CtxSubscript                  // os.environ["DB_PASSWORD"] = "<pw>"
+	CtxKeyArg                     // os.environ.setdefault("API_TOKEN", "<tok>"), put("password", "<pw>")
+	CtxAuthPair                   // auth=("user", "<pw>"), HTTPBasicAuth("user", "<pw>"), NetworkCredential("user", "<pw>")
+	CtxPasswordStdin              // echo "<pw>" | docker login --password-stdin
 )
 
 var valueContextNames = [...]string{"", "user:password argument", "authorization scheme", "secret flag",
-	"ConvertTo-SecureString -AsPlainText", "XML key/value attributes", "XML element", "subscript assignment", "key and value arguments"}
+	"ConvertTo-SecureString -AsPlainText", "XML key/value attributes", "XML element", "subscript assignment", "key and value arguments",
+	"user and password arguments", "password piped to --password-stdin"}
 
 // String names the context as explain prints it.
 func (c ValueContext) String() string {
@@ -64,6 +67,10 @@ var contextMarkers = []struct {
 	{"</", exXMLElement},
 	{`"]`, exSubscript}, {`']`, exSubscript},
 	{`", "`, exKeyArg}, {`","`, exKeyArg}, {`', '`, exKeyArg}, {`','`, exKeyArg},
+	{"auth=(", exAuthPair}, {"auth = (", exAuthPair}, {"basicauth(", exAuthPair}, {"digestauth(", exAuthPair},
+	{"networkcredential(", exAuthPair}, {"usernamepasswordcredentials(", exAuthPair}, {"passwordauthentication(", exAuthPair},
+	{"--password-stdin", exPasswordStdin},
+	{"mysql", exMySQL}, {"mariadb", exMySQL},
 }
 
 // extractor names an extractor function; a switch calls it, so that the
@@ -80,6 +87,9 @@ const (
 	exXMLElement
 	exSubscript
 	exKeyArg
+	exAuthPair
+	exPasswordStdin
+	exMySQL
 )
 
 // contextAC finds every marker occurrence in one pass.
@@ -163,7 +173,10 @@ func eachContext(value string, fn func(contextCandidate)) {
 		at := end - len(m)
 		// A marker that starts with a letter starts a word: "Api-Token x"
 		// is one scheme, not "token x"; "mytoken x" is none.
-		if at > 0 && isAlnum(m[0]) && (isAlnum(value[at-1]) || value[at-1] == '_' || value[at-1] == '-') {
+		// A call name may end in an auth-pair marker (HTTPBasicAuth(,
+		// System.Net.NetworkCredential().
+		if at > 0 && isAlnum(m[0]) && contextMarkers[tok].at != exAuthPair &&
+			(isAlnum(value[at-1]) || value[at-1] == '_' || value[at-1] == '-') {
 			return
 		}
 		switch contextMarkers[tok].at {
@@ -185,6 +198,12 @@ func eachContext(value string, fn func(contextCandidate)) {
 			subscriptAt(value, m, end, fn)
 		case exKeyArg:
 			keyArgAt(value, m, end, fn)
+		case exAuthPair:
+			authPairAt(value, end, fn)
+		case exPasswordStdin:
+			passwordStdinAt(value, end-len(m), fn)
+		case exMySQL:
+			mysqlPassAt(value, end, fn)
 		}
 	})
 }
@@ -519,6 +538,91 @@ func keyArgAt(v, m string, after int, fn func(contextCandidate)) {
 	}
 	if e > s {
 		fn(contextCandidate{kind: CtxKeyArg, name: key, start: s, end: e})
+	}
+}
+
+// authPairAt finds the password of a user and password pair of arguments:
+// requests' auth=("user", "<pw>"), HTTPBasicAuth / HTTPDigestAuth /
+// aiohttp.BasicAuth("user", "<pw>"), .NET NetworkCredential("user",
+// "<pw>"), Java's UsernamePasswordCredentials and PasswordAuthentication.
+// The user may be a variable; the password must be a string literal that
+// ends the argument.
+func authPairAt(v string, after int, fn func(contextCandidate)) {
+	i := skipBlanks(v, after)
+	if i >= len(v) {
+		return
+	}
+	if q := v[i]; q == '"' || q == '\'' {
+		_, e := tokenAt(v, i)
+		i = e + 1
+	} else {
+		for i < len(v) && (isAlnum(v[i]) || v[i] == '_' || v[i] == '.') {
+			i++
+		}
+	}
+	i = skipBlanks(v, i)
+	if i >= len(v) || v[i] != ',' {
+		return
+	}
+	i = skipBlanks(v, i+1)
+	if i >= len(v) || (v[i] != '"' && v[i] != '\'') {
+		return // a variable
+	}
+	s, e := tokenAt(v, i)
+	if e >= len(v) || v[e] != v[i] {
+		return
+	}
+	if n := skipBlanks(v, e+1); n < len(v) && v[n] != ')' && v[n] != ',' && v[n] != '.' {
+		return // "pw" + x
+	}
+	if e > s {
+		fn(contextCandidate{kind: CtxAuthPair, name: "password", start: s, end: e})
+	}
+}
+
+// passwordStdinAt finds echo "<pw>" | cmd --password-stdin (docker, helm,
+// podman, oras login): the echoed word, on the same line, is the password.
+func passwordStdinAt(v string, at int, fn func(contextCandidate)) {
+	ls := strings.LastIndexByte(v[:at], '\n') + 1
+	line := v[ls:at]
+	pipe := strings.LastIndexByte(line, '|')
+	if pipe < 0 || strings.ContainsAny(line[pipe:], ";&") {
+		return // no pipe into this command
+	}
+	k := strings.LastIndex(line[:pipe], "echo ")
+	if k < 0 || k > 0 && isAlnum(line[k-1]) {
+		return
+	}
+	i := skipBlanks(line, k+5)
+	for strings.HasPrefix(line[i:], "-n ") || strings.HasPrefix(line[i:], "-e ") {
+		i = skipBlanks(line, i+3)
+	}
+	s, e := tokenAt(line, i)
+	end := e
+	if i < len(line) && (line[i] == '"' || line[i] == '\'') {
+		end = e + 1
+	}
+	if e <= s || skipBlanks(line, end) != pipe {
+		return // more than one word echoed
+	}
+	fn(contextCandidate{kind: CtxPasswordStdin, name: "password", start: ls + s, end: ls + e})
+}
+
+// mysqlPassAt finds the MySQL and MariaDB clients' -p<password>, the
+// password attached to -p (mysql -uroot -pS3cret). -P is the port.
+func mysqlPassAt(v string, after int, fn func(contextCandidate)) {
+	for i := after; i+2 < len(v) && v[i] != '\n' && v[i] != '|' && v[i] != ';'; i++ {
+		if v[i] != '-' || v[i+1] != 'p' || (v[i-1] != ' ' && v[i-1] != '\t') {
+			continue
+		}
+		if c := v[i+2]; c == ' ' || c == '\t' || c == '=' || c == '-' {
+			continue // -p alone prompts; -p VALUE is passFlagAt's
+		}
+		s, e := tokenAt(v, i+2)
+		if e > s {
+			fn(contextCandidate{kind: CtxSecretFlag, name: "password", start: s, end: e})
+		}
+		return
 	}
 }
 

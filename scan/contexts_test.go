@@ -322,6 +322,23 @@ func contextMatrix() []ctxRow {
 		{ctx: "--password continued", file: "deploy2.sh", tp: "az login --service-principal \\\n  --username $APP_ID \\\n  --password {S} \\\n  --tenant $TENANT",
 			decoys: []string{"  --password \"$AZ_SECRET\" \\"}},
 
+		{ctx: "mysql -p<password>", file: "Dockerfile", tp: "RUN mysql -uroot -p{P} < /docker-entrypoint-initdb.d/init.sql",
+			decoys: []string{`RUN mysql -uroot -p"$MYSQL_ROOT_PASSWORD" < /init.sql`, "RUN mysql -h db -P3306 -uroot -p < /init.sql"}},
+		{ctx: "mysql -p<password>", file: "backup.sh", tp: "mysqldump -h db -u app -p{P} app > app.sql",
+			decoys: []string{"mysqldump -h db -u app -p${DB_PASS} app > app.sql"}},
+		{ctx: "echo ... | --password-stdin", file: "push.sh", tp: `echo "{S}" | docker login -u bot --password-stdin registry.example.com`,
+			decoys: []string{`echo "$CR_PAT" | docker login ghcr.io -u bot --password-stdin`, "cat ~/token.txt | docker login -u bot --password-stdin"}},
+		{ctx: "echo ... | --password-stdin", file: "release.yaml", tp: "      - run: echo {S} | helm registry login r.example.com -u bot --password-stdin",
+			decoys: []string{"      - run: echo ${{ secrets.CR_PAT }} | helm registry login r.example.com -u bot --password-stdin"}},
+
+		// User and password arguments.
+		{ctx: "auth=(user, password)", file: "api.py", tp: `r = requests.get(url, auth=("deploy", "{P}"))`,
+			decoys: []string{`r = requests.get(url, auth=("deploy", os.environ["DEPLOY_PW"]))`, `r = requests.get(url, auth=(user, password))`}},
+		{ctx: "auth=(user, password)", file: "api2.py", tp: `r = requests.get(url, auth=HTTPBasicAuth("deploy", "{P}"))`,
+			decoys: []string{`r = requests.get(url, auth=HTTPBasicAuth("deploy", getpass.getpass()))`}},
+		{ctx: "NetworkCredential(user, password)", file: "smtp.ps1", tp: `$c = New-Object System.Net.NetworkCredential("svc", "{P}")`,
+			decoys: []string{`$c = New-Object System.Net.NetworkCredential("svc", $pw)`}},
+
 		// PowerShell ConvertTo-SecureString "..." -AsPlainText -Force.
 		{ctx: "ConvertTo-SecureString", file: "svc.ps1", tp: `$pw = ConvertTo-SecureString "{P}" -AsPlainText -Force`,
 			decoys: []string{`$pw = ConvertTo-SecureString $env:SVC_PASSWORD -AsPlainText -Force`, `$pw = ConvertTo-SecureString "<password>" -AsPlainText -Force`,
