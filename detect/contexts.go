@@ -21,18 +21,22 @@ type ValueContext uint8
 
 // Value contexts.
 const (
-	CtxNone         ValueContext = iota
-	CtxUserPass                  // curl -u user:pass, --user user:pass
-	CtxAuthScheme                // Bearer <token>, token <token>, Api-Token <token>
-	CtxSecretFlag                // --password VALUE, --token=VALUE, -p VALUE
-	CtxSecureString              // ConvertTo-SecureString "<pw>" -AsPlainText
-	CtxXMLAttr                   // <add key="DbPassword" value="<pw>"/>
-	CtxXMLElement                // <password>pw</password>
-	CtxSubscript                 // os.environ["DB_PASSWORD"] = "<pw>"
+	CtxNone          ValueContext = iota
+	CtxUserPass                   // curl -u user:pass, --user user:pass
+	CtxAuthScheme                 // Bearer <token>, token <token>, Api-Token <token>
+	CtxSecretFlag                 // --password VALUE, --token=VALUE, -p VALUE
+	CtxSecureString               // ConvertTo-SecureString "<pw>" -AsPlainText
+	CtxXMLAttr                    // <add key="DbPassword" value="<pw>"/>
+	CtxXMLElement                 // <password>pw</password>
+	CtxSubscript                  // os.environ["DB_PASSWORD"] = "<pw>"
+	CtxKeyArg                     // os.environ.setdefault("API_TOKEN", "<tok>"), put("password", "<pw>")
+	CtxAuthPair                   // auth=("user", "<pw>"), HTTPBasicAuth("user", "<pw>"), NetworkCredential("user", "<pw>")
+	CtxPasswordStdin              // echo "<pw>" | docker login --password-stdin
 )
 
 var valueContextNames = [...]string{"", "user:password argument", "authorization scheme", "secret flag",
-	"ConvertTo-SecureString -AsPlainText", "XML key/value attributes", "XML element", "subscript assignment"}
+	"ConvertTo-SecureString -AsPlainText", "XML key/value attributes", "XML element", "subscript assignment", "key and value arguments",
+	"user and password arguments", "password piped to --password-stdin"}
 
 // String names the context as explain prints it.
 func (c ValueContext) String() string {
@@ -62,6 +66,11 @@ var contextMarkers = []struct {
 	{"<add ", exXMLAttr}, {"<param ", exXMLAttr}, {"<property ", exXMLAttr}, {"<setting ", exXMLAttr}, {"<entry ", exXMLAttr},
 	{"</", exXMLElement},
 	{`"]`, exSubscript}, {`']`, exSubscript},
+	{`", "`, exKeyArg}, {`","`, exKeyArg}, {`', '`, exKeyArg}, {`','`, exKeyArg},
+	{"auth=(", exAuthPair}, {"auth = (", exAuthPair}, {"basicauth(", exAuthPair}, {"digestauth(", exAuthPair},
+	{"networkcredential(", exAuthPair}, {"usernamepasswordcredentials(", exAuthPair}, {"passwordauthentication(", exAuthPair},
+	{"--password-stdin", exPasswordStdin},
+	{"mysql", exMySQL}, {"mariadb", exMySQL},
 }
 
 // extractor names an extractor function; a switch calls it, so that the
@@ -77,6 +86,10 @@ const (
 	exXMLAttr
 	exXMLElement
 	exSubscript
+	exKeyArg
+	exAuthPair
+	exPasswordStdin
+	exMySQL
 )
 
 // contextAC finds every marker occurrence in one pass.
@@ -160,7 +173,10 @@ func eachContext(value string, fn func(contextCandidate)) {
 		at := end - len(m)
 		// A marker that starts with a letter starts a word: "Api-Token x"
 		// is one scheme, not "token x"; "mytoken x" is none.
-		if at > 0 && isAlnum(m[0]) && (isAlnum(value[at-1]) || value[at-1] == '_' || value[at-1] == '-') {
+		// A call name may end in an auth-pair marker (HTTPBasicAuth(,
+		// System.Net.NetworkCredential().
+		if at > 0 && isAlnum(m[0]) && contextMarkers[tok].at != exAuthPair &&
+			(isAlnum(value[at-1]) || value[at-1] == '_' || value[at-1] == '-') {
 			return
 		}
 		switch contextMarkers[tok].at {
@@ -180,6 +196,14 @@ func eachContext(value string, fn func(contextCandidate)) {
 			xmlElementAt(value, m, end, fn)
 		case exSubscript:
 			subscriptAt(value, m, end, fn)
+		case exKeyArg:
+			keyArgAt(value, m, end, fn)
+		case exAuthPair:
+			authPairAt(value, end, fn)
+		case exPasswordStdin:
+			passwordStdinAt(value, end-len(m), fn)
+		case exMySQL:
+			mysqlPassAt(value, end, fn)
 		}
 	})
 }
@@ -318,27 +342,53 @@ func flagValue(v, name string, i int, fn func(contextCandidate)) {
 }
 
 // secureStringAt finds ConvertTo-SecureString "<pw>" -AsPlainText (also
-// -String "<pw>"): a plain-text password turned into a SecureString.
-// Without -AsPlainText the string is an encrypted standard string.
+// -String "<pw>", in any order of the parameters): a plain-text password
+// turned into a SecureString. Without -AsPlainText, or with -Key or
+// -SecureKey, the string is an encrypted standard string.
 func secureStringAt(v, m string, after int, fn func(contextCandidate)) {
-	stmt := v[after:]
-	if k := strings.IndexByte(stmt, '\n'); k >= 0 {
-		stmt = stmt[:k]
+	plain := false
+	vs, ve := -1, -1
+	for i := skipBlanks(v, after); i < len(v); i = skipBlanks(v, i) {
+		c := v[i]
+		if c == '\n' || c == ')' || c == '|' || c == ';' || c == '}' {
+			break // the end of the statement or of the call's parentheses
+		}
+		if c == '`' && i+1 < len(v) && (v[i+1] == '\n' || v[i+1] == '\r') {
+			i = skipSpace(v, i+1) // a line continued with a backtick
+			continue
+		}
+		s, e := tokenAt(v, i)
+		if e == s && s == i {
+			break
+		}
+		next := e
+		if c == '"' || c == '\'' {
+			next = min(e+1, len(v))
+		}
+		switch {
+		case c == '-' && strings.EqualFold(v[s:e], "-asplaintext"):
+			plain = true
+		case c == '-' && (strings.EqualFold(v[s:e], "-key") || strings.EqualFold(v[s:e], "-securekey")):
+			return
+		case c == '-' && strings.EqualFold(v[s:e], "-string"):
+		case c == '-':
+		case vs < 0 && (c == '"' || c == '\''):
+			vs, ve = s, e
+		case vs < 0:
+			vs = -2 // a variable or expression: ConvertTo-SecureString $plain
+		}
+		i = next
 	}
-	if indexFold(stmt, "-asplaintext") < 0 {
-		return
+	if plain && vs >= 0 && ve > vs {
+		fn(contextCandidate{kind: CtxSecureString, name: "password", start: vs, end: ve})
 	}
-	i := skipBlanks(v, after)
-	if i+7 <= len(v) && strings.EqualFold(v[i:i+7], "-string") {
-		i = skipBlanks(v, i+7)
+}
+
+func skipSpace(v string, i int) int {
+	for i < len(v) && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r') {
+		i++
 	}
-	if i >= len(v) || (v[i] != '"' && v[i] != '\'') {
-		return // a variable: ConvertTo-SecureString $plain -AsPlainText
-	}
-	s, e := tokenAt(v, i)
-	if e > s {
-		fn(contextCandidate{kind: CtxSecureString, name: "password", start: s, end: e})
-	}
+	return i
 }
 
 // xmlAttrAt finds configuration elements that bind a value to a key in
@@ -456,6 +506,132 @@ func subscriptAt(v, m string, after int, fn func(contextCandidate)) {
 	if e > s {
 		fn(contextCandidate{kind: CtxSubscript, name: key, start: s, end: e})
 	}
+}
+
+// keyArgAt finds a call's or list's secret-named string argument followed
+// by a string literal: os.environ.setdefault("API_TOKEN", "<tok>"),
+// os.putenv, System.setProperty("db.password", "<pw>"),
+// Environment.SetEnvironmentVariable, props.put("password", "<pw>"),
+// new BasicNameValuePair("client_secret", "<s>"). The marker is the
+// separator between the two literals; the key must open the arguments or
+// follow another one, and the value must end one (a ) or , after it).
+func keyArgAt(v, m string, after int, fn func(contextCandidate)) {
+	q := m[0]
+	at := after - len(m)
+	ks := strings.LastIndexByte(v[:at], q)
+	if ks < 1 {
+		return
+	}
+	if p := lastNonBlank(v, ks); p < 0 || (v[p] != '(' && v[p] != ',') {
+		return
+	}
+	key := v[ks+1 : at]
+	if !secretName(key) {
+		return
+	}
+	s, e := tokenAt(v, after-1)
+	if e >= len(v) || v[e] != q {
+		return // an unterminated literal
+	}
+	if n := skipBlanks(v, e+1); n < len(v) && v[n] != ')' && v[n] != ',' {
+		return // "password", "x" + y: not the whole value
+	}
+	if e > s {
+		fn(contextCandidate{kind: CtxKeyArg, name: key, start: s, end: e})
+	}
+}
+
+// authPairAt finds the password of a user and password pair of arguments:
+// requests' auth=("user", "<pw>"), HTTPBasicAuth / HTTPDigestAuth /
+// aiohttp.BasicAuth("user", "<pw>"), .NET NetworkCredential("user",
+// "<pw>"), Java's UsernamePasswordCredentials and PasswordAuthentication.
+// The user may be a variable; the password must be a string literal that
+// ends the argument.
+func authPairAt(v string, after int, fn func(contextCandidate)) {
+	i := skipBlanks(v, after)
+	if i >= len(v) {
+		return
+	}
+	if q := v[i]; q == '"' || q == '\'' {
+		_, e := tokenAt(v, i)
+		i = e + 1
+	} else {
+		for i < len(v) && (isAlnum(v[i]) || v[i] == '_' || v[i] == '.') {
+			i++
+		}
+	}
+	i = skipBlanks(v, i)
+	if i >= len(v) || v[i] != ',' {
+		return
+	}
+	i = skipBlanks(v, i+1)
+	if i >= len(v) || (v[i] != '"' && v[i] != '\'') {
+		return // a variable
+	}
+	s, e := tokenAt(v, i)
+	if e >= len(v) || v[e] != v[i] {
+		return
+	}
+	if n := skipBlanks(v, e+1); n < len(v) && v[n] != ')' && v[n] != ',' && v[n] != '.' {
+		return // "pw" + x
+	}
+	if e > s {
+		fn(contextCandidate{kind: CtxAuthPair, name: "password", start: s, end: e})
+	}
+}
+
+// passwordStdinAt finds echo "<pw>" | cmd --password-stdin (docker, helm,
+// podman, oras login): the echoed word, on the same line, is the password.
+func passwordStdinAt(v string, at int, fn func(contextCandidate)) {
+	ls := strings.LastIndexByte(v[:at], '\n') + 1
+	line := v[ls:at]
+	pipe := strings.LastIndexByte(line, '|')
+	if pipe < 0 || strings.ContainsAny(line[pipe:], ";&") {
+		return // no pipe into this command
+	}
+	k := strings.LastIndex(line[:pipe], "echo ")
+	if k < 0 || k > 0 && isAlnum(line[k-1]) {
+		return
+	}
+	i := skipBlanks(line, k+5)
+	for strings.HasPrefix(line[i:], "-n ") || strings.HasPrefix(line[i:], "-e ") {
+		i = skipBlanks(line, i+3)
+	}
+	s, e := tokenAt(line, i)
+	end := e
+	if i < len(line) && (line[i] == '"' || line[i] == '\'') {
+		end = e + 1
+	}
+	if e <= s || skipBlanks(line, end) != pipe {
+		return // more than one word echoed
+	}
+	fn(contextCandidate{kind: CtxPasswordStdin, name: "password", start: ls + s, end: ls + e})
+}
+
+// mysqlPassAt finds the MySQL and MariaDB clients' -p<password>, the
+// password attached to -p (mysql -uroot -pS3cret). -P is the port.
+func mysqlPassAt(v string, after int, fn func(contextCandidate)) {
+	for i := after; i+2 < len(v) && v[i] != '\n' && v[i] != '|' && v[i] != ';'; i++ {
+		if v[i] != '-' || v[i+1] != 'p' || (v[i-1] != ' ' && v[i-1] != '\t') {
+			continue
+		}
+		if c := v[i+2]; c == ' ' || c == '\t' || c == '=' || c == '-' {
+			continue // -p alone prompts; -p VALUE is passFlagAt's
+		}
+		s, e := tokenAt(v, i+2)
+		if e > s {
+			fn(contextCandidate{kind: CtxSecretFlag, name: "password", start: s, end: e})
+		}
+		return
+	}
+}
+
+// lastNonBlank returns the index of the last byte before i that is not a
+// space or tab, or -1.
+func lastNonBlank(v string, i int) int {
+	for i--; i >= 0 && (v[i] == ' ' || v[i] == '\t'); i-- {
+	}
+	return i
 }
 
 func skipBlanks(v string, i int) int {

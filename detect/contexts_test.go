@@ -78,6 +78,44 @@ func contextCases() []contextCase {
 		{kind: CtxSubscript, value: `os.environ["DB_PASSWORD"] = os.getenv("X")`},
 		{kind: CtxSubscript, value: `if os.environ["DB_PASSWORD"] == "` + s + `":`},
 		{kind: CtxSubscript, value: `os.environ["DB_HOST"] = "` + s + `"`},
+		// PowerShell parameters in any order, continued lines.
+		{kind: CtxSecureString, value: `ConvertTo-SecureString -AsPlainText -Force -String '` + pw + `'`, secret: pw},
+		{kind: CtxSecureString, value: "ConvertTo-SecureString `\n  -String '" + pw + "' `\n  -AsPlainText -Force", secret: pw},
+		{kind: CtxSecureString, value: `ConvertTo-SecureString -AsPlainText -Force -String $plain`},
+		{kind: CtxSecureString, value: `ConvertTo-SecureString '` + s + `' -Key $key -AsPlainText`},
+		{kind: CtxSecureString, value: `(ConvertTo-SecureString $p -AsPlainText -Force), '` + s + `'`},
+		// Key and value arguments.
+		{kind: CtxKeyArg, value: `os.environ.setdefault("API_TOKEN", "` + t + `")`, secret: t},
+		{kind: CtxKeyArg, value: `System.setProperty("db.password", "` + pw + `");`, secret: pw},
+		{kind: CtxKeyArg, value: `Environment.SetEnvironmentVariable('CLIENT_SECRET', '` + s + `', 'User')`, secret: s},
+		{kind: CtxKeyArg, value: `params.add(new BasicNameValuePair("client_secret","` + s + `"));`, secret: s},
+		{kind: CtxKeyArg, value: `os.environ.setdefault("API_TOKEN", "")`},
+		{kind: CtxKeyArg, value: `os.environ.setdefault("API_HOST", "` + s + `")`},
+		{kind: CtxKeyArg, value: `fields = ["username", "password", "email"]`},
+		{kind: CtxKeyArg, value: `fields = ("username", "password", "email")`, filter: "too short"},
+		{kind: CtxKeyArg, value: `prompt("password", "Enter your password")`, filter: "text"},
+		{kind: CtxKeyArg, value: `set("password", "` + s + `" + suffix)`},
+		{kind: CtxKeyArg, value: `x = "password", "` + s + `"`},
+		// User and password arguments.
+		{kind: CtxAuthPair, value: `r = requests.get(url, auth=("deploy", "` + pw + `"))`, secret: pw},
+		{kind: CtxAuthPair, value: `r = requests.get(url, auth=HTTPBasicAuth(user, '` + s + `'))`, secret: s},
+		{kind: CtxAuthPair, value: `var c = new NetworkCredential("svc", "` + pw + `");`, secret: pw},
+		{kind: CtxAuthPair, value: `new PasswordAuthentication("svc", "` + pw + `".toCharArray())`, secret: pw},
+		{kind: CtxAuthPair, value: `r = requests.get(url, auth=(user, password))`},
+		{kind: CtxAuthPair, value: `r = requests.get(url, auth=("deploy", os.environ["PW"]))`},
+		{kind: CtxAuthPair, value: `auth = ("deploy", "<password>")`, filter: "placeholder"},
+		{kind: CtxAuthPair, value: `auth = ("deploy", "pw" + suffix)`},
+		// A password echoed into --password-stdin.
+		{kind: CtxPasswordStdin, value: `echo "` + s + `" | docker login -u bot --password-stdin registry.example.com`, secret: s},
+		{kind: CtxPasswordStdin, value: `echo -n ` + t + ` | helm registry login r.example.com -u bot --password-stdin`, secret: t},
+		{kind: CtxPasswordStdin, value: `echo "$REGISTRY_TOKEN" | docker login -u bot --password-stdin`, filter: "placeholder"},
+		{kind: CtxPasswordStdin, value: `cat /run/secrets/token | docker login -u bot --password-stdin`},
+		{kind: CtxPasswordStdin, value: `echo "logging in" | tee log; docker login --password-stdin`},
+		// MySQL's -p<password>.
+		{kind: CtxSecretFlag, value: "mysql -uroot -p" + pw + " app < dump.sql", secret: pw},
+		{kind: CtxSecretFlag, value: "mysqldump -h db -u app -p" + s + " app", secret: s},
+		{kind: CtxSecretFlag, value: "mysql -h db -P3306 -uroot -p app", filter: "too short"},
+		{kind: CtxSecretFlag, value: `mysql -uroot -p"$MYSQL_ROOT_PASSWORD" app`, filter: "placeholder"},
 	}
 }
 
@@ -125,7 +163,7 @@ func TestValueContexts(t *testing.T) {
 			t.Errorf("%v: decoy %q: rejected by %q, want %q", c.kind, redactAll(c.value), ctxDecision.Filter, c.filter)
 		}
 	}
-	for k := CtxUserPass; k <= CtxSubscript; k++ {
+	for k := CtxUserPass; k <= CtxPasswordStdin; k++ {
 		if tps[k] == 0 {
 			t.Errorf("%v: no true positive", k)
 		}

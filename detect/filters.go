@@ -138,6 +138,9 @@ func IsPlaceholder(value string) bool {
 	if len(v) > 2 && v[0] == '%' && v[len(v)-1] == '%' {
 		return true
 	}
+	if tokenReplacement(v) {
+		return true
+	}
 	// One repeated character, or two alternating.
 	distinct := 0
 	var seen [4]byte
@@ -150,6 +153,21 @@ func IsPlaceholder(value string) bool {
 		distinct++
 	}
 	return distinct <= 2 && len(v) > 2
+}
+
+// tokenReplacement reports a release tool's token to be replaced at deploy
+// time: #{Name}# (Azure Pipelines Replace Tokens), #{Name} (Octopus
+// Deploy), __Name__ (Replace Tokens' other pattern).
+func tokenReplacement(v string) bool {
+	switch {
+	case strings.HasPrefix(v, "#{"):
+		v = strings.TrimSuffix(v[2:], "#")
+		return len(v) > 1 && v[len(v)-1] == '}' && isRefName(v[:len(v)-1])
+	case len(v) > 4 && strings.HasPrefix(v, "__") && strings.HasSuffix(v, "__"):
+		in := v[2 : len(v)-2]
+		return isRefName(in) && in[0] != '_' && in[len(in)-1] != '_' && (isLetters(strings.ReplaceAll(in, "_", "")) || isEnvName(in))
+	}
+	return false
 }
 
 // placeholderInner reports whether the text inside brackets reads as a
@@ -282,7 +300,71 @@ func isCodeLike(v string) bool {
 		(p < 3 || !isDigit(v[p-3])) {
 		return true
 	}
-	return concatRest(v) || derefExpr(v) || varRef(v)
+	return concatRest(v) || derefExpr(v) || varRef(v) || subscriptExpr(v)
+}
+
+// subscriptExpr reports a subscript in code: os.environ["DB_PASSWORD"],
+// config['db']['password'], process.env[KEY], with a trailing ) or , of the
+// call or list around it. The base is a dotted identifier whose letters make
+// words; each index is a quoted string, a number or an identifier.
+//
+// A base and an open bracket alone (os.environ[) is the same subscript cut at
+// its quote by a key=value reader, when the base is dotted or letters only.
+func subscriptExpr(v string) bool {
+	v = strings.TrimRight(v, "),;")
+	b := strings.IndexByte(v, '[')
+	if b < 2 {
+		return false
+	}
+	base := v[:b]
+	dotted := false
+	for i := 0; i < len(base); i++ {
+		c := base[i]
+		if !isAlnum(c) && c != '_' && c != '.' {
+			return false
+		}
+		dotted = dotted || c == '.'
+	}
+	if !(isLower(base[0]) || isUpper(base[0]) || base[0] == '_') || !lettersMakeWords(strings.ReplaceAll(base, "_", ".")) {
+		return false
+	}
+	if b == len(v)-1 {
+		return dotted || isLetters(base) && len(base) >= 3
+	}
+	if v[len(v)-1] != ']' {
+		return false
+	}
+	for i := b; i < len(v); {
+		if v[i] != '[' {
+			return false
+		}
+		e := strings.IndexByte(v[i:], ']')
+		if e < 0 {
+			return false
+		}
+		idx := v[i+1 : i+e]
+		if !subscriptIndex(idx) {
+			return false
+		}
+		i += e + 1
+	}
+	return true
+}
+
+// subscriptIndex reports an index of subscriptExpr: "KEY", 'key', 0, KEY.
+func subscriptIndex(s string) bool {
+	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
+		s = s[1 : len(s)-1]
+	}
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isAlnum(c) && c != '_' && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // isRegexLike reports two regexMarks, or one with a ^ or $ anchor.

@@ -43,6 +43,13 @@ var genericFilters = [...]ValueFilter{
 			"ENC(G7kq2Lx9mWp4Zr8t)",
 			"Ag" + strings.Repeat("Bx7Kq2mZp9Lw4Rt8", 22)},
 		TruePositives: []string{"AgK9xQ2mpLr7Wz4tYb8n", "EncX9q2mLr7#Wp4z"}, reject: isEncrypted},
+	{Name: "pem armor", Rejects: "PEM armor lines, whole or mangled (-----BEGIN RSA PRIVATE KEY-----, ----END PRIVATE KEY): KV125 judges a key block by its structure",
+		FalsePositives: []string{"-----BEGIN RSA PRIVATE KEY-----", "----BEGIN PRIVATE KEY----MIIEvQIBADAN", "-----END OPENSSH PRIVATE KEY-----"},
+		TruePositives:  []string{"-----Xq9#mLr7Wp", "---BEGINx9Q#mLr7"}, reject: isPEMArmor},
+	{Name: "sas without signature", Rejects: "shared access signature fields without sig= (sv=...&se=...&sp=...): the signature is the credential, and it is not there",
+		FalsePositives: []string{"?sv=2022-11-02&ss=bfqt&srt=sco&sp=rwdlacupiytfx&se=2030-01-01T00:00:00Z&spr=https",
+			"sv=2021-08-06&sr=c&sp=rl&se=2031-05-01"},
+		TruePositives: []string{"se=Xq9#mLr7Wp4Zx", "sv=K9#xQ2*mpLr7&x=1"}, reject: isSASWithoutSig},
 	{Name: "text", Rejects: "prose: UI and error text, SQL, anything with a space",
 		FalsePositives: []string{"Please enter your password", "select * from users where id = ?"},
 		TruePositives:  []string{"Tr0ub4dor&3-horse"}, reject: isText},
@@ -50,8 +57,9 @@ var genericFilters = [...]ValueFilter{
 		FalsePositives: []string{"xoxb-1234-####", "sk-****************abcd", "AKIA...", "Tr0ub…"},
 		TruePositives:  []string{"K9#xQ2*mpLr7", "Xx9qLm2#Pw7z"}, reject: isMasked},
 	{Name: "placeholder", Rejects: "placeholders and defaults: changeme, ${VAR}, {{ .Token }}, $(cmd), %s, <your key>, {ClientSecret}, [token], REDACTED, well-known default passwords, one repeated character",
-		FalsePositives: []string{"changeme", "${DB_PASSWORD}", "<storage-account-key>", "{ClientSecret}", "[password]", "%DB_PASS%", "aaaaaaaa"},
-		TruePositives:  []string{"[Tr0ub4dor&3-horse", "{Tr0ub4dor&3}", "<Tr0ub4dor&3", "$Tr0ub4dor&3-horse"}, reject: IsPlaceholder},
+		FalsePositives: []string{"changeme", "${DB_PASSWORD}", "<storage-account-key>", "{ClientSecret}", "[password]", "%DB_PASS%", "aaaaaaaa",
+			"#{ApiKey}#", "#{Db.Password}", "__DbPassword__"},
+		TruePositives: []string{"[Tr0ub4dor&3-horse", "{Tr0ub4dor&3}", "<Tr0ub4dor&3", "$Tr0ub4dor&3-horse"}, reject: IsPlaceholder},
 	{Name: "known public", Rejects: "credentials published in documentation and emulators (Azurite, Cosmos DB emulator, AWS docs example key, RFC 7617's example)",
 		FalsePositives: []string{knownPublic[0], knownPublic[1]},
 		TruePositives:  []string{"Zr8tG7kq2Lx9mWp4Qa3nVb6c"}, reject: isKnownPublic},
@@ -93,9 +101,10 @@ var genericFilters = [...]ValueFilter{
 		TruePositives:  []string{"Xq9mySecret#7"}, reject: isNamedPlaceholder},
 	{Name: "code", Rejects: "code: regular expressions, shell and PowerShell expressions, calls, variable references",
 		FalsePositives: []string{"[System.Convert]::FromBase64String", "(Get-Item)", "^[A-Za-z0-9]{32}$",
-			"os.Getenv(\"X\")", "$customToken", "$$HOME", "Foo::bar()", "+dbPassword)"},
+			"os.Getenv(\"X\")", "$customToken", "$$HOME", "Foo::bar()", "+dbPassword)",
+			`os.environ["DB_PASSWORD"]`, "config['db']['password'])", "os.environ["},
 		TruePositives: []string{"(Tr0ub4dor&3-horse", "[Tr0ub4dor&3-horse", "K9::xQ2#mpLr7", "Pa.*9xQ#mLr7",
-			"Tr0ub4$$dor&3-horse", "Xq9()mLr7#W"}, reject: isCodeLike},
+			"Tr0ub4$$dor&3-horse", "Xq9()mLr7#W", "Xq9[mLr7]#W", "K9xQ[\"mpLr7\"]", "Kx9mLr7["}, reject: isCodeLike},
 	{Name: "json fragment", Rejects: "a JSON or struct-literal fragment (\"key\":\"value\")",
 		FalsePositives: []string{`{"user":"app"}`},
 		TruePositives:  []string{`K9:"xQ2#mpLr7`}, reject: isJSONFragment},
@@ -281,4 +290,46 @@ func isOtherScript(v string) bool {
 		}
 	}
 	return true
+}
+
+// isPEMArmor reports a PEM armor line, whole or with its dashes or spaces
+// mangled: three or more dashes, then BEGIN or END and a space.
+func isPEMArmor(v string) bool {
+	i := 0
+	for i < len(v) && v[i] == '-' {
+		i++
+	}
+	if i < 3 {
+		return false
+	}
+	i = skipBlanks(v, i)
+	return strings.HasPrefix(v[i:], "BEGIN ") || strings.HasPrefix(v[i:], "END ")
+}
+
+// sasFields are the query parameters of an Azure shared access signature
+// other than sig (Storage, Service Bus and Event Hubs, user delegation).
+var sasFields = []string{"sv", "ss", "srt", "sp", "se", "st", "spr", "sip", "sr", "si", "skoid", "sktid", "skt",
+	"ske", "sks", "skv", "sdd", "rscc", "rscd", "rsce", "rscl", "rsct", "api-version", "skn", "ses", "saoid", "suoid", "scid"}
+
+// isSASWithoutSig reports a query string made of shared access signature
+// fields, sv= or se= among them, and no sig=: a SAS with its signature cut
+// off, which grants nothing.
+func isSASWithoutSig(v string) bool {
+	v = strings.TrimPrefix(v, "?")
+	n, core := 0, false
+	for v != "" {
+		part := v
+		if k := strings.IndexByte(v, '&'); k >= 0 {
+			part, v = v[:k], v[k+1:]
+		} else {
+			v = ""
+		}
+		eq := strings.IndexByte(part, '=')
+		if eq <= 0 || !eqAny(part[:eq], sasFields) {
+			return false
+		}
+		core = core || part[:eq] == "sv" || part[:eq] == "se"
+		n++
+	}
+	return n >= 2 && core
 }

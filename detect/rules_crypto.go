@@ -7,8 +7,20 @@ import (
 	"github.com/kvlint/kvlint/rules"
 )
 
-// fakePEM builds a PEM block of the given type with a generated body.
+// fakePEM builds a PEM block of the given type whose generated body has
+// the structure the type calls for (pemStructured): a DER SEQUENCE, or an
+// OpenSSH key's magic.
 func fakePEM(typ, seed string) string {
+	body := fakeDER(seed, 592)
+	if typ == "OPENSSH PRIVATE KEY" {
+		body = append([]byte("openssh-key-v1\x00"), fakeBytes(seed, 577)...)
+	}
+	return "-----BEGIN " + typ + "-----\n" + pemLines(body) + "-----END " + typ + "-----\n"
+}
+
+// corruptPEM is a block of the type with a body that is base64 but no key
+// structure: a key made up or edited by hand.
+func corruptPEM(typ, seed string) string {
 	var b strings.Builder
 	b.WriteString("-----BEGIN " + typ + "-----\n")
 	for i := 0; i < 12; i++ {
@@ -96,7 +108,13 @@ req.Header.Set("Authorization", "Bearer "+tok.Token)`,
 			MinEntropy: 3.5, // a 128-bit "k" is 22 characters
 			Validate:   privateKeyOK,
 			Confirm: func(m Match) Confidence {
-				if strings.HasPrefix(m.Secret(), "-----") || m.Near(`"kty"`, 4096) {
+				if strings.HasPrefix(m.Secret(), "-----") {
+					if pemStructured(m.Secret()) {
+						return High
+					}
+					return Medium // base64, but not the structure its header names
+				}
+				if m.Near(`"kty"`, 4096) {
 					return High
 				}
 				return 0 // a "d" or "k" outside a JSON Web Key

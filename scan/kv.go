@@ -285,12 +285,31 @@ func isKeyCell(c string) bool {
 //
 // (YAML block scalars, a YAML plain scalar on the next line, an XML element
 // whose text has lines of its own). The zero lineState is ready.
+//
+// It also carries a secret flag whose value is on the next line of a
+// continued command (--password \, -Password `), and the column of a
+// Markdown table whose header names a secret (| User | Password |), which
+// binds that cell of every row of the table.
 type lineState struct {
 	key    string // the pending key, a substring of the previous line
 	indent int    // the key line's indentation: a YAML value is indented more
 	xml    bool   // the value is an XML element's text
 	block  bool   // a YAML block scalar (| or >): any more indented line is its text
+	flag   bool   // a command-line flag continued on this line: its first token
+
+	table    tableState
+	tableCol int    // the secret column (0-based cell index)
+	tableKey string // its header, a substring of the header line
 }
+
+// tableState is where a Markdown table with a secret column stands.
+type tableState uint8
+
+const (
+	noTable     tableState = iota
+	tableHeader            // the header row named a secret column; the separator row follows
+	tableBody              // rows
+)
 
 // next returns the pair that a key on an earlier line binds on line, if
 // any, and reads line for a key whose value follows.
@@ -304,10 +323,23 @@ func (st *lineState) next(line string) (pair, bool) {
 
 // value returns the pending key's value on line.
 func (st *lineState) value(line string) (pair, bool) {
+	if st.table == tableBody {
+		if c, off, ok := tableCell(line, st.tableCol); ok && c != "" {
+			return pair{st.tableKey, c, off}, true
+		}
+		return pair{}, false
+	}
 	if st.key == "" || blank(line) {
 		return pair{}, false
 	}
 	i := skipSpace(line, 0)
+	if st.flag {
+		if line[i] == '-' {
+			return pair{}, false // another flag
+		}
+		v, off := flagValue(line, i)
+		return pair{st.key, v, off}, v != ""
+	}
 	if st.xml {
 		e := strings.Index(line[i:], "</")
 		if e < 0 {
@@ -343,7 +375,14 @@ func (st *lineState) value(line string) (pair, bool) {
 // read sets the pending key from line: "key: |", "key: >-", "key:" with
 // nothing after, or "<key>" alone. Any other line clears it.
 func (st *lineState) read(line string) {
+	if st.readTable(line) {
+		return
+	}
 	*st = lineState{}
+	if k, ok := continuedFlag(line); ok {
+		*st = lineState{key: k, flag: true}
+		return
+	}
 	i := skipSpace(line, 0)
 	if strings.HasPrefix(line[i:], "- ") {
 		i = skipSpace(line, i+2)
@@ -401,3 +440,100 @@ func xmlOpen(line string, i int) (string, bool) {
 }
 
 func blank(line string) bool { return strings.TrimSpace(line) == "" }
+
+// readTable follows a Markdown table: a row whose cells name a secret
+// column, then the separator row, then the body. It reports whether line is
+// part of such a table.
+func (st *lineState) readTable(line string) bool {
+	row := isTableRow(line)
+	switch {
+	case st.table == tableHeader && row && separatorRow(line):
+		st.table = tableBody
+		return true
+	case st.table == tableBody && row:
+		return true
+	case row && !separatorRow(line):
+		for col := 0; ; col++ {
+			c, _, ok := tableCell(line, col)
+			if !ok {
+				break
+			}
+			if c != "" && detect.SecretName(c) {
+				*st = lineState{table: tableHeader, tableCol: col, tableKey: c}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isTableRow reports whether line is a Markdown table row: | first, | last.
+func isTableRow(line string) bool {
+	t := strings.TrimSpace(line)
+	return len(t) >= 3 && t[0] == '|' && t[len(t)-1] == '|'
+}
+
+// separatorRow reports a table's separator row: |---|:--:|.
+func separatorRow(line string) bool {
+	dash := false
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '-':
+			dash = true
+		case '|', ':', ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return dash
+}
+
+// tableCell returns the text of cell col (0-based) of a table row, trimmed
+// as trimCell does, with its offset in line.
+func tableCell(line string, col int) (string, int, bool) {
+	i := skipSpace(line, 0)
+	if i >= len(line) || line[i] != '|' {
+		return "", 0, false
+	}
+	for n := 0; ; n++ {
+		e := strings.IndexByte(line[i+1:], '|')
+		if e < 0 {
+			return "", 0, false
+		}
+		if n == col {
+			cs, ce := trimCell(line, i+1, i+1+e)
+			return line[cs:ce], cs, true
+		}
+		i += 1 + e
+	}
+}
+
+// continuedFlag reports a command line continued on the next line (a
+// trailing \, PowerShell's ` or cmd's ^) whose last token is a secret flag
+// (--password, -Password, --client-secret, -p): the next line's first token
+// is its value. It returns the flag's name.
+func continuedFlag(line string) (string, bool) {
+	t := strings.TrimRight(line, " \t")
+	if len(t) < 3 {
+		return "", false
+	}
+	switch t[len(t)-1] {
+	case '\\', '`', '^':
+	default:
+		return "", false
+	}
+	t = strings.TrimRight(t[:len(t)-1], " \t")
+	sp := strings.LastIndexAny(t, " \t")
+	tok := t[sp+1:]
+	if len(tok) < 2 || tok[0] != '-' || sp < 0 {
+		return "", false
+	}
+	name := strings.TrimLeft(tok, "-")
+	if tok == "-p" {
+		return "password", true
+	}
+	if name == "" || strings.ContainsAny(name, "=\"'") || !detect.SecretName(name) {
+		return "", false
+	}
+	return name, true
+}
