@@ -414,6 +414,11 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 	}
 	res, status := collect(o, src, graph, wd, status, &notes)
 	res.sum.countLoaded(pkgs)
+	for _, a := range suite {
+		if o.enabled(a.Name) {
+			res.sum.suite = append(res.sum.suite, a)
+		}
+	}
 	res.sum.countSuppressed(graph)
 	m := newMasker(res.secrets())
 	for _, n := range notes {

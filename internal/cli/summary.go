@@ -3,8 +3,11 @@ package cli
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -15,12 +18,13 @@ import (
 // with (golangci-lint's habit): on a clean module kvlint prints nothing
 // else, and a newcomer could not tell whether anything was checked.
 type summary struct {
-	packages   int // distinct package paths analyzed
-	files      int // distinct Go files in them
-	broken     int // packages that did not type-check (syntax-level findings only) or did not load
-	findings   int // reported
-	suppressed int // hidden by kvlint:ignore / nolint directives
-	baselined  int // hidden by -baseline
+	packages   int                  // distinct package paths analyzed
+	files      int                  // distinct Go files in them
+	broken     []string             // paths of the packages that did not type-check (syntax-level findings only) or did not load
+	suite      []*analysis.Analyzer // the analyzers enabled, for naming those that could not run
+	findings   int                  // reported
+	suppressed int                  // hidden by kvlint:ignore / nolint directives
+	baselined  int                  // hidden by -baseline
 }
 
 // countLoaded counts the packages and files handed to the analyzers, and
@@ -43,7 +47,8 @@ func (s *summary) countLoaded(pkgs []*packages.Package) {
 			files[f] = true
 		}
 	}
-	s.packages, s.files, s.broken = len(paths), len(files), len(brokenPaths)
+	s.packages, s.files = len(paths), len(files)
+	s.broken = slices.Sorted(maps.Keys(brokenPaths))
 }
 
 // countSuppressed adds the diagnostics that directives suppressed in the
@@ -70,14 +75,24 @@ func (s *summary) print(w io.Writer) {
 	if s.baselined > 0 {
 		extra = append(extra, fmt.Sprintf("%d in the baseline", s.baselined))
 	}
-	if s.broken > 0 {
-		extra = append(extra, plural(s.broken, "package")+" skipped by the type-aware analyzers (did not type-check)")
+	if len(s.broken) > 0 {
+		// Have: "clientsecretauth, secretlog did not run in 2 packages that
+		// do not type-check: example.com/a, example.com/b": which analyzers
+		// could not run where, not only that some did not.
+		if notRun := analyzers.NotRun(s.suite, s.broken, maxNamed); notRun != "" {
+			extra = append(extra, notRun)
+		} else {
+			extra = append(extra, plural(len(s.broken), "package")+" did not type-check (syntax-level findings only)")
+		}
 	}
 	if len(extra) > 0 {
 		line += ", " + strings.Join(extra, ", ")
 	}
 	fmt.Fprintln(w, line)
 }
+
+// maxNamed is how many packages the summary line names.
+const maxNamed = 3
 
 func plural(n int, noun string) string {
 	if n == 1 {
