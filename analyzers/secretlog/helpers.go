@@ -63,7 +63,7 @@ func (f *flow) isSanitizer(fn *types.Func) bool {
 			parses = true
 		}
 	}
-	if !hashes && (!parses || selectsSecret(decl.Node().(*ast.FuncDecl).Body)) {
+	if !hashes && (!parses || f.selectsSecret(decl.Node().(*ast.FuncDecl).Body)) {
 		return false // a parser's result may hold the secret part: u.User.Password()
 	}
 	g := &flow{pass: f.pass, scope: f.scope, info: f.info, tainted: map[key]string{}, test: f.test, state: st}
@@ -118,11 +118,12 @@ func parser(fn *types.Func) bool {
 
 // selectsSecret reports whether n reads a secret-named field or method
 // (props.SharedAccessKey, u.User.Password()): a part of parsed text that
-// is a secret itself.
-func selectsSecret(n ast.Node) bool {
+// is a secret itself. A package's function (azeventhubs.ParseConnectionString,
+// the parser) is no part of the parsed value.
+func (f *flow) selectsSecret(n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
-		if sel, ok := n.(*ast.SelectorExpr); ok && secretName(sel.Sel.Name) {
+		if sel, ok := n.(*ast.SelectorExpr); ok && f.info.Selections[sel] != nil && secretName(sel.Sel.Name) {
 			found = true
 		}
 		return !found
