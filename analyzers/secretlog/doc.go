@@ -28,6 +28,13 @@
 //     about a secret, not the secret. In test files, names that begin with
 //     expected, want, fake, mock, dummy, test, sample, example, stub,
 //     invalid, wrong, bad or bogus name values the test made up;
+//     A secret-named variable that holds a secret's name is no source: one
+//     the function passes where a callee takes a name or a path
+//     (GetSecret(ctx, secret, ""), vault's Logical().Read(token)); a local
+//     whose every stored value is the name of something (secret := req.Name,
+//     a key, a path, an ID) or an unflagged constant; and a parameter of an
+//     unexported function to which every call in the package passes such a
+//     name (dapr's getSecret(ctx, secret, version), called with req.Name);
 //   - a local variable that only ever holds string constants, and a named
 //     string constant, only when the credential rules flag the value (a
 //     placeholder such as "changeme" is not a secret).

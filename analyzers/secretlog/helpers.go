@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/kvlint/kvlint/analyzers/internal/azsdk"
@@ -22,6 +23,8 @@ type pkgState struct {
 	loggers    map[types.Type]bool              // memo of loggerShaped, by receiver type
 	sinks      []funcSpec                       // extra sinks from the configuration
 	sanitizers []funcSpec                       // extra sanitizers from the configuration
+	pass       *analysis.Pass
+	names      map[*types.Var]bool // memo of nameParams
 }
 
 // hashPkgs are packages whose functions and methods hash their input
