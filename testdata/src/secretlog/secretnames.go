@@ -83,7 +83,7 @@ func sendToken(req *http.Request, v *hvault.Client, token, password string) {
 	req.Header.Set("Authorization", token)
 	req.SetBasicAuth(password, "x-oauth-basic")
 	_, _ = v.Logical().Write("secret/data/app", map[string]interface{}{"token": token})
-	log.Printf("sent %s", token)     // want `the secret-named token flows into log.Printf`
+	log.Printf("sent %s", token)    // want `the secret-named token flows into log.Printf`
 	log.Printf("auth %s", password) // want `the secret-named password flows into log.Printf`
 }
 
