@@ -100,10 +100,16 @@
 //
 // KV411 generated-credential-printed (severity info) takes the place of
 // KV410 when the value printed to standard output (fmt.Print*, print,
-// fmt.Fprint* or Write to os.Stdout) is a local variable that only holds a
-// value generated in the same function, by a function whose name starts
-// with Generate, New, Random, Create, Make or Gen: a command that hands a
-// new credential to the person running it. To a log or stderr it is KV410.
+// fmt.Fprint* or Write to os.Stdout) was generated in the same function, by
+// a function whose name starts with Generate, New, Random, Create, Make or
+// Gen: a local variable that only holds such a value (any result but the
+// error: _, jwtSecretBase64 := generate.NewJwtSecretWithBase64()), or one
+// whose last store before the print, in the blocks around it, is one
+// (password, err = pwd.Generate(n) in the branch that prints it), or a
+// secret-named field of a local that a generator of that secret filled in
+// (auth_model.NewAccessToken(ctx, t); fmt.Printf("%s", t.Token)): a command
+// that hands a new credential to the person running it. To a log or stderr
+// it is KV410.
 //
 // Log a redacted form (a short prefix and the length, or a hash), or nothing.
 //

@@ -3,7 +3,6 @@ package secretlog
 import (
 	"go/ast"
 	"go/constant"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -289,45 +288,6 @@ func generatedBy(info *types.Info, call *ast.CallExpr) bool {
 		}
 	}
 	return false
-}
-
-// noteGenerated records, in declare, the local variables of the unit that
-// are only ever assigned a newly generated value: secret, err :=
-// generate.NewSecretKey().
-func (f *flow) noteGenerated(n *ast.AssignStmt) {
-	if len(n.Rhs) != 1 || n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
-		return
-	}
-	call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
-	gen := ok && generatedBy(f.info, call)
-	for i, lhs := range n.Lhs {
-		id, ok := lhs.(*ast.Ident)
-		if !ok {
-			continue
-		}
-		obj := f.info.ObjectOf(id)
-		if obj == nil {
-			continue
-		}
-		if gen && i == 0 && (len(n.Lhs) == 1 || len(n.Lhs) == 2) {
-			if _, bad := f.generated[obj]; !bad {
-				f.generated[obj] = true
-			}
-			continue
-		}
-		f.generated[obj] = false // assigned something else too
-	}
-}
-
-// isGenerated reports whether e is a local variable that only holds a
-// value generated in this function.
-func (f *flow) isGenerated(e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if s, ok := e.(*ast.StarExpr); ok {
-		e = ast.Unparen(s.X)
-	}
-	id, ok := e.(*ast.Ident)
-	return ok && f.generated[f.info.ObjectOf(id)]
 }
 
 // toStdout reports whether a sink description is standard output

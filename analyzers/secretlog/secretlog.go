@@ -624,6 +624,7 @@ func (f *flow) anyArg(args []ast.Expr) string {
 
 // A sinkCall is a call in a unit that logs or prints its arguments.
 type sinkCall struct {
+	cur     inspector.Cursor // at call
 	call    *ast.CallExpr
 	sink    string     // what it is, for the message
 	args    []ast.Expr // the arguments that reach the output
@@ -636,7 +637,7 @@ func (f *flow) sinks(unit inspector.Cursor) []sinkCall {
 	for cur := range unit.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		if sink, args, recvToo := f.sink(cur, call); sink != "" {
-			out = append(out, sinkCall{call, sink, args, recvToo})
+			out = append(out, sinkCall{cur, call, sink, args, recvToo})
 		}
 	}
 	return out
@@ -671,7 +672,7 @@ func (f *flow) report(sinks []sinkCall) {
 		}
 		r := Rules[0]
 		msg := fmt.Sprintf("%s flows into %s: log a redacted form (a short prefix and the length, or a hash) or nothing", why, sink)
-		if toStdout(sink) && f.isGenerated(at) {
+		if toStdout(sink) && f.isGenerated(sc.cur, at) {
 			// Have: token, err := generate.NewInternalToken(); fmt.Println(token)
 			// in a command that hands a new credential to its user.
 			r = Rules[1]
