@@ -35,6 +35,12 @@
 //     a key, a path, an ID) or an unflagged constant; and a parameter of an
 //     unexported function to which every call in the package passes such a
 //     name (dapr's getSecret(ctx, secret, version), called with req.Name);
+//     A connection string known to carry no credential is none either: in
+//     the body of if strings.HasPrefix(conn, "leveldb://") (file:, sqlite:,
+//     memory:, a path), or a local built only from such a scheme's text
+//     showing no password=, key=, token= or userinfo
+//     (connStr := fmt.Sprintf("file:%s?%s", path, params)); the values put
+//     into it keep their own taint;
 //   - a local variable that only ever holds string constants, and a named
 //     string constant, only when the credential rules flag the value (a
 //     placeholder such as "changeme" is not a secret).

@@ -201,6 +201,9 @@ func (f *flow) declare(unit inspector.Cursor) {
 		if rhs != nil && nameShaped(f.info, rhs) {
 			return // Have: secret := req.Name: the name of a secret, no value
 		}
+		if rhs != nil && f.credlessBuilt(rhs) {
+			return // Have: connStr := fmt.Sprintf("file:%s?%s", path, params): no credential in it
+		}
 		st.other = true
 	}
 	for cur := range unit.Preorder((*ast.Ident)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil),
@@ -656,7 +659,7 @@ func (f *flow) report(sinks []sinkCall) {
 		var at ast.Expr
 		why := ""
 		for _, a := range args {
-			if why = f.source(a); why != "" && !(madeUp && (byName(why) || strings.HasPrefix(why, hardcodedPrefix))) {
+			if why = f.source(a); why != "" && !(madeUp && (byName(why) || strings.HasPrefix(why, hardcodedPrefix))) && !f.credlessGuarded(sc.cur, a) {
 				at = a
 				break
 			}

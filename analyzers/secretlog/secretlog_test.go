@@ -85,3 +85,22 @@ func TestNamesSomething(t *testing.T) {
 		}
 	}
 }
+
+// TestCredless: the start of a connection string that carries no
+// credential (a local store's scheme, a path), and ones that do or may.
+func TestCredless(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"leveldb://", true}, {"leveldb://queues/common", true}, {"file:%s?%s", true}, {"sqlite:///data/app.db", true},
+		{"memory://", true}, {"/var/lib/app/data", true}, {"./data", true}, {"FILE:x", true},
+		// Schemes with userinfo, credential fields, unknown schemes.
+		{"redis://", false}, {"postgres://%s:%s@%s", false}, {"file:%s?_pragma_key=%s", false},
+		{"file:%s?password=%s", false}, {"leveldb://u@host", false}, {"Server=x;Password=%s", false}, {"", false},
+	} {
+		if got := credless(tc.s); got != tc.want {
+			t.Errorf("credless(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
