@@ -30,7 +30,7 @@ func TestPresign(t *testing.T) {
 func TestLiveStorage(t *testing.T) {
 	cred, _ := azblob.NewSharedKeyCredential("acct", os.Getenv("AZURE_STORAGE_KEY"))
 	_, _ = azblob.NewClientWithSharedKeyCredential("https://acct.blob.core.windows.net/", cred, nil) // want `azblob.NewClientWithSharedKeyCredential`
-	_, _ = azblob.NewClientFromConnectionString(os.Getenv("AZURE_STORAGE_CONNECTION_STRING"), nil) // want `azblob.NewClientFromConnectionString`
+	_, _ = azblob.NewClientFromConnectionString(os.Getenv("AZURE_STORAGE_CONNECTION_STRING"), nil)   // want `azblob.NewClientFromConnectionString`
 
 	other, _ := azblob.NewSharedKeyCredential("testaccount", fixtureKey)
 	other, _ = azblob.NewSharedKeyCredential("acct", os.Getenv("AZURE_STORAGE_KEY"))
