@@ -37,6 +37,8 @@ func cryptoRules() []*Rule {
 	jwt := enc([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." +
 		enc([]byte(`{"sub":"kvlint-fake-user","iat":1700000000,"exp":1900000000}`)) + "." + Fake("jwt-sig", b64url, 43)
 	jwtHead := jwt[:strings.LastIndexByte(jwt, '.')]
+	expiredJWT := enc([]byte(`{"alg":"RS256","typ":"JWT","kid":"kvlint-fake"}`)) + "." +
+		enc([]byte(`{"aud":"kvlint-fake-app","iss":"https://login.example.test/","exp":1637195112,"iat":1637191212}`)) + "." + Fake("jwt-expired-sig", b64url, 86)
 	std := base64.URLEncoding.EncodeToString
 	padded := std([]byte(`{"alg":"RS256","typ":"JWT"}`)) + "." + std([]byte(`{"foo":"paddedbar"}`)) + "." + Fake("jwt-pad", b64url, 86) + "=="
 	compressed := enc([]byte(`{"alg":"RS256","zip":"DEF"}`)) + "." + Fake("jwt-zip", b64url, 80) + "." + Fake("jwt-zip-sig", b64url, 86)
@@ -53,7 +55,8 @@ func cryptoRules() []*Rule {
 			Info: info("KV124", "jwt",
 				"a JSON Web Token is hardcoded",
 				"Reports JSON Web Tokens: three base64url parts whose header decodes to JSON naming a "+
-					"signing algorithm (unsigned alg=none tokens are not reported).\n\n"+
+					"signing algorithm (unsigned alg=none tokens are not reported, nor jwt.io's sample, whose HS256 signature "+
+					"verifies with the key the page publishes, nor, in tests, a token whose exp claim is past).\n\n"+
 					"A bearer token is a credential until it expires, and hardcoded ones often never do.",
 				`req.Header.Set("Authorization", "Bearer eyJhbGciOi...")`,
 				`tok, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: scopes})
@@ -67,6 +70,7 @@ req.Header.Set("Authorization", "Bearer "+tok.Token)`,
 			SecretGroup: 1,
 			MinEntropy:  3.5,
 			Validate:    validJWT,
+			Confirm:     confirmJWT,
 			Confidence:  Medium,
 			TruePositives: []Sample{
 				tp(jwt),
@@ -74,6 +78,11 @@ req.Header.Set("Authorization", "Bearer "+tok.Token)`,
 				tp(padded),
 				tp(compressed),
 				tpCtx(jwt, ctxName("tokenString")),
+				// Signed with a key no one published, and expired outside a test.
+				tp(signJWT(`{"alg":"HS256","typ":"JWT"}`, `{"sub":"kvlint-fake-user","iat":1516239022}`, Fake("jwt-key", b64url, 32))),
+				tp(expiredJWT),
+				// In a test, a token that has not expired.
+				tpCtx(jwt, Context{Kind: KindAssign, Name: "token", Test: true}),
 			},
 			FalsePositives: []Sample{
 				fp(jwtNone),
@@ -84,6 +93,10 @@ req.Header.Set("Authorization", "Bearer "+tok.Token)`,
 				fpCtx(jwtHead+".signature", ctxName("mockJWTToken")),
 				fpCtx(jwtHead+".", ctxName("tokenString")),
 				fpCtx(jwtNone, ctxName("accessToken")),
+				// jwt.io's sample, signed with the key the page publishes, and
+				// an expired mock ID token in a test.
+				fp(signJWT(`{"alg":"HS256","typ":"JWT"}`, `{"sub":"1234567890","name":"John Doe","iat":1516239022}`, jwtSampleKeys[0])),
+				fpCtx(expiredJWT, Context{Kind: KindAssign, Name: "mockIDT", Test: true}),
 				// A JWS over a message rather than claims: a signature test vector.
 				fp(enc([]byte(`{"alg":"RS256"}`)) + "." + enc([]byte("Lorem ipsum dolor sit amet")) + "." + Fake("jws-sig", b64url, 86)),
 			},

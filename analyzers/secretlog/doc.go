@@ -28,6 +28,19 @@
 //     about a secret, not the secret. In test files, names that begin with
 //     expected, want, fake, mock, dummy, test, sample, example, stub,
 //     invalid, wrong, bad or bogus name values the test made up;
+//     A secret-named variable that holds a secret's name is no source: one
+//     the function passes where a callee takes a name or a path
+//     (GetSecret(ctx, secret, ""), vault's Logical().Read(token)); a local
+//     whose every stored value is the name of something (secret := req.Name,
+//     a key, a path, an ID) or an unflagged constant; and a parameter of an
+//     unexported function to which every call in the package passes such a
+//     name (dapr's getSecret(ctx, secret, version), called with req.Name);
+//     A connection string known to carry no credential is none either: in
+//     the body of if strings.HasPrefix(conn, "leveldb://") (file:, sqlite:,
+//     memory:, a path), or a local built only from such a scheme's text
+//     showing no password=, key=, token= or userinfo
+//     (connStr := fmt.Sprintf("file:%s?%s", path, params)); the values put
+//     into it keep their own taint;
 //   - a local variable that only ever holds string constants, and a named
 //     string constant, only when the credential rules flag the value (a
 //     placeholder such as "changeme" is not a secret).
@@ -93,10 +106,16 @@
 //
 // KV411 generated-credential-printed (severity info) takes the place of
 // KV410 when the value printed to standard output (fmt.Print*, print,
-// fmt.Fprint* or Write to os.Stdout) is a local variable that only holds a
-// value generated in the same function, by a function whose name starts
-// with Generate, New, Random, Create, Make or Gen: a command that hands a
-// new credential to the person running it. To a log or stderr it is KV410.
+// fmt.Fprint* or Write to os.Stdout) was generated in the same function, by
+// a function whose name starts with Generate, New, Random, Create, Make or
+// Gen: a local variable that only holds such a value (any result but the
+// error: _, jwtSecretBase64 := generate.NewJwtSecretWithBase64()), or one
+// whose last store before the print, in the blocks around it, is one
+// (password, err = pwd.Generate(n) in the branch that prints it), or a
+// secret-named field of a local that a generator of that secret filled in
+// (auth_model.NewAccessToken(ctx, t); fmt.Printf("%s", t.Token)): a command
+// that hands a new credential to the person running it. To a log or stderr
+// it is KV410.
 //
 // Log a redacted form (a short prefix and the length, or a hash), or nothing.
 //

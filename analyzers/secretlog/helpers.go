@@ -3,11 +3,11 @@ package secretlog
 import (
 	"go/ast"
 	"go/constant"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/kvlint/kvlint/analyzers/internal/azsdk"
@@ -22,6 +22,8 @@ type pkgState struct {
 	loggers    map[types.Type]bool              // memo of loggerShaped, by receiver type
 	sinks      []funcSpec                       // extra sinks from the configuration
 	sanitizers []funcSpec                       // extra sanitizers from the configuration
+	pass       *analysis.Pass
+	names      map[*types.Var]bool // memo of nameParams
 }
 
 // hashPkgs are packages whose functions and methods hash their input
@@ -63,7 +65,7 @@ func (f *flow) isSanitizer(fn *types.Func) bool {
 			parses = true
 		}
 	}
-	if !hashes && (!parses || selectsSecret(decl.Node().(*ast.FuncDecl).Body)) {
+	if !hashes && (!parses || f.selectsSecret(decl.Node().(*ast.FuncDecl).Body)) {
 		return false // a parser's result may hold the secret part: u.User.Password()
 	}
 	g := &flow{pass: f.pass, scope: f.scope, info: f.info, tainted: map[key]string{}, test: f.test, state: st}
@@ -118,11 +120,12 @@ func parser(fn *types.Func) bool {
 
 // selectsSecret reports whether n reads a secret-named field or method
 // (props.SharedAccessKey, u.User.Password()): a part of parsed text that
-// is a secret itself.
-func selectsSecret(n ast.Node) bool {
+// is a secret itself. A package's function (azeventhubs.ParseConnectionString,
+// the parser) is no part of the parsed value.
+func (f *flow) selectsSecret(n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
-		if sel, ok := n.(*ast.SelectorExpr); ok && secretName(sel.Sel.Name) {
+		if sel, ok := n.(*ast.SelectorExpr); ok && f.info.Selections[sel] != nil && secretName(sel.Sel.Name) {
 			found = true
 		}
 		return !found
@@ -285,45 +288,6 @@ func generatedBy(info *types.Info, call *ast.CallExpr) bool {
 		}
 	}
 	return false
-}
-
-// noteGenerated records, in declare, the local variables of the unit that
-// are only ever assigned a newly generated value: secret, err :=
-// generate.NewSecretKey().
-func (f *flow) noteGenerated(n *ast.AssignStmt) {
-	if len(n.Rhs) != 1 || n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
-		return
-	}
-	call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
-	gen := ok && generatedBy(f.info, call)
-	for i, lhs := range n.Lhs {
-		id, ok := lhs.(*ast.Ident)
-		if !ok {
-			continue
-		}
-		obj := f.info.ObjectOf(id)
-		if obj == nil {
-			continue
-		}
-		if gen && i == 0 && (len(n.Lhs) == 1 || len(n.Lhs) == 2) {
-			if _, bad := f.generated[obj]; !bad {
-				f.generated[obj] = true
-			}
-			continue
-		}
-		f.generated[obj] = false // assigned something else too
-	}
-}
-
-// isGenerated reports whether e is a local variable that only holds a
-// value generated in this function.
-func (f *flow) isGenerated(e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if s, ok := e.(*ast.StarExpr); ok {
-		e = ast.Unparen(s.X)
-	}
-	id, ok := e.(*ast.Ident)
-	return ok && f.generated[f.info.ObjectOf(id)]
 }
 
 // toStdout reports whether a sink description is standard output

@@ -84,6 +84,7 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		funcs:     map[*types.Func]inspector.Cursor{},
 		sanitizer: map[*types.Func]bool{},
 		loggers:   map[types.Type]bool{},
+		pass:      pass,
 	}
 	if cfg := scope.Config(); cfg != nil {
 		state.sinks = parseSpecs(cfg.File.SecretLog.Sinks)
@@ -152,6 +153,9 @@ type flow struct {
 	mapKeys map[types.Object]bool
 	// encoders holds local json.Encoders made for an output: where they write.
 	encoders map[types.Object]string
+	// nameArgs holds the variables the function passes where a callee
+	// takes a name or a path (GetSecret(ctx, secret, "")).
+	nameArgs map[*types.Var]bool
 }
 
 // stores are the values stored in a local variable.
@@ -168,6 +172,7 @@ func (f *flow) declare(unit inspector.Cursor) {
 	f.mapKeys = map[types.Object]bool{}
 	f.encoders = map[types.Object]string{}
 	f.generated = map[types.Object]bool{}
+	f.nameArgs = map[*types.Var]bool{}
 	local := func(e ast.Expr) *stores {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
@@ -193,10 +198,29 @@ func (f *flow) declare(unit inspector.Cursor) {
 			st.consts = append(st.consts, constant.StringVal(tv.Value))
 			return
 		}
+		if rhs != nil && nameShaped(f.info, rhs) {
+			return // Have: secret := req.Name: the name of a secret, no value
+		}
+		if rhs != nil && f.credlessBuilt(rhs) {
+			return // Have: connStr := fmt.Sprintf("file:%s?%s", path, params): no credential in it
+		}
 		st.other = true
 	}
-	for cur := range unit.Preorder((*ast.Ident)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IndexExpr)(nil)) {
+	for cur := range unit.Preorder((*ast.Ident)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil),
+		(*ast.UnaryExpr)(nil), (*ast.IndexExpr)(nil), (*ast.CallExpr)(nil), (*ast.FuncType)(nil)) {
 		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			f.noteNameArgs(n)
+		case *ast.FuncType:
+			// A parameter holds what its callers pass, whatever the body
+			// stores in it later.
+			if n.Params != nil {
+				for _, field := range n.Params.List {
+					for _, id := range field.Names {
+						store(id, nil)
+					}
+				}
+			}
 		case *ast.IndexExpr:
 			// Have: data[secretKey], with data a map.
 			if t := f.info.TypeOf(n.X); t != nil {
@@ -278,6 +302,11 @@ func (f *flow) named(name string, obj types.Object, siblings func(string) bool, 
 		}
 		return hardcodedPrefix + name
 	case *types.Var:
+		if f.holdsName(obj) {
+			// Have: GetSecret(ctx, secret, ""), or getSecret(ctx, req.Name, v)
+			// calling func getSecret(ctx, secret, version string).
+			return ""
+		}
 		if st := f.assigned[obj]; st != nil && !st.other {
 			// Have: user := "alice"; token := "fixture": a local that only
 			// ever holds constants holds a secret only if the credential
@@ -598,6 +627,7 @@ func (f *flow) anyArg(args []ast.Expr) string {
 
 // A sinkCall is a call in a unit that logs or prints its arguments.
 type sinkCall struct {
+	cur     inspector.Cursor // at call
 	call    *ast.CallExpr
 	sink    string     // what it is, for the message
 	args    []ast.Expr // the arguments that reach the output
@@ -610,7 +640,7 @@ func (f *flow) sinks(unit inspector.Cursor) []sinkCall {
 	for cur := range unit.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		if sink, args, recvToo := f.sink(cur, call); sink != "" {
-			out = append(out, sinkCall{call, sink, args, recvToo})
+			out = append(out, sinkCall{cur, call, sink, args, recvToo})
 		}
 	}
 	return out
@@ -629,7 +659,7 @@ func (f *flow) report(sinks []sinkCall) {
 		var at ast.Expr
 		why := ""
 		for _, a := range args {
-			if why = f.source(a); why != "" && !(madeUp && (byName(why) || strings.HasPrefix(why, hardcodedPrefix))) {
+			if why = f.source(a); why != "" && !(madeUp && (byName(why) || strings.HasPrefix(why, hardcodedPrefix))) && !f.credlessGuarded(sc.cur, a) {
 				at = a
 				break
 			}
@@ -645,7 +675,7 @@ func (f *flow) report(sinks []sinkCall) {
 		}
 		r := Rules[0]
 		msg := fmt.Sprintf("%s flows into %s: log a redacted form (a short prefix and the length, or a hash) or nothing", why, sink)
-		if toStdout(sink) && f.isGenerated(at) {
+		if toStdout(sink) && f.isGenerated(sc.cur, at) {
 			// Have: token, err := generate.NewInternalToken(); fmt.Println(token)
 			// in a command that hands a new credential to its user.
 			r = Rules[1]

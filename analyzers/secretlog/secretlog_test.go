@@ -63,3 +63,44 @@ secretlog:
 type nopT struct{}
 
 func (nopT) Errorf(string, ...any) {}
+
+// TestNamesSomething: which identifiers name something (the shape of a
+// name's value and of a callee's name parameter), and which do not.
+func TestNamesSomething(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		last []string
+		want bool
+	}{
+		{"Name", nameWords, true}, {"key", nameWords, true}, {"secretPath", nameWords, true}, {"keyVaultSecretName", nameWords, true},
+		{"SecretID", nameWords, true},
+		// Secret names and account names are no names of things.
+		{"apiKey", nameWords, false}, {"secretKey", nameWords, false}, {"UserName", nameWords, false}, {"password", nameWords, false},
+		// A callee's parameter takes a name or a path; key and id are no such parameters.
+		{"name", nameParamWords, true}, {"path", nameParamWords, true}, {"secretName", nameParamWords, true},
+		{"key", nameParamWords, false}, {"clientID", nameParamWords, false}, {"username", nameParamWords, false}, {"loginName", nameParamWords, false},
+	} {
+		if got := namesSomething(tc.name, tc.last); got != tc.want {
+			t.Errorf("namesSomething(%q, %v) = %v, want %v", tc.name, tc.last, got, tc.want)
+		}
+	}
+}
+
+// TestCredless: the start of a connection string that carries no
+// credential (a local store's scheme, a path), and ones that do or may.
+func TestCredless(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"leveldb://", true}, {"leveldb://queues/common", true}, {"file:%s?%s", true}, {"sqlite:///data/app.db", true},
+		{"memory://", true}, {"/var/lib/app/data", true}, {"./data", true}, {"FILE:x", true},
+		// Schemes with userinfo, credential fields, unknown schemes.
+		{"redis://", false}, {"postgres://%s:%s@%s", false}, {"file:%s?_pragma_key=%s", false},
+		{"file:%s?password=%s", false}, {"leveldb://u@host", false}, {"Server=x;Password=%s", false}, {"", false},
+	} {
+		if got := credless(tc.s); got != tc.want {
+			t.Errorf("credless(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}

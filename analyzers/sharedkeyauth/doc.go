@@ -48,5 +48,10 @@
 //
 // The SDK's own code is not a user of it: a call inside the package (or the
 // module) that defines the constructor is not reported. Test files are
-// judged too, unless the configuration says tests: skip.
+// judged too, unless the configuration says tests: skip; but a test's call
+// whose every credential argument is a constant the credential rules do not
+// flag (azblob.NewSharedKeyCredential("testaccount", "dGVzdGtleQ=="), a
+// client made from that credential) authenticates to nothing and is not
+// reported. A key read at run time in a test, and any call in an Example
+// function, is.
 package sharedkeyauth

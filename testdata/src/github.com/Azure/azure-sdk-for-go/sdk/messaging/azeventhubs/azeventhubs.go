@@ -18,3 +18,16 @@ func NewProducerClient(fullyQualifiedNamespace string, eventHub string, credenti
 func NewProducerClientFromConnectionString(connectionString string, eventHub string, options *ProducerClientOptions) (*ProducerClient, error) {
 	return &ProducerClient{}, nil
 }
+
+// ConnectionStringProperties are the parts of a connection string.
+type ConnectionStringProperties struct {
+	Endpoint            string
+	EntityPath          *string
+	SharedAccessKeyName *string
+	SharedAccessKey     *string
+}
+
+// ParseConnectionString parses a connection string into its parts.
+func ParseConnectionString(connStr string) (ConnectionStringProperties, error) {
+	return ConnectionStringProperties{}, nil
+}
