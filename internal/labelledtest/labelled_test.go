@@ -172,10 +172,11 @@ func readLabels(t *testing.T, eco string, data []byte, raw map[string][]string, 
 // generated reports whether a positive line carries a generated secret:
 // on the line itself, or on the next one for a PEM block's BEGIN line.
 func generated(lines []string, line int) bool {
-	if strings.Contains(lines[line-1], "{{fake:") {
+	has := func(l string) bool { return strings.Contains(l, "{{fake:") || strings.Contains(l, "{{bad:") }
+	if has(lines[line-1]) {
 		return true
 	}
-	return strings.Contains(lines[line-1], "-----BEGIN") && line < len(lines) && strings.Contains(lines[line], "{{fake:")
+	return strings.Contains(lines[line-1], "-----BEGIN") && line < len(lines) && has(lines[line])
 }
 
 // familyOf maps a rule ID to its family, the unit the labels name.
@@ -201,6 +202,7 @@ var familyOf = map[string]string{
 	"KV535": "confluent", "KV536": "firebase", "KV537": "algolia", "KV538": "mapbox", "KV540": "shopify",
 	"KV541": "square", "KV542": "braintree", "KV543": "mailgun", "KV544": "mailchimp", "KV550": "discord",
 	"KV551": "discord", "KV552": "telegram", "KV553": "notion", "KV560": "age",
+	"KV600": "generic-password", "KV607": "generic-password",
 }
 
 // family returns the family of a rule; a detection rule the map does not
@@ -212,10 +214,13 @@ func family(id string) string {
 	return id
 }
 
-// detectionRules are the IDs of the value rules; scan also reports IaC
-// practices (KV2xx, KV6xx), which are not secret values and not scored.
+// detectionRules are the IDs of the rules that report a secret value: the
+// detection engine's, and the two IaC rules that report a literal secret
+// (a Key Vault secret's literal value, a secret input's literal default).
+// The other IaC practices scan reports (KV2xx, KV6xx) are not values and
+// not scored.
 var detectionRules = func() map[string]bool {
-	m := map[string]bool{}
+	m := map[string]bool{"KV600": true, "KV607": true}
 	for _, r := range detect.Builtin() {
 		m[r.ID] = true
 	}
