@@ -26,8 +26,8 @@ const threshold = 0.95
 var lenient = flag.Bool("labelled.lenient", false, "log the labelled-set figures without enforcing the threshold")
 
 // enforced says whether a score below the threshold fails the test. It is
-// off until the set reaches the threshold; then it stays on.
-const enforced = false
+// on: the set reaches the threshold (-labelled.lenient only logs).
+const enforced = true
 
 // lineKey names one line of the expanded tree.
 type lineKey struct {
@@ -64,6 +64,7 @@ func TestLabelledSet(t *testing.T) {
 	if sc.positives < 150 || sc.negatives < 150 {
 		t.Errorf("the set holds %d positives and %d labelled negatives, want at least 150 of each", sc.positives, sc.negatives)
 	}
+	checkCoverage(t, sc)
 	if p < threshold || r < threshold {
 		msg := fmt.Sprintf("precision %.3f, recall %.3f: want both at least %.2f", p, r, threshold)
 		if enforced && !*lenient {
@@ -315,6 +316,38 @@ func score(s *set, res *scan.Result, dir string) *scoring {
 		}
 	}
 	return sc
+}
+
+// minProviders is how many provider families (KV5xx rules) the set covers
+// at least.
+const minProviders = 25
+
+// checkCoverage fails unless every Azure family (KV101-KV107, KV130-KV151)
+// and every core rule's family has a positive, and at least minProviders
+// provider families do.
+func checkCoverage(t *testing.T, sc *scoring) {
+	t.Helper()
+	providers := map[string]bool{}
+	var missing []string
+	for _, r := range detect.Builtin() {
+		fam := family(r.ID)
+		has := sc.byFamily[fam] != nil && sc.byFamily[fam].tp+sc.byFamily[fam].fn > 0
+		switch n, _ := strconv.Atoi(strings.TrimPrefix(r.ID, "KV")); {
+		case n >= 500 && n < 600:
+			if has {
+				providers[fam] = true
+			}
+		case !has && !slices.Contains(missing, fam):
+			missing = append(missing, fam)
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("no positive for the families %v", missing)
+	}
+	if len(providers) < minProviders {
+		t.Errorf("%d provider families have a positive, want at least %d", len(providers), minProviders)
+	}
+	t.Logf("coverage: every Azure and core family, %d provider families", len(providers))
 }
 
 // total returns the overall precision and recall.
