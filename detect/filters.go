@@ -325,7 +325,17 @@ func isCodeLike(v string) bool {
 		(p < 3 || !isDigit(v[p-3])) {
 		return true
 	}
-	return concatRest(v) || derefExpr(v) || varRef(v) || indexExpr(v)
+	return concatRest(v) || derefExpr(v) || varRef(v) || indexExpr(v) || nonNullRef(v)
+}
+
+// nonNullRef reports TypeScript's non-null assertion on a dotted name:
+// process.env.SLACK_SIGNING_SECRET!, config.db.password!.
+func nonNullRef(v string) bool {
+	n := len(v)
+	if n < 4 || v[n-1] != '!' || strings.IndexByte(v, '.') < 0 {
+		return false
+	}
+	return isIdentifierLike(v[:n-1])
 }
 
 // indexExpr reports an index expression on a dotted name:
