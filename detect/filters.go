@@ -138,9 +138,6 @@ func IsPlaceholder(value string) bool {
 	if len(v) > 2 && v[0] == '%' && v[len(v)-1] == '%' {
 		return true
 	}
-	if tokenReplacement(v) || pythonInterpolation(v) || openBracketWord(v) {
-		return true
-	}
 	// One repeated character, or two alternating.
 	distinct := 0
 	var seen [4]byte
@@ -153,46 +150,6 @@ func IsPlaceholder(value string) bool {
 		distinct++
 	}
 	return distinct <= 2 && len(v) > 2
-}
-
-// tokenReplacement reports a release tool's token: #{Name}# (Azure
-// Pipelines replace-tokens) or #{Name} (Octopus Deploy), the name letters,
-// digits and . _ - :.
-func tokenReplacement(v string) bool {
-	if len(v) < 4 || v[0] != '#' || v[1] != '{' {
-		return false
-	}
-	end := strings.IndexByte(v, '}')
-	if end < 3 || (end != len(v)-1 && v[end+1:] != "#") {
-		return false
-	}
-	return isRefName(v[2:end])
-}
-
-// pythonInterpolation reports configparser and %-format interpolation of a
-// named value: %(SNOWFLAKE_PASSWORD)s, or %(SNOWFLAKE_PASSWORD as a line
-// parser that stops at ) leaves it.
-func pythonInterpolation(v string) bool {
-	if len(v) < 4 || v[0] != '%' || v[1] != '(' {
-		return false
-	}
-	return isRefName(strings.TrimSuffix(v[2:], ")s"))
-}
-
-// openBracketWord reports an opening < or { followed by one word of letters,
-// - and _ and nothing else: a placeholder (<generate with openssl>,
-// {api-key}) that a line parser cut at a space or a brace. A digit or a
-// symbol makes it a value (<Tr0ub4dor&3).
-func openBracketWord(v string) bool {
-	if len(v) < 4 || (v[0] != '<' && v[0] != '{') {
-		return false
-	}
-	for i := 1; i < len(v); i++ {
-		if c := v[i]; !isLower(c) && !isUpper(c) && c != '-' && c != '_' {
-			return false
-		}
-	}
-	return true
 }
 
 // placeholderInner reports whether the text inside brackets reads as a
@@ -325,40 +282,7 @@ func isCodeLike(v string) bool {
 		(p < 3 || !isDigit(v[p-3])) {
 		return true
 	}
-	return concatRest(v) || derefExpr(v) || varRef(v) || indexExpr(v) || nonNullRef(v)
-}
-
-// nonNullRef reports TypeScript's non-null assertion on a dotted name:
-// process.env.SLACK_SIGNING_SECRET!, config.db.password!.
-func nonNullRef(v string) bool {
-	n := len(v)
-	if n < 4 || v[n-1] != '!' || strings.IndexByte(v, '.') < 0 {
-		return false
-	}
-	return isIdentifierLike(v[:n-1])
-}
-
-// indexExpr reports an index expression on a dotted name:
-// os.environ["DB_PASSWORD"], config.secrets['db'], settings.KEYS[0], or
-// os.environ[ as a line parser that stops at a quote leaves it.
-func indexExpr(v string) bool {
-	open := strings.IndexByte(v, '[')
-	if open < 3 || (v[len(v)-1] != ']' && open != len(v)-1) || !(isLower(v[0]) || isUpper(v[0])) {
-		return false
-	}
-	dots := 0
-	for i := 0; i < open; i++ {
-		switch c := v[i]; {
-		case c == '.':
-			if v[i-1] == '.' {
-				return false
-			}
-			dots++
-		case !isAlnum(c) && c != '_':
-			return false
-		}
-	}
-	return dots > 0 && v[open-1] != '.'
+	return concatRest(v) || derefExpr(v) || varRef(v)
 }
 
 // isRegexLike reports two regexMarks, or one with a ^ or $ anchor.
@@ -888,10 +812,3 @@ func looksRandom(s string) bool {
 
 // log2 is math.Log2 for lengths.
 func log2(n int) float64 { return math.Log2(float64(n)) }
-
-// isPublicToken reports a token its provider documents as public, meant
-// for browsers and apps: a Mapbox public token (pk. and a base64 JSON
-// header; secret tokens start sk.).
-func isPublicToken(v string) bool {
-	return strings.HasPrefix(v, "pk.eyJ")
-}

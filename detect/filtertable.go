@@ -41,8 +41,8 @@ var genericFilters = [...]ValueFilter{
 		FalsePositives: []string{"ENC[AES256_GCM,data:q1Ws9fXk,iv:Zm9vYmFy4k2PqL7x,tag:c2VjcmV0dGFn,type:str]",
 			"$ANSIBLE_VAULT;1.1;AES256\n6136643137356161",
 			"ENC(G7kq2Lx9mWp4Zr8t)",
-			"Ag" + strings.Repeat("Bx7Kq2mZp9Lw4Rt8", 22), "ENC[AES256_GCM", "{cipher}9f3a7c21be04d8e6", "{COQLCE6DU6GtcS5P=}"},
-		TruePositives: []string{"AgK9xQ2mpLr7Wz4tYb8n", "EncX9q2mLr7#Wp4z", "{Xq9#mLr7Wp4zK2}", "ENC[Tr0ub4dor&3"}, reject: isEncrypted},
+			"Ag" + strings.Repeat("Bx7Kq2mZp9Lw4Rt8", 22)},
+		TruePositives: []string{"AgK9xQ2mpLr7Wz4tYb8n", "EncX9q2mLr7#Wp4z"}, reject: isEncrypted},
 	{Name: "text", Rejects: "prose: UI and error text, SQL, anything with a space",
 		FalsePositives: []string{"Please enter your password", "select * from users where id = ?"},
 		TruePositives:  []string{"Tr0ub4dor&3-horse"}, reject: isText},
@@ -50,13 +50,11 @@ var genericFilters = [...]ValueFilter{
 		FalsePositives: []string{"xoxb-1234-####", "sk-****************abcd", "AKIA...", "Tr0ub…"},
 		TruePositives:  []string{"K9#xQ2*mpLr7", "Xx9qLm2#Pw7z"}, reject: isMasked},
 	{Name: "placeholder", Rejects: "placeholders and defaults: changeme, ${VAR}, {{ .Token }}, $(cmd), %s, <your key>, {ClientSecret}, [token], REDACTED, well-known default passwords, one repeated character",
-		FalsePositives: []string{"changeme", "${DB_PASSWORD}", "<storage-account-key>", "{ClientSecret}", "[password]", "%DB_PASS%", "aaaaaaaa",
-			"#{PaymentGatewayApiKey}#", "#{Octopus.Db.Password}", "%(SNOWFLAKE_PASSWORD)s", "%(SNOWFLAKE_PASSWORD", "<generate", "{api-key"},
-		TruePositives: []string{"[Tr0ub4dor&3-horse", "{Tr0ub4dor&3}", "<Tr0ub4dor&3", "$Tr0ub4dor&3-horse",
-			"#{Tr0ub4dor&3", "%(Tr0ub4dor&3", "<Xq9mLr7Wp"}, reject: IsPlaceholder},
-	{Name: "known public", Rejects: "credentials published in documentation and emulators (Azurite, Cosmos DB emulator, AWS docs example key, RFC 7617's example), and tokens public by design (Mapbox pk.)",
-		FalsePositives: []string{knownPublic[0], knownPublic[1], "pk.eyJ1IjoiY29udG9zbyIsImEiOiJjbDl4cTJtIn0.Xq9mLr7Wp4zK2Tb8nQ4Yw"},
-		TruePositives:  []string{"Zr8tG7kq2Lx9mWp4Qa3nVb6c", "pk.Xq9mLr7Wp4zK2Tb8"}, reject: func(v string) bool { return isKnownPublic(v) || isPublicToken(v) }},
+		FalsePositives: []string{"changeme", "${DB_PASSWORD}", "<storage-account-key>", "{ClientSecret}", "[password]", "%DB_PASS%", "aaaaaaaa"},
+		TruePositives:  []string{"[Tr0ub4dor&3-horse", "{Tr0ub4dor&3}", "<Tr0ub4dor&3", "$Tr0ub4dor&3-horse"}, reject: IsPlaceholder},
+	{Name: "known public", Rejects: "credentials published in documentation and emulators (Azurite, Cosmos DB emulator, AWS docs example key, RFC 7617's example)",
+		FalsePositives: []string{knownPublic[0], knownPublic[1]},
+		TruePositives:  []string{"Zr8tG7kq2Lx9mWp4Qa3nVb6c"}, reject: isKnownPublic},
 	{Name: "uuid", Rejects: "UUIDs (ids, not secrets, under a generic name)",
 		FalsePositives: []string{"3f2504e0-4f89-11d3-9a0c-0305e82c3301"},
 		TruePositives:  []string{"3f2504e0x4f89#11d3"}, reject: isUUID},
@@ -95,10 +93,9 @@ var genericFilters = [...]ValueFilter{
 		TruePositives:  []string{"Xq9mySecret#7"}, reject: isNamedPlaceholder},
 	{Name: "code", Rejects: "code: regular expressions, shell and PowerShell expressions, calls, variable references",
 		FalsePositives: []string{"[System.Convert]::FromBase64String", "(Get-Item)", "^[A-Za-z0-9]{32}$",
-			"os.Getenv(\"X\")", "$customToken", "$$HOME", "Foo::bar()", "+dbPassword)",
-			`os.environ["REPLICA_DB_PASSWORD"]`, "os.environ[", "settings.KEYS[0]", "process.env.SLACK_SIGNING_SECRET!"},
+			"os.Getenv(\"X\")", "$customToken", "$$HOME", "Foo::bar()", "+dbPassword)"},
 		TruePositives: []string{"(Tr0ub4dor&3-horse", "[Tr0ub4dor&3-horse", "K9::xQ2#mpLr7", "Pa.*9xQ#mLr7",
-			"Tr0ub4$$dor&3-horse", "Xq9()mLr7#W", "K9.xQ2[mpLr7#", "Xq9.mLr7Wp4z!"}, reject: isCodeLike},
+			"Tr0ub4$$dor&3-horse", "Xq9()mLr7#W"}, reject: isCodeLike},
 	{Name: "json fragment", Rejects: "a JSON or struct-literal fragment (\"key\":\"value\")",
 		FalsePositives: []string{`{"user":"app"}`},
 		TruePositives:  []string{`K9:"xQ2#mpLr7`}, reject: isJSONFragment},
@@ -120,19 +117,25 @@ var genericFilters = [...]ValueFilter{
 	{Name: "prose word", Rejects: "one dictionary-shaped word with closing punctuation, no digits (Hello!, Welcome.)",
 		FalsePositives: []string{"Hello!", "Welcome!!"},
 		TruePositives:  []string{"xQ#9mL", "Hel9o!"}, reject: isProseWord},
+	{Name: "cut placeholder", Rejects: "placeholders a configuration format interpolates or a line parser cut short: %(NAME)s, %(NAME, <generate, {api-key",
+		FalsePositives: []string{"%(SNOWFLAKE_PASSWORD)s", "%(SNOWFLAKE_PASSWORD", "<generate", "{api-key"},
+		TruePositives:  []string{"%(Tr0ub4dor&3", "<Xq9mLr7Wp", "{Xq9#mLr7Wp4zK2}"}, reject: isCutPlaceholder},
+	{Name: "ciphertext", Rejects: "encrypted values in other shapes: SOPS cut at its comma (ENC[AES256_GCM), Spring Cloud Config {cipher}..., Maven {base64}",
+		FalsePositives: []string{"ENC[AES256_GCM", "{cipher}9f3a7c21be04d8e6", "{COQLCE6DU6GtcS5P=}"},
+		TruePositives:  []string{"ENC[Tr0ub4dor&3", "{Xq9mLr7#Wp4zK2b8}"}, reject: isCiphertext},
+	{Name: "public token", Rejects: "tokens their provider documents as public, for browsers and apps: Mapbox pk.",
+		FalsePositives: []string{"pk.eyJ1IjoiY29udG9zbyIsImEiOiJjbDl4cTJtIn0.Xq9mLr7Wp4zK2Tb8nQ4Yw"},
+		TruePositives:  []string{"pk.Xq9mLr7Wp4zK2Tb8", "sk.eyJ1Ijoia3ZsaW50In0.Xq9mLr7Wp4zK2Tb8"}, reject: isPublicToken},
+	{Name: "non-null reference", Rejects: "TypeScript non-null assertions on a dotted name (process.env.TOKEN!)",
+		FalsePositives: []string{"process.env.SLACK_SIGNING_SECRET!"},
+		TruePositives:  []string{"Xq9.mLr7Wp4z!"}, reject: isNonNullRef},
 }
 
 // isEncrypted reports a value encrypted at rest: SOPS (ENC[AES256_GCM,...]),
-// Spring Cloud Config ({cipher}...), Maven settings ({base64}),
 // Ansible Vault ($ANSIBLE_VAULT;1.1;AES256), jasypt ENC(...), or a Sealed
 // Secrets ciphertext (base64 starting with Ag, hundreds of characters: an
 // RSA-wrapped session key before the data).
 func isEncrypted(v string) bool {
-	// A line parser that splits at commas keeps only ENC[AES256_GCM of a
-	// SOPS value; SOPS has no other cipher.
-	if strings.HasPrefix(v, "ENC[AES256_GCM") || strings.HasPrefix(v, "{cipher}") || mavenEncrypted(v) {
-		return true
-	}
 	if strings.HasPrefix(v, "ENC[") && strings.HasSuffix(v, "]") && strings.Contains(v, "data:") ||
 		strings.HasPrefix(v, "$ANSIBLE_VAULT;") || len(v) > 5 && strings.EqualFold(v[:4], "enc(") && v[len(v)-1] == ')' {
 		return true
@@ -290,22 +293,4 @@ func isOtherScript(v string) bool {
 		}
 	}
 	return true
-}
-
-// mavenEncrypted reports a Maven settings-security password: base64 in
-// braces, {COQLCE6DU6GtcS5P=}, at least 16 characters with a digit or a
-// + or / (a braced name such as {ClientSecret} is a placeholder).
-func mavenEncrypted(v string) bool {
-	if len(v) < 18 || v[0] != '{' || v[len(v)-1] != '}' {
-		return false
-	}
-	mixed := false
-	for i := 1; i < len(v)-1; i++ {
-		c := v[i]
-		if b64Value(c) < 0 && c != '=' {
-			return false
-		}
-		mixed = mixed || isDigit(c) || c == '+' || c == '/'
-	}
-	return mixed
 }
