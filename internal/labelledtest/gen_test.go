@@ -117,8 +117,8 @@ var neutral = map[string]string{"hex": hexLower, "b64": b64chars, "b64url": b64u
 var placeholder = regexp.MustCompile(`\{\{(fake|bad):([A-Za-z0-9-]+)\}\}|\{\{(hex|b64|b64url|alnum|digits):([0-9]+)\}\}|\{\{uuid\}\}`)
 
 // expand replaces the placeholders of one line; seed makes each occurrence
-// distinct and stable.
-func expand(line, seed string) (string, error) {
+// distinct and stable. Each generated secret is passed to secret.
+func expand(line, seed string, secret func(string)) (string, error) {
 	var err error
 	k := 0
 	out := placeholder.ReplaceAllStringFunc(line, func(ph string) string {
@@ -135,6 +135,7 @@ func expand(line, seed string) (string, error) {
 			if m[1] == "bad" {
 				v = breakChecksum(v)
 			}
+			secret(v)
 			return v
 		case m[3] != "":
 			n, _ := strconv.Atoi(m[4])

@@ -45,6 +45,7 @@ type label struct {
 type set struct {
 	labels   map[lineKey]label
 	archives map[string]string // file -> archive (ecosystem)
+	secrets  []string          // every generated secret, to keep out of the log
 }
 
 // TestLabelledSet scans the expanded set as kvlint scan does and scores the
@@ -100,7 +101,7 @@ func load(t *testing.T, dir string) *set {
 			lines := strings.Split(string(f.Data), "\n")
 			raw[rel] = lines
 			s.archives[rel] = eco
-			writeExpanded(t, dir, rel, lines)
+			writeExpanded(t, dir, rel, lines, s)
 		}
 		for _, f := range ar.Files {
 			if f.Name == "labels" {
@@ -112,11 +113,12 @@ func load(t *testing.T, dir string) *set {
 }
 
 // writeExpanded writes the file rel with its placeholders expanded.
-func writeExpanded(t *testing.T, dir, rel string, lines []string) {
+func writeExpanded(t *testing.T, dir, rel string, lines []string, s *set) {
 	t.Helper()
 	out := make([]string, len(lines))
+	keep := func(v string) { s.secrets = append(s.secrets, v) }
 	for i, l := range lines {
-		e, err := expand(l, rel+":"+strconv.Itoa(i+1))
+		e, err := expand(l, rel+":"+strconv.Itoa(i+1), keep)
 		if err != nil {
 			t.Fatalf("%s:%d: %v", rel, i+1, err)
 		}
@@ -386,11 +388,19 @@ func (sc *scoring) log(t *testing.T, s *set) {
 		c := sc.byFamily[f]
 		fmt.Fprintf(&b, "%-22s %4d %4d %4d %9.3f %6.3f\n", f, c.tp, c.fp, c.fn, ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn))
 	}
-	t.Log("labelled set\n" + b.String())
+	out := []string{"labelled set\n" + b.String()}
 	for _, m := range sc.misses {
-		t.Log("miss: " + m)
+		out = append(out, "miss: "+m)
 	}
 	for _, f := range sc.falsePos {
-		t.Log("false positive: " + f)
+		out = append(out, "false positive: "+f)
+	}
+	for _, o := range out {
+		for _, v := range s.secrets {
+			if len(v) >= 8 && strings.Contains(o, v) {
+				t.Fatalf("a log line holds a generated secret (%s): refusing to print it", detect.Redact(v))
+			}
+		}
+		t.Log(o)
 	}
 }
