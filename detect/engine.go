@@ -679,6 +679,11 @@ func resolveOverlaps(fs []Finding, tr *trace) int {
 		if a.Confidence != b.Confidence {
 			return a.Confidence > b.Confidence
 		}
+		// A password slot (Password=..., user:pass@) that holds a provider's
+		// token: the token's rule says what it is.
+		if a.Rule.humanSecret != b.Rule.humanSecret && a.Start == b.Start && a.End == b.End {
+			return !a.Rule.humanSecret
+		}
 		if a.Rule.prio != b.Rule.prio {
 			return a.Rule.prio > b.Rule.prio
 		}

@@ -316,6 +316,18 @@ func TestOverlapsResolved(t *testing.T) {
 	if len(fs) != 1 || fs[0].Rule.ID != "KV103" {
 		t.Errorf("storage connection string: %s; want one KV103", describe(v, fs))
 	}
+	// A password slot holding a provider token is the token (KV118), and a
+	// password is still the slot's (KV108).
+	sg := "SG." + Fake("overlap-sg", b64url, 22) + "." + Fake("overlap-sg2", b64url, 43)
+	for _, c := range []struct{ v, want string }{
+		{`host=smtp.sendgrid.net;user id=apikey;password=` + sg + `;`, "KV118"},
+		{`host=db;user id=app;password=` + Fake("overlap-pw", alnum, 14) + `!;`, "KV108"},
+	} {
+		fs := e.Scan(c.v, Context{}, nil)
+		if len(fs) != 1 || fs[0].Rule.ID != c.want {
+			t.Errorf("password slot: %s; want one %s", describe(c.v, fs), c.want)
+		}
+	}
 	// Several secrets in one value: ordered, not overlapping.
 	multi := "a=" + FakeCRCToken("ghp_", "m1") + " b=AKIA" + Fake("m2", upperNum, 16) + " c=" + FakeCRCToken("ghp_", "m3")
 	fs = e.Scan(multi, Context{}, nil)

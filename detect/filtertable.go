@@ -126,6 +126,18 @@ var genericFilters = [...]ValueFilter{
 	{Name: "prose word", Rejects: "one dictionary-shaped word with closing punctuation, no digits (Hello!, Welcome.)",
 		FalsePositives: []string{"Hello!", "Welcome!!"},
 		TruePositives:  []string{"xQ#9mL", "Hel9o!"}, reject: isProseWord},
+	{Name: "cut placeholder", Rejects: "placeholders a configuration format interpolates or a line parser cut short: %(NAME)s, %(NAME, <generate, {api-key",
+		FalsePositives: []string{"%(SNOWFLAKE_PASSWORD)s", "%(SNOWFLAKE_PASSWORD", "<generate", "{api-key"},
+		TruePositives:  []string{"%(Tr0ub4dor&3", "<Xq9mLr7Wp", "{Xq9#mLr7Wp4zK2}"}, reject: isCutPlaceholder},
+	{Name: "ciphertext", Rejects: "encrypted values in other shapes: SOPS cut at its comma (ENC[AES256_GCM), Spring Cloud Config {cipher}..., Maven {base64}",
+		FalsePositives: []string{"ENC[AES256_GCM", "{cipher}9f3a7c21be04d8e6", "{COQLCE6DU6GtcS5P=}"},
+		TruePositives:  []string{"ENC[Tr0ub4dor&3", "{Xq9mLr7#Wp4zK2b8}"}, reject: isCiphertext},
+	{Name: "public token", Rejects: "tokens their provider documents as public, for browsers and apps: Mapbox pk.",
+		FalsePositives: []string{"pk.eyJ1IjoiY29udG9zbyIsImEiOiJjbDl4cTJtIn0.Xq9mLr7Wp4zK2Tb8nQ4Yw"},
+		TruePositives:  []string{"pk.Xq9mLr7Wp4zK2Tb8", "sk.eyJ1Ijoia3ZsaW50In0.Xq9mLr7Wp4zK2Tb8"}, reject: isPublicToken},
+	{Name: "non-null reference", Rejects: "TypeScript non-null assertions on a dotted name (process.env.TOKEN!)",
+		FalsePositives: []string{"process.env.SLACK_SIGNING_SECRET!"},
+		TruePositives:  []string{"Xq9.mLr7Wp4z!"}, reject: isNonNullRef},
 }
 
 // isEncrypted reports a value encrypted at rest: SOPS (ENC[AES256_GCM,...]),

@@ -64,3 +64,24 @@ func FuzzSplitWords(f *testing.F) {
 		IsPlaceholder(name)
 	})
 }
+
+// FuzzFallbackLiteral checks that a fallback literal lies inside the
+// expression and holds no quote of the kind that delimits it.
+func FuzzFallbackLiteral(f *testing.F) {
+	for _, v := range []string{"process.env.X || 'Xq9mLr7Wp'", `os.getenv("X", "Xq9mLr7Wp")`, "${X:-Xq9mLr7Wp}",
+		"${X:?msg}", `a ?? ""`, `''`, "${:-}", `get("`, `x or "a"b"`} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		s, e, ok := fallbackLiteral(v, 0, len(v))
+		if !ok {
+			return
+		}
+		if s < 0 || e > len(v) || s >= e {
+			t.Fatalf("bounds %d:%d in %d bytes", s, e, len(v))
+		}
+		if v[s-1] == '"' && strings.IndexByte(v[s:e], '"') >= 0 || v[s-1] == '\'' && strings.IndexByte(v[s:e], '\'') >= 0 {
+			t.Fatalf("literal %d:%d holds its quote", s, e)
+		}
+	})
+}

@@ -20,6 +20,11 @@ func (e *Engine) genericWhole(value string, ctx Context, weak bool, dst []Findin
 		return dst
 	}
 	s, end := trimBounds(value, 0, len(value))
+	// process.env.X || "lit", os.getenv("X", "lit"), ${X:-lit}: the
+	// literal fallback is the value.
+	if fs, fe, ok := fallbackLiteral(value, s, end); ok {
+		s, end = fs, fe
+	}
 	// Authorization: Bearer <token>
 	for _, p := range [...]string{"bearer ", "token "} {
 		if end-s > len(p) && strings.EqualFold(value[s:s+len(p)], p) {
@@ -269,6 +274,9 @@ func (e *Engine) genericPairs(value string, ctx Context, dst []Finding, rej *rej
 		if c == ':' && s < len(value) && value[s] == '=' { // password := "..."
 			s++
 		}
+		if c == ':' && k >= 2 && value[k-2:k] == "${" && s < len(value) && value[s] == '-' { // ${PGPASSWORD:-default}
+			s++
+		}
 		for s < len(value) && (value[s] == ' ' || value[s] == '\t') {
 			s++
 		}
@@ -311,4 +319,91 @@ func (e *Engine) genericPairs(value string, ctx Context, dst []Finding, rej *rej
 		}
 	}
 	return dst
+}
+
+// fallbackLiteral finds, in value[s:end], the literal default of an
+// expression that reads a variable and falls back to a constant:
+// process.env.X || "lit", cfg.X ?? 'lit', x or "lit", x ?: "lit",
+// os.getenv("X", "lit"), os.environ.get("X", "lit"), ENV.fetch("X", "lit"),
+// and the shell's ${X:-lit} and ${X:=lit} (Spring's ${X:lit} too). It
+// returns the literal's bounds without its quotes. It does not allocate.
+func fallbackLiteral(v string, s, end int) (int, int, bool) {
+	if end-s < 4 {
+		return 0, 0, false
+	}
+	if v[s] == '$' && v[s+1] == '{' && v[end-1] == '}' {
+		return shellDefault(v, s+2, end-1)
+	}
+	// The literal last: trim the call's ) and a trailing , or ;.
+	e := end
+	for e > s && (v[e-1] == ')' || v[e-1] == ',' || v[e-1] == ';' || v[e-1] == ' ') {
+		e--
+	}
+	if e-s < 3 {
+		return 0, 0, false
+	}
+	q := v[e-1]
+	if q != '"' && q != '\'' && q != '`' {
+		return 0, 0, false
+	}
+	qs := strings.LastIndexByte(v[s:e-1], q)
+	if qs < 0 {
+		return 0, 0, false
+	}
+	qs += s
+	before := strings.TrimRight(v[s:qs], " ")
+	switch {
+	case strings.HasSuffix(before, "||"), strings.HasSuffix(before, "??"), strings.HasSuffix(before, "?:"),
+		strings.HasSuffix(before, " or"):
+	case strings.HasSuffix(before, ",") && defaultCall(before):
+	default:
+		return 0, 0, false
+	}
+	if len(before) < 4 || qs+1 >= e-1 {
+		return 0, 0, false
+	}
+	return qs + 1, e - 1, true
+}
+
+// defaultCall reports whether expr starts with a call that reads a
+// variable with a default as its last argument: getenv, get, fetch,
+// getOrDefault, env.
+func defaultCall(expr string) bool {
+	p := strings.IndexByte(expr, '(')
+	if p <= 0 {
+		return false
+	}
+	name := expr[:p]
+	if i := strings.LastIndexAny(name, ". "); i >= 0 {
+		name = name[i+1:]
+	}
+	for _, f := range [...]string{"getenv", "get", "fetch", "getordefault", "env", "getvalue"} {
+		if strings.EqualFold(name, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// shellDefault reads the inside of ${NAME:-lit}, ${NAME:=lit} or ${NAME:lit}
+// (v[s:e], between the braces) and returns lit's bounds; ${NAME:?msg} and
+// ${NAME:+alt} have none.
+func shellDefault(v string, s, e int) (int, int, bool) {
+	i := s
+	for i < e && (isAlnum(v[i]) || v[i] == '_' || v[i] == '.') {
+		i++
+	}
+	if i == s || i >= e || v[i] != ':' {
+		return 0, 0, false
+	}
+	i++
+	if i < e && (v[i] == '-' || v[i] == '=') {
+		i++
+	} else if i < e && (v[i] == '?' || v[i] == '+') {
+		return 0, 0, false
+	}
+	if i >= e {
+		return 0, 0, false
+	}
+	return i, e, true
 }

@@ -90,8 +90,18 @@ func init() {
 		tpCtx(s, ctxName("bearer")),
 		tpCtx(s, ctxName("consumerKey")), // "access" alone does not say AWS (KV111)
 		tpCtx(base64.StdEncoding.EncodeToString([]byte("Tr0ub4dor&3-horse")), ctxName("dbPasswordB64")),
+		// A literal fallback after a variable read is hardcoded.
+		{Value: "process.env.PGPASSWORD || '" + s + "'", Context: ctxName("password"), Secret: s},
+		{Value: `cfg.Password ?? "` + s + `"`, Context: ctxName("password"), Secret: s},
+		{Value: `os.getenv("DB_PASSWORD", "` + s + `")`, Context: ctxName("db_password"), Secret: s},
+		{Value: "${PGPASSWORD:-" + s + "}", Context: ctxName("PGPASSWORD"), Secret: s},
 	}
 	genericRule.FalsePositives = []Sample{
+		fpCtx("process.env.PGPASSWORD || ''", ctxName("password")),
+		fpCtx("process.env.PGPASSWORD || process.env.PASSWORD", ctxName("password")),
+		fpCtx(`os.getenv("DB_PASSWORD", "changeme")`, ctxName("db_password")),
+		fpCtx("${DB_PASSWORD:?set DB_PASSWORD}", ctxName("DB_PASSWORD")),
+		fpCtx("${DB_PASSWORD:changeme}", ctxName("DB_PASSWORD")),
 		fpCtx(s, ctxName("bypass")),
 		fpCtx(s, ctxName("compass")),
 		fpCtx(s, ctxName("passage")),

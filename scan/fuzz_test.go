@@ -14,6 +14,7 @@ func FuzzLinePairs(f *testing.F) {
 		"password: hunter2", `"key": "value",`, "export A=\"b\"", "ENV KEY value", "--password=x --user y",
 		"<password>x</password>", "a := `raw`", "key = 'v' # c", "x==y", "- name: 'q", `"unterminated: "x`,
 		"--", "-- --a", "k:", "\t\tk\t=\tv;", "a::b", "'k': v",
+		`private static final String K = "v";`, "export const k: T = 'v'", "const k: = ", "let a b c d e f g h i = 'v'",
 	} {
 		f.Add(s)
 	}

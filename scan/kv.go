@@ -58,6 +58,9 @@ func linePairs(line string, dst *[maxPairs]pair) int {
 	} else if p, ok := xmlElement(line, i); ok {
 		dst[n] = p
 		n++
+	} else if p, ok := declaration(line, i); ok {
+		dst[n] = p
+		n++
 	}
 	// Command-line flags: --password value, --password=value.
 	for j := 0; n < maxPairs; {

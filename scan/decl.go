@@ -1,0 +1,97 @@
+package scan
+
+import "strings"
+
+// declStarts are the keywords and modifiers a declaration starts with in
+// C#, Java, Kotlin, TypeScript, JavaScript, Swift, Rust and Dart.
+var declStarts = [...]string{"private", "public", "protected", "internal", "static", "final", "const", "readonly",
+	"var", "let", "val", "lateinit", "override"}
+
+// maxDeclTokens bounds the keywords, type and name of a declaration.
+const maxDeclTokens = 8
+
+// declaration parses a declaration that starts at i, keywords and a type
+// before the name bound to a quoted literal, and returns the name as the key:
+//
+//	private static final String ACCOUNT_KEY = "...";   (Java)
+//	public const string FunctionKey = "...";           (C#)
+//	const speechKey: string = "...";                   (TypeScript, after export)
+//	private const val API_KEY = "..."                  (Kotlin)
+//	const API_KEY: &str = "...";                       (Rust)
+//
+// Only a quoted value is taken: anything else after = is code.
+func declaration(line string, i int) (pair, bool) {
+	if !startsDecl(line[i:]) {
+		return pair{}, false
+	}
+	var ns, ne, tokens int
+	j := i
+	for j < len(line) && tokens < maxDeclTokens {
+		s := j
+		for j < len(line) && isTypeByte(line[j]) {
+			j++
+		}
+		if j == s {
+			break
+		}
+		tokens++
+		if isIdent(line[s:j]) {
+			ns, ne = s, j
+		}
+		j = skipSpace(line, j)
+		if j < len(line) && (line[j] == '=' || line[j] == ':') {
+			break
+		}
+	}
+	if tokens < 2 || ne != j && strings.TrimRight(line[ne:j], " \t") != "" || j >= len(line) {
+		return pair{}, false
+	}
+	if line[j] == ':' { // name: Type = value
+		k := strings.IndexByte(line[j:], '=')
+		if k < 0 {
+			return pair{}, false
+		}
+		j += k
+	}
+	if j+1 >= len(line) || line[j] != '=' || line[j+1] == '=' || line[j+1] == '>' {
+		return pair{}, false
+	}
+	v := skipSpace(line, j+1)
+	if v >= len(line) || (line[v] != '"' && line[v] != '\'' && line[v] != '`') {
+		return pair{}, false
+	}
+	value, off := unquoteValue(line, v)
+	if value == "" {
+		return pair{}, false
+	}
+	return pair{line[ns:ne], value, off}, true
+}
+
+// startsDecl reports whether s starts with a declaration keyword and a space.
+func startsDecl(s string) bool {
+	for _, k := range declStarts {
+		if len(s) > len(k) && strings.HasPrefix(s, k) && (s[len(k)] == ' ' || s[len(k)] == '\t') {
+			return true
+		}
+	}
+	return false
+}
+
+// isTypeByte reports a byte of a keyword, a type (List<String>, int[],
+// string?, &str) or a name.
+func isTypeByte(c byte) bool {
+	return isKeyByte(c) && c != '-' || c == '<' || c == '>' || c == '[' || c == ']' || c == '?' || c == '&' || c == ','
+}
+
+// isIdent reports an identifier: a letter or _ first, then letters, digits and _.
+func isIdent(s string) bool {
+	if s == "" || !(s[0] == '_' || s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z') {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
