@@ -648,7 +648,7 @@ func isFlagName(s string) bool {
 // isPathLike reports whether s names a file or path rather than holding a secret.
 func isPathLike(s string) bool {
 	if strings.HasPrefix(s, "/") || strings.HasPrefix(s, "./") || strings.HasPrefix(s, "../") ||
-		strings.HasPrefix(s, "~/") || isBackslashPath(s) || strings.Contains(s, "://") {
+		strings.HasPrefix(s, "~/") || isBackslashPath(s) || strings.Contains(s, "://") || isVarRootedPath(s) {
 		return true
 	}
 	if len(s) > 2 && isUpper(s[0]) && s[1] == ':' && (s[2] == '/' || s[2] == '\\') {
@@ -660,6 +660,23 @@ func isPathLike(s string) bool {
 		}
 	}
 	return false
+}
+
+// isVarRootedPath reports whether s is a path under a shell variable:
+// $HOME/.config, $env:APPDATA\x (${DIR}/x is the placeholder filter's). The
+// variable must read as an environment variable (upper case, digits, _), so a
+// password that starts with $ and holds a slash ($ecr3t/K9xQ2) still counts.
+func isVarRootedPath(s string) bool {
+	rest, ok := strings.CutPrefix(s, "$")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, "env:")
+	i := 0
+	for i < len(rest) && (isUpper(rest[i]) || isDigit(rest[i]) || rest[i] == '_') {
+		i++
+	}
+	return i > 0 && i < len(rest) && (rest[i] == '/' || rest[i] == '\\')
 }
 
 // isBackslashPath reports whether s is a Windows path: it starts with \\,

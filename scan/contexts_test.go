@@ -309,7 +309,7 @@ func contextMatrix() []ctxRow {
 		{ctx: "--password VALUE", file: "main.go", tp: `exec.Command("mysql", "-h", "db", "--password", "{P}")`,
 			decoys: []string{`exec.Command("mysql", "-h", "db", "--password", pw)`}},
 		{ctx: "-p VALUE", file: "login.sh", tp: "docker login -u bot -p {S} registry.example.com",
-			decoys: []string{"docker login -u bot -p \"$REGISTRY_TOKEN\" registry.example.com", "docker run -p 8080:80 nginx", "mkdir -p /var/lib/app",
+			decoys: []string{"docker login -u bot -p \"$REGISTRY_TOKEN\" registry.example.com", "docker run -p 8080:80 nginx", "mkdir -p /var/lib/app", `mkdir -p "$HOME/.copilot"`,
 				`read -s -p "Password: " pw`}},
 		{ctx: "-p VALUE", file: "login.ps1", tp: "az login --service-principal -u $appId -p {S} --tenant $tenant",
 			decoys: []string{"az login --service-principal -u $appId -p $env:AZ_SECRET --tenant $tenant"}},
