@@ -679,6 +679,15 @@ func isVarRootedPath(s string) bool {
 	return i > 0 && i < len(rest) && (rest[i] == '/' || rest[i] == '\\')
 }
 
+// isMarkdownName reports whether s is a name inside Markdown emphasis or
+// code marks (\*_credentials.Credentials_, *clientSecret*, `opts.Key`): with
+// the marks taken off, the identifier filter rejects what is left. A
+// password between underscores (_K9xQ2#mLr7_) is still a value.
+func isMarkdownName(s string) bool {
+	t := strings.TrimRight(strings.TrimLeft(s, "\\*_`"), "*_`")
+	return t != s && t != "" && isIdentifierLike(t)
+}
+
 // isBackslashPath reports whether s is a Windows path: it starts with \\,
 // .\ or %VAR%\, or all its backslash-separated parts are names
 // (keys\prod). A backslash among other symbols (Tr0ub\4dor&3) is a
