@@ -95,3 +95,99 @@ func isIdent(s string) bool {
 	}
 	return true
 }
+
+// codePairs adds to dst, from n on, the pairs of code on a line of a plain
+// file, and returns the new count: a call whose name is the key and whose
+// one argument is a quoted literal (.password("..."), setApiKey('...')),
+// and a name compared with a quoted literal (x_api_key == "...",
+// token === '...').
+func codePairs(line string, dst *[maxPairs]pair, n int) int {
+	for j := 0; n < maxPairs && j < len(line); {
+		k := strings.IndexAny(line[j:], "(=!")
+		if k < 0 {
+			break
+		}
+		k += j
+		j = k + 1
+		var p pair
+		var ok bool
+		if line[k] == '(' {
+			p, ok = callLiteral(line, k)
+		} else {
+			p, ok = compareLiteral(line, k)
+		}
+		if ok {
+			dst[n] = p
+			n++
+			j = p.Off + len(p.Value)
+		}
+	}
+	return n
+}
+
+// callLiteral reads name("literal") around the ( at k: the name, of three
+// or more identifier bytes, is the key; the literal must be the only
+// argument.
+func callLiteral(line string, k int) (pair, bool) {
+	s := k
+	for s > 0 && isIdentByte(line[s-1]) {
+		s--
+	}
+	if k-s < 3 || !isIdent(line[s:k]) || k+1 >= len(line) {
+		return pair{}, false
+	}
+	q := line[k+1]
+	if q != '"' && q != '\'' && q != '`' {
+		return pair{}, false
+	}
+	value, off := unquoteValue(line, k+1)
+	end := off + len(value) + 1
+	if value == "" || end > len(line) {
+		return pair{}, false
+	}
+	if e := skipSpace(line, end); e >= len(line) || line[e] != ')' {
+		return pair{}, false
+	}
+	return pair{line[s:k], value, off}, true
+}
+
+// compareLiteral reads name == "literal" (or ===, !=, !==) at the operator
+// that starts at k; the name may be dotted (self.api_key).
+func compareLiteral(line string, k int) (pair, bool) {
+	e := k + 1
+	if e >= len(line) || line[e] != '=' {
+		return pair{}, false
+	}
+	e++
+	if e < len(line) && line[e] == '=' {
+		e++
+	}
+	if k > 0 && (line[k-1] == '=' || line[k-1] == '!' || line[k-1] == '<' || line[k-1] == '>') {
+		return pair{}, false
+	}
+	ne := k
+	for ne > 0 && (line[ne-1] == ' ' || line[ne-1] == '\t') {
+		ne--
+	}
+	ns := ne
+	for ns > 0 && (isIdentByte(line[ns-1]) || line[ns-1] == '.') {
+		ns--
+	}
+	name := strings.TrimLeft(line[ns:ne], ".")
+	if name == "" || !isIdent(name[:1]) {
+		return pair{}, false
+	}
+	v := skipSpace(line, e)
+	if v >= len(line) || (line[v] != '"' && line[v] != '\'' && line[v] != '`') {
+		return pair{}, false
+	}
+	value, off := unquoteValue(line, v)
+	if value == "" {
+		return pair{}, false
+	}
+	return pair{name, value, off}, true
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}

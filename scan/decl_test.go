@@ -17,13 +17,46 @@ func TestDeclaration(t *testing.T) {
 		`const API_KEY: &str = "abc";`:                            "API_KEY=abc",
 		`static final Map<String, String> KEYS = "abc";`:          "KEYS=abc",
 		`let token = "abc"`:                                       "token=abc",
-		`private final String password = System.getenv("DB_PW");`: "",
+		`private final String password = System.getenv("DB_PW");`: "getenv=DB_PW", // a call, not the declaration
 		`const apiKey = process.env.API_KEY;`:                     "",
 		`public static boolean isValid(String password) {`:        "",
-		`var ok = token == "abc";`:                                "",
+		`var ok = token == "abc";`:                                "token=abc", // the comparison
 		`const handler = (token) => "abc";`:                       "",
 		`private String password;`:                                "",
 		`const x = "";`:                                           "",
+	}
+	for line, want := range cases {
+		var pairs [maxPairs]pair
+		n := linePairs(line, &pairs)
+		var got []string
+		for _, p := range pairs[:n] {
+			got = append(got, p.Key+"="+p.Value)
+			if line[p.Off:p.Off+len(p.Value)] != p.Value {
+				t.Errorf("%q: %+v does not point into the line", line, p)
+			}
+		}
+		if strings.Join(got, ",") != want {
+			t.Errorf("%q: pairs %q, want %q", line, got, want)
+		}
+	}
+}
+
+// TestCodePairs checks the pairs of calls with one literal and of
+// comparisons with a literal, and the code they must leave alone.
+func TestCodePairs(t *testing.T) {
+	cases := map[string]string{
+		`DataSourceBuilder.create().url("jdbc:x").username("app").password("abc").build();`: "url=jdbc:x,username=app,password=abc",
+		`client.setApiKey('abc');`:              "setApiKey=abc",
+		`    return {"ok": x_api_key == "abc"}`: "x_api_key=abc",
+		`if (req.headers.token === 'abc') {`:    "req.headers.token=abc",
+		`if token != "abc" {`:                   "token=abc",
+		`cfg.setProperty("password", "abc");`:   "",
+		`os.getenv("DB_PASSWORD")`:              "getenv=DB_PASSWORD",
+		`if x >= "abc"`:                         "",
+		`f(x)`:                                  "",
+		`a.b("abc" + c)`:                        "",
+		`. == "x"`:                              "",
+		`... === "x"`:                           "",
 	}
 	for line, want := range cases {
 		var pairs [maxPairs]pair

@@ -35,6 +35,9 @@ const maxPairs = 4
 //	"key": "value",     export KEY=value   set KEY=value    ENV KEY value
 //	--password value    --password=value   - key: value     <key>value</key>
 //	| KEY | value | ... (a Markdown table row)
+//	private static final String KEY = "value"      (a declaration)
+//	.password("value")  setApiKey('value')         (a call with one literal)
+//	api_key == "value"  token === 'value'          (a comparison)
 //
 // Quotes around values are stripped; trailing commas, semicolons and
 // " # comments" after unquoted values are dropped.
@@ -95,7 +98,7 @@ func linePairs(line string, dst *[maxPairs]pair) int {
 		}
 		j = vs
 	}
-	return n
+	return codePairs(line, dst, n)
 }
 
 // keyValue parses "key SEP value" starting at i, where SEP is one of ":",
