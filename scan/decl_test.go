@@ -25,20 +25,7 @@ func TestDeclaration(t *testing.T) {
 		`private String password;`:                                "",
 		`const x = "";`:                                           "",
 	}
-	for line, want := range cases {
-		var pairs [maxPairs]pair
-		n := linePairs(line, &pairs)
-		var got []string
-		for _, p := range pairs[:n] {
-			got = append(got, p.Key+"="+p.Value)
-			if line[p.Off:p.Off+len(p.Value)] != p.Value {
-				t.Errorf("%q: %+v does not point into the line", line, p)
-			}
-		}
-		if strings.Join(got, ",") != want {
-			t.Errorf("%q: pairs %q, want %q", line, got, want)
-		}
-	}
+	checkLinePairs(t, cases)
 }
 
 // TestCodePairs checks the pairs of calls with one literal and of
@@ -58,6 +45,13 @@ func TestCodePairs(t *testing.T) {
 		`. == "x"`:                              "",
 		`... === "x"`:                           "",
 	}
+	checkLinePairs(t, cases)
+}
+
+// checkLinePairs asserts the key=value pairs linePairs finds on each line
+// (joined by commas) and that each value points into its line.
+func checkLinePairs(t *testing.T, cases map[string]string) {
+	t.Helper()
 	for line, want := range cases {
 		var pairs [maxPairs]pair
 		n := linePairs(line, &pairs)

@@ -97,7 +97,7 @@ func Explain(abs string, data []byte, opts *Options, fn func(Judged)) (*FileExpl
 		eng = de.Traced(x.judged)
 	}
 	if !strings.HasSuffix(abs, ".go") && l.Enabled(iac.Analyzer) {
-		x.out.IaC = iacChecks(abs)
+		x.out.IaC = iac.Checks(abs)
 	}
 	r := w.content(abs, data, l, eng, nil)
 	x.out.Findings, x.out.Keys, x.out.Note = r.findings, r.keys, r.note
@@ -163,31 +163,4 @@ func (x *explainer) hidden(h hit, line int, l *config.Loaded, dirs []directive) 
 		}
 	}
 	x.out.Dropped = append(x.out.Dropped, d)
-}
-
-// iacChecks names the IaC practice checks iac.Checker.Check runs on a file
-// named abs, in its order.
-func iacChecks(abs string) []string {
-	out := []string{"text: versioned secret identifiers, App Service Key Vault references, az keyvault / az login"}
-	base := strings.ToLower(filepath.Base(abs))
-	switch ext := filepath.Ext(base); {
-	case ext == ".tf":
-		out = append(out, "Terraform: azurerm resources, variables and locals of the module")
-	case ext == ".bicep" || ext == ".bicepparam":
-		out = append(out, "Bicep: declarations, decorators, resources and their practices")
-	case ext == ".json":
-		out = append(out, "ARM: deployment templates and parameter files (by $schema)")
-	case ext == ".yaml" || ext == ".yml":
-		out = append(out, "YAML: Kubernetes Secrets and SecretProviderClasses, GitHub Actions, compose, pipelines")
-	case isDockerfile(base):
-		out = append(out, "Dockerfile: ENV and ARG")
-	}
-	return out
-}
-
-// isDockerfile reports whether base (lowercase) names a Dockerfile, as
-// package iac tells them.
-func isDockerfile(base string) bool {
-	return base == "dockerfile" || base == "containerfile" || strings.HasPrefix(base, "dockerfile.") ||
-		strings.HasSuffix(base, ".dockerfile")
 }

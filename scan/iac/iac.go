@@ -77,22 +77,78 @@ func (c *Checker) Check(path, content string) ([]Finding, string) {
 	var out findings
 	textChecks(content, &out)
 	var note string
-	base := strings.ToLower(filepath.Base(path))
-	switch ext := filepath.Ext(base); {
-	case ext == ".tf":
+	switch kind := kindOf(path); kind {
+	case kindTerraform:
 		note = c.terraform(path, content, &out)
-	case ext == ".bicep" || ext == ".bicepparam":
-		note = bicep(path, content, ext == ".bicepparam", &out)
-		note = cmp.Or(note, bicepPractices(path, content, ext == ".bicepparam", &out))
-	case ext == ".json":
+	case kindBicep, kindBicepParam:
+		note = bicep(path, content, kind == kindBicepParam, &out)
+		note = cmp.Or(note, bicepPractices(path, content, kind == kindBicepParam, &out))
+	case kindARM:
 		note = arm(path, content, &out)
 		note = cmp.Or(note, armPractices(path, content, &out))
-	case ext == ".yaml" || ext == ".yml":
+	case kindYAML:
 		note = yamlFile(path, content, &out)
-	case isDockerfile(base):
+	case kindDockerfile:
 		dockerfile(content, &out)
 	}
 	return out.sorted(), note
+}
+
+// fileKind is what Check reads a file as, beyond the text checks every
+// file gets.
+type fileKind int
+
+const (
+	kindText fileKind = iota
+	kindTerraform
+	kindBicep
+	kindBicepParam
+	kindARM
+	kindYAML
+	kindDockerfile
+)
+
+// kindChecks says in words what each kind's checks look at (for Checks).
+var kindChecks = [...]string{
+	kindTerraform:  "Terraform: azurerm resources, variables and locals of the module",
+	kindBicep:      "Bicep: declarations, decorators, resources and their practices",
+	kindBicepParam: "Bicep: declarations, decorators, resources and their practices",
+	kindARM:        "ARM: deployment templates and parameter files (by $schema)",
+	kindYAML:       "YAML: Kubernetes Secrets and SecretProviderClasses, GitHub Actions, compose, pipelines",
+	kindDockerfile: "Dockerfile: ENV and ARG",
+}
+
+// kindOf tells a file's kind by its name.
+func kindOf(path string) fileKind {
+	base := strings.ToLower(filepath.Base(path))
+	switch ext := filepath.Ext(base); {
+	case ext == ".tf":
+		return kindTerraform
+	case ext == ".bicep":
+		return kindBicep
+	case ext == ".bicepparam":
+		return kindBicepParam
+	case ext == ".json":
+		return kindARM
+	case ext == ".yaml" || ext == ".yml":
+		return kindYAML
+	case isDockerfile(base):
+		return kindDockerfile
+	}
+	return kindText
+}
+
+// Checks names, in words and in order, the checks Check runs on a file
+// named path (kvlint explain lists them); none for a Go file.
+func Checks(path string) []string {
+	if strings.HasSuffix(path, ".go") {
+		return nil
+	}
+	out := []string{"text: versioned secret identifiers, App Service Key Vault references, az keyvault / az login"}
+	if k := kindOf(path); k != kindText {
+		out = append(out, kindChecks[k])
+	}
+	return out
 }
 
 func isDockerfile(base string) bool {
