@@ -32,7 +32,8 @@ func TestStagedInterrupt(t *testing.T) {
 	dir := stagedRepo(t)
 	tmp := os.Getenv("TMPDIR")
 	bin := t.TempDir()
-	if err := os.WriteFile(filepath.Join(bin, "go"), []byte("#!/bin/sh\ntrap '' INT TERM\nsleep 20\n"), 0o755); err != nil {
+	mark := filepath.Join(bin, "go-started") // the checkout is complete once kvlint runs go
+	if err := os.WriteFile(filepath.Join(bin, "go"), []byte("#!/bin/sh\ntrap '' INT TERM\ntouch '"+mark+"'\nsleep 20\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestStagedHelperProcess$")
@@ -46,7 +47,8 @@ func TestStagedInterrupt(t *testing.T) {
 	t.Cleanup(func() { syscall.Kill(-pgid, syscall.SIGKILL) }) // the hanging go
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		if m, _ := filepath.Glob(filepath.Join(tmp, "kvlint-staged-*", "go.mod")); len(m) > 0 {
+		m, _ := filepath.Glob(filepath.Join(tmp, "kvlint-staged-*", "go.mod"))
+		if _, err := os.Stat(mark); err == nil && len(m) > 0 {
 			break
 		}
 		if time.Now().After(deadline) {
