@@ -146,6 +146,9 @@ func historySummary(res *history.Result) string {
 	}
 	s := fmt.Sprintf("kvlint scan -history: %d commits, %d blobs (%.1f MB) scanned: %d secrets in %d places, %d still at HEAD",
 		res.Commits, res.Blobs, float64(res.Bytes)/1e6, len(res.Secrets), places, atHEAD)
+	if n := len(res.Skipped); n > 0 {
+		s += fmt.Sprintf("; %d blobs not scanned (%d binary, %d over the size limit; see the notes above)", n, res.Binary, n-res.Binary)
+	}
 	if res.Err != nil {
 		s += "; INCOMPLETE (see above)"
 	}

@@ -100,7 +100,8 @@ type Result struct {
 	Blobs   int      // distinct blobs scanned
 	Bytes   int64    // bytes of those blobs
 	Secrets []Secret // sorted by first appearance
-	Skipped []string // blobs not scanned, and why (over the size limit)
+	Skipped []string // blobs not scanned, and why (over the size limit, binary)
+	Binary  int      // blobs of Skipped that were skipped as binary
 	Missing []string // blobs that could not be read ("OID (path)")
 	Grafted []string // walked commits whose parents a shallow clone lacks
 	Err     error    // what made the result incomplete: missing objects, a shallow history, configuration errors
@@ -346,6 +347,15 @@ func (s *scanner) read(r *repo, res *Result) error {
 	var mu sync.Mutex
 	var scanErrs []error
 	err = readBlobs(r, todo, s.opts.Workers, func(id string, data []byte) {
+		if scan.IsBinary(data) {
+			mu.Lock()
+			res.Binary++
+			res.Blobs--
+			res.Bytes -= int64(len(data))
+			res.Skipped = append(res.Skipped, s.describe(id)+": skipped, binary (a NUL byte in its first 8 KB, or mostly invalid UTF-8)")
+			mu.Unlock()
+			return
+		}
 		if err := s.scanBlob(s.w.blobID[id], data); err != nil {
 			mu.Lock()
 			scanErrs = append(scanErrs, err)
@@ -357,6 +367,7 @@ func (s *scanner) read(r *repo, res *Result) error {
 		mu.Unlock()
 	})
 	slices.Sort(res.Missing)
+	slices.Sort(res.Skipped)
 	return errors.Join(append(scanErrs, err)...)
 }
 

@@ -177,8 +177,11 @@ func TestLifecycle(t *testing.T) {
 	if _, p := place(res, bigTok, "big.txt"); p != nil {
 		t.Errorf("blob over -max-size scanned")
 	}
-	if len(res.Skipped) != 1 || !strings.Contains(res.Skipped[0], "big.txt") {
-		t.Errorf("Skipped = %q, want big.txt over the size limit", res.Skipped)
+	// Nothing is skipped silently: the huge blob and the binary one are named.
+	if len(res.Skipped) != 2 || res.Binary != 1 ||
+		!slices.ContainsFunc(res.Skipped, func(s string) bool { return strings.Contains(s, "(big.txt)") && strings.Contains(s, "size limit") }) ||
+		!slices.ContainsFunc(res.Skipped, func(s string) bool { return strings.Contains(s, "(logo.bin)") && strings.Contains(s, "binary") }) {
+		t.Errorf("Skipped = %q (Binary %d), want big.txt over the size limit and logo.bin as binary", res.Skipped, res.Binary)
 	}
 	if res.Commits != 7 {
 		t.Errorf("Commits = %d, want 7", res.Commits)
