@@ -31,6 +31,19 @@ type stagedTree struct {
 // errInterrupted is the error of a checkout begun after an interrupt.
 var errInterrupted = errors.New("interrupted")
 
+// signaledError is the error of a git command killed by a signal: an
+// interrupt to the hook's process group reaches git too, and git may die
+// before kvlint's own handler runs. kvlint then exits as the signal would.
+type signaledError struct {
+	cmd string
+	sig syscall.Signal
+}
+
+func (e *signaledError) Error() string { return fmt.Sprintf("git %s: killed by %v", e.cmd, e.sig) }
+
+// exitCode is the status of a process ended by the signal: 128+n.
+func (e *signaledError) exitCode() int { return 128 + int(e.sig) }
+
 // findRoot sets the repository's top directory from wd, a directory in
 // its work tree.
 func (s *stagedTree) findRoot(wd string) error {
@@ -114,6 +127,12 @@ func gitOutput(dir string, env []string, args ...string) ([]byte, error) {
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			if ws, ok := exit.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+				return nil, &signaledError{cmd: args[0], sig: ws.Signal()}
+			}
+		}
 		msg, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
 		if msg == "" {
 			msg = err.Error()
@@ -318,6 +337,10 @@ func (v *lintView) apply(res *result) {
 func lintStaged(o *scanFlags, wd string, files []string, stdout, stderr io.Writer) int {
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "kvlint scan: %v\n", err)
+		var sig *signaledError
+		if errors.As(err, &sig) {
+			return sig.exitCode() // interrupted: the deferred remove drops the checkout
+		}
 		return ExitError
 	}
 	tree := &stagedTree{}

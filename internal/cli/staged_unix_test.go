@@ -68,3 +68,36 @@ func TestStagedInterrupt(t *testing.T) {
 		t.Errorf("the checkout is left behind: %v", left)
 	}
 }
+
+// TestStagedInterruptDuringCheckout: SIGINT that kills git checkout-index
+// before kvlint's own handler runs still ends kvlint as the signal would
+// (130), with no checkout left behind. A git wrapper on PATH kills itself
+// with SIGINT on checkout-index, after writing part of the checkout.
+func TestStagedInterruptDuringCheckout(t *testing.T) {
+	dir := stagedRepo(t)
+	tmp := os.Getenv("TMPDIR")
+	realGit, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("no git")
+	}
+	bin := t.TempDir()
+	wrapper := "#!/bin/sh\nfor a in \"$@\"; do\n  case \"$a\" in\n  --prefix=*) d=${a#--prefix=}; mkdir -p \"$d\" && echo partial > \"$d/partial.go\";;\n  checkout-index) ci=1;;\n  esac\ndone\n" +
+		"if [ -n \"$ci\" ]; then kill -INT $$; sleep 5; exit 1; fi\nexec '" + realGit + "' \"$@\"\n"
+	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(wrapper), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestStagedHelperProcess$")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "KVLINT_TEST_ARGS=scan\n-go-packages\n-staged\na/clean.go", "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
+		t.Errorf("git checkout-index killed by SIGINT: %v; want exit status 130\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "killed by interrupt") {
+		t.Errorf("output does not say git was interrupted:\n%s", out)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("the checkout is left behind: %v", left)
+	}
+}
