@@ -51,14 +51,8 @@ type set struct {
 // TestLabelledSet scans the expanded set as kvlint scan does and scores the
 // findings by line against the labels.
 func TestLabelledSet(t *testing.T) {
-	dir := t.TempDir()
-	s := load(t, dir)
-	res := scan.Run([]string{dir}, scan.Options{Config: &config.Source{}, MaxSize: scan.DefaultMaxSize, Root: dir})
-	if res.Err != nil {
-		t.Fatalf("scan: %v", res.Err)
-	}
-	sc := score(s, res, dir)
-	sc.log(t, s)
+	s, sc := run(t, "../../testdata/labelled")
+	sc.log(t, s, "labelled set")
 	p, r := sc.total()
 	t.Logf("overall: precision %.3f recall %.3f (TP %d, FP %d, FN %d; %d positives, %d labelled negatives)",
 		p, r, sc.tp, sc.fp, sc.fn, sc.positives, sc.negatives)
@@ -76,14 +70,27 @@ func TestLabelledSet(t *testing.T) {
 	}
 }
 
-// load expands every archive of testdata/labelled into dir/<archive>/ and
+// run expands the archives of the directory from (testdata/labelled or
+// testdata/heldout), scans them as kvlint scan does and scores the findings.
+func run(t *testing.T, from string) (*set, *scoring) {
+	t.Helper()
+	dir := t.TempDir()
+	s := load(t, from, dir)
+	res := scan.Run([]string{dir}, scan.Options{Config: &config.Source{}, MaxSize: scan.DefaultMaxSize, Root: dir})
+	if res.Err != nil {
+		t.Fatalf("scan: %v", res.Err)
+	}
+	return s, score(s, res, dir)
+}
+
+// load expands every archive of the directory from into dir/<archive>/ and
 // reads its labels, checking that each labelled line exists and that each
 // positive carries a generated value.
-func load(t *testing.T, dir string) *set {
+func load(t *testing.T, from, dir string) *set {
 	t.Helper()
-	names, _ := filepath.Glob("../../testdata/labelled/*.txtar")
+	names, _ := filepath.Glob(filepath.Join(from, "*.txtar"))
 	if len(names) == 0 {
-		t.Fatal("no archives in testdata/labelled")
+		t.Fatalf("no archives in %s", from)
 	}
 	s := &set{labels: map[lineKey]label{}, archives: map[string]string{}}
 	for _, name := range names {
@@ -238,8 +245,23 @@ type scoring struct {
 	tp, fp, fn           int
 	positives, negatives int
 	byFamily             map[string]*counts
-	byEco                map[string]*[2]int // positives, negatives
-	misses, falsePos     []string           // "file:line family/class (rule): message"
+	byEco                map[string]*ecoCounts
+	misses, falsePos     []string // "file:line family/class (rule): message"
+}
+
+// ecoCounts are one ecosystem's (archive's) figures.
+type ecoCounts struct {
+	positives, negatives int
+	counts
+}
+
+func (sc *scoring) eco(e string) *ecoCounts {
+	c := sc.byEco[e]
+	if c == nil {
+		c = &ecoCounts{}
+		sc.byEco[e] = c
+	}
+	return c
 }
 
 func (sc *scoring) fam(f string) *counts {
@@ -255,7 +277,7 @@ func (sc *scoring) fam(f string) *counts {
 // family on a positive line is a true positive (one per line), any other
 // finding a false positive, an unmatched positive a miss.
 func score(s *set, res *scan.Result, dir string) *scoring {
-	sc := &scoring{byFamily: map[string]*counts{}, byEco: map[string]*[2]int{}}
+	sc := &scoring{byFamily: map[string]*counts{}, byEco: map[string]*ecoCounts{}}
 	found := map[lineKey]bool{}
 	for _, f := range res.Findings {
 		if !detectionRules[f.RuleID] {
@@ -271,6 +293,7 @@ func score(s *set, res *scan.Result, dir string) *scoring {
 				found[k] = true
 				sc.tp++
 				sc.fam(l.families[0]).tp++
+				sc.eco(s.archives[k.file]).tp++
 			}
 			continue
 		case ok && l.negative == "" && !found[k]:
@@ -285,6 +308,7 @@ func score(s *set, res *scan.Result, dir string) *scoring {
 		}
 		sc.fp++
 		sc.fam(fam).fp++
+		sc.eco(s.archives[k.file]).fp++
 		sc.falsePos = append(sc.falsePos, fmt.Sprintf("%s:%d %s (%s %s): %s", k.file, k.line, class, f.RuleID, fam, f.Message))
 	}
 	keys := make([]lineKey, 0, len(s.labels))
@@ -299,21 +323,19 @@ func score(s *set, res *scan.Result, dir string) *scoring {
 	})
 	for _, k := range keys {
 		l := s.labels[k]
-		eco := s.archives[k.file]
-		if sc.byEco[eco] == nil {
-			sc.byEco[eco] = &[2]int{}
-		}
+		eco := sc.eco(s.archives[k.file])
 		if l.negative != "" {
 			sc.negatives++
-			sc.byEco[eco][1]++
+			eco.negatives++
 			continue
 		}
 		sc.positives++
-		sc.byEco[eco][0]++
+		eco.positives++
 		sc.fam(l.families[0])
 		if !found[k] {
 			sc.fn++
 			sc.fam(l.families[0]).fn++
+			eco.fn++
 			sc.misses = append(sc.misses, fmt.Sprintf("%s:%d %s", k.file, k.line, strings.Join(l.families, "|")))
 		}
 	}
@@ -366,7 +388,7 @@ func ratio(a, b int) float64 {
 
 // log writes the per-ecosystem counts, the per-family table, the misses
 // and the false positives (rule messages carry redacted previews only).
-func (sc *scoring) log(t *testing.T, s *set) {
+func (sc *scoring) log(t *testing.T, s *set, title string) {
 	t.Helper()
 	var b strings.Builder
 	ecos := make([]string, 0, len(sc.byEco))
@@ -374,9 +396,11 @@ func (sc *scoring) log(t *testing.T, s *set) {
 		ecos = append(ecos, e)
 	}
 	slices.Sort(ecos)
-	fmt.Fprintf(&b, "%-12s %9s %9s\n", "ecosystem", "positives", "negatives")
+	fmt.Fprintf(&b, "%-12s %9s %9s %4s %4s %4s %9s %6s\n", "ecosystem", "positives", "negatives", "TP", "FP", "FN", "precision", "recall")
 	for _, e := range ecos {
-		fmt.Fprintf(&b, "%-12s %9d %9d\n", e, sc.byEco[e][0], sc.byEco[e][1])
+		c := sc.byEco[e]
+		fmt.Fprintf(&b, "%-12s %9d %9d %4d %4d %4d %9.3f %6.3f\n", e, c.positives, c.negatives, c.tp, c.fp, c.fn,
+			ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn))
 	}
 	fams := make([]string, 0, len(sc.byFamily))
 	for f := range sc.byFamily {
@@ -388,7 +412,7 @@ func (sc *scoring) log(t *testing.T, s *set) {
 		c := sc.byFamily[f]
 		fmt.Fprintf(&b, "%-22s %4d %4d %4d %9.3f %6.3f\n", f, c.tp, c.fp, c.fn, ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn))
 	}
-	out := []string{"labelled set\n" + b.String()}
+	out := []string{title + "\n" + b.String()}
 	for _, m := range sc.misses {
 		out = append(out, "miss: "+m)
 	}
