@@ -52,7 +52,25 @@ func lowerByte(c byte) byte {
 // newAutomaton builds the matcher; keywords[i] belongs to rule owner[i].
 func newAutomaton(keywords []string, owner []int) *automaton {
 	a := &automaton{}
-	// Byte classes.
+	a.setClasses(keywords)
+	nodes := a.trie(keywords, owner)
+	a.link(nodes)
+	a.compile(nodes)
+	return a
+}
+
+// acNode is a trie node while the automaton is built: its children by byte
+// class, its failure link and the owners of the keywords that end there.
+type acNode struct {
+	next map[uint8]int32
+	fail int32
+	out  []uint16
+}
+
+// setClasses gives every byte that occurs in a keyword a class of its
+// own, the upper-case letters that of their lower-case one; all other
+// bytes share class 0.
+func (a *automaton) setClasses(keywords []string) {
 	next := 1
 	for _, k := range keywords {
 		for i := 0; i < len(k); i++ {
@@ -70,13 +88,12 @@ func newAutomaton(keywords []string, owner []int) *automaton {
 		a.class[c] = a.class[c+'a'-'A']
 	}
 	a.nclass = next
-	// Trie.
-	type node struct {
-		next map[uint8]int32
-		fail int32
-		out  []uint16
-	}
-	nodes := []node{{next: map[uint8]int32{}}}
+}
+
+// trie builds the keyword trie over byte classes, each keyword's end
+// node listing owner[keyword index].
+func (a *automaton) trie(keywords []string, owner []int) []acNode {
+	nodes := []acNode{{next: map[uint8]int32{}}}
 	for ki, k := range keywords {
 		if k == "" {
 			continue
@@ -86,7 +103,7 @@ func newAutomaton(keywords []string, owner []int) *automaton {
 			c := a.class[lowerByte(k[i])]
 			n, ok := nodes[s].next[c]
 			if !ok {
-				nodes = append(nodes, node{next: map[uint8]int32{}})
+				nodes = append(nodes, acNode{next: map[uint8]int32{}})
 				n = int32(len(nodes) - 1)
 				nodes[s].next[c] = n
 			}
@@ -96,8 +113,13 @@ func newAutomaton(keywords []string, owner []int) *automaton {
 		a.nonEmpty = true
 	}
 	a.nstates = len(nodes)
+	return nodes
+}
+
+// link sets the failure links breadth first, merging each node's outputs
+// with those of its failure node, and fills the dense transition table.
+func (a *automaton) link(nodes []acNode) {
 	a.delta = make([]int32, a.nstates*a.nclass)
-	// BFS for failure links and the dense transition table.
 	queue := make([]int32, 0, len(nodes))
 	for c := 1; c < a.nclass; c++ {
 		if n, ok := nodes[0].next[uint8(c)]; ok {
@@ -123,6 +145,11 @@ func newAutomaton(keywords []string, owner []int) *automaton {
 			}
 		}
 	}
+}
+
+// compile keeps the outputs by state and turns delta into next, the table
+// the matching loop reads.
+func (a *automaton) compile(nodes []acNode) {
 	a.out = make([][]uint16, a.nstates)
 	a.hasOut = make([]bool, a.nstates)
 	for i := range nodes {
@@ -137,7 +164,6 @@ func newAutomaton(keywords []string, owner []int) *automaton {
 		}
 		a.next[i] = off
 	}
-	return a
 }
 
 func appendUnique(s []uint16, v uint16) []uint16 {

@@ -112,80 +112,17 @@ func isStdImport(is *ast.ImportSpec) bool {
 
 // rewriteFile computes the new content of one file for its migrated places.
 func rewriteFile(fset *token.FileSet, src []byte, file *ast.File, places []*place, runtimePkg string) ([]byte, error) {
-	off := func(p token.Pos) int { return fset.Position(p).Offset }
-	var edits []edit
-	needImport := false
-	impName := ""
-	// Constants are grouped by declaration: a whole declaration turns into a
-	// var declaration; some specs of a block move out into their own var
-	// declarations after the block.
-	byDecl := map[*ast.GenDecl][]*place{}
-	var declOrder []*ast.GenDecl
-	for _, p := range places {
-		name := p.secret.name
-		if p.kind == "comment" {
-			edits = append(edits, edit{p.start, p.end, commentNote(name)})
-			continue
+	pe := placeEdits(places)
+	edits := pe.edits
+	for _, d := range pe.declOrder {
+		var err error
+		if edits, err = constDeclEdits(fset, src, d, pe.byDecl[d], edits); err != nil {
+			return nil, err
 		}
-		needImport = true
-		impName = p.impName
-		if p.kind == "const" {
-			if byDecl[p.decl] == nil {
-				declOrder = append(declOrder, p.decl)
-			}
-			byDecl[p.decl] = append(byDecl[p.decl], p)
-			continue
-		}
-		edits = append(edits, edit{p.start, p.end, p.replacement(name)})
 	}
-	for _, d := range declOrder {
-		ps := byDecl[d]
-		if !d.Lparen.IsValid() || len(ps) == len(d.Specs) {
-			o := off(d.TokPos)
-			edits = append(edits, edit{o, o + len("const"), "var"})
-			for _, p := range ps {
-				edits = append(edits, edit{p.start, p.end, p.replacement(p.secret.name)})
-			}
-			continue
-		}
-		// Move each spec out of the block, with its doc and line comments.
-		var moved strings.Builder
-		for _, p := range ps {
-			from := p.spec.Pos()
-			if p.spec.Doc != nil {
-				from = p.spec.Doc.Pos()
-			}
-			to := p.spec.End()
-			if p.spec.Comment != nil {
-				to = p.spec.Comment.End()
-			}
-			a, b := lineStart(src, off(from)), lineEnd(src, off(to))
-			// Edits inside the moved text (the expression, comment notes) go with it.
-			specAt := off(p.spec.Pos()) - a
-			inner := []edit{{specAt, specAt, "var "}, {p.start - a, p.end - a, p.replacement(p.secret.name)}}
-			var rest []edit
-			for _, e := range edits {
-				if e.start >= a && e.end <= b {
-					inner = append(inner, edit{e.start - a, e.end - a, e.text})
-				} else {
-					rest = append(rest, e)
-				}
-			}
-			edits = rest
-			text, err := applyEdits(src[a:b], inner)
-			if err != nil {
-				return nil, err
-			}
-			body := dedent(string(text))
-			moved.WriteString("\n\n" + strings.TrimRight(body, "\n"))
-			edits = append(edits, edit{a, b + 1, ""})
-		}
-		o := off(d.End())
-		edits = append(edits, edit{o, o, moved.String()})
-	}
-	if needImport {
+	if pe.needImport {
 		if _, present := importName(file, func(string) bool { return false }, runtimePkg); !present {
-			edits = append(edits, importEdit(fset, src, file, impName, runtimePkg))
+			edits = append(edits, importEdit(fset, src, file, pe.impName, runtimePkg))
 		}
 	}
 	out, err := applyEdits(src, edits)
@@ -198,6 +135,93 @@ func rewriteFile(fset *token.FileSet, src []byte, file *ast.File, places []*plac
 		return nil, fmt.Errorf("the rewritten file does not parse")
 	}
 	return formatted, nil
+}
+
+// fileEdits is the first pass over a file's places: the edits of comment
+// notes and of expressions outside constant declarations, the constants'
+// places by declaration, and whether the runtime package is to be
+// imported (as impName).
+type fileEdits struct {
+	edits      []edit
+	byDecl     map[*ast.GenDecl][]*place
+	declOrder  []*ast.GenDecl
+	needImport bool
+	impName    string
+}
+
+// placeEdits makes the edits of places outside constant declarations and
+// groups the constants by declaration: a whole declaration turns into a
+// var declaration; some specs of a block move out into their own var
+// declarations after the block (constDeclEdits).
+func placeEdits(places []*place) fileEdits {
+	pe := fileEdits{byDecl: map[*ast.GenDecl][]*place{}}
+	for _, p := range places {
+		name := p.secret.name
+		if p.kind == "comment" {
+			pe.edits = append(pe.edits, edit{p.start, p.end, commentNote(name)})
+			continue
+		}
+		pe.needImport = true
+		pe.impName = p.impName
+		if p.kind == "const" {
+			if pe.byDecl[p.decl] == nil {
+				pe.declOrder = append(pe.declOrder, p.decl)
+			}
+			pe.byDecl[p.decl] = append(pe.byDecl[p.decl], p)
+			continue
+		}
+		pe.edits = append(pe.edits, edit{p.start, p.end, p.replacement(name)})
+	}
+	return pe
+}
+
+// constDeclEdits adds to edits those of the places ps of the constant
+// declaration d: const becomes var when the declaration is not a block or
+// every spec moves; else each spec of ps moves out of the block, after it.
+func constDeclEdits(fset *token.FileSet, src []byte, d *ast.GenDecl, ps []*place, edits []edit) ([]edit, error) {
+	off := func(p token.Pos) int { return fset.Position(p).Offset }
+	if !d.Lparen.IsValid() || len(ps) == len(d.Specs) {
+		o := off(d.TokPos)
+		edits = append(edits, edit{o, o + len("const"), "var"})
+		for _, p := range ps {
+			edits = append(edits, edit{p.start, p.end, p.replacement(p.secret.name)})
+		}
+		return edits, nil
+	}
+	// Move each spec out of the block, with its doc and line comments.
+	var moved strings.Builder
+	for _, p := range ps {
+		from := p.spec.Pos()
+		if p.spec.Doc != nil {
+			from = p.spec.Doc.Pos()
+		}
+		to := p.spec.End()
+		if p.spec.Comment != nil {
+			to = p.spec.Comment.End()
+		}
+		a, b := lineStart(src, off(from)), lineEnd(src, off(to))
+		// Edits inside the moved text (the expression, comment notes) go with it.
+		specAt := off(p.spec.Pos()) - a
+		inner := []edit{{specAt, specAt, "var "}, {p.start - a, p.end - a, p.replacement(p.secret.name)}}
+		var rest []edit
+		for _, e := range edits {
+			if e.start >= a && e.end <= b {
+				inner = append(inner, edit{e.start - a, e.end - a, e.text})
+			} else {
+				rest = append(rest, e)
+			}
+		}
+		edits = rest
+		text, err := applyEdits(src[a:b], inner)
+		if err != nil {
+			return nil, err
+		}
+		body := dedent(string(text))
+		moved.WriteString("\n\n" + strings.TrimRight(body, "\n"))
+		edits = append(edits, edit{a, b + 1, ""})
+	}
+	o := off(d.End())
+	return append(edits, edit{o, o, moved.String()}), nil
 }
 
 func lineStart(src []byte, o int) int {

@@ -84,17 +84,8 @@ func Run(ctx context.Context, o *Options, stdout, stderr io.Writer) error {
 func (m *migration) run() error {
 	o := m.opts
 	m.report = &Report{Mode: mode(o), Secrets: []ReportSecret{}, Manual: []ReportPlace{}}
-	if o.NameTemplate == "" {
-		o.NameTemplate = DefaultNameTemplate
-	}
-	if err := checkTemplate(o.NameTemplate); err != nil {
+	if err := checkOptions(o); err != nil {
 		return err
-	}
-	if o.ContentType == "" {
-		o.ContentType = "text/plain"
-	}
-	if len(o.Tags)+4 > 15 {
-		return fmt.Errorf("too many -tag flags: Key Vault allows 15 tags and migrate writes 4")
 	}
 	var plan *Plan
 	if o.ApplyPlan != "" {
@@ -112,6 +103,45 @@ func (m *migration) run() error {
 	if err := m.find(); err != nil {
 		return err
 	}
+	if err := m.pickSecrets(plan); err != nil {
+		return err
+	}
+	m.history = m.scanHistory()
+
+	switch {
+	case o.DryRun:
+		m.printPlan()
+		m.fillReport()
+		return nil
+	case o.PlanOut != "":
+		return m.writePlanOut()
+	}
+	return m.storeAndRewrite()
+}
+
+// checkOptions fills the defaults of o's name template and content type,
+// and checks the template and the number of tags.
+func checkOptions(o *Options) error {
+	if o.NameTemplate == "" {
+		o.NameTemplate = DefaultNameTemplate
+	}
+	if err := checkTemplate(o.NameTemplate); err != nil {
+		return err
+	}
+	if o.ContentType == "" {
+		o.ContentType = "text/plain"
+	}
+	if len(o.Tags)+4 > 15 {
+		return fmt.Errorf("too many -tag flags: Key Vault allows 15 tags and migrate writes 4")
+	}
+	return nil
+}
+
+// pickSecrets decides the secrets to store from the places found: those
+// plan names (nil: grouped by value, named by the template); every value
+// is then masked in the output.
+func (m *migration) pickSecrets(plan *Plan) error {
+	o := m.opts
 	if plan != nil {
 		if plan.Module != "" && plan.Module != m.modPath {
 			return fmt.Errorf("plan %s is for module %s, not %s", o.ApplyPlan, plan.Module, m.modPath)
@@ -130,28 +160,30 @@ func (m *migration) run() error {
 	for _, p := range m.places {
 		m.out.addSecret(p.value)
 	}
+	return nil
+}
 
-	m.history = m.scanHistory()
-
-	switch {
-	case o.DryRun:
-		m.printPlan()
-		m.fillReport()
-		return nil
-	case o.PlanOut != "":
-		pl, err := buildPlan(m.vaultURL, m.modPath, m.secrets)
-		if err != nil {
-			return err
-		}
-		pl.Rotate = m.rotationList()
-		if err := writePlan(o.PlanOut, pl); err != nil {
-			return err
-		}
-		m.printPlan()
-		m.out.printf("plan written to %s: review the names, then run: kvlint migrate -apply %s\n", o.PlanOut, o.PlanOut)
-		m.fillReport()
-		return nil
+// writePlanOut writes the plan of the secrets to -plan-out, for review,
+// and changes nothing else.
+func (m *migration) writePlanOut() error {
+	o := m.opts
+	pl, err := buildPlan(m.vaultURL, m.modPath, m.secrets)
+	if err != nil {
+		return err
 	}
+	pl.Rotate = m.rotationList()
+	if err := writePlan(o.PlanOut, pl); err != nil {
+		return err
+	}
+	m.printPlan()
+	m.out.printf("plan written to %s: review the names, then run: kvlint migrate -apply %s\n", o.PlanOut, o.PlanOut)
+	m.fillReport()
+	return nil
+}
+
+// storeAndRewrite stores the secrets in the vault and, unless interrupted,
+// rewrites the code to read them, then reports what it did.
+func (m *migration) storeAndRewrite() error {
 	m.stepHook("store")
 	storeErr := m.store()
 	if err := m.ctx.Err(); err != nil {
@@ -166,10 +198,7 @@ func (m *migration) run() error {
 	}
 	m.fillReport()
 	m.printReport()
-	if storeErr != nil {
-		return storeErr
-	}
-	return nil
+	return storeErr
 }
 
 func mode(o *Options) string {
@@ -377,58 +406,74 @@ func (m *migration) store() error {
 		if len(todo) > 5 {
 			m.out.warnf("kvlint migrate: storing secret %d/%d: %s", i+1, len(todo), s.name)
 		}
-		first := s.migratable()[0]
-		params := vault.SetParams{
-			ContentType: m.opts.ContentType,
-			Tags: map[string]string{
-				"source":      truncate(fmt.Sprintf("%s:%d", first.rel, first.line), 256),
-				"rule":        s.ruleID,
-				"migrated-at": now.Format(time.RFC3339),
-				"tool":        "kvlint",
-			},
-		}
-		for k, v := range m.opts.Tags {
-			params.Tags[k] = v
-		}
-		if m.opts.Expires > 0 {
-			exp := now.Add(m.opts.Expires)
-			params.Expires = &exp
-		}
-		base, name := s.name, s.name
-		for attempt := 0; ; attempt++ {
-			out, err := vault.StoreVerified(m.ctx, st, name, s.value, params)
-			if err != nil && (errors.Is(err, vault.ErrNameTaken) || errors.Is(err, vault.ErrDeleted) || errors.Is(err, vault.ErrDisabled)) && attempt < 20 {
-				why := "holds a different value"
-				switch {
-				case errors.Is(err, vault.ErrDeleted):
-					why = "belongs to a deleted (recoverable) secret"
-				case errors.Is(err, vault.ErrDisabled):
-					why = "belongs to a disabled secret (never reused or overwritten)"
-				}
-				next := uniqueName(base, taken)
-				taken[strings.ToLower(next)] = true
-				m.report.Warnings = append(m.report.Warnings, fmt.Sprintf("secret name %s %s in the vault: using %s", name, why, next))
-				name = next
-				continue
+		if err := m.storeOne(st, s, m.setParams(s, now), taken); err != nil {
+			s.status = "failed"
+			for _, r := range todo[i+1:] {
+				r.status = "not attempted"
 			}
-			if err != nil {
-				s.status = "failed"
-				for _, r := range todo[i+1:] {
-					r.status = "not attempted"
-				}
-				return fmt.Errorf("vault %s: %w\nstopped after %d of %d secrets; only the places of secrets stored and verified were rewritten; fix the cause and run kvlint migrate again to finish",
-					m.vaultURL, err, i, len(todo))
-			}
-			s.name = name
-			s.version = out.Version
-			s.status = "stored"
-			if out.Reused {
-				s.status = "reused"
-			}
-			break
+			return fmt.Errorf("vault %s: %w\nstopped after %d of %d secrets; only the places of secrets stored and verified were rewritten; fix the cause and run kvlint migrate again to finish",
+				m.vaultURL, err, i, len(todo))
 		}
 	}
 	return nil
+}
+
+// setParams is how s is stored: the content type, kvlint's tags (where
+// the first place is, the rule, when, by what) and -tag's, and the expiry.
+func (m *migration) setParams(s *secret, now time.Time) vault.SetParams {
+	first := s.migratable()[0]
+	params := vault.SetParams{
+		ContentType: m.opts.ContentType,
+		Tags: map[string]string{
+			"source":      truncate(fmt.Sprintf("%s:%d", first.rel, first.line), 256),
+			"rule":        s.ruleID,
+			"migrated-at": now.Format(time.RFC3339),
+			"tool":        "kvlint",
+		},
+	}
+	for k, v := range m.opts.Tags {
+		params.Tags[k] = v
+	}
+	if m.opts.Expires > 0 {
+		exp := now.Add(m.opts.Expires)
+		params.Expires = &exp
+	}
+	return params
+}
+
+// storeOne stores and verifies s under its name or, when the vault holds
+// that name for another value or for a deleted or disabled secret, under
+// the next free one (taken lists the names in use, lower-cased), with a
+// warning; it records the name, version and status in s.
+func (m *migration) storeOne(st vault.Store, s *secret, params vault.SetParams, taken map[string]bool) error {
+	base, name := s.name, s.name
+	for attempt := 0; ; attempt++ {
+		out, err := vault.StoreVerified(m.ctx, st, name, s.value, params)
+		if err != nil && (errors.Is(err, vault.ErrNameTaken) || errors.Is(err, vault.ErrDeleted) || errors.Is(err, vault.ErrDisabled)) && attempt < 20 {
+			why := "holds a different value"
+			switch {
+			case errors.Is(err, vault.ErrDeleted):
+				why = "belongs to a deleted (recoverable) secret"
+			case errors.Is(err, vault.ErrDisabled):
+				why = "belongs to a disabled secret (never reused or overwritten)"
+			}
+			next := uniqueName(base, taken)
+			taken[strings.ToLower(next)] = true
+			m.report.Warnings = append(m.report.Warnings, fmt.Sprintf("secret name %s %s in the vault: using %s", name, why, next))
+			name = next
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		s.name = name
+		s.version = out.Version
+		s.status = "stored"
+		if out.Reused {
+			s.status = "reused"
+		}
+		return nil
+	}
 }
 
 func truncate(s string, n int) string {

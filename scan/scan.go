@@ -114,12 +114,21 @@ func Run(paths []string, opts Options) *Result {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	opts = opts.withDefaults()
+	pool := startPool(&opts)
+	w := walkPaths(paths, &opts, pool.jobs)
+	close(pool.jobs)
+	pool.wg.Wait()
+	return collect(pool.results, w)
+}
+
+// withDefaults fills the options left zero.
+func (opts Options) withDefaults() Options {
 	if opts.MaxSize == 0 {
 		opts.MaxSize = DefaultMaxSize
 	}
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	if opts.Config == nil {
 		opts.Config = &config.Source{}
@@ -127,31 +136,50 @@ func Run(paths []string, opts Options) *Result {
 	if opts.Root == "" {
 		opts.Root, _ = os.Getwd()
 	}
+	return opts
+}
 
-	jobs := make(chan job, 256)
-	var (
-		mu      sync.Mutex
-		results = map[int]fileResult{}
-	)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			w := &worker{opts: &opts, cfgs: map[string]cfgEntry{}}
-			for j := range jobs {
+// pool is the workers that scan the files sent on jobs, each result kept
+// under its job's index.
+type pool struct {
+	jobs    chan job
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	results map[int]fileResult
+}
+
+// startPool starts opts.Workers workers; close jobs and wait on wg to end them.
+func startPool(opts *Options) *pool {
+	p := &pool{jobs: make(chan job, 256), results: map[int]fileResult{}}
+	for range opts.Workers {
+		p.wg.Go(func() {
+			w := &worker{opts: opts, cfgs: map[string]cfgEntry{}}
+			for j := range p.jobs {
 				r := w.file(j.abs)
 				if r.skip != "" {
 					r.skipJob = j
 				}
-				mu.Lock()
-				results[j.idx] = r
-				mu.Unlock()
+				p.mu.Lock()
+				p.results[j.idx] = r
+				p.mu.Unlock()
 			}
 		})
 	}
+	return p
+}
 
-	var walkNotes []string
-	var walkErrs []error
-	n := 0
+// walked is what the walk over the paths found besides the files it sent:
+// how many it sent, and the paths it could not or would not walk.
+type walked struct {
+	n     int
+	notes []string
+	errs  []error
+}
+
+// walkPaths sends every file to scan under paths (or, with opts.Added, the
+// added files under them) on jobs, each file once, numbered in order.
+func walkPaths(paths []string, opts *Options, jobs chan<- job) walked {
+	var w walked
 	named := false               // the path being emitted was named, not found by a walk
 	emitted := map[string]bool{} // a file named and inside a walked directory is scanned once
 	emit := func(abs string) {
@@ -159,14 +187,14 @@ func Run(paths []string, opts Options) *Result {
 			return
 		}
 		emitted[abs] = true
-		jobs <- job{n, abs, named}
-		n++
+		jobs <- job{w.n, abs, named}
+		w.n++
 	}
 	seen := map[string]bool{}
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
-			walkErrs = append(walkErrs, err)
+			w.errs = append(w.errs, err)
 			continue
 		}
 		if seen[abs] {
@@ -183,33 +211,36 @@ func Run(paths []string, opts Options) *Result {
 		fi, err := os.Lstat(abs)
 		switch {
 		case err != nil:
-			walkErrs = append(walkErrs, fmt.Errorf("scan %s: %w", p, errors.Unwrap(err)))
+			w.errs = append(w.errs, fmt.Errorf("scan %s: %w", p, errors.Unwrap(err)))
 		case fi.Mode()&os.ModeSymlink != 0:
-			walkNotes = append(walkNotes, fmt.Sprintf("%s: symbolic link not followed", p))
+			w.notes = append(w.notes, fmt.Sprintf("%s: symbolic link not followed", p))
 		case fi.IsDir():
 			if err := walkDir(abs, emit); err != nil {
-				walkErrs = append(walkErrs, err)
+				w.errs = append(w.errs, err)
 			}
 		case fi.Mode().IsRegular():
 			named = true
 			emit(abs)
 			named = false
 		default:
-			walkNotes = append(walkNotes, fmt.Sprintf("%s: not a regular file", p))
+			w.notes = append(w.notes, fmt.Sprintf("%s: not a regular file", p))
 		}
 	}
-	close(jobs)
-	wg.Wait()
+	return w
+}
 
-	res := &Result{Notes: walkNotes}
-	errs := walkErrs
+// collect joins the per-file results in job order into one Result, the
+// findings sorted by file, line, column, rule and message.
+func collect(results map[int]fileResult, w walked) *Result {
+	res := &Result{Notes: w.notes}
+	errs := w.errs
 	seenErr := map[string]bool{}
 	type keyed struct {
 		f report.Finding
 		k baseline.Key
 	}
 	var all []keyed
-	for i := range n {
+	for i := range w.n {
 		r := results[i]
 		for j, f := range r.findings {
 			all = append(all, keyed{f, r.keys[j]})

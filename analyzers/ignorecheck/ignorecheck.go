@@ -72,7 +72,7 @@ func New(src *config.Source, ruleAnalyzers []*analysis.Analyzer) *analysis.Analy
 	return &analysis.Analyzer{
 		Name:     "ignorecheck",
 		Doc:      lint.MustExtractDoc(doc, "ignorecheck"),
-		URL:      "https://pkg.go.dev/github.com/kvlint/kvlint/analyzers/ignorecheck",
+		URL:      docURL,
 		Requires: append([]*analysis.Analyzer{lint.Directives}, ruleAnalyzers...),
 		Run:      c.run,
 	}
@@ -116,66 +116,74 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 					End:      d.End,
 					Category: MalformedID,
 					Message:  "malformed kvlint directive: " + msg,
-					URL:      "https://pkg.go.dev/github.com/kvlint/kvlint/analyzers/ignorecheck",
+					URL:      docURL,
 				})
 			}
 			continue
 		}
-		if !cfg.RuleEnabled(UnusedID, Rules[0].Name) {
-			continue
+		if cfg.RuleEnabled(UnusedID, Rules[0].Name) {
+			checkUnused(pass, cfg, ran, lint.IsTestFile(pass.Fset, f), d)
 		}
-		test := lint.IsTestFile(pass.Fset, f)
-		verb, where := "ignore", "on this line"
-		switch {
-		case d.FileWide:
-			verb, where = "file-ignore", "in this file"
-		case !d.Trailing:
-			where = "on the next line"
-		}
-		if d.Used() {
-			// Some rules of the directive did their job; report the others.
-			var stale []string
-			for _, ref := range d.Unused() {
-				if checkable(cfg, ref, ran, test) {
-					stale = append(stale, ref)
-				}
-			}
-			if len(stale) > 0 {
-				pass.Report(analysis.Diagnostic{
-					Pos:      d.Pos,
-					End:      d.End,
-					Category: UnusedID,
-					Message: fmt.Sprintf("kvlint:%s lists %s but there is no such finding %s; remove it from the list",
-						verb, strings.Join(stale, ", "), where),
-					URL: "https://pkg.go.dev/github.com/kvlint/kvlint/analyzers/ignorecheck",
-				})
-			}
-			continue
-		}
-		all := true
-		for _, ref := range d.Rules {
-			all = all && checkable(cfg, ref, ran, test)
-		}
-		if !all {
-			continue
-		}
-		diag := analysis.Diagnostic{
-			Pos:      d.Pos,
-			End:      d.End,
-			Category: UnusedID,
-			Message: fmt.Sprintf("unused kvlint:%s directive: no %s finding %s; remove it",
-				verb, strings.Join(d.Rules, ", "), where),
-			URL: "https://pkg.go.dev/github.com/kvlint/kvlint/analyzers/ignorecheck",
-		}
-		if edit, ok := removal(pass, d); ok {
-			diag.SuggestedFixes = []analysis.SuggestedFix{{
-				Message:   "Remove the unused directive",
-				TextEdits: []analysis.TextEdit{edit},
-			}}
-		}
-		pass.Report(diag)
 	}
 	return nil, nil
+}
+
+// docURL is the documentation page of both rules.
+const docURL = "https://pkg.go.dev/github.com/kvlint/kvlint/analyzers/ignorecheck"
+
+// checkUnused reports d when rules it lists found nothing where it
+// applies, counting only the rules that ran (ran, by analyzer) and would
+// have checked the file (test says a _test.go file): the whole directive,
+// with a fix that removes it, when none of its rules was used; the unused
+// ones when some were.
+func checkUnused(pass *analysis.Pass, cfg *config.Loaded, ran map[string]bool, test bool, d *lint.Directive) {
+	verb, where := "ignore", "on this line"
+	switch {
+	case d.FileWide:
+		verb, where = "file-ignore", "in this file"
+	case !d.Trailing:
+		where = "on the next line"
+	}
+	if d.Used() {
+		// Some rules of the directive did their job; report the others.
+		var stale []string
+		for _, ref := range d.Unused() {
+			if checkable(cfg, ref, ran, test) {
+				stale = append(stale, ref)
+			}
+		}
+		if len(stale) > 0 {
+			pass.Report(analysis.Diagnostic{
+				Pos:      d.Pos,
+				End:      d.End,
+				Category: UnusedID,
+				Message: fmt.Sprintf("kvlint:%s lists %s but there is no such finding %s; remove it from the list",
+					verb, strings.Join(stale, ", "), where),
+				URL: docURL,
+			})
+		}
+		return
+	}
+	for _, ref := range d.Rules {
+		if !checkable(cfg, ref, ran, test) {
+			return
+		}
+	}
+	diag := analysis.Diagnostic{
+		Pos:      d.Pos,
+		End:      d.End,
+		Category: UnusedID,
+		Message: fmt.Sprintf("unused kvlint:%s directive: no %s finding %s; remove it",
+			verb, strings.Join(d.Rules, ", "), where),
+		URL: docURL,
+	}
+	if edit, ok := removal(pass, d); ok {
+		diag.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "Remove the unused directive",
+			TextEdits: []analysis.TextEdit{edit},
+		}}
+	}
+	pass.Report(diag)
 }
 
 // malformed returns why d is not a valid directive under cfg, or "".

@@ -84,67 +84,78 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		}
 		switch {
 		case setOn && sc.Method == "SetSecret":
-			// Have: client.SetSecret(ctx, name, azsecrets.SetSecretParameters{...}, opts)
-			params := resolveLit(info, cur, sc.Params)
-			if params == nil {
-				continue // built elsewhere: not judged
-			}
-			why := ""
-			attrsExpr := field(info, params, "SecretAttributes")
-			if attrsExpr == nil || isNil(info, attrsExpr) {
-				why = "secret is set without SecretAttributes, so it never expires"
-			} else {
-				attrs := resolveLit(info, cur, attrsExpr)
-				if attrs == nil {
-					continue
-				}
-				exp := field(info, attrs, "Expires")
-				switch {
-				case exp == nil:
-					why = "secret is set without SecretAttributes.Expires, so it never expires"
-				case isNil(info, exp) || isNullValue(info, exp):
-					why = "secret is set with a nil SecretAttributes.Expires, so it never expires"
-				}
-			}
-			if why != "" {
+			if why := setWithoutExpiry(info, cur, sc.Params); why != "" {
 				scope.Report(analysis.Diagnostic{
 					Pos: call.Pos(), End: call.End(), Category: Rules[0].ID,
 					Message: why + ": set an expiry date that matches the rotation period",
 				}, Rules[0].Name)
 			}
 		case updateOn && sc.Method == "UpdateSecretProperties":
-			// Have: client.UpdateSecretProperties(ctx, name, version,
-			//     azsecrets.UpdateSecretPropertiesParameters{SecretAttributes: &azsecrets.SecretAttributes{Expires: nil}}, opts)
-			params := resolveLit(info, cur, sc.Params)
-			if params == nil {
-				continue
+			if exp, msg := expiryRemoved(info, cur, sc.Params); msg != "" {
+				scope.Report(analysis.Diagnostic{
+					Pos: exp.Pos(), End: exp.End(), Category: Rules[1].ID, Message: msg,
+				}, Rules[1].Name)
 			}
-			attrsExpr := field(info, params, "SecretAttributes")
-			if attrsExpr == nil {
-				continue
-			}
-			attrs := resolveLit(info, cur, attrsExpr)
-			if attrs == nil {
-				continue
-			}
-			exp := field(info, attrs, "Expires")
-			var msg string
-			switch {
-			case exp == nil:
-				continue
-			case isNullValue(info, exp):
-				msg = "UpdateSecretProperties removes the secret's expiry (Expires: azcore.NullValue): move the expiry date forward instead"
-			case isNil(info, exp):
-				msg = "UpdateSecretProperties sets Expires to nil, which the SDK omits (the expiry is kept): to extend the secret's life, set a later expiry date; do not remove it"
-			default:
-				continue
-			}
-			scope.Report(analysis.Diagnostic{
-				Pos: exp.Pos(), End: exp.End(), Category: Rules[1].ID, Message: msg,
-			}, Rules[1].Name)
 		}
 	}
 	return nil, nil
+}
+
+// setWithoutExpiry says why the parameters of a SetSecret call at cur
+// set a secret that never expires, or "" when they set an expiry or are
+// built where they cannot be judged.
+func setWithoutExpiry(info *types.Info, cur inspector.Cursor, paramsExpr ast.Expr) string {
+	// Have: client.SetSecret(ctx, name, azsecrets.SetSecretParameters{...}, opts)
+	params := resolveLit(info, cur, paramsExpr)
+	if params == nil {
+		return "" // built elsewhere: not judged
+	}
+	attrsExpr := field(info, params, "SecretAttributes")
+	if attrsExpr == nil || isNil(info, attrsExpr) {
+		return "secret is set without SecretAttributes, so it never expires"
+	}
+	attrs := resolveLit(info, cur, attrsExpr)
+	if attrs == nil {
+		return ""
+	}
+	exp := field(info, attrs, "Expires")
+	switch {
+	case exp == nil:
+		return "secret is set without SecretAttributes.Expires, so it never expires"
+	case isNil(info, exp) || isNullValue(info, exp):
+		return "secret is set with a nil SecretAttributes.Expires, so it never expires"
+	}
+	return ""
+}
+
+// expiryRemoved returns the Expires value of an UpdateSecretProperties
+// call's parameters at cur and what to say of it when it removes the
+// expiry (azcore.NullValue) or tries to (nil); "" otherwise.
+func expiryRemoved(info *types.Info, cur inspector.Cursor, paramsExpr ast.Expr) (ast.Expr, string) {
+	// Have: client.UpdateSecretProperties(ctx, name, version,
+	//     azsecrets.UpdateSecretPropertiesParameters{SecretAttributes: &azsecrets.SecretAttributes{Expires: nil}}, opts)
+	params := resolveLit(info, cur, paramsExpr)
+	if params == nil {
+		return nil, ""
+	}
+	attrsExpr := field(info, params, "SecretAttributes")
+	if attrsExpr == nil {
+		return nil, ""
+	}
+	attrs := resolveLit(info, cur, attrsExpr)
+	if attrs == nil {
+		return nil, ""
+	}
+	exp := field(info, attrs, "Expires")
+	switch {
+	case exp == nil:
+		return nil, ""
+	case isNullValue(info, exp):
+		return exp, "UpdateSecretProperties removes the secret's expiry (Expires: azcore.NullValue): move the expiry date forward instead"
+	case isNil(info, exp):
+		return exp, "UpdateSecretProperties sets Expires to nil, which the SDK omits (the expiry is kept): to extend the secret's life, set a later expiry date; do not remove it"
+	}
+	return nil, ""
 }
 
 // field returns the value given to the named field in a struct composite

@@ -14,14 +14,7 @@ import (
 
 // runBaseline is kvlint baseline write|prune FILE [flags] [packages].
 func runBaseline(args []string, stdout, stderr io.Writer) int {
-	usage := func() {
-		fmt.Fprintln(stderr, `usage: kvlint baseline write FILE [flags] [packages]   record today's findings
-       kvlint baseline prune FILE [flags] [packages]   drop entries that match no finding
-       kvlint baseline write FILE -history [flags] [REV-RANGE...]
-                                                  record the git history's findings
-Flags are those of kvlint [packages] (-config, -test, -C, -NAME=false...);
-with -history those of kvlint scan -history.`)
-	}
+	usage := func() { fmt.Fprintln(stderr, baselineUsage) }
 	if len(args) == 0 {
 		usage()
 		return ExitUsage
@@ -40,34 +33,9 @@ with -history those of kvlint scan -history.`)
 	if code, ok := historyBaseline(verb, rest, stdout, stderr); ok {
 		return code
 	}
-	var file string
-	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
-		file, rest = rest[0], rest[1:]
-	}
-	fs, o := newLintFlags(stderr)
-	fs.Usage = usage
-	if err := fs.Parse(rest); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitClean
-		}
-		return ExitUsage
-	}
-	patterns := fs.Args()
-	if file == "" {
-		if len(patterns) == 0 {
-			errorf(stderr, "baseline %s: missing FILE", verb)
-			usage()
-			return ExitUsage
-		}
-		file, patterns = patterns[0], patterns[1:]
-	}
-	if o.fix || o.diff || o.baseline != "" || o.prune || o.output != "" {
-		errorf(stderr, "baseline %s: -fix, -diff, -baseline, -baseline-prune and -o do not apply", verb)
-		return ExitUsage
-	}
-	if err := o.validate(); err != nil {
-		errorf(stderr, "baseline: %v", err)
-		return ExitUsage
+	o, file, patterns, code := parseBaselineArgs(verb, rest, usage, stderr)
+	if o == nil {
+		return code
 	}
 	res, code := analyze(o, patterns, stderr)
 	if res == nil {
@@ -83,14 +51,62 @@ with -history those of kvlint scan -history.`)
 	if verb == "prune" {
 		return prune(res, file, stdout, stderr)
 	}
+	return writeBaseline(res, file, stdout, stderr)
+}
 
+// baselineUsage is the baseline command's usage text.
+const baselineUsage = `usage: kvlint baseline write FILE [flags] [packages]   record today's findings
+       kvlint baseline prune FILE [flags] [packages]   drop entries that match no finding
+       kvlint baseline write FILE -history [flags] [REV-RANGE...]
+                                                  record the git history's findings
+Flags are those of kvlint [packages] (-config, -test, -C, -NAME=false...);
+with -history those of kvlint scan -history.`
+
+// parseBaselineArgs parses the arguments after the verb: FILE, before or
+// after the lint flags, then the package patterns. On bad usage or -help
+// it returns nil flags and the exit code.
+func parseBaselineArgs(verb string, rest []string, usage func(), stderr io.Writer) (o *lintFlags, file string, patterns []string, code int) {
+	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+		file, rest = rest[0], rest[1:]
+	}
+	fs, o := newLintFlags(stderr)
+	fs.Usage = usage
+	if err := fs.Parse(rest); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, "", nil, ExitClean
+		}
+		return nil, "", nil, ExitUsage
+	}
+	patterns = fs.Args()
+	if file == "" {
+		if len(patterns) == 0 {
+			errorf(stderr, "baseline %s: missing FILE", verb)
+			usage()
+			return nil, "", nil, ExitUsage
+		}
+		file, patterns = patterns[0], patterns[1:]
+	}
+	if o.fix || o.diff || o.baseline != "" || o.prune || o.output != "" {
+		errorf(stderr, "baseline %s: -fix, -diff, -baseline, -baseline-prune and -o do not apply", verb)
+		return nil, "", nil, ExitUsage
+	}
+	if err := o.validate(); err != nil {
+		errorf(stderr, "baseline: %v", err)
+		return nil, "", nil, ExitUsage
+	}
+	return o, file, patterns, ExitClean
+}
+
+// writeBaseline records res's primary findings in file, keeping the salt
+// of the baseline already there so that the file diffs well.
+func writeBaseline(res *result, file string, stdout, stderr io.Writer) int {
 	bl, err := baseline.New()
 	if err != nil {
 		errorf(stderr, "%v", err)
 		return ExitError
 	}
 	if old, err := baseline.Load(file); err == nil {
-		bl.Salt = old.Salt // keep the salt so that the file diffs well
+		bl.Salt = old.Salt
 	} else if _, statErr := os.Stat(file); statErr == nil {
 		errorf(stderr, "note: replacing unreadable baseline: %v", err)
 	}

@@ -26,56 +26,7 @@ import (
 // (temporary file and rename). With diff set, nothing is written: a unified
 // diff goes to out instead. It returns how many diagnostics were fixed.
 func applyFixes(res *result, out io.Writer, stderr io.Writer, diff bool) (int, error) {
-	type fileEdits struct {
-		edits []report.Edit
-	}
-	byFile := map[string]*fileEdits{}
-	fixed := 0
-	diags := slices.Clone(res.diags)
-	sort.SliceStable(diags, func(i, j int) bool {
-		a, b := diags[i].f, diags[j].f
-		return cmp.Or(cmp.Compare(a.Filename, b.Filename), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)) < 0
-	})
-	for _, d := range diags {
-		if !d.primary || d.matched || len(d.edits) == 0 {
-			continue
-		}
-		// Check the whole fix first, then take it.
-		ok := true
-		var take []report.Edit
-		for _, e := range d.edits {
-			fe := byFile[e.Filename]
-			dup := false
-			if fe != nil {
-				for _, x := range fe.edits {
-					if x == e {
-						dup = true
-						break
-					}
-					if overlaps(x, e) {
-						ok = false
-					}
-				}
-			}
-			if !dup {
-				take = append(take, e)
-			}
-		}
-		if !ok {
-			errorf(stderr, "%s:%d:%d: %s: fix %q conflicts with another fix; skipped", relPath(res.wd, d.f.Filename), d.f.Line, d.f.Col, d.f.RuleID, d.f.SuggestedFixes[0].Message)
-			continue
-		}
-		for _, e := range take {
-			fe := byFile[e.Filename]
-			if fe == nil {
-				fe = &fileEdits{}
-				byFile[e.Filename] = fe
-			}
-			fe.edits = append(fe.edits, e)
-		}
-		fixed++
-	}
-
+	byFile, fixed := pickFixes(res, stderr)
 	names := make([]string, 0, len(byFile))
 	for name := range byFile {
 		names = append(names, name)
@@ -87,19 +38,10 @@ func applyFixes(res *result, out io.Writer, stderr io.Writer, diff bool) (int, e
 		masker = newMasker(res.secrets())
 	}
 	for _, name := range names {
-		old, err := os.ReadFile(name)
+		old, updated, err := fixedFile(name, byFile[name])
 		if err != nil {
-			errs = append(errs, fmt.Errorf("fix: %w", err))
+			errs = append(errs, err)
 			continue
-		}
-		edits := byFile[name].edits
-		updated, err := applyEdits(old, edits)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("fix %s: %w", name, err))
-			continue
-		}
-		if formatted, err := format.Source(updated); err == nil {
-			updated = formatted
 		}
 		if bytes.Equal(old, updated) {
 			continue
@@ -120,6 +62,77 @@ func applyFixes(res *result, out io.Writer, stderr io.Writer, diff bool) (int, e
 		}
 	}
 	return fixed, errors.Join(errs...)
+}
+
+// pickFixes takes, in file and position order, the suggested fix of each
+// primary, unbaselined finding whose edits conflict with none taken
+// before (an edit taken already is shared, not a conflict), and returns
+// the edits by file and how many fixes it took. A conflicting fix is
+// skipped with a line on stderr.
+func pickFixes(res *result, stderr io.Writer) (map[string][]report.Edit, int) {
+	byFile := map[string][]report.Edit{}
+	fixed := 0
+	diags := slices.Clone(res.diags)
+	sort.SliceStable(diags, func(i, j int) bool {
+		a, b := diags[i].f, diags[j].f
+		return cmp.Or(cmp.Compare(a.Filename, b.Filename), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)) < 0
+	})
+	for _, d := range diags {
+		if !d.primary || d.matched || len(d.edits) == 0 {
+			continue
+		}
+		take, ok := newEdits(byFile, d.edits)
+		if !ok {
+			errorf(stderr, "%s:%d:%d: %s: fix %q conflicts with another fix; skipped", relPath(res.wd, d.f.Filename), d.f.Line, d.f.Col, d.f.RuleID, d.f.SuggestedFixes[0].Message)
+			continue
+		}
+		for _, e := range take {
+			byFile[e.Filename] = append(byFile[e.Filename], e)
+		}
+		fixed++
+	}
+	return byFile, fixed
+}
+
+// newEdits checks a whole fix against the edits taken so far: it returns
+// the fix's edits not taken already, and false when one overlaps a taken
+// edit.
+func newEdits(byFile map[string][]report.Edit, edits []report.Edit) ([]report.Edit, bool) {
+	ok := true
+	var take []report.Edit
+	for _, e := range edits {
+		dup := false
+		for _, x := range byFile[e.Filename] {
+			if x == e {
+				dup = true
+				break
+			}
+			if overlaps(x, e) {
+				ok = false
+			}
+		}
+		if !dup {
+			take = append(take, e)
+		}
+	}
+	return take, ok
+}
+
+// fixedFile reads name and returns it before and after edits, gofmt'd when
+// the result parses.
+func fixedFile(name string, edits []report.Edit) (old, updated []byte, err error) {
+	old, err = os.ReadFile(name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("fix: %w", err)
+	}
+	updated, err = applyEdits(old, edits)
+	if err != nil {
+		return nil, nil, fmt.Errorf("fix %s: %w", name, err)
+	}
+	if formatted, err := format.Source(updated); err == nil {
+		updated = formatted
+	}
+	return old, updated, nil
 }
 
 // overlaps reports whether two edits of one file conflict: their ranges

@@ -137,26 +137,11 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 // runLintIn is runLint over a staged checkout when view is not nil: the
 // findings it reports and every path are those of view.
 func runLintIn(args []string, view *lintView, stdout, stderr io.Writer) int {
-	fs, o := newLintFlags(stderr)
-	o.view = view
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usageText)
-		fs.PrintDefaults()
+	o, patterns, code := parseLintArgs(args, view, stderr)
+	if o == nil {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitClean
-		}
-		return ExitUsage
-	}
-	if err := o.validate(); err != nil {
-		errorf(stderr, "%v", err)
-		return ExitUsage
-	}
-	if o.context >= 0 {
-		errorf(stderr, "note: -c is ignored: kvlint never prints source lines, which could hold secrets")
-	}
-	res, code := analyze(o, fs.Args(), stderr)
+	res, code := analyze(o, patterns, stderr)
 	if res == nil {
 		return code
 	}
@@ -164,45 +149,25 @@ func runLintIn(args []string, view *lintView, stdout, stderr io.Writer) int {
 		o.view.apply(res)
 	}
 
-	var stale []baseline.Entry
 	before := len(res.findings(false))
-	if o.baseline != "" {
-		path := o.baseline
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(res.wd, path)
-		}
-		bl, err := baseline.Load(path)
-		if err != nil {
-			errorf(stderr, "%v", err)
-			return ExitError
-		}
-		stale = res.filterBaseline(bl)
+	stale, err := o.applyBaseline(res)
+	if err != nil {
+		errorf(stderr, "%v", err)
+		return ExitError
 	}
 
 	// The worst outcome wins: error, then findings, then clean.
 	status := code
-	setStatus := func(s int) {
-		if status != ExitError && (s == ExitError || s > status) {
-			status = s
-		}
-	}
-
 	findings := res.findings(false)
 	unfixed := len(findings)
 	res.sum.findings, res.sum.baselined = len(findings), before-len(findings)
 	if o.fix || o.diff {
-		out := stdout
-		if o.fix {
-			out = nil
-		}
-		fixed, err := applyFixes(res, out, stderr, o.diff)
+		fixed, err := o.fixes(res, stdout, stderr)
 		if err != nil {
 			errorf(stderr, "%v", err)
-			setStatus(ExitError)
+			status = worse(status, ExitError)
 		}
-		if o.fix {
-			unfixed -= fixed
-		}
+		unfixed -= fixed
 	}
 
 	if !o.diff {
@@ -212,25 +177,98 @@ func runLintIn(args []string, view *lintView, stdout, stderr io.Writer) int {
 		}
 	}
 	if o.prune && len(stale) > 0 {
-		for _, e := range stale {
-			where := e.Decl
-			if where == "" {
-				where = "(file level)"
-			}
-			errorf(stderr, "baseline %s: stale entry: %s in %s %s (recorded in %s) matches no finding (x%d)", o.baseline, e.Rule, e.Package, where, e.File, e.Count)
-		}
-		errorf(stderr, "baseline %s: %d stale entries; run kvlint baseline prune %s to drop them", o.baseline, len(stale), o.baseline)
-		setStatus(ExitFindings)
+		o.reportStale(stale, stderr)
+		status = worse(status, ExitFindings)
 	}
 	// -json keeps go/analysis' convention (exit 0 with findings);
 	// -format json exits like text and SARIF.
 	if unfixed > 0 && !o.json {
-		setStatus(ExitFindings)
+		status = worse(status, ExitFindings)
 	}
 	if o.format == "text" && !o.quiet && !o.diff {
 		res.sum.print(stderr)
 	}
 	return status
+}
+
+// worse is the worse of two exit statuses: an error wins over findings,
+// findings over clean.
+func worse(status, s int) int {
+	if status != ExitError && (s == ExitError || s > status) {
+		return s
+	}
+	return status
+}
+
+// parseLintArgs parses the lint command line into its flags and package
+// patterns, for a run over view (nil outside a staged checkout); on bad
+// usage or -help it returns nil flags and the exit code.
+func parseLintArgs(args []string, view *lintView, stderr io.Writer) (*lintFlags, []string, int) {
+	fs, o := newLintFlags(stderr)
+	o.view = view
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usageText)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, nil, ExitClean
+		}
+		return nil, nil, ExitUsage
+	}
+	if err := o.validate(); err != nil {
+		errorf(stderr, "%v", err)
+		return nil, nil, ExitUsage
+	}
+	if o.context >= 0 {
+		errorf(stderr, "note: -c is ignored: kvlint never prints source lines, which could hold secrets")
+	}
+	return o, fs.Args(), ExitClean
+}
+
+// applyBaseline drops from res the findings the -baseline file (relative
+// to the run's directory) records, and returns its entries that matched
+// none.
+func (o *lintFlags) applyBaseline(res *result) ([]baseline.Entry, error) {
+	if o.baseline == "" {
+		return nil, nil
+	}
+	path := o.baseline
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(res.wd, path)
+	}
+	bl, err := baseline.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	return res.filterBaseline(bl), nil
+}
+
+// fixes applies (-fix) or prints as a diff (-diff) the suggested fixes of
+// res's findings, and returns how many findings -fix fixed.
+func (o *lintFlags) fixes(res *result, stdout, stderr io.Writer) (int, error) {
+	out := stdout
+	if o.fix {
+		out = nil
+	}
+	fixed, err := applyFixes(res, out, stderr, o.diff)
+	if !o.fix {
+		fixed = 0
+	}
+	return fixed, err
+}
+
+// reportStale says each baseline entry that matched no finding, and how
+// to drop them.
+func (o *lintFlags) reportStale(stale []baseline.Entry, stderr io.Writer) {
+	for _, e := range stale {
+		where := e.Decl
+		if where == "" {
+			where = "(file level)"
+		}
+		errorf(stderr, "baseline %s: stale entry: %s in %s %s (recorded in %s) matches no finding (x%d)", o.baseline, e.Rule, e.Package, where, e.File, e.Count)
+	}
+	errorf(stderr, "baseline %s: %d stale entries; run kvlint baseline prune %s to drop them", o.baseline, len(stale), o.baseline)
 }
 
 // repoPaths maps the paths of a staged checkout in s to the repository's.
@@ -363,20 +401,73 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	src := o.src
-	if o.config != "" {
-		path := o.config
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(wd, path)
-		}
-		if _, err := config.Load(path); err != nil {
-			errorf(stderr, "%v", err)
-			return nil, ExitError
-		}
-		src.Path = path
+	src, err := o.configSource(wd)
+	if err != nil {
+		errorf(stderr, "%v", err)
+		return nil, ExitError
 	}
 	suite := o.suite
+	pkgs, err := o.load(wd, src, suite, patterns)
+	if err != nil {
+		errorf(stderr, "%v", o.repoPaths(err.Error()))
+		return nil, ExitError
+	}
+	if len(pkgs) == 0 {
+		errorf(stderr, "warning: %q matched no packages", o.repoPaths(strings.Join(patterns, " ")))
+		return &result{wd: wd, pkgs: map[string]bool{}}, ExitClean
+	}
+	// Notes are printed after the analysis, masked: a type error can quote
+	// a literal, and the literal can be a secret.
+	ok, notes, status := analyzable(pkgs)
+	kept := len(ok)
+	ok = dropBadConfig(src, ok, &notes)
+	if len(ok) < kept {
+		status = ExitError
+	}
+	if o.generated {
+		includeGenerated(src, ok)
+	}
 
+	graph, err := checker.Analyze(suite, ok, &checker.Options{})
+	if err != nil {
+		errorf(stderr, "%v", err)
+		return nil, ExitError
+	}
+	res, status := collect(o, src, graph, wd, status, &notes)
+	o.summarize(res, pkgs, graph)
+	m := newMasker(res.secrets())
+	for _, n := range notes {
+		errorf(stderr, "%s", m.mask(o.repoPaths(n)))
+	}
+	for i := range res.errs {
+		res.errs[i].Err = m.mask(res.errs[i].Err)
+	}
+	return res, status
+}
+
+// configSource is the configuration source of a run in wd: o.src, with
+// the -config file (relative to wd) checked and set as its Path when one
+// is named.
+func (o *lintFlags) configSource(wd string) (*config.Source, error) {
+	src := o.src
+	if o.config == "" {
+		return src, nil
+	}
+	path := o.config
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(wd, path)
+	}
+	if _, err := config.Load(path); err != nil {
+		return src, err
+	}
+	src.Path = path
+	return src, nil
+}
+
+// load loads the packages of patterns in wd, with their dependencies when
+// an analyzer of suite needs facts; in a staged view (o.view), from the
+// view's tree, which becomes src's root.
+func (o *lintFlags) load(wd string, src *config.Source, suite []*analysis.Analyzer, patterns []string) ([]*packages.Package, error) {
 	mode := loadMode
 	if needFacts(suite) {
 		mode |= packages.NeedDeps
@@ -386,20 +477,15 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 		cfg.Env = append(os.Environ(), o.view.env...)
 		src.Root = o.view.tree.tmp
 	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		errorf(stderr, "%v", o.repoPaths(err.Error()))
-		return nil, ExitError
-	}
-	status := ExitClean
-	if len(pkgs) == 0 {
-		errorf(stderr, "warning: %q matched no packages", o.repoPaths(strings.Join(patterns, " ")))
-		return &result{wd: wd, pkgs: map[string]bool{}}, ExitClean
-	}
-	// Notes are printed after the analysis, masked: a type error can quote
-	// a literal, and the literal can be a secret.
-	var notes []string
-	var ok []*packages.Package
+	return packages.Load(cfg, patterns...)
+}
+
+// analyzable is the packages of pkgs to analyze: not the generated test
+// mains, nor those whose syntax does not parse (an error, with a note);
+// one that does not type-check stays, with a note, for the syntax-level
+// findings.
+func analyzable(pkgs []*packages.Package) (ok []*packages.Package, notes []string, status int) {
+	status = ExitClean
 	for _, p := range pkgs {
 		if strings.HasSuffix(p.ID, ".test") && p.Name == "main" {
 			continue // the generated test main package
@@ -414,47 +500,33 @@ func analyze(o *lintFlags, patterns []string, stderr io.Writer) (*result, int) {
 		}
 		ok = append(ok, p)
 	}
-	kept := len(ok)
+	return ok, notes, status
+}
 
-	ok = dropBadConfig(src, ok, &notes)
-	if len(ok) < kept {
-		status = ExitError
-	}
-	if o.generated {
-		// Include generated files: the analyzers read this from the
-		// configuration, which the Source caches per directory.
-		for _, p := range ok {
-			if len(p.GoFiles) > 0 {
-				if l, err := src.ForDir(filepath.Dir(p.GoFiles[0])); err == nil && l != nil {
-					l.File.Generated = true
-				}
+// includeGenerated makes the analyzers read generated files too: they
+// take it from the configuration, which src caches per directory.
+func includeGenerated(src *config.Source, pkgs []*packages.Package) {
+	for _, p := range pkgs {
+		if len(p.GoFiles) > 0 {
+			if l, err := src.ForDir(filepath.Dir(p.GoFiles[0])); err == nil && l != nil {
+				l.File.Generated = true
 			}
 		}
 	}
+}
 
-	graph, err := checker.Analyze(suite, ok, &checker.Options{})
-	if err != nil {
-		errorf(stderr, "%v", err)
-		return nil, ExitError
-	}
-	res, status := collect(o, src, graph, wd, status, &notes)
+// summarize counts into res's summary the packages loaded, the enabled
+// analyzers that did not run and the findings directives suppressed.
+func (o *lintFlags) summarize(res *result, pkgs []*packages.Package, graph *checker.Graph) {
 	res.sum.countLoaded(pkgs)
 	var enabled []*analysis.Analyzer
-	for _, a := range suite {
+	for _, a := range o.suite {
 		if o.enabled(a.Name) {
 			enabled = append(enabled, a)
 		}
 	}
 	res.sum.countNotRun(enabled)
 	res.sum.countSuppressed(graph)
-	m := newMasker(res.secrets())
-	for _, n := range notes {
-		errorf(stderr, "%s", m.mask(o.repoPaths(n)))
-	}
-	for i := range res.errs {
-		res.errs[i].Err = m.mask(res.errs[i].Err)
-	}
-	return res, status
 }
 
 // dropBadConfig leaves out the packages whose configuration does not load,

@@ -179,6 +179,21 @@ func joinDir(dir, path string) string {
 	return filepath.Join(dir, path)
 }
 
+// formatAndSize checks -format and returns -max-size in bytes; an error
+// is bad usage.
+func (o *scanFlags) formatAndSize() (int64, error) {
+	switch o.format {
+	case "text", "json", "sarif":
+	default:
+		return 0, fmt.Errorf("unknown -format %q: want text, json or sarif", o.format)
+	}
+	size, err := parseSize(o.maxSize)
+	if err != nil {
+		return 0, fmt.Errorf("-max-size: %w", err)
+	}
+	return size, nil
+}
+
 // scanOptions checks the flags of a file scan and turns them into
 // scan.Options and the baseline to filter by. A non-zero code is the exit
 // status of a usage or setup error, already reported.
@@ -187,14 +202,9 @@ func scanOptions(o *scanFlags, wd string, positional []string, stderr io.Writer)
 		fmt.Fprintf(stderr, "kvlint scan: "+format+"\n", a...)
 		return scan.Options{}, nil, code
 	}
-	switch o.format {
-	case "text", "json", "sarif":
-	default:
-		return fail(ExitUsage, "unknown -format %q: want text, json or sarif", o.format)
-	}
-	size, err := parseSize(o.maxSize)
+	size, err := o.formatAndSize()
 	if err != nil {
-		return fail(ExitUsage, "-max-size: %v", err)
+		return fail(ExitUsage, "%v", err)
 	}
 	if o.staged && o.diffRev != "" {
 		return fail(ExitUsage, "-staged and -diff cannot be used together")

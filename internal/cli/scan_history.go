@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -34,41 +35,11 @@ func runScanHistory(o *scanFlags, wd string, revs []string, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "kvlint scan -history: "+format+"\n", a...)
 		return code
 	}
-	if o.staged || o.diffRev != "" || o.goPackages {
-		return fail(ExitUsage, "-staged, -diff and -go-packages do not apply to -history")
-	}
-	if o.baseline != "" && o.writeBase != "" {
-		return fail(ExitUsage, "-baseline and -write-baseline cannot be used together")
-	}
-	switch o.format {
-	case "text", "json", "sarif":
-	default:
-		return fail(ExitUsage, "unknown -format %q: want text, json or sarif", o.format)
-	}
-	size, err := parseSize(o.maxSize)
+	opts, inBase, code, err := historyOptions(o, wd, revs)
 	if err != nil {
-		return fail(ExitUsage, "-max-size: %v", err)
+		return fail(code, "%v", err)
 	}
-	if size == 0 {
-		size = -1
-	}
-	cfg := &config.Source{}
-	if o.config != "" {
-		cfg.Path = joinDir(wd, o.config)
-	}
-	if o.hist.branches {
-		revs = append(revs, "--branches")
-	}
-	var inBase func(baseline.Key) bool
-	if o.baseline != "" {
-		base, err := baseline.Load(joinDir(wd, o.baseline))
-		if err != nil {
-			return fail(ExitError, "%v", err)
-		}
-		inBase = baselineSet(base)
-	}
-
-	res, err := history.Run(history.Options{Dir: wd, Revs: revs, Since: o.hist.since, Config: cfg, MaxSize: size, Workers: o.workers})
+	res, err := history.Run(opts)
 	if err != nil {
 		return fail(ExitError, "%v", err)
 	}
@@ -95,16 +66,7 @@ func runScanHistory(o *scanFlags, wd string, revs []string, stdout, stderr io.Wr
 	if inBase != nil {
 		res.Secrets = newSecrets(res.Secrets, inBase)
 	}
-	switch o.format {
-	case "text":
-		err = history.WriteText(stdout, res.Secrets)
-	case "json":
-		err = history.WriteJSON(stdout, res.Secrets)
-	case "sarif":
-		fs := history.Findings(res)
-		err = history.WriteSARIF(stdout, res, "", knownRules(fs, cfg))
-	}
-	if err != nil {
+	if err := writeHistoryReport(o.format, stdout, res, opts.Config); err != nil {
 		return fail(ExitError, "%v", err)
 	}
 	fmt.Fprintln(stderr, historySummary(res))
@@ -112,6 +74,58 @@ func runScanHistory(o *scanFlags, wd string, revs []string, stdout, stderr io.Wr
 		status = ExitFindings
 	}
 	return status
+}
+
+// historyOptions checks the flags of a history scan and turns them into
+// history.Options and the set of baselined keys (nil without -baseline).
+// An error comes with its exit status.
+func historyOptions(o *scanFlags, wd string, revs []string) (history.Options, func(baseline.Key) bool, int, error) {
+	var none history.Options
+	if o.staged || o.diffRev != "" || o.goPackages {
+		return none, nil, ExitUsage, errors.New("-staged, -diff and -go-packages do not apply to -history")
+	}
+	if o.baseline != "" && o.writeBase != "" {
+		return none, nil, ExitUsage, errors.New("-baseline and -write-baseline cannot be used together")
+	}
+	size, err := o.formatAndSize()
+	if err != nil {
+		return none, nil, ExitUsage, err
+	}
+	if size == 0 {
+		size = -1
+	}
+	cfg := &config.Source{}
+	if o.config != "" {
+		cfg.Path = joinDir(wd, o.config)
+	}
+	if o.hist.branches {
+		revs = append(revs, "--branches")
+	}
+	var inBase func(baseline.Key) bool
+	if o.baseline != "" {
+		base, err := baseline.Load(joinDir(wd, o.baseline))
+		if err != nil {
+			return none, nil, ExitError, err
+		}
+		inBase = baselineSet(base)
+	}
+	opts := history.Options{Dir: wd, Revs: revs, Since: o.hist.since, Config: cfg, MaxSize: size, Workers: o.workers}
+	return opts, inBase, ExitClean, nil
+}
+
+// writeHistoryReport writes the history's secrets to w in format (text,
+// json or sarif).
+func writeHistoryReport(format string, w io.Writer, res *history.Result, cfg *config.Source) error {
+	switch format {
+	case "text":
+		return history.WriteText(w, res.Secrets)
+	case "json":
+		return history.WriteJSON(w, res.Secrets)
+	case "sarif":
+		fs := history.Findings(res)
+		return history.WriteSARIF(w, res, "", knownRules(fs, cfg))
+	}
+	return nil
 }
 
 // historyBaseline handles kvlint baseline write FILE -history [flags]

@@ -413,26 +413,54 @@ func (s *scanner) scanBlob(b int32, data []byte) error {
 // secrets groups the findings by secret (rule and value hash) and then by
 // path, with the first and last commits of each place.
 func (s *scanner) secrets() []Secret {
-	type placeKey struct {
-		rule  string
-		value [32]byte
-		path  int32
+	bySecret, order := s.group(s.places())
+	out := make([]Secret, 0, len(order))
+	for _, id := range order {
+		sec := bySecret[id]
+		for i := range sec.Places {
+			slices.SortFunc(sec.Places[i].Keys, compareKeys) // found in map order
+		}
+		slices.SortFunc(sec.Places, func(a, b Place) int {
+			return cmp.Or(cmp.Compare(a.First.AuthorTime, b.First.AuthorTime), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
+		})
+		out = append(out, *sec)
 	}
-	type acc struct {
-		place  Place
-		first  int32 // oldest commit index (largest)
-		last   int32 // newest (smallest)
-		newest int32 // newest add among versions, for the position shown
-		f      report.Finding
-	}
-	places := map[placeKey]*acc{}
+	slices.SortFunc(out, func(a, b Secret) int {
+		return cmp.Or(cmp.Compare(a.Places[0].First.AuthorTime, b.Places[0].First.AuthorTime),
+			cmp.Compare(a.Places[0].Path, b.Places[0].Path), cmp.Compare(a.Places[0].Line, b.Places[0].Line),
+			cmp.Compare(a.RuleID, b.RuleID), cmp.Compare(a.Fingerprint, b.Fingerprint))
+	})
+	return out
+}
+
+// placeKey is one secret (rule and value) at one path.
+type placeKey struct {
+	rule  string
+	value [32]byte
+	path  int32
+}
+
+// placeAcc gathers the versions of a path that hold one secret.
+type placeAcc struct {
+	place  Place
+	first  int32 // oldest commit index (largest)
+	last   int32 // newest (smallest)
+	newest int32 // newest add among versions, for the position shown
+	f      report.Finding
+}
+
+// places folds the findings of every version of every path into one
+// place a secret and path: the commits it was added in and last present
+// in, and the position in its newest version.
+func (s *scanner) places() map[placeKey]*placeAcc {
+	places := map[placeKey]*placeAcc{}
 	for k, list := range s.found {
 		p := s.w.pairs[k]
 		for _, fd := range list {
 			pk := placeKey{fd.k.Rule, fd.k.Value, k.path}
 			a := places[pk]
 			if a == nil {
-				a = &acc{first: -1, last: -1, newest: -1}
+				a = &placeAcc{first: -1, last: -1, newest: -1}
 				a.place.Path = s.w.paths[k.path]
 				places[pk] = a
 			}
@@ -454,8 +482,14 @@ func (s *scanner) secrets() []Secret {
 			}
 		}
 	}
+	return places
+}
+
+// group gathers the places into one Secret a rule and value, by an id, and
+// returns the ids in the order first met.
+func (s *scanner) group(places map[placeKey]*placeAcc) (map[string]*Secret, []string) {
 	bySecret := map[string]*Secret{}
-	newest := map[string]*acc{} // the place each secret's message is taken from
+	newest := map[string]*placeAcc{} // the place each secret's message is taken from
 	var order []string
 	for pk, a := range places {
 		a.place.Line, a.place.Col, a.place.EndLine, a.place.EndCol = a.f.Line, a.f.Col, a.f.EndLine, a.f.EndCol
@@ -482,23 +516,7 @@ func (s *scanner) secrets() []Secret {
 		}
 		sec.Places = append(sec.Places, a.place)
 	}
-	out := make([]Secret, 0, len(order))
-	for _, id := range order {
-		sec := bySecret[id]
-		for i := range sec.Places {
-			slices.SortFunc(sec.Places[i].Keys, compareKeys) // found in map order
-		}
-		slices.SortFunc(sec.Places, func(a, b Place) int {
-			return cmp.Or(cmp.Compare(a.First.AuthorTime, b.First.AuthorTime), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
-		})
-		out = append(out, *sec)
-	}
-	slices.SortFunc(out, func(a, b Secret) int {
-		return cmp.Or(cmp.Compare(a.Places[0].First.AuthorTime, b.Places[0].First.AuthorTime),
-			cmp.Compare(a.Places[0].Path, b.Places[0].Path), cmp.Compare(a.Places[0].Line, b.Places[0].Line),
-			cmp.Compare(a.RuleID, b.RuleID), cmp.Compare(a.Fingerprint, b.Fingerprint))
-	})
-	return out
+	return bySecret, order
 }
 
 func compareKeys(a, b baseline.Key) int {

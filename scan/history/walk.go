@@ -93,17 +93,13 @@ func logArgs(revs []string, since string) []string {
 
 // readLog parses git log's output (logArgs) into w.
 func (w *walk) readLog(r io.Reader) error {
-	br := bufio.NewReaderSize(r, 1<<16)
+	fields := newNULReader(r)
 	cur := int32(-1)
 	for {
-		tok, err := br.ReadString(0)
-		if err == io.EOF && tok == "" {
-			return nil
-		}
-		if err != nil && err != io.EOF {
+		tok, ok, err := fields.next()
+		if !ok {
 			return err
 		}
-		tok = strings.TrimSuffix(tok, "\x00")
 		tok = strings.TrimLeft(tok, "\n")
 		switch {
 		case strings.HasPrefix(tok, "\x01"):
@@ -113,7 +109,7 @@ func (w *walk) readLog(r io.Reader) error {
 			}
 			cur = c
 		case strings.HasPrefix(tok, ":"):
-			path, perr := br.ReadString(0)
+			path, perr := fields.br.ReadString(0)
 			if perr != nil {
 				return fmt.Errorf("git log: truncated raw diff entry")
 			}
@@ -124,10 +120,26 @@ func (w *walk) readLog(r io.Reader) error {
 		default:
 			return fmt.Errorf("git log: unexpected output %.40q", tok)
 		}
-		if err == io.EOF {
-			return nil
-		}
 	}
+}
+
+// nulReader reads the NUL-terminated fields of git's -z output.
+type nulReader struct{ br *bufio.Reader }
+
+// newNULReader reads r through a 64 KB buffer.
+func newNULReader(r io.Reader) nulReader { return nulReader{bufio.NewReaderSize(r, 1<<16)} }
+
+// next returns the next field without its NUL (the last may have none);
+// ok is false at the end of the input or on a read error.
+func (n nulReader) next() (tok string, ok bool, err error) {
+	tok, err = n.br.ReadString(0)
+	if err == io.EOF && tok == "" {
+		return "", false, nil
+	}
+	if err != nil && err != io.EOF {
+		return "", false, err
+	}
+	return strings.TrimSuffix(tok, "\x00"), true, nil
 }
 
 // commit records a commit header "HASH AUTHORTIME [PARENT...]".
@@ -210,16 +222,12 @@ func (w *walk) tips() []int32 {
 // readTree reads `git ls-tree -r -z` output and calls fn for each regular
 // file's blob and path.
 func readTree(r io.Reader, fn func(blob, path string)) error {
-	br := bufio.NewReaderSize(r, 1<<16)
+	fields := newNULReader(r)
 	for {
-		tok, err := br.ReadString(0)
-		if err == io.EOF && tok == "" {
-			return nil
-		}
-		if err != nil && err != io.EOF {
+		tok, ok, err := fields.next()
+		if !ok {
 			return err
 		}
-		tok = strings.TrimSuffix(tok, "\x00")
 		// "MODE TYPE OID\tPATH"
 		tab := strings.IndexByte(tok, '\t')
 		if tab < 0 {
@@ -228,9 +236,6 @@ func readTree(r io.Reader, fn func(blob, path string)) error {
 		f := strings.Fields(tok[:tab])
 		if len(f) == 3 && regular(f[0]) {
 			fn(f[2], tok[tab+1:])
-		}
-		if err == io.EOF {
-			return nil
 		}
 	}
 }
