@@ -458,9 +458,7 @@ func TestSARIFOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, err := range sariftest.Validate(data) {
-		t.Error(err)
-	}
+	sariftest.Check(t, data)
 	var log struct {
 		Runs []struct {
 			Results []struct {
