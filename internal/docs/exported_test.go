@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kvlint/kvlint/internal/testfs"
 )
 
 // TestExportedNamesDocumented parses every non-test Go file of the module
@@ -36,7 +38,6 @@ func TestExportedNamesDocumented(t *testing.T) {
 // TestUndocumentedFindsEachKind runs the check over a small package with one
 // undocumented name of each kind beside documented ones.
 func TestUndocumentedFindsEachKind(t *testing.T) {
-	dir := t.TempDir()
 	src := `// Package p is a sample.
 package p
 
@@ -90,12 +91,7 @@ func init() {}
 
 func lower() {}
 `
-	if err := os.WriteFile(filepath.Join(dir, "p.go"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "p_test.go"), []byte("package p\n\nfunc TestX() {}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir := testfs.Dir(t, "-- p.go --\n"+src+"-- p_test.go --\npackage p\n\nfunc TestX() {}\n")
 	missing, err := undocumented(dir)
 	if err != nil {
 		t.Fatal(err)
