@@ -101,19 +101,19 @@ func (k Key) fingerprint(fields ...string) string {
 
 // Entry is one baseline entry: Count findings with one key.
 type Entry struct {
-	Rule        string `yaml:"rule"`
-	Package     string `yaml:"package"`
-	Decl        string `yaml:"decl,omitempty"`
-	Fingerprint string `yaml:"fingerprint"`
+	Rule        string `yaml:"rule"`           // rule ID of the recorded findings
+	Package     string `yaml:"package"`        // import path of the package they are in
+	Decl        string `yaml:"decl,omitempty"` // enclosing top-level declaration (Key.Decl)
+	Fingerprint string `yaml:"fingerprint"`    // Key.Fingerprint under Salt
 	File        string `yaml:"file,omitempty"` // informative only: where the finding was when recorded
-	Count       int    `yaml:"count"`
+	Count       int    `yaml:"count"`          // how many findings the key stands for
 }
 
 // File is a baseline file.
 type File struct {
-	Version int     `yaml:"version"`
-	Salt    string  `yaml:"salt"`
-	Entries []Entry `yaml:"entries"`
+	Version int     `yaml:"version"` // file format version
+	Salt    string  `yaml:"salt"`    // the fingerprints' salt, kept when the file is rewritten
+	Entries []Entry `yaml:"entries"` // the recorded findings, in File.Sort order
 }
 
 // New returns an empty baseline with a fresh random salt.

@@ -45,8 +45,8 @@ type File struct {
 	Severity map[string]string `yaml:"severity" json:"severity"`
 	// Analyzers turns whole analyzers off: {"secretlog": false}.
 	Analyzers map[string]bool `yaml:"analyzers" json:"analyzers"`
-	Entropy   Entropy         `yaml:"entropy" json:"entropy"`
-	Allow     Allow           `yaml:"allow" json:"allow"`
+	Entropy   Entropy         `yaml:"entropy" json:"entropy"` // the generic rule's entropy floor
+	Allow     Allow           `yaml:"allow" json:"allow"`     // paths and values that are never reported
 	// CustomRules are extra detection rules.
 	CustomRules []CustomRule `yaml:"custom-rules" json:"custom-rules"`
 	// Tests is the test-file policy: fixtures (default), scan or skip.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/testfs"
 	"github.com/kvlint/kvlint/rules"
 )
 
@@ -252,28 +253,28 @@ func TestLoad(t *testing.T) {
 	}
 }
 
-func write(t *testing.T, path, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestSourceForDir(t *testing.T) {
 	root := t.TempDir()
 	// root/repo is a git checkout with a config at its root and a nested module;
 	// root/repo/svc/b has its own config. A config above the checkout never applies.
-	write(t, filepath.Join(root, FileName), "tests: skip\n")
-	write(t, filepath.Join(root, "repo", ".git", "HEAD"), "ref: refs/heads/main\n")
-	write(t, filepath.Join(root, "repo", FileName), "tests: scan\n")
-	write(t, filepath.Join(root, "repo", "svc", "go.mod"), "module svc\n")
-	write(t, filepath.Join(root, "repo", "svc", "a", "a.go"), "package a\n")
-	write(t, filepath.Join(root, "repo", "svc", "b", FileName), "tests: fixtures\n")
-	write(t, filepath.Join(root, "other", ".git", "HEAD"), "ref: refs/heads/main\n")
-	write(t, filepath.Join(root, "other", "pkg", "p.go"), "package p\n")
+	testfs.Write(t, root, `
+-- .kvlint.yaml --
+tests: skip
+-- repo/.git/HEAD --
+ref: refs/heads/main
+-- repo/.kvlint.yaml --
+tests: scan
+-- repo/svc/go.mod --
+module svc
+-- repo/svc/a/a.go --
+package a
+-- repo/svc/b/.kvlint.yaml --
+tests: fixtures
+-- other/.git/HEAD --
+ref: refs/heads/main
+-- other/pkg/p.go --
+package p
+`)
 
 	src := &Source{}
 	a, err := src.ForDir(filepath.Join(root, "repo", "svc", "a"))
@@ -300,7 +301,7 @@ func TestSourceForDir(t *testing.T) {
 
 	// Cached: the same *Loaded for the same dir and for dirs sharing a file,
 	// even after the file changes on disk.
-	write(t, filepath.Join(root, "repo", FileName), "tests: [broken\n")
+	testfs.Write(t, root, "-- repo/.kvlint.yaml --\ntests: [broken\n")
 	a2, err := src.ForDir(filepath.Join(root, "repo", "svc", "a"))
 	if err != nil || a2 != a {
 		t.Errorf("second ForDir: %p, %v; want cached %p", a2, err, a)
@@ -319,7 +320,7 @@ func TestSourceForDir(t *testing.T) {
 func TestSourcePathAndFixed(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "custom.yaml")
-	write(t, p, "tests: skip\n")
+	testfs.Write(t, dir, "-- custom.yaml --\ntests: skip\n")
 	src := &Source{Path: p}
 	for _, d := range []string{dir, t.TempDir(), "/"} {
 		l, err := src.ForDir(d)
@@ -341,8 +342,7 @@ func TestSourcePathAndFixed(t *testing.T) {
 
 func TestSourceConcurrent(t *testing.T) {
 	root := t.TempDir()
-	write(t, filepath.Join(root, ".git", "HEAD"), "x\n")
-	write(t, filepath.Join(root, FileName), "tests: scan\n")
+	testfs.Write(t, root, "-- .git/HEAD --\nx\n-- .kvlint.yaml --\ntests: scan\n")
 	src := &Source{}
 	var wg sync.WaitGroup
 	got := make([]*Loaded, 16)

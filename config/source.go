@@ -14,7 +14,7 @@ import (
 // Loaded is a parsed, validated configuration, ready to use. A nil *Loaded
 // behaves as the defaults.
 type Loaded struct {
-	File File
+	File File   // the configuration as decoded
 	Path string // the file it came from; "" for defaults
 	Dir  string // directory that allow.paths are relative to
 
@@ -104,11 +104,11 @@ func (l *Loaded) TestPolicy() string {
 // CheckedRule is a custom rule of the configuration after its checks: its
 // metadata and what the detection engine needs to run it.
 type CheckedRule struct {
-	Info        rules.Info
-	Keywords    []string // lowercase; one must occur before the regex runs
-	Regex       string   // compiles, and does not match the empty string
-	SecretGroup int      // index of the regex's "secret" group, 0 for the whole match
-	Entropy     float64  // minimum entropy in bits per byte, 0 for none
+	Info        rules.Info // the rule's ID, name, severity and docs as configured
+	Keywords    []string   // lowercase; one must occur before the regex runs
+	Regex       string     // compiles, and does not match the empty string
+	SecretGroup int        // index of the regex's "secret" group, 0 for the whole match
+	Entropy     float64    // minimum entropy in bits per byte, 0 for none
 }
 
 // CustomRules returns the configuration's custom rules, checked.
@@ -171,8 +171,8 @@ func (l *Loaded) PathAllowed(filename string) bool {
 // never applies; it walks past go.mod, so one file at the repository root
 // covers every module in it. With no file found, the defaults apply.
 type Source struct {
-	Path  string
-	Fixed *Loaded
+	Path  string  // one configuration file for every package, if set
+	Fixed *Loaded // a configuration already loaded, used as is, if set
 	// Root, when set, is a directory discovery does not go above, as if it
 	// held .git: the root of a temporary checkout of a repository's index.
 	Root string

@@ -31,7 +31,7 @@ const (
 // Context describes where a value was found. The zero Context is valid: the
 // value alone is judged, with only the provider-format rules.
 type Context struct {
-	Kind Kind
+	Kind Kind // the kind of place: assignment, field, call argument, comparison...
 	// Name is the identifier, field, map key or config key the value is bound
 	// to; the generic rule splits it into words (clientSecret -> client secret).
 	Name string
@@ -76,9 +76,9 @@ func (c Confidence) String() string {
 
 // Finding is one credential found in a value.
 type Finding struct {
-	Rule       *Rule
-	Start, End int // byte offsets of the secret within the scanned value
-	Confidence Confidence
+	Rule       *Rule      // the rule that matched
+	Start, End int        // byte offsets of the secret within the scanned value
+	Confidence Confidence // how sure the rule is of the match
 }
 
 // Secret returns the matched secret from the scanned value. Callers must never
@@ -98,7 +98,7 @@ type Rule struct {
 	// Pattern is the regular expression source; group SecretGroup (0 = whole
 	// match; negative = the first group that took part in the match) is the secret.
 	Pattern     string
-	SecretGroup int
+	SecretGroup int // which regex group is the secret (see Pattern)
 	// MinEntropy is the Shannon entropy floor (bits per byte) of the secret.
 	MinEntropy float64
 	// Validate, if set, checks a checksum or signature of the secret.
@@ -106,7 +106,7 @@ type Rule struct {
 	// TruePositives and FalsePositives are samples the rule's table test runs:
 	// each TruePositive must be found by this rule, no FalsePositive by any rule.
 	TruePositives  []Sample
-	FalsePositives []Sample
+	FalsePositives []Sample // values no rule may report
 
 	// NameKeywords are lowercase words; when one is a word of the context's
 	// Name, Key or Call, the rule runs even if no Keyword is in the value
@@ -138,9 +138,9 @@ type Rule struct {
 
 // Match is a candidate a rule's Confirm function judges.
 type Match struct {
-	Value      string // the whole scanned value
-	Start, End int    // bounds of the secret in Value
-	Context    Context
+	Value      string  // the whole scanned value
+	Start, End int     // bounds of the secret in Value
+	Context    Context // where the value was found
 	// NameHit reports that the rule ran because of the context name rather
 	// than a keyword in the value.
 	NameHit bool
@@ -157,8 +157,8 @@ func (m Match) Near(sub string, dist int) bool {
 
 // Sample is a value with the context it is tested in.
 type Sample struct {
-	Value   string
-	Context Context
+	Value   string  // the text scanned
+	Context Context // where the value is, as a scanner would report it
 	// Secret is the part of Value a true positive must report; empty means
 	// the whole Value.
 	Secret string

@@ -19,7 +19,7 @@ type Options struct {
 	GenericMinEntropy float64
 	// AllowValues are regular expressions; a secret matching any is not reported.
 	AllowValues []string
-	Tests       TestPolicy
+	Tests       TestPolicy // how values in test files are judged
 }
 
 // Traced returns a copy of e whose Scan also hands every value it judges,

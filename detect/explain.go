@@ -29,7 +29,7 @@ func (s Step) String() string {
 // Decision is one step of the engine's judgement of a value. It holds
 // offsets into the value, never the value: print candidates with Redact.
 type Decision struct {
-	Step Step
+	Step Step  // which stage of the engine decided
 	Rule *Rule // the rule the step is about; nil for the value as a whole
 	// Context is the value context of a StepContext decision.
 	Context ValueContext
@@ -47,7 +47,7 @@ type Decision struct {
 
 // Explanation is the engine's decision trace for one value.
 type Explanation struct {
-	Decisions []Decision
+	Decisions []Decision // every step, in the order the engine took them
 	// Findings are what Scan returns for the same value and context.
 	Findings []Finding
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/testfs"
 )
 
 // repoRoot returns the root of the kvlint repository (the hook repository).
@@ -60,19 +61,6 @@ func mustRun(t *testing.T, dir string, env []string, name string, args ...string
 	}
 }
 
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // preCommitEnv runs pre-commit with its own cache directory and git without
 // user configuration. The hook's `go install ./...` shares this machine's
 // module cache (pre-commit points GOPATH at the hook environment, which
@@ -104,10 +92,16 @@ func TestPreCommitKvlintFiles(t *testing.T) {
 	mustRun(t, work, env, "git", "init", "-q")
 
 	token := detect.FakeCRCToken("ghp_", "precommit-hook-test")
-	writeFiles(t, work, map[string]string{
-		"deploy/app.yaml": "service: app\nauth:\n  token: " + token + "\n",
-		"README.md":       "# demo\n\nSet GITHUB_TOKEN in the environment.\n",
-	})
+	testfs.Write(t, work, `
+-- deploy/app.yaml --
+service: app
+auth:
+  token: `+token+`
+-- README.md --
+# demo
+
+Set GITHUB_TOKEN in the environment.
+`)
 	mustRun(t, work, env, "git", "add", ".")
 
 	start := time.Now()
@@ -144,15 +138,36 @@ func TestPreCommitKvlint(t *testing.T) {
 
 	token := detect.FakeCRCToken("ghp_", "precommit-kvlint-hook")
 	toolToken := detect.FakeCRCToken("ghp_", "precommit-kvlint-hook-tools")
-	writeFiles(t, work, map[string]string{
-		"go.mod":          "module example.com/demo\n\ngo 1.22\n",
-		"cmd/app/main.go": "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello\") }\n",
-		"store/store.go":  "package store\n\n// Token authenticates the uploader.\nvar Token = \"" + token + "\"\n",
-		"store/doc.md":    "not Go\n",
-		// A second module in the same repository.
-		"tools/go.mod":     "module example.com/tools\n\ngo 1.22\n",
-		"tools/release.go": "package tools\n\nvar releaseToken = \"" + toolToken + "\"\n\nvar _ = releaseToken\n",
-	})
+	// tools/ is a second module in the same repository.
+	testfs.Write(t, work, `
+-- go.mod --
+module example.com/demo
+
+go 1.22
+-- cmd/app/main.go --
+package main
+
+import "fmt"
+
+func main() { fmt.Println("hello") }
+-- store/store.go --
+package store
+
+// Token authenticates the uploader.
+var Token = "`+token+`"
+-- store/doc.md --
+not Go
+-- tools/go.mod --
+module example.com/tools
+
+go 1.22
+-- tools/release.go --
+package tools
+
+var releaseToken = "`+toolToken+`"
+
+var _ = releaseToken
+`)
 	mustRun(t, work, env, "git", "add", ".")
 
 	out, err := runIn(t, work, env, pc, "try-repo", root, "kvlint", "--files", "store/store.go", "cmd/app/main.go", "store/doc.md", "tools/release.go")
@@ -171,7 +186,7 @@ func TestPreCommitKvlint(t *testing.T) {
 	// The hook lints what is committed: an untracked file with a token
 	// beside the clean staged file does not fail it.
 	wipToken := detect.FakeCRCToken("ghp_", "precommit-kvlint-hook-wip")
-	writeFiles(t, work, map[string]string{"cmd/app/wip.go": "package main\n\nvar wipToken = \"" + wipToken + "\"\n"})
+	testfs.Write(t, work, "-- cmd/app/wip.go --\npackage main\n\nvar wipToken = \""+wipToken+"\"\n")
 	out, err = runIn(t, work, env, pc, "try-repo", root, "kvlint", "--files", "cmd/app/main.go")
 	if strings.Contains(out, wipToken) {
 		t.Fatalf("pre-commit output shows a full token (%s)", detect.Redact(wipToken))
@@ -207,12 +222,18 @@ func TestPreCommitExampleConfig(t *testing.T) {
 	mustRun(t, work, env, "git", "init", "-q")
 	token := detect.FakeCRCToken("ghp_", "precommit-example-config")
 	goToken := detect.FakeCRCToken("ghp_", "precommit-example-config-go")
-	writeFiles(t, work, map[string]string{
-		".pre-commit-config.yaml": cfg,
-		"ci/deploy.sh":            "#!/bin/sh\ncurl -H \"Authorization: token " + token + "\" https://api.example.com/\n",
-		"go.mod":                  "module example.com/demo\n\ngo 1.22\n",
-		"release/release.go":      "package release\n\nvar uploadToken = \"" + goToken + "\"\n",
-	})
+	testfs.Write(t, work, "-- .pre-commit-config.yaml --\n"+cfg+`-- ci/deploy.sh --
+#!/bin/sh
+curl -H "Authorization: token `+token+`" https://api.example.com/
+-- go.mod --
+module example.com/demo
+
+go 1.22
+-- release/release.go --
+package release
+
+var uploadToken = "`+goToken+`"
+`)
 	mustRun(t, work, env, "git", "add", ".")
 	// Both hooks, on every staged file: each file is reported by one hook.
 	out, err := runIn(t, work, env, pc, "run")
@@ -225,9 +246,12 @@ func TestPreCommitExampleConfig(t *testing.T) {
 		t.Errorf("pre-commit run with the example config: err %v; want ci/deploy.sh:2 (kvlint-files) and release.go:3 (kvlint) once each; output:\n%s", err, out)
 	}
 	// A suppression in the file's own comment syntax makes it pass.
-	writeFiles(t, work, map[string]string{
-		"ci/deploy.sh": "#!/bin/sh\n# kvlint:ignore KV112 revoked token kept for the incident write-up\ncurl -H \"Authorization: token " + token + "\" https://api.example.com/\n",
-	})
+	testfs.Write(t, work, `
+-- ci/deploy.sh --
+#!/bin/sh
+# kvlint:ignore KV112 revoked token kept for the incident write-up
+curl -H "Authorization: token `+token+`" https://api.example.com/
+`)
 	mustRun(t, work, env, "git", "add", ".")
 	if out, err := runIn(t, work, env, pc, "run", "kvlint-files", "--files", "ci/deploy.sh"); err != nil {
 		t.Errorf("kvlint-files with a kvlint:ignore comment: %v\n%s", err, strings.ReplaceAll(out, token, detect.Redact(token)))

@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/testfs"
 	"github.com/kvlint/kvlint/migrate/internal/kvfake"
 )
 
@@ -284,20 +285,18 @@ func TestSDKUnavailableLeavesTreeUntouched(t *testing.T) {
 func TestStructTagDefaultIsManual(t *testing.T) {
 	dir := t.TempDir()
 	token := detect.FakeCRCToken("ghp_", "migrate-struct-tag")
-	files := map[string]string{
-		"go.mod": "module example.com/tagged\n\ngo 1.26\n",
-		"config/config.go": "package config\n\n// Config is read by an env library.\ntype Config struct {\n" +
-			"\tGitHubToken string `env:\"GITHUB_TOKEN\" envDefault:\"" + token + "\"`\n}\n",
-	}
-	for name, content := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	archive := `-- go.mod --
+module example.com/tagged
+
+go 1.26
+-- config/config.go --
+package config
+
+// Config is read by an env library.
+type Config struct {
+` + "\tGitHubToken string `env:\"GITHUB_TOKEN\" envDefault:\"" + token + "\"`\n" + `}
+`
+	testfs.Write(t, dir, archive)
 	f := startFake(t, dir)
 	f.planted = []string{token}
 	code, stdout, stderr := f.migrate("dry-run", "-vault-url", legacyVault, "-dry-run")

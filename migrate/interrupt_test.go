@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/testfs"
 )
 
 // killSpec is KVLINT_MIGRATE_KILL_AT: "STEP:SIGNAL[:DELAY]". At step STEP
@@ -60,26 +61,52 @@ func interruptModule(t *testing.T) (dir string, values []string) {
 		detect.FakeCRCToken("ghp_", "intr-gh"),
 		detect.Fake("intr-hmac", "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 32),
 	}
-	files := map[string]string{
-		"go.mod": "module example.com/intr\n\ngo 1.26\n",
-		"db/db.go": "package db\n\n// DBPassword is the database password.\nconst DBPassword = \"" + values[0] + "\"\n\n" +
-			"// DSN builds the connection string.\nfunc DSN(host string) string { return \"postgres://app:\" + DBPassword + \"@\" + host + \"/app\" }\n",
-		"api/api.go": "package api\n\nimport \"net/http\"\n\nvar githubToken = \"" + values[1] + "\"\n\n" +
-			"// Sign adds the token to a request.\nfunc Sign(r *http.Request) { r.Header.Set(\"Authorization\", \"Bearer \"+githubToken) }\n\n" +
-			"// Secret returns the HMAC key.\nfunc Secret() []byte {\n\thmacSecret := \"" + values[2] + "\"\n\treturn []byte(hmacSecret)\n}\n",
-		"api/api_test.go": "package api\n\nimport (\n\t\"net/http\"\n\t\"strings\"\n\t\"testing\"\n)\n\n" +
-			"func TestSign(t *testing.T) {\n\tr, _ := http.NewRequest(\"GET\", \"http://127.0.0.1/\", nil)\n\tSign(r)\n" +
-			"\tif !strings.HasPrefix(r.Header.Get(\"Authorization\"), \"Bearer ghp_\") || len(Secret()) != 32 {\n\t\tt.Fatal(\"the secrets do not reach the code\")\n\t}\n}\n",
+	archive := `
+-- go.mod --
+module example.com/intr
+
+go 1.26
+-- db/db.go --
+package db
+
+// DBPassword is the database password.
+const DBPassword = "` + values[0] + `"
+
+// DSN builds the connection string.
+func DSN(host string) string { return "postgres://app:" + DBPassword + "@" + host + "/app" }
+-- api/api.go --
+package api
+
+import "net/http"
+
+var githubToken = "` + values[1] + `"
+
+// Sign adds the token to a request.
+func Sign(r *http.Request) { r.Header.Set("Authorization", "Bearer "+githubToken) }
+
+// Secret returns the HMAC key.
+func Secret() []byte {
+	hmacSecret := "` + values[2] + `"
+	return []byte(hmacSecret)
+}
+-- api/api_test.go --
+package api
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestSign(t *testing.T) {
+	r, _ := http.NewRequest("GET", "http://127.0.0.1/", nil)
+	Sign(r)
+	if !strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ghp_") || len(Secret()) != 32 {
+		t.Fatal("the secrets do not reach the code")
 	}
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+}
+`
+	testfs.Write(t, dir, archive)
 	return dir, values
 }
 

@@ -25,21 +25,21 @@ import (
 // Options configure a migration. The kvlint migrate command (internal/cli)
 // fills them from flags.
 type Options struct {
-	Dir              string   // module root; default "."
-	Patterns         []string // package patterns; default ./...
-	VaultURL         string   // https://NAME.vault.azure.net/; default $AZURE_KEYVAULT_URL
-	NameTemplate     string   // default DefaultNameTemplate
-	ContentType      string   // default "text/plain"
-	Tags             map[string]string
-	Expires          time.Duration // 0: secrets never expire
-	IncludeTests     bool
-	IncludeGenerated bool
-	DryRun           bool
-	PlanOut          string // write the plan here and stop
-	ApplyPlan        string // carry out this reviewed plan
-	ReportOut        string // write the JSON report here
-	Config           string // .kvlint.yaml; default: discovered per package
-	NoHistory        bool   // do not scan the git history for the rotation list
+	Dir              string            // module root; default "."
+	Patterns         []string          // package patterns; default ./...
+	VaultURL         string            // https://NAME.vault.azure.net/; default $AZURE_KEYVAULT_URL
+	NameTemplate     string            // default DefaultNameTemplate
+	ContentType      string            // default "text/plain"
+	Tags             map[string]string // extra tags on every stored secret, besides source, rule, migrated-at and tool
+	Expires          time.Duration     // 0: secrets never expire
+	IncludeTests     bool              // migrate secrets in _test.go files too
+	IncludeGenerated bool              // migrate secrets in generated files too
+	DryRun           bool              // print what would change; touch neither the vault nor the tree
+	PlanOut          string            // write the plan here and stop
+	ApplyPlan        string            // carry out this reviewed plan
+	ReportOut        string            // write the JSON report here
+	Config           string            // .kvlint.yaml; default: discovered per package
+	NoHistory        bool              // do not scan the git history for the rotation list
 
 	allowLoopback bool // tests: accept https://127.0.0.1:PORT/ vault URLs
 }

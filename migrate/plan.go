@@ -20,13 +20,13 @@ import (
 // Plan is the reviewable form of a migration, written by -plan and carried
 // out by -apply. It holds names, positions and hashes, never a value.
 type Plan struct {
-	Version int `yaml:"version"`
+	Version int `yaml:"version"` // plan format version; -apply refuses others
 	// HashKey is the random key of the plan's keyed hashes (hashkey.go).
 	HashKey  string       `yaml:"hash_key"`
-	VaultURL string       `yaml:"vault_url"`
-	Module   string       `yaml:"module"`
-	Secrets  []PlanSecret `yaml:"secrets"`
-	Manual   []PlanPlace  `yaml:"manual,omitempty"`
+	VaultURL string       `yaml:"vault_url"`        // the vault the secrets go to
+	Module   string       `yaml:"module"`           // module path of the migrated module
+	Secrets  []PlanSecret `yaml:"secrets"`          // the secrets to store, each with the places that change
+	Manual   []PlanPlace  `yaml:"manual,omitempty"` // places found but left for manual work, with the reason
 	// Rotate lists the credentials to rotate (rotation.go); -apply ignores it.
 	Rotate []RotateItem `yaml:"rotate,omitempty"`
 
@@ -39,23 +39,23 @@ type PlanSecret struct {
 	Name string `yaml:"name"`
 	// ValueHash is the keyed hash (HashKey) of the value.
 	ValueHash string      `yaml:"value_hash"`
-	Rule      string      `yaml:"rule"`
-	Places    []PlanPlace `yaml:"places"`
+	Rule      string      `yaml:"rule"`   // rule ID that found the value
+	Places    []PlanPlace `yaml:"places"` // places rewritten to read the secret
 }
 
 // PlanPlace is one place of the source that holds a secret.
 type PlanPlace struct {
 	File string `yaml:"file"` // module-relative, slash-separated
-	Line int    `yaml:"line"`
-	Col  int    `yaml:"col"`
+	Line int    `yaml:"line"` // 1-based line
+	Col  int    `yaml:"col"`  // 1-based column in bytes
 	// ExprHash is the keyed hash (HashKey) of the source text of the
 	// expression (or of the secret in a comment), so that a plan whose source
 	// changed is refused.
 	ExprHash    string `yaml:"expr_hash"`
-	Kind        string `yaml:"kind"`
-	Rule        string `yaml:"rule,omitempty"`
-	Replacement string `yaml:"replacement,omitempty"`
-	Reason      string `yaml:"reason,omitempty"`
+	Kind        string `yaml:"kind"`                  // kind of place: const, var, assign, comment...
+	Rule        string `yaml:"rule,omitempty"`        // rule ID, for a manual place
+	Replacement string `yaml:"replacement,omitempty"` // the code the place is rewritten to
+	Reason      string `yaml:"reason,omitempty"`      // why the place is left for manual work
 }
 
 // planVersion 2 has keyed hashes; version 1 plans held unsalted SHA-256.

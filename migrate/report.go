@@ -12,17 +12,17 @@ import (
 // Report is the outcome of a migration, written as JSON by -report. It
 // holds names, positions and hashes, never a value.
 type Report struct {
-	Mode     string         `json:"mode"` // migrate, apply, dry-run, plan
-	VaultURL string         `json:"vault_url"`
-	Module   string         `json:"module"`
-	Counts   Counts         `json:"counts"`
-	Secrets  []ReportSecret `json:"secrets"`
-	Manual   []ReportPlace  `json:"manual"`
-	Skipped  []ReportPlace  `json:"skipped,omitempty"` // found but left out of the applied plan
-	Created  []string       `json:"created,omitempty"` // files written that did not exist
-	Warnings []string       `json:"warnings,omitempty"`
-	Rotate   []RotateItem   `json:"rotate,omitempty"` // credentials to rotate (rotation.go)
-	Error    string         `json:"error,omitempty"`
+	Mode     string         `json:"mode"`               // migrate, apply, dry-run, plan
+	VaultURL string         `json:"vault_url"`          // the vault written to (or that would be)
+	Module   string         `json:"module"`             // module path of the migrated module
+	Counts   Counts         `json:"counts"`             // totals of secrets and places by outcome
+	Secrets  []ReportSecret `json:"secrets"`            // every secret, with its places and outcome
+	Manual   []ReportPlace  `json:"manual"`             // places left for manual work, with the reason
+	Skipped  []ReportPlace  `json:"skipped,omitempty"`  // found but left out of the applied plan
+	Created  []string       `json:"created,omitempty"`  // files written that did not exist
+	Warnings []string       `json:"warnings,omitempty"` // problems that did not stop the migration
+	Rotate   []RotateItem   `json:"rotate,omitempty"`   // credentials to rotate (rotation.go)
+	Error    string         `json:"error,omitempty"`    // what stopped the migration, redacted; empty on success
 	// HashKey is the random key of this report's keyed value hashes
 	// (hashkey.go); each report has its own.
 	HashKey string `json:"hash_key,omitempty"`
@@ -40,26 +40,26 @@ type Counts struct {
 
 // ReportSecret is one secret and where its value came from.
 type ReportSecret struct {
-	Name      string        `json:"name"`
-	ValueHash string        `json:"value_hash"` // keyed hash under Report.HashKey
-	Preview   string        `json:"preview"`    // detect.Redact of the value
-	Rule      string        `json:"rule"`
-	Status    string        `json:"status"` // planned, stored, reused, failed, not attempted, skipped
-	Version   string        `json:"version,omitempty"`
-	Places    []ReportPlace `json:"places"`
+	Name      string        `json:"name"`              // Key Vault secret name
+	ValueHash string        `json:"value_hash"`        // keyed hash under Report.HashKey
+	Preview   string        `json:"preview"`           // detect.Redact of the value
+	Rule      string        `json:"rule"`              // rule ID that found the value
+	Status    string        `json:"status"`            // planned, stored, reused, failed, not attempted, skipped
+	Version   string        `json:"version,omitempty"` // the Key Vault version stored or reused
+	Places    []ReportPlace `json:"places"`            // the source places holding the value
 }
 
 // ReportPlace is one place of the source.
 type ReportPlace struct {
-	File        string `json:"file"`
-	Line        int    `json:"line"`
-	Col         int    `json:"col"`
-	Kind        string `json:"kind"`
-	Rule        string `json:"rule"`
-	Secret      string `json:"secret,omitempty"`
-	Status      string `json:"status"` // planned, rewritten, manual, skipped
-	Replacement string `json:"replacement,omitempty"`
-	Reason      string `json:"reason,omitempty"`
+	File        string `json:"file"`                  // module-relative, slash-separated
+	Line        int    `json:"line"`                  // 1-based line
+	Col         int    `json:"col"`                   // 1-based column in bytes
+	Kind        string `json:"kind"`                  // kind of place: const, var, assign, comment...
+	Rule        string `json:"rule"`                  // rule ID that found the value
+	Secret      string `json:"secret,omitempty"`      // the Key Vault secret name the place reads
+	Status      string `json:"status"`                // planned, rewritten, manual, skipped
+	Replacement string `json:"replacement,omitempty"` // the code the place was (or would be) rewritten to
+	Reason      string `json:"reason,omitempty"`      // why the place is left for manual work
 }
 
 func (m *migration) fillReport() {

@@ -17,8 +17,8 @@ import (
 // revoked, and for Azure credentials the shape of the az CLI commands that
 // do it (placeholders in angle brackets, never a secret).
 type Rotation struct {
-	Where    string   `yaml:"where" json:"where"`
-	Commands []string `yaml:"commands,omitempty" json:"commands,omitempty"`
+	Where    string   `yaml:"where" json:"where"`                           // where the credential is rotated and revoked (a portal page, a service)
+	Commands []string `yaml:"commands,omitempty" json:"commands,omitempty"` // az CLI command shapes, placeholders in angle brackets
 }
 
 // rotations is the rotation advice, keyed by rule ID: the one place it is
@@ -105,10 +105,10 @@ const (
 // RotateItem is one credential to rotate: a value found in the git history
 // or migrated, where it appeared, and where it is rotated.
 type RotateItem struct {
-	Rule     string   `yaml:"rule" json:"rule"`
+	Rule     string   `yaml:"rule" json:"rule"`                         // rule ID that found the value
 	Name     string   `yaml:"secret,omitempty" json:"secret,omitempty"` // the vault secret name, for migrated values
 	Finding  string   `yaml:"finding" json:"finding"`                   // redacted
-	Status   string   `yaml:"status" json:"status"`
+	Status   string   `yaml:"status" json:"status"`                     // one of the Rotate* sentences
 	Places   []string `yaml:"places,omitempty" json:"places,omitempty"` // path:line (first COMMIT DATE, last COMMIT DATE)
 	Rotation `yaml:",inline"`
 }

@@ -17,14 +17,14 @@ import (
 // An analyzer that failed on a package appears as {"error": "..."} in place
 // of its list.
 type JSON struct {
-	Errors []AnalyzerError
+	Errors []AnalyzerError // analyzers that failed, written in place of their findings
 }
 
 // AnalyzerError is an analyzer that failed on a package.
 type AnalyzerError struct {
-	PackageID string
-	Analyzer  string
-	Err       string
+	PackageID string // go/packages ID of the package, the JSON key
+	Analyzer  string // name of the analyzer that failed
+	Err       string // the analyzer's error text
 }
 
 type jsonEdit struct {

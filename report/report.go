@@ -33,7 +33,7 @@ type Finding struct {
 	// Fingerprint identifies the finding independently of line numbers (see
 	// package baseline); SARIF writes it as partialFingerprints["kvlint/v1"].
 	Fingerprint    string
-	SuggestedFixes []Fix
+	SuggestedFixes []Fix // fixes offered, which kvlint -fix applies
 	// Properties are extra facts SARIF writes in the result's property bag
 	// (history mode: the commits that introduced and last held the value).
 	Properties map[string]any
@@ -41,21 +41,21 @@ type Finding struct {
 
 // Fix is a suggested fix: edits applied together or not at all.
 type Fix struct {
-	Message string
-	Edits   []Edit
+	Message string // what the fix does, as a verb phrase
+	Edits   []Edit // byte-range edits, applied together
 }
 
 // Edit replaces the bytes [Start, End) of Filename with New.
 type Edit struct {
-	Filename   string
-	Start, End int
-	New        string
+	Filename   string // absolute file name
+	Start, End int    // byte offsets
+	New        string // replacement text
 }
 
 // Writer writes findings in one format. rules documents every known rule
 // (analyzers.Rules()); writers that describe rules (SARIF) use it.
 type Writer interface {
-	Write(w io.Writer, findings []Finding, rules []rules.Info) error
+	Write(w io.Writer, findings []Finding, rules []rules.Info) error // writes findings to w, described by rules
 }
 
 // Sort orders findings by file, position, rule and message.

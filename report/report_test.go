@@ -104,9 +104,7 @@ func TestSARIF(t *testing.T) {
 	if err := (report.SARIF{Root: root, Version: "v1.2.3"}).Write(&buf, fs, testRules); err != nil {
 		t.Fatal(err)
 	}
-	for _, err := range sariftest.Validate(buf.Bytes()) {
-		t.Error(err)
-	}
+	sariftest.Check(t, buf.Bytes())
 	var log struct {
 		Runs []struct {
 			Tool struct {
@@ -182,32 +180,47 @@ func TestSARIFUTF16Columns(t *testing.T) {
 		!strings.Contains(buf.String(), `"columnKind": "utf16CodeUnits"`) {
 		t.Errorf("converted columns missing:\n%s", buf.String())
 	}
-	for _, err := range sariftest.Validate(buf.Bytes()) {
-		t.Error(err)
-	}
+	sariftest.Check(t, buf.Bytes())
 }
 
-// TestValidatorCatches makes sure the SARIF check can fail.
+// TestValidatorCatches makes sure each SARIF check can fail: the schema
+// catches what the schema states, sariftest.Validate what GitHub adds.
 func TestValidatorCatches(t *testing.T) {
 	var buf bytes.Buffer
 	if err := (report.SARIF{Root: root}).Write(&buf, findings(), testRules); err != nil {
 		t.Fatal(err)
 	}
 	good := buf.String()
-	for name, bad := range map[string]string{
-		"absolute uri":     strings.Replace(good, `"uri": "main.go"`, `"uri": "file:///src/repo/main.go"`, 1),
-		"unknown property": strings.Replace(good, `"ruleId"`, `"ruleID": "x", "ruleId"`, 1),
-		"no fingerprints":  strings.Replace(good, `"kvlint/v1": "aaaa"`, ``, 1),
-		"bad index":        strings.Replace(good, `"ruleIndex": 0`, `"ruleIndex": 1`, 1),
-		"bad severity":     strings.Replace(good, `"security-severity": "8.5"`, `"security-severity": 8.5`, 1),
-		"bad version":      strings.Replace(good, `"version": "2.1.0"`, `"version": "2.0"`, 1),
-		"no help":          strings.Replace(good, `"help": {`, `"helpx": {`, 1),
+	if err := sariftest.ValidateSchema(buf.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	if errs := sariftest.Validate(buf.Bytes()); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	for _, c := range []struct {
+		name, bad string
+		schema    bool // caught by the schema, not by the GitHub checks
+	}{
+		{"absolute uri", strings.Replace(good, `"uri": "main.go"`, `"uri": "file:///src/repo/main.go"`, 1), false},
+		{"unknown property", strings.Replace(good, `"ruleId"`, `"ruleID": "x", "ruleId"`, 1), true},
+		{"no fingerprints", strings.Replace(good, `"kvlint/v1": "aaaa"`, ``, 1), false},
+		{"bad index", strings.Replace(good, `"ruleIndex": 0`, `"ruleIndex": 1`, 1), false},
+		{"bad severity", strings.Replace(good, `"security-severity": "8.5"`, `"security-severity": 8.5`, 1), false},
+		{"bad version", strings.Replace(good, `"version": "2.1.0"`, `"version": "2.0"`, 1), true},
+		{"no help", strings.Replace(good, `"help": {`, `"helpx": {`, 1), false},
+		{"bad level", strings.Replace(good, `"level": "error"`, `"level": "fatal"`, 1), true},
+		{"line 0", strings.Replace(good, `"startLine": 7`, `"startLine": 0`, 1), true},
+		{"no region end", strings.Replace(good, `"endLine": 7,`, ``, 1), false},
 	} {
-		if bad == good {
-			t.Fatalf("%s: mutation did not apply", name)
+		if c.bad == good {
+			t.Fatalf("%s: mutation did not apply", c.name)
 		}
-		if errs := sariftest.Validate([]byte(bad)); len(errs) == 0 {
-			t.Errorf("%s: not caught", name)
+		if c.schema {
+			if err := sariftest.ValidateSchema([]byte(c.bad)); err == nil {
+				t.Errorf("%s: not caught by the schema", c.name)
+			}
+		} else if errs := sariftest.Validate([]byte(c.bad)); len(errs) == 0 {
+			t.Errorf("%s: not caught by the GitHub checks", c.name)
 		}
 	}
 }

@@ -44,9 +44,9 @@ type SARIF struct {
 
 // VersionControl is a SARIF versionControlDetails object.
 type VersionControl struct {
-	RepositoryURI string `json:"repositoryUri"`
-	RevisionID    string `json:"revisionId,omitempty"`
-	Branch        string `json:"branch,omitempty"`
+	RepositoryURI string `json:"repositoryUri"`        // absolute URI of the repository
+	RevisionID    string `json:"revisionId,omitempty"` // commit analyzed
+	Branch        string `json:"branch,omitempty"`     // branch analyzed
 }
 
 // SARIF document types: only the subset kvlint writes.

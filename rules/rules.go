@@ -27,5 +27,5 @@ type Info struct {
 	// SecuritySeverity is the CVSS-like score (0.0-10.0) GitHub code scanning
 	// reads from SARIF rule properties.
 	SecuritySeverity float64
-	Tags             []string
+	Tags             []string // SARIF tags, such as security and the provider
 }

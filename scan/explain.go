@@ -37,15 +37,15 @@ type Judged struct {
 
 // Dropped is a secret the scanner found but does not report, and why.
 type Dropped struct {
-	RuleID     string
-	Start, End int // byte offsets in the file
+	RuleID     string // rule ID of the dropped secret
+	Start, End int    // byte offsets in the file
 	// Reason says why: the suppression directive that covers it, the
 	// configuration that disables the rule, or the overlapping finding kept.
 	Reason string
 	// KeptRule and KeptStart are the overlapping finding kept instead, for
 	// a secret dropped for an overlap; KeptRule is "" otherwise.
 	KeptRule  string
-	KeptStart int
+	KeptStart int // byte offset in the file of the finding kept
 }
 
 // FileExplanation is what the scanner decided about one file besides the

@@ -5,6 +5,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/kvlint/kvlint/internal/testfs"
 )
 
 // gitIn runs git in dir with a configuration of the test's own: no system
@@ -39,22 +41,45 @@ func TestWalkAsGitSeesIt(t *testing.T) {
 	t.Setenv("GIT_CONFIG_GLOBAL", globalCfg)
 	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
 
-	dir := writeTree(t, map[string]string{
-		"keep.txt":            s,
-		"local.secret":        s, // .git/info/exclude
-		"dev.globalx":         s, // core.excludesFile
-		"ignored.log":         s, // .gitignore, still honoured
-		".gitignore":          "*.log\n",
-		"gone.txt":            s, // tracked, then deleted from disk
-		"with space.txt":      s,
-		"new\nline.txt":       s,
-		"untracked/u.txt":     s, // untracked and not excluded: scanned
-		"vendor/v.txt":        s, // never walked into, tracked or not
-		"sub/inner.txt":       s, // a submodule's file
-		"sub/inner.secret":    s, // the submodule's own .gitignore
-		"sub/.gitignore":      "inner.secret\n",
-		"tracked-ignored.log": s, // tracked despite *.log: git lists it, so it is scanned
-	})
+	// local.secret is excluded by .git/info/exclude, dev.globalx by
+	// core.excludesFile, ignored.log by .gitignore (still honoured);
+	// gone.txt is tracked, then deleted from disk; untracked/u.txt is
+	// untracked and not excluded (scanned); vendor/ is never walked into,
+	// tracked or not; sub/ is a submodule with its own .gitignore;
+	// tracked-ignored.log is tracked despite *.log, so git lists it and it
+	// is scanned.
+	dir := testfs.Dir(t, `
+-- keep.txt --
+FAKEKEY_ZZZ
+-- local.secret --
+FAKEKEY_ZZZ
+-- dev.globalx --
+FAKEKEY_ZZZ
+-- ignored.log --
+FAKEKEY_ZZZ
+-- .gitignore --
+*.log
+-- gone.txt --
+FAKEKEY_ZZZ
+-- with space.txt --
+FAKEKEY_ZZZ
+-- untracked/u.txt --
+FAKEKEY_ZZZ
+-- vendor/v.txt --
+FAKEKEY_ZZZ
+-- sub/inner.txt --
+FAKEKEY_ZZZ
+-- sub/inner.secret --
+FAKEKEY_ZZZ
+-- sub/.gitignore --
+inner.secret
+-- tracked-ignored.log --
+FAKEKEY_ZZZ
+`)
+	// txtar names cannot hold a newline.
+	if err := os.WriteFile(filepath.Join(dir, "new\nline.txt"), []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	gitIn(t, filepath.Join(dir, "sub"), "init", "-q")
 	gitIn(t, filepath.Join(dir, "sub"), "add", ".")
 	gitIn(t, filepath.Join(dir, "sub"), "commit", "-q", "-m", "sub")

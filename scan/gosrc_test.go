@@ -5,6 +5,7 @@ import (
 
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/testfs"
 )
 
 // recordingEngine is the fake engine, keeping the context of every value
@@ -45,7 +46,7 @@ func TestGoSitesAsLint(t *testing.T) {
 		"\tif os.Getenv(\"DB_PASSWORD\") == \"cmpsecret12\" {\n\t}\n" + // 22
 		"\treturn func() string { return \"closuresecret\" }\n" + // 24
 		"}\n"
-	dir := writeTree(t, map[string]string{"p.go": src})
+	dir := testfs.Dir(t, "-- p.go --\n"+src)
 	res := Run([]string{dir}, Options{})
 	if res.Err != nil {
 		t.Fatal(res.Err)

@@ -11,6 +11,7 @@ import (
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/detect"
 	kvengine "github.com/kvlint/kvlint/internal/engine"
+	"github.com/kvlint/kvlint/internal/testfs"
 	"github.com/kvlint/kvlint/rules"
 )
 
@@ -67,22 +68,6 @@ func withFakeEngine(t *testing.T) *fakeEngine {
 	return fe
 }
 
-// writeTree writes files (slash names relative to dir) and returns dir.
-func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // got formats findings as "file:line:col-endcol RULE" relative to dir.
 func got(t *testing.T, dir string, res *Result) []string {
 	t.Helper()
@@ -106,18 +91,38 @@ func equal(t *testing.T, got, want []string) {
 
 func TestPlainFilesKeysAndColumns(t *testing.T) {
 	withFakeEngine(t)
-	dir := writeTree(t, map[string]string{
-		"app.yaml":       "db:\n  password: hunter2hunter2\n  user: admin # not a secret\n",
-		".env":           "export DB_PASSWORD=\"s3cr3tvalue\"\nAPI=FAKEKEY_AAA111\n",
-		"conf.json":      "{\n  \"password\": \"jsonsecret1\",\n  \"x\": \"FAKEKEY_BBB\"\n}\n",
-		"Dockerfile":     "FROM scratch\nENV APP_PASSWORD dockersecret1\n",
-		"run.sh":         "mysql --password=clisecret99 --user root\ncurl -H 'X: FAKEKEY_CCC'\n",
-		"main.tf":        "resource \"x\" \"y\" {\n  password = \"tfsecret123\"\n}\n",
-		"short.ini":      "password=short\n", // under the fake generic rule's length
-		"pom.xml":        "<password>xmlsecret12</password>\n",
-		"crlf.txt":       "password: crlfsecret1\r\nnext: FAKEKEY_DDD\r\n",
-		"dup.properties": "key.password=FAKEKEY_EEE999\n",
-	})
+	// short.ini's value is under the fake generic rule's length.
+	dir := testfs.Dir(t, `
+-- app.yaml --
+db:
+  password: hunter2hunter2
+  user: admin # not a secret
+-- .env --
+export DB_PASSWORD="s3cr3tvalue"
+API=FAKEKEY_AAA111
+-- conf.json --
+{
+  "password": "jsonsecret1",
+  "x": "FAKEKEY_BBB"
+}
+-- Dockerfile --
+FROM scratch
+ENV APP_PASSWORD dockersecret1
+-- run.sh --
+mysql --password=clisecret99 --user root
+curl -H 'X: FAKEKEY_CCC'
+-- main.tf --
+resource "x" "y" {
+  password = "tfsecret123"
+}
+-- short.ini --
+password=short
+-- pom.xml --
+<password>xmlsecret12</password>
+-- dup.properties --
+key.password=FAKEKEY_EEE999
+-- crlf.txt --
+`+"password: crlfsecret1\r\nnext: FAKEKEY_DDD\r\n")
 	res := Run([]string{dir}, Options{})
 	if res.Err != nil {
 		t.Fatal(res.Err)
@@ -145,7 +150,7 @@ func TestPlainFilesKeysAndColumns(t *testing.T) {
 func TestMessagesAreRedacted(t *testing.T) {
 	withFakeEngine(t)
 	secret := "FAKEKEY_" + strings.Repeat("Q7", 12)
-	dir := writeTree(t, map[string]string{"a.txt": "token " + secret + "\n"})
+	dir := testfs.Dir(t, "-- a.txt --\ntoken "+secret+"\n")
 	res := Run([]string{dir}, Options{})
 	if len(res.Findings) != 1 {
 		t.Fatalf("got %d findings, want 1", len(res.Findings))
@@ -161,33 +166,65 @@ func TestMessagesAreRedacted(t *testing.T) {
 
 func TestWalkSkips(t *testing.T) {
 	withFakeEngine(t)
-	s := "FAKEKEY_ZZZ\n"
-	dir := writeTree(t, map[string]string{
-		"keep.txt":                s,
-		".git/config":             s,
-		"vendor/x/y.go":           s,
-		"node_modules/p/index.js": s,
-		".gitignore":              "# comment\n*.log\n/build/\nsecrets/**\n!secrets/public.txt\ndocs/**/*.tmp\n\\#hash\n",
-		"app.log":                 s,
-		"sub/app.log":             s,
-		"build/out.txt":           s,
-		"sub/build/out.txt":       s, // /build/ is anchored to the root
-		"secrets/a.txt":           s,
-		"secrets/public.txt":      s,
-		"docs/a/b/c.tmp":          s,
-		"docs/c.tmp":              s,
-		"#hash":                   s,
-		"nested/.gitignore":       "*.txt\n!keep-me.txt\n",
-		"nested/drop.txt":         s,
-		"nested/keep-me.txt":      s,
-		"nested/deeper/drop.txt":  s,
-		"other/drop.txt":          s, // nested/.gitignore applies only below nested/
-		"bin.dat":                 "\x00\x01" + s,
-		"latin1.txt":              "caf\xe9 " + s, // a few bad bytes: still text
-		"big.txt":                 strings.Repeat("x", 200) + s,
-		"testdata/fixture.txt":    s,
-		"dirasfile.txt/inner.txt": s,
-	})
+	// /build/ is anchored to the root (sub/build/out.txt is scanned);
+	// nested/.gitignore applies only below nested/ (other/drop.txt);
+	// latin1.txt has a few bad bytes and is still text.
+	dir := testfs.Dir(t, `
+-- keep.txt --
+FAKEKEY_ZZZ
+-- .git/config --
+FAKEKEY_ZZZ
+-- vendor/x/y.go --
+FAKEKEY_ZZZ
+-- node_modules/p/index.js --
+FAKEKEY_ZZZ
+-- .gitignore --
+# comment
+*.log
+/build/
+secrets/**
+!secrets/public.txt
+docs/**/*.tmp
+\#hash
+-- app.log --
+FAKEKEY_ZZZ
+-- sub/app.log --
+FAKEKEY_ZZZ
+-- build/out.txt --
+FAKEKEY_ZZZ
+-- sub/build/out.txt --
+FAKEKEY_ZZZ
+-- secrets/a.txt --
+FAKEKEY_ZZZ
+-- secrets/public.txt --
+FAKEKEY_ZZZ
+-- docs/a/b/c.tmp --
+FAKEKEY_ZZZ
+-- docs/c.tmp --
+FAKEKEY_ZZZ
+-- #hash --
+FAKEKEY_ZZZ
+-- nested/.gitignore --
+*.txt
+!keep-me.txt
+-- nested/drop.txt --
+FAKEKEY_ZZZ
+-- nested/keep-me.txt --
+FAKEKEY_ZZZ
+-- nested/deeper/drop.txt --
+FAKEKEY_ZZZ
+-- other/drop.txt --
+FAKEKEY_ZZZ
+-- testdata/fixture.txt --
+FAKEKEY_ZZZ
+-- dirasfile.txt/inner.txt --
+FAKEKEY_ZZZ
+-- bin.dat --
+`+"\x00\x01FAKEKEY_ZZZ"+`
+-- latin1.txt --
+`+"caf\xe9 FAKEKEY_ZZZ"+`
+-- big.txt --
+`+strings.Repeat("x", 200)+"FAKEKEY_ZZZ\n")
 	if err := os.Symlink(filepath.Join(dir, "keep.txt"), filepath.Join(dir, "link.txt")); err != nil {
 		t.Fatal(err)
 	}
@@ -225,10 +262,12 @@ func TestWalkSkips(t *testing.T) {
 
 func TestExplicitFilesAndErrors(t *testing.T) {
 	withFakeEngine(t)
-	dir := writeTree(t, map[string]string{
-		".gitignore": "*.txt\n",
-		"a.txt":      "FAKEKEY_A\n",
-	})
+	dir := testfs.Dir(t, `
+-- .gitignore --
+*.txt
+-- a.txt --
+FAKEKEY_A
+`)
 	// A file named on the command line is scanned even if ignored.
 	res := Run([]string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "missing.txt")}, Options{})
 	if len(res.Findings) != 1 {
@@ -241,22 +280,39 @@ func TestExplicitFilesAndErrors(t *testing.T) {
 
 func TestSuppressions(t *testing.T) {
 	withFakeEngine(t)
-	dir := writeTree(t, map[string]string{
-		"a.yaml": "" +
-			"a: FAKEKEY_A1 # kvlint:ignore FAKE1 documented sample\n" +
-			"# kvlint:ignore fake-key sample on the next line\n" +
-			"b: FAKEKEY_B2\n" +
-			"c: FAKEKEY_C3\n" + // two lines below: not covered
-			"d: FAKEKEY_D4 # kvlint:ignore KV100 other rule\n" +
-			"e: FAKEKEY_E5 # kvlint:ignore FAKE1\n", // no reason: malformed, suppresses nothing
-		"b.ini":  "; kvlint:file-ignore FAKE1 test keys only\nx=FAKEKEY_X\ny=FAKEKEY_Y\n",
-		"c.html": "<!-- kvlint:ignore FAKE1 sample -->\n<p>FAKEKEY_H</p>\n",
-		"d.sql":  "-- kvlint:ignore FAKE1 sample\nSELECT 'FAKEKEY_S';\n",
-		"e.go":   "package e\n\n// kvlint:ignore FAKE1 sample\nvar k = \"FAKEKEY_G\"\nvar j = \"FAKEKEY_J\" // kvlint:ignore FAKE1 sample\n",
-		"f.txt":  "the text kvlint:ignore FAKE1 is prose, not a comment FAKEKEY_P\n",
-		// A trailing directive covers its own line only, as in Go code.
-		"g.yaml": "a: FAKEKEY_T1 # kvlint:ignore FAKE1 this line only\nb: FAKEKEY_T2\n",
-	})
+	// In a.yaml, c is two lines below the directive (not covered) and e's
+	// directive has no reason (malformed, suppresses nothing). In g.yaml a
+	// trailing directive covers its own line only, as in Go code.
+	dir := testfs.Dir(t, `
+-- a.yaml --
+a: FAKEKEY_A1 # kvlint:ignore FAKE1 documented sample
+# kvlint:ignore fake-key sample on the next line
+b: FAKEKEY_B2
+c: FAKEKEY_C3
+d: FAKEKEY_D4 # kvlint:ignore KV100 other rule
+e: FAKEKEY_E5 # kvlint:ignore FAKE1
+-- b.ini --
+; kvlint:file-ignore FAKE1 test keys only
+x=FAKEKEY_X
+y=FAKEKEY_Y
+-- c.html --
+<!-- kvlint:ignore FAKE1 sample -->
+<p>FAKEKEY_H</p>
+-- d.sql --
+-- kvlint:ignore FAKE1 sample
+SELECT 'FAKEKEY_S';
+-- e.go --
+package e
+
+// kvlint:ignore FAKE1 sample
+var k = "FAKEKEY_G"
+var j = "FAKEKEY_J" // kvlint:ignore FAKE1 sample
+-- f.txt --
+the text kvlint:ignore FAKE1 is prose, not a comment FAKEKEY_P
+-- g.yaml --
+a: FAKEKEY_T1 # kvlint:ignore FAKE1 this line only
+b: FAKEKEY_T2
+`)
 	res := Run([]string{dir}, Options{})
 	if res.Err != nil {
 		t.Fatal(res.Err)
@@ -300,7 +356,7 @@ func getPassword() string { return "retsecret12" }
 // password: FAKEKEY_COMMENT1
 var esc = "FAKEKEY_\u0041BC"
 `
-	dir := writeTree(t, map[string]string{"p.go": src})
+	dir := testfs.Dir(t, "-- p.go --\n"+src)
 	res := Run([]string{dir}, Options{})
 	if res.Err != nil {
 		t.Fatal(res.Err)
@@ -351,10 +407,18 @@ var esc = "FAKEKEY_\u0041BC"
 
 func TestGoFallsBackToLines(t *testing.T) {
 	withFakeEngine(t)
-	dir := writeTree(t, map[string]string{
-		"broken.go": "package p\nfunc {\npassword := \"linesecret1\"\n",
-		"gen.go":    "// Code generated by x. DO NOT EDIT.\n\npackage p\n\nvar k = \"FAKEKEY_GEN\"\n",
-	})
+	dir := testfs.Dir(t, `
+-- broken.go --
+package p
+func {
+password := "linesecret1"
+-- gen.go --
+// Code generated by x. DO NOT EDIT.
+
+package p
+
+var k = "FAKEKEY_GEN"
+`)
 	res := Run([]string{dir}, Options{})
 	equal(t, got(t, dir, res), []string{"broken.go:3:14-25 KV100"})
 }
@@ -365,10 +429,17 @@ func TestPEMBlocks(t *testing.T) {
 	engineOf = func(*config.Loaded) (engine, error) { return pemEngine{pemRule}, nil }
 	t.Cleanup(func() { engineOf = old })
 	body := strings.Repeat("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo", 2)
-	dir := writeTree(t, map[string]string{
-		"key.pem": "junk\n-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n" + body + "\n-----END RSA PRIVATE KEY-----\n",
-		"pub.pem": "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n",
-	})
+	dir := testfs.Dir(t, `
+-- key.pem --
+junk
+-----BEGIN RSA PRIVATE KEY-----
+`+body+"\n"+body+`
+-----END RSA PRIVATE KEY-----
+-- pub.pem --
+-----BEGIN PUBLIC KEY-----
+`+body+`
+-----END PUBLIC KEY-----
+`)
 	res := Run([]string{dir}, Options{})
 	equal(t, got(t, dir, res), []string{"key.pem:2:1-30 KV125"})
 }
@@ -384,12 +455,23 @@ func TestCommentedPEMBlocks(t *testing.T) {
 	commented := func(marker, typ string) string {
 		return marker + "-----BEGIN " + typ + "-----\n" + marker + body + "\n" + marker + body + "\n" + marker + "-----END " + typ + "-----\n"
 	}
-	dir := writeTree(t, map[string]string{
-		"deploy.sh":     "#!/bin/sh\n" + commented("# ", "RSA PRIVATE KEY"),
-		"keys_test.go":  "package p\n\n" + commented("// ", "OPENSSH PRIVATE KEY") + "\nfunc f() {}\n",
-		"block_test.go": "package p\n\n/*\n" + commented(" * ", "PRIVATE KEY") + "*/\n",
-		"cert_test.go":  "package p\n\n" + commented("// ", "CERTIFICATE"),
-	})
+	dir := testfs.Dir(t, `
+-- deploy.sh --
+#!/bin/sh
+`+commented("# ", "RSA PRIVATE KEY")+`-- keys_test.go --
+package p
+
+`+commented("// ", "OPENSSH PRIVATE KEY")+`
+func f() {}
+-- block_test.go --
+package p
+
+/*
+`+commented(" * ", "PRIVATE KEY")+`*/
+-- cert_test.go --
+package p
+
+`+commented("// ", "CERTIFICATE"))
 	res := Run([]string{dir}, Options{})
 	equal(t, got(t, dir, res), []string{"block_test.go:4:4-29 KV125", "deploy.sh:2:3-32 KV125", "keys_test.go:3:4-37 KV125"})
 }
@@ -512,14 +594,22 @@ trailing\
 
 func TestOuterGitignores(t *testing.T) {
 	withFakeEngine(t)
-	dir := writeTree(t, map[string]string{
-		".git/HEAD":             "ref: refs/heads/main\n",
-		".gitignore":            "/svc/gen/\n*.secret\n",
-		"svc/gen/x.txt":         "FAKEKEY_GEN\n",
-		"svc/app.secret":        "FAKEKEY_SEC\n",
-		"svc/app.txt":           "FAKEKEY_APP\n",
-		"svc/sub/gen/other.txt": "FAKEKEY_OTHER\n", // /svc/gen/ is anchored at the repository root
-	})
+	// /svc/gen/ is anchored at the repository root: svc/sub/gen is scanned.
+	dir := testfs.Dir(t, `
+-- .git/HEAD --
+ref: refs/heads/main
+-- .gitignore --
+/svc/gen/
+*.secret
+-- svc/gen/x.txt --
+FAKEKEY_GEN
+-- svc/app.secret --
+FAKEKEY_SEC
+-- svc/app.txt --
+FAKEKEY_APP
+-- svc/sub/gen/other.txt --
+FAKEKEY_OTHER
+`)
 	res := Run([]string{filepath.Join(dir, "svc")}, Options{})
 	equal(t, got(t, dir, res), []string{"svc/app.txt:1:1-12 FAKE1", "svc/sub/gen/other.txt:1:1-14 FAKE1"})
 }

@@ -13,7 +13,7 @@ import (
 // suppressed ones included, in source order per file. kvlint migrate reads it
 // through go/analysis/checker to move the values into Azure Key Vault.
 type Result struct {
-	Findings []Finding
+	Findings []Finding // every credential found, suppressed ones included
 }
 
 // Finding is one credential found in a constant expression or a comment.
@@ -34,9 +34,9 @@ type Finding struct {
 	// Comment is the comment holding the secret, for comment findings.
 	Comment *ast.Comment
 
-	RuleID     string // KV1xx, or a custom rule's ID
-	RuleName   string // kebab-case rule name, such as "github-token"
-	Confidence detect.Confidence
+	RuleID     string            // KV1xx, or a custom rule's ID
+	RuleName   string            // kebab-case rule name, such as "github-token"
+	Confidence detect.Confidence // how sure the engine is that the match is a credential
 
 	// Value is the whole constant value (for comments, the comment text with
 	// its // or /* */ markers). Never print it.

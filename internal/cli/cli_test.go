@@ -18,6 +18,7 @@ import (
 
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/internal/sariftest"
+	"github.com/kvlint/kvlint/internal/testfs"
 	"github.com/kvlint/kvlint/report"
 	"github.com/kvlint/kvlint/rules"
 )
@@ -457,9 +458,7 @@ func TestSARIFOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, err := range sariftest.Validate(data) {
-		t.Error(err)
-	}
+	sariftest.Check(t, data)
 	var log struct {
 		Runs []struct {
 			Results []struct {
@@ -584,7 +583,7 @@ func TestBaseline(t *testing.T) {
 	}
 
 	// Removing a secret leaves a stale entry.
-	writeFile(t, filepath.Join(dir, "a", "a.go"), "package a\n\n// Client connects.\ntype Client struct{ key string }\n\n// Connect is reported.\nfunc (c *Client) Connect() string {\n\tc.key = \"kvtest_connect_value_2\"\n\treturn c.key\n}\n")
+	testfs.Write(t, dir, "-- a/a.go --\npackage a\n\n// Client connects.\ntype Client struct{ key string }\n\n// Connect is reported.\nfunc (c *Client) Connect() string {\n\tc.key = \"kvtest_connect_value_2\"\n\treturn c.key\n}\n")
 	code, out, errs = lint("-baseline-prune", "./a")
 	if code != ExitFindings || out != "" || !strings.Contains(errs, "stale entry: KV900 in example.com/drv/a Token (recorded in a/a.go)") {
 		t.Errorf("prune report: exit %d, output %q, stderr:\n%s", code, out, errs)
@@ -617,18 +616,11 @@ func TestBaseline(t *testing.T) {
 	}
 }
 
-func writeFile(t *testing.T, name, content string) {
-	t.Helper()
-	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestUTF16Column(t *testing.T) {
 	dir := t.TempDir()
 	name := filepath.Join(dir, "u.go")
 	// Line 2: "é" is 2 bytes and 1 UTF-16 unit; "😀" is 4 bytes and 2 units.
-	writeFile(t, name, "package u\nvar s = \"é😀\" + \"x\"\n")
+	testfs.Write(t, dir, "-- u.go --\npackage u\nvar s = \"é😀\" + \"x\"\n")
 	c := newFileCache()
 	for _, tc := range []struct{ line, col, want int }{
 		{1, 1, 1}, {1, 9, 9}, // ASCII: unchanged
@@ -652,7 +644,7 @@ func TestBaselineSkipsBrokenPackages(t *testing.T) {
 	}
 	// The package still does not type-check and its finding is gone: with
 	// syntax-level findings only, its entries are not judged stale.
-	writeFile(t, filepath.Join(dir, "broken", "broken.go"), "package broken\n\nvar X int = \"other\"\n")
+	testfs.Write(t, dir, "-- broken/broken.go --\npackage broken\n\nvar X int = \"other\"\n")
 	code, out, errs := run(t, "-C", dir, "-baseline", "kv.yaml", "-baseline-prune", "./...")
 	if code != ExitClean || out != "" || strings.Contains(errs, "stale") || !strings.Contains(errs, "does not type-check") {
 		t.Errorf("exit %d, output %q, stderr:\n%s", code, out, errs)
@@ -662,12 +654,19 @@ func TestBaselineSkipsBrokenPackages(t *testing.T) {
 // TestConfigErrorOnce: one typo in .kvlint.yaml is one error line, not one
 // per analyzer per package (issue 13 item 4), and the run exits 1.
 func TestConfigErrorOnce(t *testing.T) {
-	dir := writeTree(t, map[string]string{
-		"go.mod":       "module example.com/m\n\ngo 1.22\n",
-		"a/a.go":       "package a\n",
-		"b/b.go":       "package b\n",
-		".kvlint.yaml": "version: 1\nnosuchkey: true\n",
-	})
+	dir := testfs.Dir(t, `
+-- go.mod --
+module example.com/m
+
+go 1.22
+-- a/a.go --
+package a
+-- b/b.go --
+package b
+-- .kvlint.yaml --
+version: 1
+nosuchkey: true
+`)
 	code, _, errs := run(t, "-C", dir, "-q", "./...")
 	if code != ExitError || strings.Count(errs, "nosuchkey") != 1 || strings.Count(errs, "\n") != 1 {
 		t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and the error once", code, errs)

@@ -80,7 +80,5 @@ func TestREADMECodeScanningCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, err := range sariftest.Validate(data) {
-		t.Error(err)
-	}
+	sariftest.Check(t, data)
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/testfs"
 	"github.com/kvlint/kvlint/scan"
 )
 
@@ -20,11 +21,11 @@ var (
 )
 
 // explainModule writes a Go module that type-checks and returns its directory.
-func explainModule(t *testing.T, files map[string]string) string {
+// The txtar archive holds its files but go.mod.
+func explainModule(t *testing.T, archive string) string {
 	t.Helper()
-	dir := t.TempDir()
-	files["go.mod"] = "module example.com/explain\n\ngo 1.22\n"
-	writeFilesIn(t, dir, files)
+	dir := testfs.Dir(t, archive)
+	testfs.Write(t, dir, "-- go.mod --\nmodule example.com/explain\n\ngo 1.22\n")
 	return dir
 }
 
@@ -85,9 +86,14 @@ func mustContain(t *testing.T, what, s string, wants ...string) {
 }
 
 func TestExplainGoReported(t *testing.T) {
-	dir := explainModule(t, map[string]string{
-		"app/app.go": "package app\n\nvar githubToken = \"" + exToken + "\"\n\nvar dbPassword = \"" + exPass + "\"\n",
-	})
+	dir := explainModule(t, `
+-- app/app.go --
+package app
+
+var githubToken = "`+exToken+`"
+
+var dbPassword = "`+exPass+`"
+`)
 	code, out, errs := explainIn(t, dir, "app/app.go:3")
 	if code != ExitFindings {
 		t.Fatalf("exit %d, want %d (a finding is reported there)\n%s%s", code, ExitFindings, out, errs)
@@ -113,9 +119,16 @@ func TestExplainGoReported(t *testing.T) {
 }
 
 func TestExplainGoFilterAndNoContext(t *testing.T) {
-	dir := explainModule(t, map[string]string{
-		"app/app.go": "package app\n\nvar dbPassword = \"${DB_PASSWORD}\"\n\nvar adminPassword = \"/etc/app/secrets/db.txt\"\n\nvar seen = map[string]bool{\"" + exPass + "\": true}\n",
-	})
+	dir := explainModule(t, `
+-- app/app.go --
+package app
+
+var dbPassword = "${DB_PASSWORD}"
+
+var adminPassword = "/etc/app/secrets/db.txt"
+
+var seen = map[string]bool{"`+exPass+`": true}
+`)
 	for line, filter := range map[int]string{3: "placeholder", 5: "path"} {
 		code, out, _ := explainIn(t, dir, fmt.Sprintf("app/app.go:%d", line))
 		if code != ExitClean {
@@ -139,10 +152,15 @@ func TestExplainGoFilterAndNoContext(t *testing.T) {
 
 func TestExplainPlainFiles(t *testing.T) {
 	dir := t.TempDir()
-	writeFilesIn(t, dir, map[string]string{
-		".env":               "APP=web\nGITHUB_TOKEN=" + exToken + "\n",
-		"deploy/values.yaml": "image: app\ndb:\n  password: " + exPass + "\n",
-	})
+	testfs.Write(t, dir, `
+-- .env --
+APP=web
+GITHUB_TOKEN=`+exToken+`
+-- deploy/values.yaml --
+image: app
+db:
+  password: `+exPass+`
+`)
 	code, out, _ := explainIn(t, dir, ".env:2")
 	if code != ExitFindings {
 		t.Fatalf(".env: exit %d, want 3\n%s", code, out)
@@ -171,10 +189,16 @@ func TestExplainPlainFiles(t *testing.T) {
 }
 
 func TestExplainSuppressed(t *testing.T) {
-	dir := explainModule(t, map[string]string{
-		"app/app.go": "package app\n\n//kvlint:ignore KV112 fixture for the explain test\nvar githubToken = \"" + exToken + "\"\n",
-		"ci.env":     "# kvlint:ignore github-token rotated, kept for the explain test\nGITHUB_TOKEN=" + exToken2 + "\n",
-	})
+	dir := explainModule(t, `
+-- app/app.go --
+package app
+
+//kvlint:ignore KV112 fixture for the explain test
+var githubToken = "`+exToken+`"
+-- ci.env --
+# kvlint:ignore github-token rotated, kept for the explain test
+GITHUB_TOKEN=`+exToken2+`
+`)
 	code, out, _ := explainIn(t, dir, "app/app.go:4")
 	if code != ExitClean {
 		t.Errorf("go: exit %d, want 0 (suppressed)", code)
@@ -189,7 +213,12 @@ func TestExplainSuppressed(t *testing.T) {
 
 func TestExplainColumn(t *testing.T) {
 	line := "var a, b = \"" + exToken + "\", \"plain-text-value\""
-	dir := explainModule(t, map[string]string{"app/app.go": "package app\n\n" + line + "\n"})
+	dir := explainModule(t, `
+-- app/app.go --
+package app
+
+`+line+`
+`)
 	second := strings.Index(line, `"plain`) + 1
 	r := explainJSON(t, dir, ExitClean, fmt.Sprintf("app/app.go:3:%d", second+2))
 	if len(r.Strings) != 1 || len(r.Strings[0].Verdicts) != 0 || !strings.HasPrefix(r.Strings[0].Span, fmt.Sprintf("3:%d-", second)) {
@@ -207,7 +236,11 @@ func TestExplainColumn(t *testing.T) {
 
 func TestExplainUsage(t *testing.T) {
 	dir := t.TempDir()
-	writeFilesIn(t, dir, map[string]string{"a.env": "A=1\nB=2\n"})
+	testfs.Write(t, dir, `
+-- a.env --
+A=1
+B=2
+`)
 	cases := []struct {
 		args []string
 		code int
@@ -233,10 +266,14 @@ func TestExplainUsage(t *testing.T) {
 
 func TestExplainConfigAndBaseline(t *testing.T) {
 	dir := t.TempDir()
-	writeFilesIn(t, dir, map[string]string{
-		".env":         "GITHUB_TOKEN=" + exToken + "\nDB_PASSWORD=" + exPass + "\n",
-		".kvlint.yaml": "rules:\n  disable: [KV100]\n",
-	})
+	testfs.Write(t, dir, `
+-- .env --
+GITHUB_TOKEN=`+exToken+`
+DB_PASSWORD=`+exPass+`
+-- .kvlint.yaml --
+rules:
+  disable: [KV100]
+`)
 	code, out, _ := explainIn(t, dir, ".env:2")
 	if code != ExitClean {
 		t.Errorf("disabled rule: exit %d, want 0", code)
@@ -257,13 +294,25 @@ func TestExplainConfigAndBaseline(t *testing.T) {
 func TestExplainAgreesWithScan(t *testing.T) {
 	dir := t.TempDir()
 	pem := "-----BEGIN RSA PRIVATE KEY-----\n" + strings.Repeat(detect.Fake("explain-pem", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 64)+"\n", 4) + "-----END RSA PRIVATE KEY-----\n"
-	writeFilesIn(t, dir, map[string]string{
-		".env":            "GITHUB_TOKEN=" + exToken + "\nDB_PASSWORD=" + exPass + "\n",
-		"deploy/app.yaml": "db:\n  password: " + exPass + "\nsecretRef: https://kv1.vault.azure.net/secrets/db/0123456789abcdef0123456789abcdef\n",
-		"scripts/run.sh":  "curl -H \"Authorization: token " + exToken2 + "\" https://api.example.com\n",
-		"cmd/main.go":     "package main\n\nvar token = \"" + exToken2 + "\"\n\n// old: " + exToken + "\nfunc main() {}\n",
-		"keys/id_rsa":     pem,
-	})
+	testfs.Write(t, dir, `
+-- .env --
+GITHUB_TOKEN=`+exToken+`
+DB_PASSWORD=`+exPass+`
+-- deploy/app.yaml --
+db:
+  password: `+exPass+`
+secretRef: https://kv1.vault.azure.net/secrets/db/0123456789abcdef0123456789abcdef
+-- scripts/run.sh --
+curl -H "Authorization: token `+exToken2+`" https://api.example.com
+-- cmd/main.go --
+package main
+
+var token = "`+exToken2+`"
+
+// old: `+exToken+`
+func main() {}
+-- keys/id_rsa --
+`+pem)
 	// What kvlint scan reports: the command's own runner over the tree.
 	res := scan.Run([]string{dir}, scan.Options{Root: dir})
 	if res.Err != nil {
@@ -306,11 +355,24 @@ func explainReports(r *explainReport, rule string) bool {
 // at the position of every hardcodedcred finding kvlint lint reports says
 // "reported" with the same rule, and that a suppressed one is not.
 func TestExplainAgreesWithLint(t *testing.T) {
-	dir := explainModule(t, map[string]string{
-		"app/app.go": "package app\n\nimport \"os\"\n\nconst prefix = \"ghp_\"\n\nvar githubToken = \"" + exToken + "\"\n\n" +
-			"// rotated: " + exToken2 + "\nfunc Setup() {\n\tos.Setenv(\"DB_PASSWORD\", \"" + exPass + "\")\n}\n\n" +
-			"//kvlint:ignore KV112 fixture for the explain test\nvar ignored = \"" + exToken2 + "\"\n",
-	})
+	dir := explainModule(t, `
+-- app/app.go --
+package app
+
+import "os"
+
+const prefix = "ghp_"
+
+var githubToken = "`+exToken+`"
+
+// rotated: `+exToken2+`
+func Setup() {
+	os.Setenv("DB_PASSWORD", "`+exPass+`")
+}
+
+//kvlint:ignore KV112 fixture for the explain test
+var ignored = "`+exToken2+`"
+`)
 	code, out, errs := run(t, "-C", dir, "-format", "json", "./...")
 	if code != ExitFindings {
 		t.Fatalf("lint: exit %d\n%s", code, errs)
@@ -345,9 +407,12 @@ func TestExplainAgreesWithLint(t *testing.T) {
 // type-check is read syntax only, says so without quoting the type error
 // (which can quote the literal), and still judges its strings.
 func TestExplainSyntaxOnly(t *testing.T) {
-	dir := explainModule(t, map[string]string{
-		"app/app.go": "package app\n\nvar githubToken int = \"" + exToken + "\"\n",
-	})
+	dir := explainModule(t, `
+-- app/app.go --
+package app
+
+var githubToken int = "`+exToken+`"
+`)
 	r := explainJSON(t, dir, ExitFindings, "app/app.go:3")
 	if r.Mode != "syntax only, as kvlint scan does" {
 		t.Errorf("mode %q, want syntax only", r.Mode)
@@ -358,7 +423,12 @@ func TestExplainSyntaxOnly(t *testing.T) {
 	if got := verdicts(r); len(got) != 1 || got[0] != "KV112 reported" {
 		t.Errorf("verdicts %v, want KV112 reported", got)
 	}
-	if r2 := explainJSON(t, explainModule(t, map[string]string{"a.go": "package a\n\nvar githubToken = \"" + exToken + "\"\n"}), ExitFindings, "-syntax", "a.go:3"); r2.Mode != r.Mode {
+	if r2 := explainJSON(t, explainModule(t, `
+-- a.go --
+package a
+
+var githubToken = "`+exToken+`"
+`), ExitFindings, "-syntax", "a.go:3"); r2.Mode != r.Mode {
 		t.Errorf("-syntax: mode %q, want %q", r2.Mode, r.Mode)
 	}
 }
@@ -392,11 +462,19 @@ func TestParsePlace(t *testing.T) {
 // TestExplainNotRead checks that explain says why a file is not read at
 // all: a path the configuration allows, a generated Go file.
 func TestExplainNotRead(t *testing.T) {
-	dir := explainModule(t, map[string]string{
-		".kvlint.yaml":   "allow:\n  paths: [fixtures/]\n",
-		"fixtures/a.env": "GITHUB_TOKEN=" + exToken + "\n",
-		"gen/gen.go":     "// Code generated by explain-test. DO NOT EDIT.\n\npackage gen\n\nvar githubToken = \"" + exToken + "\"\n",
-	})
+	dir := explainModule(t, `
+-- .kvlint.yaml --
+allow:
+  paths: [fixtures/]
+-- fixtures/a.env --
+GITHUB_TOKEN=`+exToken+`
+-- gen/gen.go --
+// Code generated by explain-test. DO NOT EDIT.
+
+package gen
+
+var githubToken = "`+exToken+`"
+`)
 	for at, want := range map[string]string{
 		"fixtures/a.env:1": "allow.paths in",
 		"gen/gen.go:5":     "generated file",

@@ -2,11 +2,11 @@ package cli
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/testfs"
 )
 
 // secretModule writes a module whose package p holds two fake secrets (one
@@ -16,18 +16,20 @@ func secretModule(t *testing.T) string {
 	dir := t.TempDir()
 	clientSecret, _ := detect.FakeFor("KV101", "fingerprint-cli")
 	accountKey, _ := detect.FakeFor("KV102", "fingerprint-cli")
-	files := map[string]string{
-		"go.mod": "module example.com/m\n\ngo 1.24\n",
-		"p/p.go": "package p\n\nconst clientSecret = \"" + clientSecret + "\"\n\n" +
-			"var conn = \"DefaultEndpointsProtocol=https;AccountName=kvfake;AccountKey=" + accountKey + ";EndpointSuffix=core.windows.net\"\n",
-		"deploy/app.yaml": "client_secret: " + clientSecret + "\n",
-	}
-	for name, content := range files {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		writeFile(t, filepath.Join(dir, name), content)
-	}
+	testfs.Write(t, dir, `
+-- go.mod --
+module example.com/m
+
+go 1.24
+-- p/p.go --
+package p
+
+const clientSecret = "`+clientSecret+`"
+
+var conn = "DefaultEndpointsProtocol=https;AccountName=kvfake;AccountKey=`+accountKey+`;EndpointSuffix=core.windows.net"
+-- deploy/app.yaml --
+client_secret: `+clientSecret+`
+`)
 	return dir
 }
 
@@ -56,7 +58,7 @@ func TestOneBaselineForLintAndScan(t *testing.T) {
 	}
 	// A new secret is still reported by both.
 	other, _ := detect.FakeFor("KV101", "fingerprint-cli-new")
-	writeFile(t, filepath.Join(dir, "p", "q.go"), "package p\n\nconst other = \""+other+"\"\n")
+	testfs.Write(t, dir, "-- p/q.go --\npackage p\n\nconst other = \""+other+"\"\n")
 	if code, out, _ := run(t, "scan", "-baseline", "lint.yaml", "."); code != ExitFindings || strings.Count(out, "KV101") != 1 {
 		t.Errorf("scan: exit %d, want the one new secret:\n%s", code, out)
 	}

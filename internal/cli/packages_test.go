@@ -1,28 +1,12 @@
 package cli
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// writeTree writes files (slash-separated names) into a new temporary
-// directory and returns it.
-func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+	"github.com/kvlint/kvlint/internal/testfs"
+)
 
 func TestParseSize(t *testing.T) {
 	for in, want := range map[string]int64{"10MiB": 10 << 20, "512KB": 512000, "1M": 1 << 20, "2048": 2048, "0": 0} {
@@ -50,13 +34,18 @@ func TestPackagesOf(t *testing.T) {
 }
 
 func TestModuleGroups(t *testing.T) {
-	dir := writeTree(t, map[string]string{
-		"go.mod":           "module example.com/root\n",
-		"a/a.go":           "package a\n",
-		"tools/go.mod":     "module example.com/tools\n",
-		"tools/gen/gen.go": "package main\n",
-		"tools/main.go":    "package main\n",
-	})
+	dir := testfs.Dir(t, `
+-- go.mod --
+module example.com/root
+-- a/a.go --
+package a
+-- tools/go.mod --
+module example.com/tools
+-- tools/gen/gen.go --
+package main
+-- tools/main.go --
+package main
+`)
 	t.Chdir(dir)
 	got := moduleGroups(packagesOf([]string{"a/a.go", "tools/gen/gen.go", "tools/main.go", "main.go"}))
 	want := []modGroup{

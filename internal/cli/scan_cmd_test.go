@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/testfs"
 )
 
 // Fake credentials, generated at test time in formats the real engine knows.
@@ -18,19 +19,6 @@ var (
 	scanToken2   = detect.FakeCRCToken("ghp_", "scan-test-github-2")
 	scanPassword = detect.Fake("scan-test-password", "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 24)
 )
-
-func writeFilesIn(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // runScanIn runs kvlint scan in dir and returns its exit status and outputs.
 func runScanIn(t *testing.T, dir string, args ...string) (int, string, string) {
@@ -53,12 +41,22 @@ func noScanSecret(t *testing.T, what, s string) {
 
 func TestScanFindsAndRedacts(t *testing.T) {
 	dir := t.TempDir()
-	writeFilesIn(t, dir, map[string]string{
-		"deploy/values.yaml": "image: app\ndb:\n  password: " + scanPassword + "\n",
-		".env":               "GITHUB_TOKEN=" + scanToken + "\n",
-		"clean.json":         `{"name": "app", "password": "${DB_PASSWORD}"}` + "\n",
-		"cmd/main.go":        "package main\n\nvar token = \"" + scanToken2 + "\"\n\nfunc main() {}\n",
-	})
+	testfs.Write(t, dir, `
+-- deploy/values.yaml --
+image: app
+db:
+  password: `+scanPassword+`
+-- .env --
+GITHUB_TOKEN=`+scanToken+`
+-- clean.json --
+{"name": "app", "password": "${DB_PASSWORD}"}
+-- cmd/main.go --
+package main
+
+var token = "`+scanToken2+`"
+
+func main() {}
+`)
 	code, out, errs := runScanIn(t, dir)
 	if code != ExitFindings {
 		t.Fatalf("exit %d, want %d; stderr: %s", code, ExitFindings, errs)
@@ -123,7 +121,11 @@ func TestScanFindsAndRedacts(t *testing.T) {
 
 func TestScanCleanAndErrors(t *testing.T) {
 	dir := t.TempDir()
-	writeFilesIn(t, dir, map[string]string{"a.yaml": "password: ${DB_PASSWORD}\nuser: admin\n"})
+	testfs.Write(t, dir, `
+-- a.yaml --
+password: ${DB_PASSWORD}
+user: admin
+`)
 	if code, out, errs := runScanIn(t, dir); code != ExitClean || out != "" {
 		t.Errorf("clean tree: exit %d, output %q, stderr %q", code, out, errs)
 	}
@@ -151,7 +153,15 @@ func TestScanCleanAndErrors(t *testing.T) {
 		t.Errorf("-C nonexistent: stderr %q, want it to say the directory does not exist", errs)
 	}
 	// One typo is one error line however many files it governs.
-	writeFilesIn(t, dir, map[string]string{".kvlint.yaml": "version: 1\nnosuchkey: true\n", "b.yaml": "x: 1\n", "sub/c.yaml": "y: 2\n"})
+	testfs.Write(t, dir, `
+-- .kvlint.yaml --
+version: 1
+nosuchkey: true
+-- b.yaml --
+x: 1
+-- sub/c.yaml --
+y: 2
+`)
 	if code, _, errs := runScanIn(t, dir); code != ExitError || !strings.Contains(errs, ".kvlint.yaml") || strings.Count(errs, "nosuchkey") != 1 {
 		t.Errorf("bad config: exit %d, stderr %q; want 1 naming the file once", code, errs)
 	}
@@ -161,10 +171,13 @@ func TestScanCleanAndErrors(t *testing.T) {
 // baselines are relative to DIR, and output names files relative to it.
 func TestScanDirFlag(t *testing.T) {
 	dir := t.TempDir()
-	writeFilesIn(t, dir, map[string]string{
-		"sub/.env":     "GITHUB_TOKEN=" + scanToken + "\n",
-		"sub/all.yaml": "version: 1\ndisable: [KV112]\n",
-	})
+	testfs.Write(t, dir, `
+-- sub/.env --
+GITHUB_TOKEN=`+scanToken+`
+-- sub/all.yaml --
+version: 1
+disable: [KV112]
+`)
 	other := t.TempDir()
 	code, out, errs := runScanIn(t, other, "-C", filepath.Join(dir, "sub"), ".")
 	if code != ExitFindings || !strings.HasPrefix(out, ".env:1:14: KV112 ") {
@@ -180,19 +193,33 @@ func TestScanDirFlag(t *testing.T) {
 
 func TestScanConfig(t *testing.T) {
 	dir := t.TempDir()
-	writeFilesIn(t, dir, map[string]string{
-		".env":             "X=" + scanToken + "\n",
-		"fixtures/x.env":   "X=" + scanToken2 + "\n",
-		"sub/.kvlint.yaml": "version: 1\nrules:\n  disable: [github-token]\n",
-		"sub/y.env":        "X=" + scanToken2 + "\n",
-		".kvlint.yaml":     "version: 1\nallow:\n  paths: [\"fixtures/\"]\n",
-	})
+	testfs.Write(t, dir, `
+-- .env --
+X=`+scanToken+`
+-- fixtures/x.env --
+X=`+scanToken2+`
+-- sub/.kvlint.yaml --
+version: 1
+rules:
+  disable: [github-token]
+-- sub/y.env --
+X=`+scanToken2+`
+-- .kvlint.yaml --
+version: 1
+allow:
+  paths: ["fixtures/"]
+`)
 	code, out, errs := runScanIn(t, dir)
 	if code != ExitFindings || strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, ".env:1:3: KV112") {
 		t.Errorf("exit %d, output %q, stderr %q; want only .env (fixtures allowed, sub disables the rule)", code, out, errs)
 	}
 	// -config names one file for all.
-	writeFilesIn(t, dir, map[string]string{"all.yaml": "version: 1\nrules:\n  disable: [KV112]\n"})
+	testfs.Write(t, dir, `
+-- all.yaml --
+version: 1
+rules:
+  disable: [KV112]
+`)
 	if code, out, _ := runScanIn(t, dir, "-config", "all.yaml"); code != ExitClean {
 		t.Errorf("-config disabling KV112: exit %d, output %q", code, out)
 	}
@@ -200,7 +227,10 @@ func TestScanConfig(t *testing.T) {
 
 func TestScanBaseline(t *testing.T) {
 	dir := t.TempDir()
-	writeFilesIn(t, dir, map[string]string{"a.env": "GITHUB_TOKEN=" + scanToken + "\n"})
+	testfs.Write(t, dir, `
+-- a.env --
+GITHUB_TOKEN=`+scanToken+`
+`)
 	base := filepath.Join(dir, "kvlint-baseline.yaml")
 	if code, _, errs := runScanIn(t, dir, "-write-baseline", base); code != ExitClean {
 		t.Fatalf("-write-baseline: exit %d, stderr %q", code, errs)
@@ -214,7 +244,12 @@ func TestScanBaseline(t *testing.T) {
 		t.Errorf("with baseline: exit %d, output %q; want 0", code, out)
 	}
 	// The old secret moves down a line, a new one appears: only the new one is reported.
-	writeFilesIn(t, dir, map[string]string{"a.env": "# moved\nGITHUB_TOKEN=" + scanToken + "\nOTHER=" + scanToken2 + "\n"})
+	testfs.Write(t, dir, `
+-- a.env --
+# moved
+GITHUB_TOKEN=`+scanToken+`
+OTHER=`+scanToken2+`
+`)
 	code, out, _ := runScanIn(t, dir, "-baseline", base)
 	if code != ExitFindings || strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, "a.env:3:") {
 		t.Errorf("with baseline after a change: exit %d, output %q; want only a.env:3", code, out)
@@ -238,22 +273,35 @@ func TestScanStagedAndDiff(t *testing.T) {
 	}
 	dir := t.TempDir()
 	git(t, dir, "init", "-q")
-	writeFilesIn(t, dir, map[string]string{
-		"old.env":  "GITHUB_TOKEN=" + scanToken + "\n", // committed: not reported
-		"keep.txt": "hello\n",
-	})
+	// old.env is committed: not reported.
+	testfs.Write(t, dir, `
+-- old.env --
+GITHUB_TOKEN=`+scanToken+`
+-- keep.txt --
+hello
+`)
 	git(t, dir, "add", ".")
 	git(t, dir, "commit", "-q", "-m", "base")
 
-	writeFilesIn(t, dir, map[string]string{
-		"old.env":      "GITHUB_TOKEN=" + scanToken + "\nNEW_TOKEN=" + scanToken2 + "\n",
-		"sub/new.yaml": "db:\n  password: " + scanPassword + "\n",
-		"unstaged.env": "X=" + scanToken2 + "\n",
-		"keep.txt":     "hello\nworld\n",
-	})
+	testfs.Write(t, dir, `
+-- old.env --
+GITHUB_TOKEN=`+scanToken+`
+NEW_TOKEN=`+scanToken2+`
+-- sub/new.yaml --
+db:
+  password: `+scanPassword+`
+-- unstaged.env --
+X=`+scanToken2+`
+-- keep.txt --
+hello
+world
+`)
 	git(t, dir, "add", "old.env", "sub/new.yaml", "keep.txt")
 	// The work tree loses the staged secret: --staged reads the index.
-	writeFilesIn(t, dir, map[string]string{"sub/new.yaml": "db: {}\n"})
+	testfs.Write(t, dir, `
+-- sub/new.yaml --
+db: {}
+`)
 
 	code, out, errs := runScanIn(t, dir, "-staged")
 	noScanSecret(t, "-staged output", out+errs)
@@ -290,10 +338,17 @@ func TestScanPEMAcrossLines(t *testing.T) {
 	for i := 0; i < len(body); i += 64 {
 		pem.WriteString("    " + body[i:i+64] + "\n")
 	}
-	writeFilesIn(t, dir, map[string]string{
-		"chart/values.yaml": "tls:\n  key: |\n    -----BEGIN RSA PRIVATE KEY-----\n" + pem.String() + "    -----END RSA PRIVATE KEY-----\n",
-		"chart/public.yaml": "ca: |\n    -----BEGIN CERTIFICATE-----\n" + pem.String() + "    -----END CERTIFICATE-----\n",
-	})
+	testfs.Write(t, dir, `
+-- chart/values.yaml --
+tls:
+  key: |
+    -----BEGIN RSA PRIVATE KEY-----
+`+pem.String()+`    -----END RSA PRIVATE KEY-----
+-- chart/public.yaml --
+ca: |
+    -----BEGIN CERTIFICATE-----
+`+pem.String()+`    -----END CERTIFICATE-----
+`)
 	code, out, errs := runScanIn(t, dir)
 	if strings.Contains(out+errs, body[:64]) {
 		t.Fatal("output shows the key body")
@@ -317,15 +372,32 @@ func TestScanGoPackagesWithoutGoFiles(t *testing.T) {
 // which in a test is the test binary), per module, with -C and -config.
 func TestScanGoPackagesInProcess(t *testing.T) {
 	dir := t.TempDir()
-	writeFilesIn(t, dir, map[string]string{
-		"go.mod":         "module example.com/m\n\ngo 1.22\n",
-		"a/a.go":         "package a\n\nvar githubToken = \"" + scanToken + "\"\n",
-		"b/b.go":         "package b\n",
-		"tools/go.mod":   "module example.com/tools\n\ngo 1.22\n",
-		"tools/t/t.go":   "package t\n\nvar password = \"" + scanPassword + "\"\n",
-		"off.yaml":       "version: 1\nrules:\n  disable: [KV112, KV100]\n",
-		"untouched.yaml": "token: " + scanToken2 + "\n",
-	})
+	testfs.Write(t, dir, `
+-- go.mod --
+module example.com/m
+
+go 1.22
+-- a/a.go --
+package a
+
+var githubToken = "`+scanToken+`"
+-- b/b.go --
+package b
+-- tools/go.mod --
+module example.com/tools
+
+go 1.22
+-- tools/t/t.go --
+package t
+
+var password = "`+scanPassword+`"
+-- off.yaml --
+version: 1
+rules:
+  disable: [KV112, KV100]
+-- untouched.yaml --
+token: `+scanToken2+`
+`)
 	code, out, errs := runScanIn(t, t.TempDir(), "-C", dir, "-go-packages", "a/a.go", "b/b.go", "tools/t/t.go", "untouched.yaml")
 	noScanSecret(t, "-go-packages output", out+errs)
 	if code != ExitFindings || !strings.Contains(out, "a.go:3:") || !strings.Contains(out, "t.go:3:") || strings.Contains(out, "untouched") {
@@ -346,7 +418,10 @@ func TestScanGoPackagesInProcess(t *testing.T) {
 // repeated under -q; without -q both are noted.
 func TestScanSaysWhatItSkipped(t *testing.T) {
 	dir := t.TempDir()
-	writeFilesIn(t, dir, map[string]string{"logo.png": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "assets/icon.png": "\x89PNG\x00\x00\x00"})
+	testfs.Write(t, dir, `-- logo.png --
+`+"\x89PNG\r\n\x1a\n\x00\x00\x00\r"+`IHDR
+-- assets/icon.png --
+`+"\x89PNG\x00\x00\x00\n")
 	code, _, errs := runScanIn(t, dir, "-q", "logo.png", "assets")
 	if code != ExitClean || !strings.Contains(errs, "warning: logo.png was not scanned (binary)") || strings.Contains(errs, "icon.png") {
 		t.Errorf("-q with a named binary file: exit %d, stderr %q; want a warning for logo.png only", code, errs)
@@ -361,7 +436,13 @@ func TestScanSaysWhatItSkipped(t *testing.T) {
 // scanned, found and skipped; -q leaves it out.
 func TestScanSummaryLine(t *testing.T) {
 	dir := t.TempDir()
-	writeFilesIn(t, dir, map[string]string{"deploy.sh": "curl -H \"Authorization: token " + scanToken + "\" https://x\n", "notes.txt": "nothing here\n", "logo.png": "\x89PNG\x00\x00"})
+	testfs.Write(t, dir, `
+-- deploy.sh --
+curl -H "Authorization: token `+scanToken+`" https://x
+-- notes.txt --
+nothing here
+-- logo.png --
+`+"\x89PNG\x00\x00\n")
 	_, _, errs := runScanIn(t, dir)
 	if !strings.Contains(errs, "kvlint scan: 2 files scanned: 1 finding, 1 file skipped") {
 		t.Errorf("stderr %q lacks the summary", errs)
@@ -376,13 +457,20 @@ func TestScanSummaryLine(t *testing.T) {
 // and files skipped (binary, over -max-size), each by its own clause.
 func TestScanSummaryCounts(t *testing.T) {
 	dir := t.TempDir()
-	writeFilesIn(t, dir, map[string]string{
-		"deploy.sh":   "# kvlint:ignore KV112 revoked, kept for the incident write-up\ncurl -H \"Authorization: token " + scanToken + "\" https://x\n",
-		"old.env":     "# kvlint:file-ignore KV112 fixtures of a revoked token\nA=" + scanToken2 + "\n",
-		"values.yaml": "db:\n  password: " + scanPassword + "\n",
-		"logo.png":    "\x89PNG\x00\x00",
-		"big.txt":     strings.Repeat("x", 2048) + "\n",
-	})
+	testfs.Write(t, dir, `
+-- deploy.sh --
+# kvlint:ignore KV112 revoked, kept for the incident write-up
+curl -H "Authorization: token `+scanToken+`" https://x
+-- old.env --
+# kvlint:file-ignore KV112 fixtures of a revoked token
+A=`+scanToken2+`
+-- values.yaml --
+db:
+  password: `+scanPassword+`
+-- logo.png --
+`+"\x89PNG\x00\x00\n"+`-- big.txt --
+`+strings.Repeat("x", 2048)+`
+`)
 	code, out, errs := runScanIn(t, dir, "-max-size", "1KiB")
 	noScanSecret(t, "scan output", out+errs)
 	want := "kvlint scan: 3 files scanned: 1 finding, 2 suppressed, 2 files skipped (see the notes above)\n"

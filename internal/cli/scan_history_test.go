@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/testfs"
 )
 
 // historyGit runs git in dir with a fixed identity and date.
@@ -107,8 +108,7 @@ func TestScanHistoryCLI(t *testing.T) {
 	historyGit(t, dir, "init", "-q", "-b", "main")
 	old := detect.FakeCRCToken("ghp_", "cli-history-old")
 	kept := detect.FakeCRCToken("ghp_", "cli-history-kept")
-	os.WriteFile(filepath.Join(dir, "old.env"), []byte("TOKEN="+old+"\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "app.env"), []byte("TOKEN="+kept+"\n"), 0o644)
+	testfs.Write(t, dir, "-- old.env --\nTOKEN="+old+"\n-- app.env --\nTOKEN="+kept+"\n")
 	first := commitAll(t, dir, "one")
 	os.Remove(filepath.Join(dir, "old.env"))
 	base := commitAll(t, dir, "two")
@@ -146,8 +146,7 @@ func TestScanHistoryCLI(t *testing.T) {
 		t.Errorf("plain scan with the history baseline: exit %d\n%s%s", code, out, errs)
 	}
 	fresh := detect.FakeCRCToken("ghp_", "cli-history-fresh")
-	os.WriteFile(filepath.Join(dir, "new.env"), []byte("TOKEN="+fresh+"\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "app.env"), []byte("# moved\nTOKEN="+kept+"\n"), 0o644)
+	testfs.Write(t, dir, "-- new.env --\nTOKEN="+fresh+"\n-- app.env --\n# moved\nTOKEN="+kept+"\n")
 	commitAll(t, dir, "three")
 	code, out, errs = kvlintIn(dir, "-history", "-baseline", "kv.yaml", base+"..HEAD")
 	if code != ExitFindings || !strings.Contains(out, "new.env:1:7") || strings.Contains(out, "app.env") || strings.Contains(errs, "INCOMPLETE") {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kvlint/kvlint/internal/testfs"
 )
 
 // stagedRepo is a throwaway git repository with one Go module, a committed
@@ -20,10 +22,17 @@ func stagedRepo(t *testing.T) (dir string) {
 	t.Setenv("TMPDIR", t.TempDir())
 	dir = t.TempDir()
 	git(t, dir, "init", "-q")
-	writeFilesIn(t, dir, map[string]string{
-		"go.mod":     "module example.com/m\n\ngo 1.22\n",
-		"a/clean.go": "package a\n\n// F does nothing.\nfunc F() {}\n",
-	})
+	testfs.Write(t, dir, `
+-- go.mod --
+module example.com/m
+
+go 1.22
+-- a/clean.go --
+package a
+
+// F does nothing.
+func F() {}
+`)
 	git(t, dir, "add", ".")
 	git(t, dir, "commit", "-q", "-m", "base")
 	return dir
@@ -50,9 +59,20 @@ func runStaged(t *testing.T, dir string, args ...string) (int, string, string) {
 // clean staged file does not block the commit; the work-tree lint sees it.
 func TestStagedUntrackedFileIgnored(t *testing.T) {
 	dir := stagedRepo(t)
-	writeFilesIn(t, dir, map[string]string{"a/clean.go": "package a\n\n// F does little.\nfunc F() {}\n"})
+	testfs.Write(t, dir, `
+-- a/clean.go --
+package a
+
+// F does little.
+func F() {}
+`)
 	git(t, dir, "add", "a/clean.go")
-	writeFilesIn(t, dir, map[string]string{"a/wip.go": "package a\n\nvar githubToken = \"" + scanToken + "\"\n"})
+	testfs.Write(t, dir, `
+-- a/wip.go --
+package a
+
+var githubToken = "`+scanToken+`"
+`)
 	for _, args := range [][]string{{"a/clean.go"}, nil} { // named by pre-commit, or found in the index
 		code, out, errs := runStaged(t, dir, args...)
 		if code != ExitClean || out != "" || errs != "kvlint: 1 package (1 file) checked: 0 findings\n" {
@@ -80,12 +100,27 @@ func TestStagedUntrackedFileIgnored(t *testing.T) {
 // not apply (the configuration is read from the index).
 func TestStagedSecretReportedAtRepoPath(t *testing.T) {
 	dir := stagedRepo(t)
-	writeFilesIn(t, dir, map[string]string{"a/s.go": "package a\n\nvar githubToken = \"" + scanToken + "\"\n"})
+	testfs.Write(t, dir, `
+-- a/s.go --
+package a
+
+var githubToken = "`+scanToken+`"
+`)
 	git(t, dir, "add", "a/s.go")
-	writeFilesIn(t, dir, map[string]string{
-		"a/s.go":       "package a\n\n// The token is read at run time.\n\nvar githubToken = lookup()\n\nfunc lookup() string { return \"\" }\n",
-		".kvlint.yaml": "version: 1\nrules:\n  disable: [KV112, KV100]\n",
-	})
+	testfs.Write(t, dir, `
+-- a/s.go --
+package a
+
+// The token is read at run time.
+
+var githubToken = lookup()
+
+func lookup() string { return "" }
+-- .kvlint.yaml --
+version: 1
+rules:
+  disable: [KV112, KV100]
+`)
 	code, out, errs := runStaged(t, dir, "a/s.go")
 	want := filepath.Join("a", "s.go") + ":3:19: KV112 "
 	if code != ExitFindings || !strings.HasPrefix(out, want) || strings.Count(out, "\n") != 1 {
@@ -116,9 +151,23 @@ func TestStagedSecretReportedAtRepoPath(t *testing.T) {
 // work tree adds a secret to it that is not staged: nothing to report.
 func TestStagedCleanWorkTreeSecret(t *testing.T) {
 	dir := stagedRepo(t)
-	writeFilesIn(t, dir, map[string]string{"a/clean.go": "package a\n\n// F does more.\nfunc F() {}\n"})
+	testfs.Write(t, dir, `
+-- a/clean.go --
+package a
+
+// F does more.
+func F() {}
+`)
 	git(t, dir, "add", "a/clean.go")
-	writeFilesIn(t, dir, map[string]string{"a/clean.go": "package a\n\nvar githubToken = \"" + scanToken + "\"\n\n// F does more.\nfunc F() {}\n"})
+	testfs.Write(t, dir, `
+-- a/clean.go --
+package a
+
+var githubToken = "`+scanToken+`"
+
+// F does more.
+func F() {}
+`)
 	if code, out, errs := runStaged(t, dir, "a/clean.go"); code != ExitClean || out != "" {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 0: the secret is not staged", code, out, errs)
 	}
@@ -128,10 +177,21 @@ func TestStagedCleanWorkTreeSecret(t *testing.T) {
 // not staged (committed earlier) is not reported unless -whole-packages.
 func TestStagedOnlyNamedFiles(t *testing.T) {
 	dir := stagedRepo(t)
-	writeFilesIn(t, dir, map[string]string{"a/old.go": "package a\n\nvar password = \"" + scanPassword + "\"\n"})
+	testfs.Write(t, dir, `
+-- a/old.go --
+package a
+
+var password = "`+scanPassword+`"
+`)
 	git(t, dir, "add", "a/old.go")
 	git(t, dir, "commit", "-q", "-m", "old secret")
-	writeFilesIn(t, dir, map[string]string{"a/new.go": "package a\n\n// G does nothing.\nfunc G() {}\n"})
+	testfs.Write(t, dir, `
+-- a/new.go --
+package a
+
+// G does nothing.
+func G() {}
+`)
 	git(t, dir, "add", "a/new.go")
 	if code, out, errs := runStaged(t, dir, "a/new.go"); code != ExitClean || out != "" {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 0: old.go is not staged", code, out, errs)
@@ -150,7 +210,14 @@ func TestStagedNotARepository(t *testing.T) {
 	}
 	dir := t.TempDir()
 	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
-	writeFilesIn(t, dir, map[string]string{"go.mod": "module example.com/m\n\ngo 1.22\n", "a.go": "package m\n"})
+	testfs.Write(t, dir, `
+-- go.mod --
+module example.com/m
+
+go 1.22
+-- a.go --
+package m
+`)
 	code, out, errs := runScanIn(t, dir, "-go-packages", "-staged", "a.go")
 	if code != ExitError || out != "" || !strings.Contains(errs, "is not in a git work tree") {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and a message", code, out, errs)
@@ -163,24 +230,52 @@ func TestStagedNotARepository(t *testing.T) {
 // (the vendored dependency resolves, with no module cache or network).
 func TestStagedTypeChecksAsTheRepo(t *testing.T) {
 	secret := "package main\n\nimport \"example.com/%s\"\n\nvar githubToken = \"" + scanToken + "\"\n\nvar _ = %s.X\n\nfunc main() {}\n"
-	for name, files := range map[string]map[string]string{
-		"go.work": {
-			"go.work":     "go 1.22\n\nuse (\n\t./app\n\t./lib\n)\n",
-			"app/go.mod":  "module example.com/app\n\ngo 1.22\n",
-			"lib/go.mod":  "module example.com/lib\n\ngo 1.22\n",
-			"lib/lib.go":  "package lib\n\n// X is one.\nconst X = 1\n",
-			"app/main.go": strings.ReplaceAll(secret, "%s", "lib"),
-		},
-		"vendor": {
-			"app/go.mod":                        "module example.com/app\n\ngo 1.22\n\nrequire example.com/dep v1.0.0\n",
-			"app/vendor/modules.txt":            "# example.com/dep v1.0.0\n## explicit\nexample.com/dep\n",
-			"app/vendor/example.com/dep/dep.go": "package dep\n\n// X is one.\nconst X = 1\n",
-			"app/main.go":                       strings.ReplaceAll(secret, "%s", "dep"),
-		},
+	for name, archive := range map[string]string{
+		"go.work": `
+-- go.work --
+go 1.22
+
+use (
+	./app
+	./lib
+)
+-- app/go.mod --
+module example.com/app
+
+go 1.22
+-- lib/go.mod --
+module example.com/lib
+
+go 1.22
+-- lib/lib.go --
+package lib
+
+// X is one.
+const X = 1
+-- app/main.go --
+` + strings.ReplaceAll(secret, "%s", "lib"),
+		"vendor": `
+-- app/go.mod --
+module example.com/app
+
+go 1.22
+
+require example.com/dep v1.0.0
+-- app/vendor/modules.txt --
+# example.com/dep v1.0.0
+## explicit
+example.com/dep
+-- app/vendor/example.com/dep/dep.go --
+package dep
+
+// X is one.
+const X = 1
+-- app/main.go --
+` + strings.ReplaceAll(secret, "%s", "dep"),
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := stagedRepo(t)
-			writeFilesIn(t, dir, files)
+			testfs.Write(t, dir, archive)
 			if _, _, errs := runScanIn(t, dir, "-go-packages", "app/main.go"); strings.Contains(errs, "does not type-check") {
 				t.Fatalf("the work tree does not type-check: %s", errs)
 			}
@@ -201,14 +296,29 @@ func TestStagedTypeChecksAsTheRepo(t *testing.T) {
 // imports it type-checks.
 func TestStagedSparseCheckout(t *testing.T) {
 	dir := stagedRepo(t)
-	writeFilesIn(t, dir, map[string]string{"lib/lib.go": "package lib\n\n// X is one.\nconst X = 1\n"})
+	testfs.Write(t, dir, `
+-- lib/lib.go --
+package lib
+
+// X is one.
+const X = 1
+`)
 	git(t, dir, "add", "lib")
 	git(t, dir, "commit", "-q", "-m", "lib")
 	git(t, dir, "sparse-checkout", "set", "--no-cone", "/*", "!/lib/")
 	if _, err := os.Stat(filepath.Join(dir, "lib")); err == nil {
 		t.Skip("this git keeps lib/ in the work tree")
 	}
-	writeFilesIn(t, dir, map[string]string{"a/s.go": "package a\n\nimport \"example.com/m/lib\"\n\nvar githubToken = \"" + scanToken + "\"\n\nvar _ = lib.X\n"})
+	testfs.Write(t, dir, `
+-- a/s.go --
+package a
+
+import "example.com/m/lib"
+
+var githubToken = "`+scanToken+`"
+
+var _ = lib.X
+`)
 	git(t, dir, "add", "a/s.go")
 	code, out, errs := runStaged(t, dir, "a/s.go")
 	if code != ExitFindings || !strings.HasPrefix(out, filepath.Join("a", "s.go")+":5:") || strings.Contains(errs, "does not type-check") {
@@ -242,7 +352,7 @@ func TestStagedGoEnv(t *testing.T) {
 		}
 	}
 	outside := filepath.Join(t.TempDir(), "go.work")
-	writeFilesIn(t, filepath.Dir(outside), map[string]string{"go.work": "go 1.22\n\nuse " + dir + "\n"})
+	testfs.Write(t, filepath.Dir(outside), "-- go.work --\ngo 1.22\n\nuse "+dir+"\n")
 	t.Setenv("GOWORK", outside)
 	if env, note, err := tree.goEnv(dir); err != nil || env[0] != "GOWORK=off" || !strings.Contains(note, "is outside the repository") {
 		t.Errorf("go.work outside: %q, note %q, err %v", env, note, err)

@@ -18,13 +18,13 @@ import (
 // Line is a file and line number.
 type Line struct {
 	File string // absolute path
-	Line int
+	Line int    // 1-based line number
 }
 
 // Labels are the marked lines of a corpus.
 type Labels struct {
-	Secrets map[Line]bool
-	Decoys  map[Line]bool
+	Secrets map[Line]bool // lines marked as holding a real-looking fake secret
+	Decoys  map[Line]bool // lines marked as look-alikes that must not be reported
 }
 
 // ReadLabels collects the markers of every .go file under dir. A marker
@@ -82,7 +82,7 @@ func ReadLabels(dir string) (*Labels, error) {
 
 // Score is the outcome of comparing findings with labels.
 type Score struct {
-	TP, FP, FN     int
+	TP, FP, FN     int    // secret lines found, findings on unmarked lines, secret lines missed
 	Missed         []Line // secret lines with no finding
 	FalsePositives []Line // finding lines not marked secret
 }

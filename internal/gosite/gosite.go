@@ -77,7 +77,7 @@ type Site struct {
 	// Text holds Value at byte offset Offset: the same as Value, except for
 	// a tag default, where it is the whole (unquoted) tag.
 	Text   string
-	Offset int
+	Offset int // byte offset of Value within Text
 	// Pos and End delimit what is reported: the maximal expression or the
 	// tag literal. For a comment they delimit the comment; Span gives the
 	// span of a secret in it.

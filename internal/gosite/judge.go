@@ -11,7 +11,7 @@ import (
 
 // Engine is what a Judge needs of detect.Engine.
 type Engine interface {
-	Scan(value string, ctx detect.Context, dst []detect.Finding) []detect.Finding
+	Scan(value string, ctx detect.Context, dst []detect.Finding) []detect.Finding // appends to dst the credentials found in value
 }
 
 // Judge runs a detection engine over sites. Its buffers are reused from

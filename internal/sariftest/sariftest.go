@@ -1,54 +1,97 @@
-// Package sariftest checks a SARIF log against the subset of the SARIF 2.1.0
-// schema that kvlint writes, and against what GitHub code scanning requires
-// on top of the schema. It is used by tests only; there is no network to
-// fetch the official schema from, and no JSON Schema validator dependency.
+// Package sariftest checks kvlint's SARIF logs in tests, in two layers:
 //
-// The checks mirror the schema for the objects kvlint emits: each object may
-// hold only the properties the schema defines for it (the schema sets
-// additionalProperties false everywhere but property bags), required
-// properties are present, and values have the schema's types, enums and
-// minimums. GitHub's additions: $schema, rules with id, shortDescription,
-// fullDescription and help, results with ruleId, message.text, a repo-relative
-// artifact URI, a full region and partialFingerprints, security-severity as
-// a numeric string, and ruleIndex consistent with ruleId.
+//   - ValidateSchema validates a log against the official SARIF 2.1.0 JSON
+//     schema (sarif-schema-2.1.0.json, which gosec v2.30.0 ships as test
+//     data; it is read from the local module cache, never fetched, and not
+//     copied into this repository). Property names, types, enums, minimums
+//     and required properties of the schema are checked there only.
+//   - Validate checks what GitHub code scanning requires on top of the
+//     schema ("SARIF support for code scanning"): things the schema leaves
+//     optional or cannot express.
+//
+// Check runs both and reports through a testing.TB.
 package sariftest
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// object describes one schema definition: the properties it allows and the
-// ones it requires.
-type object struct {
-	allowed  []string
-	required []string
+// GitHub's upload limits: a log over one of them is rejected.
+const (
+	maxRuns            = 20
+	maxResultsPerRun   = 25000
+	maxRulesPerRun     = 25000
+	maxLocationsPerRes = 1000
+	maxTagsPerRule     = 20
+)
+
+// Check fails t with every schema and GitHub problem of the SARIF log data.
+func Check(t testing.TB, data []byte) {
+	t.Helper()
+	if err := ValidateSchema(data); err != nil {
+		t.Error(err)
+	}
+	for _, err := range Validate(data) {
+		t.Error(err)
+	}
 }
 
-// Allowed properties per definition, from the SARIF 2.1.0 schema (only the
-// definitions kvlint writes are listed; others are rejected).
-var schema = map[string]object{
-	"log":                      {allowed: []string{"$schema", "version", "runs", "inlineExternalProperties", "properties"}, required: []string{"version", "runs"}},
-	"run":                      {allowed: []string{"addresses", "artifacts", "automationDetails", "baselineGuid", "columnKind", "conversion", "defaultEncoding", "defaultSourceLanguage", "externalPropertyFileReferences", "graphs", "invocations", "language", "logicalLocations", "newlineSequences", "originalUriBaseIds", "policies", "properties", "redactionTokens", "results", "runAggregates", "specialLocations", "taxonomies", "threadFlowLocations", "tool", "translations", "versionControlProvenance", "webRequests", "webResponses"}, required: []string{"tool"}},
-	"tool":                     {allowed: []string{"driver", "extensions", "properties"}, required: []string{"driver"}},
-	"toolComponent":            {allowed: []string{"associatedComponent", "contents", "dottedQuadFileVersion", "downloadUri", "fullDescription", "fullName", "globalMessageStrings", "guid", "informationUri", "isComprehensive", "language", "localizedDataSemanticVersion", "locations", "minimumRequiredLocalizedDataSemanticVersion", "name", "notifications", "organization", "product", "productSuite", "properties", "releaseDateUtc", "rules", "semanticVersion", "shortDescription", "supportedTaxonomies", "taxa", "translationMetadata", "version"}, required: []string{"name"}},
-	"reportingDescriptor":      {allowed: []string{"defaultConfiguration", "deprecatedGuids", "deprecatedIds", "deprecatedNames", "fullDescription", "guid", "help", "helpUri", "id", "messageStrings", "name", "properties", "relationships", "shortDescription"}, required: []string{"id"}},
-	"multiformatMessageString": {allowed: []string{"markdown", "properties", "text"}, required: []string{"text"}},
-	"message":                  {allowed: []string{"arguments", "id", "markdown", "properties", "text"}},
-	"reportingConfiguration":   {allowed: []string{"enabled", "level", "parameters", "properties", "rank"}},
-	"result":                   {allowed: []string{"analysisTarget", "attachments", "baselineState", "codeFlows", "correlationGuid", "fingerprints", "fixes", "graphTraversals", "graphs", "guid", "hostedViewerUri", "kind", "level", "locations", "message", "occurrenceCount", "partialFingerprints", "properties", "provenance", "rank", "relatedLocations", "rule", "ruleId", "ruleIndex", "stacks", "suppressions", "taxa", "webRequest", "webResponse", "workItemUris"}, required: []string{"message"}},
-	"location":                 {allowed: []string{"annotations", "id", "logicalLocations", "message", "physicalLocation", "properties", "relationships"}},
-	"physicalLocation":         {allowed: []string{"address", "artifactLocation", "contextRegion", "properties", "region"}},
-	"artifactLocation":         {allowed: []string{"description", "index", "properties", "uri", "uriBaseId"}},
-	"region":                   {allowed: []string{"byteLength", "byteOffset", "charLength", "charOffset", "endColumn", "endLine", "message", "properties", "snippet", "sourceLanguage", "startColumn", "startLine"}},
+var schema struct {
+	once sync.Once
+	s    *jsonschema.Schema
+	err  error
 }
 
-var levels = []string{"none", "note", "warning", "error"}
+// ValidateSchema validates the SARIF log data against the official SARIF
+// 2.1.0 JSON schema. It fails when the schema is not in the module cache
+// (GOPROXY=off: tests make no network calls).
+func ValidateSchema(data []byte) error {
+	schema.once.Do(func() { schema.s, schema.err = compileSchema() })
+	if schema.err != nil {
+		return schema.err
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("SARIF is not JSON: %w", err)
+	}
+	if err := schema.s.Validate(doc); err != nil {
+		return fmt.Errorf("SARIF does not validate against the 2.1.0 schema: %w", err)
+	}
+	return nil
+}
 
+// compileSchema finds sarif-schema-2.1.0.json in gosec's module directory
+// and compiles it.
+func compileSchema() (*jsonschema.Schema, error) {
+	cmd := exec.Command("go", "mod", "download", "-json", "github.com/securego/gosec/v2@v2.30.0")
+	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
+	out, err := cmd.Output()
+	var mod struct{ Dir, Error string }
+	if jerr := json.Unmarshal(out, &mod); err != nil || jerr != nil || mod.Dir == "" {
+		return nil, fmt.Errorf("the SARIF schema comes with gosec v2.30.0, not in the module cache (go mod download github.com/securego/gosec/v2@v2.30.0): %v %s", err, mod.Error)
+	}
+	path := filepath.Join(mod.Dir, "report", "sarif", "testdata", "sarif-schema-2.1.0.json")
+	s, err := jsonschema.NewCompiler().Compile(path)
+	if err != nil {
+		return nil, fmt.Errorf("compile the SARIF schema: %w", err)
+	}
+	return s, nil
+}
+
+// checker collects problems, each with the JSON path where it was found.
 type checker struct {
 	errs []error
 }
@@ -57,290 +100,168 @@ func (c *checker) errorf(path, format string, args ...any) {
 	c.errs = append(c.errs, fmt.Errorf("%s: "+format, append([]any{path}, args...)...))
 }
 
-// obj checks that v is an object of definition def and returns it.
-func (c *checker) obj(path, def string, v any) map[string]any {
-	m, ok := v.(map[string]any)
-	if !ok {
-		c.errorf(path, "want an object (%s), have %T", def, v)
-		return nil
-	}
-	d := schema[def]
-	for k := range m {
-		if !slices.Contains(d.allowed, k) {
-			c.errorf(path, "property %q is not allowed in %s", k, def)
-		}
-	}
-	for _, k := range d.required {
-		if _, ok := m[k]; !ok {
-			c.errorf(path, "required property %q missing from %s", k, def)
-		}
-	}
-	return m
-}
-
-func (c *checker) str(path string, m map[string]any, key string, required bool) string {
+// need reports key missing from m (a property GitHub needs that the schema
+// leaves optional) and returns its value.
+func (c *checker) need(path string, m map[string]any, key string) any {
 	v, ok := m[key]
 	if !ok {
-		if required {
-			c.errorf(path, "required property %q missing", key)
-		}
-		return ""
+		c.errorf(path, "GitHub needs %q", key)
 	}
-	s, ok := v.(string)
-	if !ok {
-		c.errorf(path+"."+key, "want a string, have %T", v)
-	}
-	if required && s == "" {
-		c.errorf(path+"."+key, "empty")
-	}
-	return s
+	return v
 }
 
-func (c *checker) integer(path string, m map[string]any, key string, minimum int, required bool) (int, bool) {
-	v, ok := m[key]
-	if !ok {
-		if required {
-			c.errorf(path, "required property %q missing", key)
-		}
-		return 0, false
-	}
-	f, ok := v.(float64)
-	if !ok || f != float64(int(f)) {
-		c.errorf(path+"."+key, "want an integer, have %v", v)
-		return 0, false
-	}
-	if int(f) < minimum {
-		c.errorf(path+"."+key, "%d is below the minimum %d", int(f), minimum)
-	}
-	return int(f), true
-}
-
-func (c *checker) arr(path string, m map[string]any, key string, required bool) []any {
-	v, ok := m[key]
-	if !ok {
-		if required {
-			c.errorf(path, "required property %q missing", key)
-		}
-		return nil
-	}
-	a, ok := v.([]any)
-	if !ok {
-		c.errorf(path+"."+key, "want an array, have %T", v)
-	}
-	return a
-}
-
-func (c *checker) mmstring(path string, m map[string]any, key string, required bool) {
-	v, ok := m[key]
-	if !ok {
-		if required {
-			c.errorf(path, "required property %q missing", key)
-		}
-		return
-	}
-	if mm := c.obj(path+"."+key, "multiformatMessageString", v); mm != nil {
-		c.str(path+"."+key, mm, "text", true)
-		c.str(path+"."+key, mm, "markdown", false)
-	}
-}
-
-func (c *checker) propertyBag(path string, v any) map[string]any {
-	m, ok := v.(map[string]any)
-	if !ok {
-		c.errorf(path, "want an object (propertyBag), have %T", v)
-		return nil
-	}
-	if tags, ok := m["tags"]; ok {
-		a, ok := tags.([]any)
-		if !ok {
-			c.errorf(path+".tags", "want an array")
-		}
-		seen := map[any]bool{}
-		for _, t := range a {
-			if _, ok := t.(string); !ok || seen[t] {
-				c.errorf(path+".tags", "tags must be unique strings, have %v", t)
-			}
-			seen[t] = true
-		}
-	}
-	return m
-}
-
-// Validate checks a SARIF log and returns every problem found.
+// Validate checks the GitHub code scanning requirements that the SARIF
+// 2.1.0 schema does not cover and returns every problem found. It assumes
+// nothing of the schema: values of the wrong type are skipped here and
+// reported by ValidateSchema.
 func Validate(data []byte) []error {
-	var doc any
-	if err := json.Unmarshal(data, &doc); err != nil {
-		return []error{fmt.Errorf("not JSON: %w", err)}
+	var log map[string]any
+	if err := json.Unmarshal(data, &log); err != nil {
+		return []error{fmt.Errorf("not a JSON object: %w", err)}
 	}
 	c := &checker{}
-	log := c.obj("$", "log", doc)
-	if log == nil {
-		return c.errs
-	}
-	if s := c.str("$", log, "$schema", true); s != "" {
+	if s, _ := c.need("$", log, "$schema").(string); s != "" {
 		if u, err := url.Parse(s); err != nil || !u.IsAbs() {
 			c.errorf("$.$schema", "not an absolute URI: %q", s)
 		}
 	}
-	if v := c.str("$", log, "version", true); v != "2.1.0" {
-		c.errorf("$.version", "want 2.1.0, have %q", v)
-	}
-	runs := c.arr("$", log, "runs", true)
-	if len(runs) == 0 {
-		c.errorf("$.runs", "no run")
+	runs, _ := log["runs"].([]any)
+	if len(runs) == 0 || len(runs) > maxRuns {
+		c.errorf("$.runs", "GitHub takes 1 to %d runs, have %d", maxRuns, len(runs))
 	}
 	for i, r := range runs {
-		c.run(fmt.Sprintf("$.runs[%d]", i), r)
+		if run, ok := r.(map[string]any); ok {
+			c.run(fmt.Sprintf("$.runs[%d]", i), run)
+		}
 	}
 	return c.errs
 }
 
-func (c *checker) run(path string, v any) {
-	run := c.obj(path, "run", v)
-	if run == nil {
-		return
-	}
-	if ck, ok := run["columnKind"]; ok && !slices.Contains([]any{"utf16CodeUnits", "unicodeCodePoints"}, ck) {
-		c.errorf(path+".columnKind", "bad value %v", ck)
-	}
-	if bases, ok := run["originalUriBaseIds"].(map[string]any); ok {
-		for k, b := range bases {
-			if al := c.obj(path+".originalUriBaseIds."+k, "artifactLocation", b); al != nil {
-				if u := c.str(path+".originalUriBaseIds."+k, al, "uri", true); !strings.HasSuffix(u, "/") {
-					c.errorf(path+".originalUriBaseIds."+k, "base URI %q must end with /", u)
-				}
-			}
-		}
-	}
-	tool := c.obj(path+".tool", "tool", run["tool"])
-	if tool == nil {
-		return
-	}
-	driver := c.obj(path+".tool.driver", "toolComponent", tool["driver"])
+// run checks a run's rules table and results.
+func (c *checker) run(path string, run map[string]any) {
+	tool, _ := run["tool"].(map[string]any)
+	driver, _ := tool["driver"].(map[string]any)
 	if driver == nil {
-		return
+		return // the schema requires tool.driver
 	}
-	c.str(path+".tool.driver", driver, "name", true)
-	if u := c.str(path+".tool.driver", driver, "informationUri", false); u != "" {
-		if pu, err := url.Parse(u); err != nil || !pu.IsAbs() {
-			c.errorf(path+".tool.driver.informationUri", "not an absolute URI")
-		}
+	if name, _ := driver["name"].(string); strings.TrimSpace(name) == "" {
+		c.errorf(path+".tool.driver.name", "empty: GitHub names the tool by it")
+	}
+	rules, _ := c.need(path+".tool.driver", driver, "rules").([]any)
+	if len(rules) > maxRulesPerRun {
+		c.errorf(path+".tool.driver.rules", "%d rules, GitHub takes %d", len(rules), maxRulesPerRun)
 	}
 	var ids []string
-	for i, r := range c.arr(path+".tool.driver", driver, "rules", true) {
-		ids = append(ids, c.rule(fmt.Sprintf("%s.tool.driver.rules[%d]", path, i), r))
-	}
 	seen := map[string]bool{}
-	for _, id := range ids {
+	for i, r := range rules {
+		rule, _ := r.(map[string]any)
+		id := c.rule(fmt.Sprintf("%s.tool.driver.rules[%d]", path, i), rule)
 		if seen[id] {
 			c.errorf(path+".tool.driver.rules", "duplicate rule id %q", id)
 		}
 		seen[id] = true
+		ids = append(ids, id)
 	}
-	for i, r := range c.arr(path, run, "results", true) {
-		c.result(fmt.Sprintf("%s.results[%d]", path, i), r, ids)
+	results, _ := c.need(path, run, "results").([]any)
+	if len(results) > maxResultsPerRun {
+		c.errorf(path+".results", "%d results, GitHub takes %d", len(results), maxResultsPerRun)
+	}
+	for i, r := range results {
+		if res, ok := r.(map[string]any); ok {
+			c.result(fmt.Sprintf("%s.results[%d]", path, i), res, ids)
+		}
 	}
 }
 
-func (c *checker) rule(path string, v any) string {
-	r := c.obj(path, "reportingDescriptor", v)
+// rule checks the descriptions GitHub shows and the properties it reads
+// (security-severity, precision, tags), and returns the rule's id.
+func (c *checker) rule(path string, r map[string]any) string {
 	if r == nil {
 		return ""
 	}
-	id := c.str(path, r, "id", true)
-	c.str(path, r, "name", false)
-	// GitHub requires these three on every rule.
-	c.mmstring(path, r, "shortDescription", true)
-	c.mmstring(path, r, "fullDescription", true)
-	c.mmstring(path, r, "help", true)
-	if dc, ok := r["defaultConfiguration"]; ok {
-		if m := c.obj(path+".defaultConfiguration", "reportingConfiguration", dc); m != nil {
-			if l, ok := m["level"]; ok && !slices.Contains(levels, fmt.Sprint(l)) {
-				c.errorf(path+".defaultConfiguration.level", "bad level %v", l)
-			}
+	id, _ := r["id"].(string)
+	for _, key := range []string{"shortDescription", "fullDescription", "help"} {
+		c.need(path, r, key)
+	}
+	props, _ := r["properties"].(map[string]any)
+	if ss, ok := props["security-severity"]; ok {
+		s, isStr := ss.(string)
+		f, err := strconv.ParseFloat(s, 64)
+		if !isStr || err != nil || f < 0 || f > 10 {
+			c.errorf(path+".properties.security-severity", "want a string holding a number 0.0-10.0, have %v", ss)
 		}
 	}
-	if p, ok := r["properties"]; ok {
-		if m := c.propertyBag(path+".properties", p); m != nil {
-			if ss, ok := m["security-severity"]; ok {
-				s, isStr := ss.(string)
-				f, err := strconv.ParseFloat(s, 64)
-				if !isStr || err != nil || f < 0 || f > 10 {
-					c.errorf(path+".properties.security-severity", "want a string holding a number 0.0-10.0, have %v", ss)
-				}
-			}
-			if p, ok := m["precision"]; ok && !slices.Contains([]any{"very-high", "high", "medium", "low"}, p) {
-				c.errorf(path+".properties.precision", "bad precision %v", p)
-			}
-		}
+	if p, ok := props["precision"]; ok && !slices.Contains([]any{"very-high", "high", "medium", "low"}, p) {
+		c.errorf(path+".properties.precision", "bad precision %v", p)
+	}
+	if tags, _ := props["tags"].([]any); len(tags) > maxTagsPerRule {
+		c.errorf(path+".properties.tags", "%d tags, GitHub takes %d", len(tags), maxTagsPerRule)
 	}
 	return id
 }
 
-func (c *checker) result(path string, v any, ruleIDs []string) {
-	r := c.obj(path, "result", v)
-	if r == nil {
-		return
-	}
-	id := c.str(path, r, "ruleId", true)
-	if idx, ok := c.integer(path, r, "ruleIndex", -1, false); ok {
-		if idx < 0 || idx >= len(ruleIDs) || ruleIDs[idx] != id {
-			c.errorf(path+".ruleIndex", "%d does not point at rule %q", idx, id)
+// result checks that a result names a described rule, has the message text,
+// a location GitHub can place and fingerprints to track it across runs.
+func (c *checker) result(path string, r map[string]any, ruleIDs []string) {
+	id, _ := c.need(path, r, "ruleId").(string)
+	if idx, ok := r["ruleIndex"].(float64); ok {
+		if i := int(idx); i < 0 || i >= len(ruleIDs) || ruleIDs[i] != id {
+			c.errorf(path+".ruleIndex", "%v does not point at rule %q", idx, id)
 		}
 	} else if !slices.Contains(ruleIDs, id) {
 		c.errorf(path+".ruleId", "rule %q is not described in driver.rules", id)
 	}
-	if l, ok := r["level"]; ok && !slices.Contains(levels, fmt.Sprint(l)) {
-		c.errorf(path+".level", "bad level %v", l)
+	if msg, _ := r["message"].(map[string]any); msg != nil {
+		c.need(path+".message", msg, "text")
 	}
-	if msg := c.obj(path+".message", "message", r["message"]); msg != nil {
-		c.str(path+".message", msg, "text", true)
-	}
-	locs := c.arr(path, r, "locations", true)
-	if len(locs) == 0 {
-		c.errorf(path+".locations", "GitHub needs at least one location")
+	locs, _ := r["locations"].([]any)
+	if len(locs) == 0 || len(locs) > maxLocationsPerRes {
+		c.errorf(path+".locations", "GitHub needs 1 to %d locations, have %d", maxLocationsPerRes, len(locs))
 	}
 	for i, l := range locs {
-		lp := fmt.Sprintf("%s.locations[%d]", path, i)
-		loc := c.obj(lp, "location", l)
-		if loc == nil {
-			continue
-		}
-		pl := c.obj(lp+".physicalLocation", "physicalLocation", loc["physicalLocation"])
-		if pl == nil {
-			continue
-		}
-		if al := c.obj(lp+".physicalLocation.artifactLocation", "artifactLocation", pl["artifactLocation"]); al != nil {
-			u := c.str(lp+".physicalLocation.artifactLocation", al, "uri", true)
-			pu, err := url.Parse(u)
-			if err != nil {
-				c.errorf(lp+".physicalLocation.artifactLocation.uri", "not a URI reference: %v", err)
-			} else if pu.IsAbs() || strings.HasPrefix(u, "/") || strings.HasPrefix(u, "..") {
-				c.errorf(lp+".physicalLocation.artifactLocation.uri", "%q is not repository-relative", u)
-			}
-			if b := c.str(lp+".physicalLocation.artifactLocation", al, "uriBaseId", false); b != "%SRCROOT%" {
-				c.errorf(lp+".physicalLocation.artifactLocation.uriBaseId", "want %%SRCROOT%%, have %q", b)
-			}
-		}
-		reg := c.obj(lp+".physicalLocation.region", "region", pl["region"])
-		if reg == nil {
-			continue
-		}
-		sl, _ := c.integer(lp+".physicalLocation.region", reg, "startLine", 1, true)
-		sc, _ := c.integer(lp+".physicalLocation.region", reg, "startColumn", 1, true)
-		el, _ := c.integer(lp+".physicalLocation.region", reg, "endLine", 1, true)
-		ec, _ := c.integer(lp+".physicalLocation.region", reg, "endColumn", 1, true)
-		if el < sl || el == sl && ec < sc {
-			c.errorf(lp+".physicalLocation.region", "ends (%d:%d) before it starts (%d:%d)", el, ec, sl, sc)
-		}
+		loc, _ := l.(map[string]any)
+		c.location(fmt.Sprintf("%s.locations[%d]", path, i), loc)
 	}
-	pf, ok := r["partialFingerprints"].(map[string]any)
-	if !ok || len(pf) == 0 {
+	pf, _ := r["partialFingerprints"].(map[string]any)
+	if len(pf) == 0 {
 		c.errorf(path, "partialFingerprints missing or empty")
 	}
 	for k, v := range pf {
-		if s, ok := v.(string); !ok || s == "" {
+		if s, _ := v.(string); s == "" {
 			c.errorf(path+".partialFingerprints."+k, "want a non-empty string")
 		}
+	}
+}
+
+// location checks a result location: a repository-relative URI under
+// %SRCROOT% and a full region that does not end before it starts.
+func (c *checker) location(path string, loc map[string]any) {
+	pl, _ := c.need(path, loc, "physicalLocation").(map[string]any)
+	if pl == nil {
+		return
+	}
+	path += ".physicalLocation"
+	if al, _ := c.need(path, pl, "artifactLocation").(map[string]any); al != nil {
+		u, _ := c.need(path+".artifactLocation", al, "uri").(string)
+		pu, err := url.Parse(u)
+		if err != nil {
+			c.errorf(path+".artifactLocation.uri", "not a URI reference: %v", err)
+		} else if pu.IsAbs() || strings.HasPrefix(u, "/") || strings.HasPrefix(u, "..") {
+			c.errorf(path+".artifactLocation.uri", "%q is not repository-relative", u)
+		}
+		if b, _ := al["uriBaseId"].(string); b != "%SRCROOT%" {
+			c.errorf(path+".artifactLocation.uriBaseId", "want %%SRCROOT%%, have %q", b)
+		}
+	}
+	reg, _ := c.need(path, pl, "region").(map[string]any)
+	if reg == nil {
+		return
+	}
+	var pos [4]float64
+	for i, key := range []string{"startLine", "startColumn", "endLine", "endColumn"} {
+		pos[i], _ = c.need(path+".region", reg, key).(float64)
+	}
+	if sl, sc, el, ec := pos[0], pos[1], pos[2], pos[3]; el < sl || el == sl && ec < sc {
+		c.errorf(path+".region", "ends (%v:%v) before it starts (%v:%v)", el, ec, sl, sc)
 	}
 }

@@ -79,7 +79,7 @@ var (
 // NameTakenError is returned by StoreVerified when the vault holds a
 // different value under the name. It wraps ErrNameTaken.
 type NameTakenError struct {
-	Name string
+	Name string // the secret name that is taken
 }
 
 // Error says which name is taken and that it is never overwritten.
@@ -93,7 +93,7 @@ func (e *NameTakenError) Unwrap() error { return ErrNameTaken }
 // DeletedError is returned when a secret name belongs to a deleted secret that
 // is still recoverable. It wraps ErrDeleted.
 type DeletedError struct {
-	Name  string
+	Name  string // the name of the deleted secret
 	Vault string // vault name, if known
 }
 

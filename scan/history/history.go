@@ -72,14 +72,14 @@ type Place struct {
 // Secret is one distinct secret value (by rule and value hash, as baselines
 // fingerprint it) with every place it appeared.
 type Secret struct {
-	RuleID      string
-	RuleName    string
+	RuleID      string // rule ID
+	RuleName    string // kebab-case rule name
 	Message     string // redacted, from the newest place
 	Fingerprint string // of the rule and value only, under baseline.PublicSalt
 	// Value is the SHA-256 of the value (as in baseline keys), to match it
 	// with a value found elsewhere; it stays in memory and is never written.
 	Value  [32]byte
-	Places []Place
+	Places []Place // every path and commit range it appeared at
 }
 
 // AtHEAD reports whether any place of s still holds it at HEAD.

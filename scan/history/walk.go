@@ -12,8 +12,8 @@ import (
 
 // Commit is a commit that findings refer to.
 type Commit struct {
-	Hash       string
-	AuthorTime int64 // seconds since 1970 UTC
+	Hash       string // full commit hash
+	AuthorTime int64  // seconds since 1970 UTC
 }
 
 // commitMeta is what the walk keeps of each commit: bounded by the number

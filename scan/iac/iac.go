@@ -44,9 +44,9 @@ import (
 
 // Finding is one practice problem in a file, at byte offsets of its content.
 type Finding struct {
-	Rule       *rules.Info
-	Start, End int
-	Message    string
+	Rule       *rules.Info // the practice rule broken
+	Start, End int         // byte offsets in the file content
+	Message    string      // what is wrong and what to do, already redacted
 }
 
 // Checker checks files. Its zero value reads sibling Terraform files from

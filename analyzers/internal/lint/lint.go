@@ -33,15 +33,15 @@ var Directives = &analysis.Analyzer{
 
 // Directive is one parsed suppression directive in a Go file.
 type Directive struct {
-	Pos       token.Pos // start of the comment
-	End       token.Pos // end of the comment
-	File      *token.File
-	Line      int      // line of the comment
-	FileWide  bool     // a file-ignore directive: covers the whole file
-	Trailing  bool     // code precedes the comment on its line
-	Rules     []string // rule IDs or names it covers
-	Reason    string
-	Malformed string // why it is malformed (e.g. "a reason is required"); such a directive suppresses nothing
+	Pos       token.Pos   // start of the comment
+	End       token.Pos   // end of the comment
+	File      *token.File // the file the comment is in
+	Line      int         // line of the comment
+	FileWide  bool        // a file-ignore directive: covers the whole file
+	Trailing  bool        // code precedes the comment on its line
+	Rules     []string    // rule IDs or names it covers
+	Reason    string      // the text after the rule list; required, or the directive is malformed
+	Malformed string      // why it is malformed (e.g. "a reason is required"); such a directive suppresses nothing
 
 	mu       sync.Mutex
 	used     bool
@@ -100,7 +100,7 @@ func (d *Directive) covers(tf *token.File, line int, id, name string) int {
 
 // Index is the set of directives of one package.
 type Index struct {
-	All []*Directive
+	All []*Directive // every directive of the package's files, in file order
 
 	mu         sync.Mutex
 	suppressed int // diagnostics suppressed, for the driver's summary

@@ -56,14 +56,14 @@ type deletedSecret struct {
 
 // SecretInfo describes a secret in the fake, without its value.
 type SecretInfo struct {
-	Name        string // as first written
-	Hash        string // "sha256:<hex>" of the latest value, like vault.Hash
-	Version     string // latest version
-	Versions    []string
-	ContentType string
-	Tags        map[string]string
-	Enabled     bool
-	Expires     *time.Time
+	Name        string            // as first written
+	Hash        string            // "sha256:<hex>" of the latest value, like vault.Hash
+	Version     string            // latest version
+	Versions    []string          // every version ID, oldest first
+	ContentType string            // content type of the latest version
+	Tags        map[string]string // tags of the latest version
+	Enabled     bool              // whether the latest version is enabled
+	Expires     *time.Time        // expiry of the latest version; nil for none
 }
 
 // Secrets returns a snapshot of the live (not deleted) secrets, by lowercase name.

@@ -107,12 +107,12 @@ type Stats struct {
 
 // Request is one request the vault received.
 type Request struct {
-	Method string
+	Method string // HTTP method
 	Host   string // Host header: NAME.vault.azure.net through the proxy or HTTPClient
-	Path   string
-	Query  string
-	Auth   bool // carried a valid token
-	Status int  // status answered; 0 for a dropped connection
+	Path   string // URL path, such as /secrets/NAME/VERSION
+	Query  string // raw query string, api-version included
+	Auth   bool   // carried a valid token
+	Status int    // status answered; 0 for a dropped connection
 }
 
 // Start starts a fake on loopback ports. Call Close when done; tests
@@ -396,7 +396,7 @@ type Fault struct {
 	// RetryAfter, when positive, is sent as Retry-After in whole seconds
 	// (rounded up), or as an HTTP date when RetryAfterDate.
 	RetryAfter     time.Duration
-	RetryAfterDate bool
+	RetryAfterDate bool // send Retry-After as an HTTP date instead of seconds
 	// Drop hijacks the connection and closes it without an answer.
 	Drop bool
 	// Times is how many requests fail before the fault clears itself; 0

@@ -52,10 +52,10 @@ type edit struct {
 
 // TB is the part of *testing.T that Run uses.
 type TB interface {
-	Helper()
-	Fatal(args ...any)
-	Fatalf(format string, args ...any)
-	TempDir() string
+	Helper()                           // marks the caller as a helper in failure positions
+	Fatal(args ...any)                 // stops the test with a message
+	Fatalf(format string, args ...any) // stops the test with a formatted message
+	TempDir() string                   // returns a directory removed when the test ends
 }
 
 // Run runs a on the GOPATH-style fixtures testdata/src/<pkgs>, applies the
