@@ -42,7 +42,7 @@ func secretVariable(content string) bool {
 		rest = rest[i+len("variable"):]
 		name := strings.TrimLeft(rest, " \t")
 		if q := strings.IndexByte(name, '"'); q == 0 {
-			if e := strings.IndexByte(name[1:], '"'); e >= 0 && !isSecretName(name[1:1+e]) {
+			if e := strings.IndexByte(name[1:], '"'); e >= 0 && !isSecretName(name[1:1+e]) && !pluralSecretName(name[1:1+e]) {
 				continue
 			}
 		}
