@@ -2,6 +2,8 @@ package iac
 
 import (
 	"strings"
+
+	"github.com/kvlint/kvlint/detect"
 )
 
 // A deployment is what a Bicep file or an ARM template declares, read into
@@ -316,8 +318,12 @@ func (d *deployment) param(p *dParam, out *findings) {
 	byName := isSecretName(p.name)
 	if d.paramFile {
 		// Whether the template marks it secure is in the template; a literal
-		// for a secret-named parameter is in version control either way.
-		if byName && p.def != nil && p.def.kind == vString && p.def.str != "" {
+		// for a secret-named parameter is in version control either way,
+		// unless it is one a generic filter rejects: parameter files are
+		// forms to fill in, and the quickstart templates' hold placeholders
+		// (GEN-PASSWORD, GEN-UNIQUE, <your password>) their CI replaces. A
+		// template's default is different: it deploys when no value is given.
+		if byName && p.def != nil && p.def.kind == vString && p.def.str != "" && detect.RejectedBy(p.def.str) == "" {
 			out.add(rInputLiteralDefault, p.def.start, p.def.end, d.lang+" parameter file gives "+p.name+
 				" a literal: read it from Key Vault (az.getSecret, reference.keyVault) or pass it at deployment")
 		}

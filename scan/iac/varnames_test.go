@@ -3,6 +3,8 @@ package iac
 import (
 	"testing"
 
+	"github.com/kvlint/kvlint/detect"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
@@ -92,6 +94,26 @@ func TestDescriptionNames(t *testing.T) {
 	} {
 		if got := descriptionNames(desc); got != want {
 			t.Errorf("descriptionNames(%q) = %v, want %v", desc, got, want)
+		}
+	}
+}
+
+// TestParamFilePlaceholders names the generic filter that keeps each
+// placeholder of a parameter file from KV607 (arm-quickstart.txtar), and
+// shows password shapes those filters let through.
+func TestParamFilePlaceholders(t *testing.T) {
+	for v, want := range map[string]string{
+		"GEN-UNIQUE":               "identifier",
+		"GEN-PASSWORD":             "identifier",
+		"<your password>":          "text",
+		"GET-PREREQ-adminPassword": "identifier",
+		"secretVaule1":             "numbered sample",
+		"secretValue2":             "numbered sample",
+		"Secret2024!x":             "",
+		"Tr0ub4dor&3":              "",
+	} {
+		if got := detect.RejectedBy(v); got != want {
+			t.Errorf("%s: rejected by %q, want %q", detect.Redact(v), got, want)
 		}
 	}
 }
