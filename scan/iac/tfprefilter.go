@@ -2,6 +2,7 @@ package iac
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -21,7 +22,13 @@ import (
 // holds a secret, or an output that can return a secret (see outputMatters).
 // moduleSensitive reports whether another file of the module mentions
 // sensitive; it is called only for an output that reads a var.x.
+// Content that is not valid UTF-8 is parsed: HCL's scanner takes the bytes
+// after a bad lead byte into an identifier (output \xe8"0 { is a block with
+// the label \xe8"0), which this byte reading cannot follow.
 func tfChecked(content string, moduleSensitive func() bool) bool {
+	if !utf8.ValidString(content) {
+		return true
+	}
 	for _, k := range []string{"azurerm_key_vault", "client_secret", "sensitive"} {
 		if strings.Contains(content, k) {
 			return true
@@ -114,9 +121,9 @@ func bodyMatters(body string, moduleSensitive func() bool) bool {
 		for j < len(body) && identByte(body[j]) {
 			j++
 		}
-		w := body[i:j]
+		w := strings.TrimLeft(body[i:j], "-") // -x is a minus before x: no identifier starts with -
 		switch {
-		case isSecretName(w) || secretAttrs[w] != nil && secretAttrAfter(body[j:], secretAttrs[w]):
+		case isSecretName(w) || pluralSecretName(w) || secretAttrs[w] != nil && secretAttrAfter(body[j:], secretAttrs[w]):
 			return true
 		case w == "var" && j < len(body) && body[j] == '.' && moduleSensitive():
 			return true
