@@ -27,6 +27,7 @@ type dParam struct {
 	typ        string  // lowercase: string, object, securestring, bool, int, ...
 	secure     bool    // @secure() or a secure ARM type
 	def        *dValue // default value; nil when there is none
+	desc       string  // @description('...') or metadata.description, when a literal
 }
 
 // dResource is a resource declaration.
@@ -315,7 +316,9 @@ func (d *deployment) param(p *dParam, out *findings) {
 	if !canBeSecure[p.typ] {
 		return
 	}
-	byName := isSecretName(p.name)
+	// A description that says the parameter holds a name (Name of the
+	// Key Vault secret) takes it out of the secret names (varnames.go).
+	byName := isSecretName(p.name) && !descriptionNames(p.desc)
 	if d.paramFile {
 		// Whether the template marks it secure is in the template; a literal
 		// for a secret-named parameter is in version control either way,

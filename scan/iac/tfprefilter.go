@@ -121,14 +121,28 @@ func bodyMatters(body string, moduleSensitive func() bool) bool {
 		for j < len(body) && identByte(body[j]) {
 			j++
 		}
-		w := strings.TrimLeft(body[i:j], "-") // -x is a minus before x: no identifier starts with -
-		switch {
-		case isSecretName(w) || pluralSecretName(w) || secretAttrs[w] != nil && secretAttrAfter(body[j:], secretAttrs[w]):
+		// No identifier starts with - or a digit: HCL reads 0-x and -x as a
+		// number and a minus before x. The run is tested whole and from
+		// its first letter.
+		w := body[i:j]
+		if wordMatters(w, body[j:], moduleSensitive) {
 			return true
-		case w == "var" && j < len(body) && body[j] == '.' && moduleSensitive():
+		}
+		if t := strings.TrimLeft(w, "-0123456789"); t != w && t != "" && wordMatters(t, body[j:], moduleSensitive) {
 			return true
 		}
 		i = j
+	}
+	return false
+}
+
+// wordMatters tests one word of a body, rest what follows it.
+func wordMatters(w, rest string, moduleSensitive func() bool) bool {
+	switch {
+	case isSecretName(w) || pluralSecretName(w) || secretAttrs[w] != nil && secretAttrAfter(rest, secretAttrs[w]):
+		return true
+	case w == "var" && strings.HasPrefix(rest, ".") && moduleSensitive():
+		return true
 	}
 	return false
 }

@@ -25,6 +25,10 @@ import (
 //   - its description (descriptionNames): "Name of the Key Vault secret",
 //     "Provide the name of key vault secret", "Key Vault secret name".
 //
+// Bicep and ARM parameters are judged by name and description
+// (@description('...'), metadata.description); their types are too coarse
+// (string, object) to say more.
+//
 // A plural secret name (secrets, api_keys) holds values when its type is a
 // map of strings (name to value, as AVM's secrets_value); a list or set of
 // strings under such a name is a list of secret names, and is not reported.
