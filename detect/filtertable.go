@@ -23,6 +23,10 @@ type ValueFilter struct {
 // order genericValue applies them. The slice is shared: do not modify it.
 func GenericFilters() []ValueFilter { return genericFilters[:] }
 
+// RejectedBy returns the name of the first generic filter that rejects v
+// (a placeholder, a name, a reference, ...), or "" when v may be a secret.
+func RejectedBy(v string) string { return rejectingFilter(v) }
+
 // rejectingFilter returns the name of the first generic filter that rejects
 // v, or "". It does not allocate.
 func rejectingFilter(v string) string {
@@ -103,6 +107,9 @@ var genericFilters = [...]ValueFilter{
 	{Name: "named placeholder", Rejects: "a name standing in for a secret: myPassword, YourSecretKey",
 		FalsePositives: []string{"yourStrong(!)Password"},
 		TruePositives:  []string{"Xq9mySecret#7"}, reject: isNamedPlaceholder},
+	{Name: "numbered sample", Rejects: "sample values of words and an ordinal, as parameter files number them: secretValue2, adminPassword1",
+		FalsePositives: []string{"secretValue2", "secretVaule1", "adminPassword1", "mySecret01"},
+		TruePositives:  []string{"Secret2024!x", "Tr0ub4dor&3", "secretValue2024", "xQ9mSecret1", "Kq9mLr7Wp4Zx2"}, reject: isNumberedSample},
 	{Name: "code", Rejects: "code: regular expressions, shell and PowerShell expressions, calls, variable references",
 		FalsePositives: []string{"[System.Convert]::FromBase64String", "(Get-Item)", "^[A-Za-z0-9]{32}$",
 			"os.Getenv(\"X\")", "$customToken", "$$HOME", "Foo::bar()", "+dbPassword)",

@@ -204,6 +204,11 @@ func armParams(d *deployment, root *dValue, def string) {
 			dp.typ = "string"
 		}
 		dp.secure = strings.HasPrefix(dp.typ, "secure")
+		if md := p.val.get("metadata"); md != nil {
+			if desc := md.val.get("description"); desc != nil && desc.val.kind == vString {
+				dp.desc = desc.val.str
+			}
+		}
 		if v := p.val.get(def); v != nil {
 			dp.def = v.val
 		}

@@ -217,10 +217,13 @@ func parseBicep(content string) (*deployment, bool) {
 
 // statement reads one top-level statement with its decorators.
 func (p *bicepParser) statement() {
-	secure := false
+	secure, desc := false, ""
 	for p.is(bPunct, "@") {
-		if p.decorator() == "secure" {
+		switch name, arg := p.decorator(); name {
+		case "secure":
 			secure = true
+		case "description":
+			desc = arg
 		}
 		p.skipNewlines()
 	}
@@ -236,7 +239,7 @@ func (p *bicepParser) statement() {
 	p.i++
 	switch t.text {
 	case "param":
-		p.param(start, secure)
+		p.param(start, secure, desc)
 	case "var":
 		if name, ok := p.ident(); ok && p.punct("=") {
 			p.d.vars[name] = p.value()
@@ -250,17 +253,24 @@ func (p *bicepParser) statement() {
 	p.rest()
 }
 
-// decorator reads @name(...) or @sys.name(...) and returns the name.
-func (p *bicepParser) decorator() string {
+// decorator reads @name(...) or @sys.name(...) and returns the name, and
+// its argument when that is one string literal (@description('...')).
+func (p *bicepParser) decorator() (string, string) {
 	p.i++ // @
 	name, _ := p.ident()
 	if name == "sys" && p.punct(".") {
 		name, _ = p.ident()
 	}
+	arg := ""
 	if p.is(bPunct, "(") {
+		if p.i+2 < len(p.toks) {
+			if t, c := p.toks[p.i+1], p.toks[p.i+2]; t.kind == bString && t.interp == nil && c.kind == bPunct && c.text == ")" {
+				arg = t.text
+			}
+		}
 		p.value() // the argument list, as an expression
 	}
-	return name
+	return name, arg
 }
 
 func (p *bicepParser) ident() (string, bool) {
@@ -288,12 +298,12 @@ func (p *bicepParser) rest() {
 
 // param reads `param NAME TYPE [= default]`, or `param NAME = value` in a
 // .bicepparam file.
-func (p *bicepParser) param(start int, secure bool) {
+func (p *bicepParser) param(start int, secure bool, desc string) {
 	name, typ, end, ok := p.declHead()
 	if !ok {
 		return
 	}
-	dp := &dParam{name: name, start: start, end: end, typ: typ, secure: secure}
+	dp := &dParam{name: name, start: start, end: end, typ: typ, secure: secure, desc: desc}
 	if p.punct("=") {
 		dp.def = p.value()
 		if dp.typ == "" { // .bicepparam: the type is in the template

@@ -2,6 +2,8 @@ package iac
 
 import (
 	"strings"
+
+	"github.com/kvlint/kvlint/detect"
 )
 
 // A deployment is what a Bicep file or an ARM template declares, read into
@@ -25,6 +27,7 @@ type dParam struct {
 	typ        string  // lowercase: string, object, securestring, bool, int, ...
 	secure     bool    // @secure() or a secure ARM type
 	def        *dValue // default value; nil when there is none
+	desc       string  // @description('...') or metadata.description, when a literal
 }
 
 // dResource is a resource declaration.
@@ -313,11 +316,17 @@ func (d *deployment) param(p *dParam, out *findings) {
 	if !canBeSecure[p.typ] {
 		return
 	}
-	byName := isSecretName(p.name)
+	// A description that says the parameter holds a name (Name of the
+	// Key Vault secret) takes it out of the secret names (varnames.go).
+	byName := isSecretName(p.name) && !descriptionNames(p.desc)
 	if d.paramFile {
 		// Whether the template marks it secure is in the template; a literal
-		// for a secret-named parameter is in version control either way.
-		if byName && p.def != nil && p.def.kind == vString && p.def.str != "" {
+		// for a secret-named parameter is in version control either way,
+		// unless it is one a generic filter rejects: parameter files are
+		// forms to fill in, and the quickstart templates' hold placeholders
+		// (GEN-PASSWORD, GEN-UNIQUE, <your password>) their CI replaces. A
+		// template's default is different: it deploys when no value is given.
+		if byName && p.def != nil && p.def.kind == vString && p.def.str != "" && detect.RejectedBy(p.def.str) == "" {
 			out.add(rInputLiteralDefault, p.def.start, p.def.end, d.lang+" parameter file gives "+p.name+
 				" a literal: read it from Key Vault (az.getSecret, reference.keyVault) or pass it at deployment")
 		}

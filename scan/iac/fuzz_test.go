@@ -65,6 +65,8 @@ func FuzzCheck(f *testing.F) {
 	f.Add("kind: SecretProviderClass\nspec:\n  parameters:\n    objects: |\n      array:\n        - |\n          objectVersion: x\n", "a.yaml")
 	f.Add("az login --service-principal -p", "a.sh")
 	f.Add("ENV AZURE_CLIENT_SECRET", "Dockerfile")
+	f.Add("variable \"kv_secret\" {\n  type = map(object({ name = string, value = optional(tuple([string, object({ password = string })])) }))\n  default = {}\n  description = \"(Optional) Name of it\"\n}\noutput \"o\" {\n  value = var.kv_secret\n}\n", "variables.tf")
+	f.Add("{\"$schema\": \"deploymentParameters\", \"parameters\": {\"adminPassword\": {\"value\": \"secretValue2\"}}}", "p.json")
 	f.Fuzz(func(t *testing.T, content, name string) {
 		if strings.ContainsAny(name, "/\\") || name == "" {
 			return

@@ -485,7 +485,7 @@ func (s *tfScope) variableBlock(b *hclsyntax.Block, out *findings) {
 	}
 	name := b.Labels[0]
 	sensitive, _, _ := s.boolOf(attrs["sensitive"])
-	secretByName := isSecretName(name)
+	secretByName := s.holdsSecretValue(b)
 	if secretByName && !sensitive {
 		def := b.DefRange()
 		out.add(rInputNotSensitive, start(def), end(def), "variable \""+name+"\" holds a secret but is not sensitive = true: plans and logs show it")
@@ -554,13 +554,18 @@ func (s *tfScope) secretRef(t hcl.Traversal) string {
 	}
 	switch parts[0] {
 	case "var":
-		if isSecretName(parts[1]) {
-			return "var." + parts[1]
-		}
-		if b := s.variable(parts[1]); b != nil {
-			if on, _, _ := s.boolOf(b.Body.Attributes["sensitive"]); on {
-				return "sensitive var." + parts[1]
+		b := s.variable(parts[1])
+		if b == nil {
+			if isSecretName(parts[1]) {
+				return "var." + parts[1]
 			}
+			return ""
+		}
+		if on, _, _ := s.boolOf(b.Body.Attributes["sensitive"]); on {
+			return "sensitive var." + parts[1]
+		}
+		if s.holdsSecretValue(b) {
+			return "var." + parts[1]
 		}
 		return ""
 	case "local", "each", "count", "path", "terraform", "module":

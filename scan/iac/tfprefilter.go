@@ -2,6 +2,7 @@ package iac
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -21,7 +22,13 @@ import (
 // holds a secret, or an output that can return a secret (see outputMatters).
 // moduleSensitive reports whether another file of the module mentions
 // sensitive; it is called only for an output that reads a var.x.
+// Content that is not valid UTF-8 is parsed: HCL's scanner takes the bytes
+// after a bad lead byte into an identifier (output \xe8"0 { is a block with
+// the label \xe8"0), which this byte reading cannot follow.
 func tfChecked(content string, moduleSensitive func() bool) bool {
+	if !utf8.ValidString(content) {
+		return true
+	}
 	for _, k := range []string{"azurerm_key_vault", "client_secret", "sensitive"} {
 		if strings.Contains(content, k) {
 			return true
@@ -42,7 +49,7 @@ func secretVariable(content string) bool {
 		rest = rest[i+len("variable"):]
 		name := strings.TrimLeft(rest, " \t")
 		if q := strings.IndexByte(name, '"'); q == 0 {
-			if e := strings.IndexByte(name[1:], '"'); e >= 0 && !isSecretName(name[1:1+e]) {
+			if e := strings.IndexByte(name[1:], '"'); e >= 0 && !isSecretName(name[1:1+e]) && !pluralSecretName(name[1:1+e]) {
 				continue
 			}
 		}
@@ -114,14 +121,28 @@ func bodyMatters(body string, moduleSensitive func() bool) bool {
 		for j < len(body) && identByte(body[j]) {
 			j++
 		}
+		// No identifier starts with - or a digit: HCL reads 0-x and -x as a
+		// number and a minus before x. The run is tested whole and from
+		// its first letter.
 		w := body[i:j]
-		switch {
-		case isSecretName(w) || secretAttrs[w] != nil && secretAttrAfter(body[j:], secretAttrs[w]):
+		if wordMatters(w, body[j:], moduleSensitive) {
 			return true
-		case w == "var" && j < len(body) && body[j] == '.' && moduleSensitive():
+		}
+		if t := strings.TrimLeft(w, "-0123456789"); t != w && t != "" && wordMatters(t, body[j:], moduleSensitive) {
 			return true
 		}
 		i = j
+	}
+	return false
+}
+
+// wordMatters tests one word of a body, rest what follows it.
+func wordMatters(w, rest string, moduleSensitive func() bool) bool {
+	switch {
+	case isSecretName(w) || pluralSecretName(w) || secretAttrs[w] != nil && secretAttrAfter(rest, secretAttrs[w]):
+		return true
+	case w == "var" && strings.HasPrefix(rest, ".") && moduleSensitive():
+		return true
 	}
 	return false
 }
