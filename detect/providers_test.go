@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"encoding/base64"
 	"strings"
 	"testing"
 )
@@ -163,5 +164,64 @@ func FuzzB64JSON(f *testing.F) {
 			t.Fatalf("an object with a member is not an object")
 		}
 		validSnowflakeB64(s)
+	})
+}
+
+// TestDiscordBotStructure checks that a Discord bot token is found by its
+// structure alone and that each decoy fails the check named beside it.
+func TestDiscordBotStructure(t *testing.T) {
+	e, err := New(Options{Enable: []string{"KV550"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc := func(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
+	ts, mac := Fake("dstruct-ts", b64url, 6), Fake("dstruct-mac", b64url, 38)
+	for _, id := range []string{"1" + Fake("d17", "0123456789", 16), "9" + Fake("d18", "0123456789", 17), "1" + Fake("d19", "0123456789", 18), "1" + Fake("d20", "0123456789", 19)} {
+		tok := enc(id) + "." + ts + "." + mac
+		for _, v := range []string{tok, "`" + tok + "`", "| bot | " + tok + " |", `"` + tok + `"`} {
+			if fs := e.Scan(v, Context{}, nil); len(fs) != 1 || fs[0].Confidence != High || fs[0].Secret(v) != tok {
+				t.Errorf("%d-digit ID in %q: got %s, want one high KV550 finding", len(id), Redact(v), describe(v, fs))
+			}
+		}
+	}
+	for _, d := range []struct{ why, v string }{
+		{"first part not digits", enc("1234kvlint-fake-xy") + "." + ts + "." + mac},
+		{"first part 16 digits", enc("1"+Fake("d16", "0123456789", 15)) + "." + ts + "." + mac},
+		{"first part 21 digits", enc("1"+Fake("d21", "0123456789", 20)) + "." + ts + "." + mac},
+		{"leading zero", enc("0"+Fake("d0", "0123456789", 17)) + "." + ts + "." + mac},
+		{"timestamp not 6 characters", enc("1"+Fake("dts", "0123456789", 17)) + "." + ts[:5] + "." + mac},
+		{"HMAC shorter than 27", enc("1"+Fake("dmac", "0123456789", 17)) + "." + ts + "." + mac[:26]},
+		{"JWT", signJWT(`{"alg":"HS256","typ":"JWT"}`, `{"sub":"kvlint-fake"}`, Fake("dstruct-jwt", b64url, 32))},
+	} {
+		if validDiscordBot(d.v) {
+			t.Errorf("decoy (%s) passes validDiscordBot", d.why)
+		}
+		if fs := e.Scan(d.v, Context{}, nil); len(fs) != 0 {
+			t.Errorf("decoy (%s): got %s, want no finding", d.why, describe(d.v, fs))
+		}
+	}
+}
+
+func FuzzDiscordBot(f *testing.F) {
+	f.Add(fakeDiscordBot("fuzz"))
+	f.Add("MTIz.abcdef.")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !validDiscordBot(s) {
+			return
+		}
+		id, _, _ := strings.Cut(s, ".")
+		b, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(id, "="))
+		if err != nil {
+			b, err = base64.StdEncoding.DecodeString(id)
+		}
+		if err != nil || len(b) < 17 || len(b) > 20 || b[0] < '1' || b[0] > '9' {
+			t.Fatalf("validDiscordBot accepted an ID part that is no snowflake")
+		}
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				t.Fatalf("validDiscordBot accepted a non-digit ID")
+			}
+		}
 	})
 }
