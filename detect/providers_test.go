@@ -225,3 +225,47 @@ func FuzzDiscordBot(f *testing.F) {
 		}
 	})
 }
+
+// TestAzureNameOfOtherVendor checks the filter namesOtherVendor: a name
+// that names another provider binds no key to an unsigned Azure family,
+// and the names the filter must let through still bind.
+func TestAzureNameOfOtherVendor(t *testing.T) {
+	e := defaultEngine(t)
+	hex := Fake("other-vendor", hexLower, 32)
+	for _, c := range []struct {
+		name, family string
+	}{
+		{"ALGOLIA_SEARCH_KEY", "KV134"}, {"elasticsearchApiKey", "KV134"}, {"BING_SEARCH_KEY", "KV134"},
+		{"MEILI_SEARCH_KEY", "KV134"}, {"typesenseSearchKey", "KV134"}, {"google_search_key", "KV134"},
+		{"GOOGLE_VISION_KEY", "KV146"}, {"deeplTranslatorKey", "KV146"}, {"awsSpeechKey", "KV146"},
+		{"CLOUDFLARE_OPENAI_GATEWAY_KEY", "KV147"},
+	} {
+		if !namesOtherVendor(Context{Name: c.name}, nil) {
+			t.Errorf("namesOtherVendor(%s) = false, want true", c.name)
+		}
+		for _, kind := range []Kind{KindAssign, KindLine} {
+			for _, f := range e.Scan(hex, Context{Kind: kind, Name: c.name}, nil) {
+				if f.Rule.ID == c.family {
+					t.Errorf("%s under %s (kind %d): reported as %s, want filter namesOtherVendor to reject it", Redact(hex), c.name, kind, f.Rule.ID)
+				}
+			}
+		}
+	}
+	// The true positives the filter lets through.
+	for _, c := range []struct{ name, family string }{
+		{"AZURE_SEARCH_KEY", "KV134"}, {"SEARCH_API_KEY", "KV134"}, {"searchAdminKey", "KV134"},
+		{"AZURE_ALGOLIA_SEARCH_KEY", "KV134"}, {"SPEECH_KEY", "KV146"}, {"AZURE_OPENAI_API_KEY", "KV147"},
+	} {
+		if namesOtherVendor(Context{Name: c.name}, nil) {
+			t.Errorf("namesOtherVendor(%s) = true, want false", c.name)
+		}
+		if got := only(t, e, hex, ctxName(c.name)); got == nil || got.Rule.ID != c.family {
+			t.Errorf("%s under %s: got %s, want %s", Redact(hex), c.name, describe(hex, e.Scan(hex, ctxName(c.name), nil)), c.family)
+		}
+	}
+	// The key context in the text binds whatever the name says.
+	v := `curl -H "api-key: ` + hex + `" https://kvlintfake.search.windows.net/indexes`
+	if fs := e.Scan(v, Context{Kind: KindLine, Name: "ALGOLIA_URL"}, nil); len(fs) != 1 || fs[0].Rule.ID != "KV134" {
+		t.Errorf("api-key header beside a Search endpoint: got %s, want KV134", describe(v, fs))
+	}
+}
