@@ -269,3 +269,51 @@ func TestAzureNameOfOtherVendor(t *testing.T) {
 		t.Errorf("api-key header beside a Search endpoint: got %s, want KV134", describe(v, fs))
 	}
 }
+
+func FuzzKeyBefore(f *testing.F) {
+	f.Add("SEARCH_API_KEY="+Fake("fz", hexLower, 32), 15)
+	f.Add(`"api-key": "x"`, 12)
+	f.Add("", 0)
+	f.Fuzz(func(t *testing.T, v string, start int) {
+		if start < 0 || start > len(v) {
+			return
+		}
+		m := Match{Value: v, Start: start, End: len(v)}
+		k := keyBefore(m)
+		if k != "" && !strings.Contains(v[:start], k) {
+			t.Fatalf("keyBefore returned text that is not before the secret")
+		}
+		keyNearEndpoint(m, ".search.windows.net", nil)
+		if nameOfOtherVendor(v, nil) {
+			found := false
+			for i := 0; ; {
+				s, e := nextWord(v, i)
+				if s == e {
+					break
+				}
+				found = found || eqAny(v[s:e], otherVendors)
+				i = e
+			}
+			if !found {
+				t.Fatalf("nameOfOtherVendor true without a vendor word")
+			}
+		}
+	})
+}
+
+func FuzzNewRelicName(f *testing.F) {
+	f.Add("NEW_RELIC_LICENSE_KEY", Fake("fz-nr", hexLower, 40))
+	f.Add("newrelic.license_key", "eu01xx"+Fake("fz-nr-eu", hexLower, 34))
+	f.Add("", "")
+	f.Fuzz(func(t *testing.T, name, v string) {
+		if newRelicLicenseName(name) && !hasWord(name, "newrelic") && !hasWordSeq(name, "new", "relic") {
+			t.Fatalf("newRelicLicenseName true without New Relic in the name")
+		}
+		m := Match{Value: v, Start: 0, End: len(v), Context: Context{Name: name}, NameHit: true}
+		if c := confirmNewRelic(m); c == High && !strings.HasPrefix(v, "NR") && !strings.HasSuffix(v, "NRAL") {
+			t.Fatalf("high confidence for an unprefixed key")
+		}
+		m.NameHit = false
+		confirmNewRelic(m)
+	})
+}
