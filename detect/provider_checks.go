@@ -211,7 +211,7 @@ func validDiscordBot(s string) bool {
 		return false
 	}
 	ts, mac, ok := strings.Cut(rest, ".")
-	if !ok || len(ts) != 6 || len(mac) < 27 || !isB64URL(ts) || !isB64URL(mac) {
+	if !ok || len(id) < 23 || len(id) > 28 || len(ts) != 6 || len(mac) < 27 || len(mac) > 40 || !isB64URL(ts) || !isB64URL(mac) {
 		return false
 	}
 	return validSnowflakeB64(id)

@@ -79,9 +79,14 @@ func commsRules() []*Rule {
 			// The token has no fixed prefix, but base64 of a decimal ID
 			// does: its first four characters encode the ID's first three
 			// digits, one of 900 keywords the one pass finds.
+			// A base64 blob holds such prefixes (NTE5 in ssh-ed25519's),
+			// but no dot: the regexp runs only where a dot is too. The
+			// pattern stays small (no counted repeats), so that a miss is
+			// cheap; validDiscordBot checks the lengths.
 			Keywords:     discordIDPrefixes(),
+			Requires:     []string{"."},
 			NameKeywords: []string{"discord"},
-			Pattern:      `(?:^|[^A-Za-z0-9_.-])([MNO][A-Za-z0-9_-]{22,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?:[^A-Za-z0-9_.-]|$)`,
+			Pattern:      `(?:^|[^A-Za-z0-9_.-])([MNO][A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)(?:[^A-Za-z0-9_.-]|\.(?:[^A-Za-z0-9_-]|$)|$)`,
 			windowBefore: 8, windowAfter: 80,
 			SecretGroup: 1,
 			MinEntropy:  3.5,
@@ -98,6 +103,7 @@ func commsRules() []*Rule {
 				tpIn("Authorization: Bot "+bot, bot),
 				tpIn("DISCORD_TOKEN="+bot, bot),
 				tp(bot17), tp(bot19),
+				tpIn("The bot signs in with "+bot+". Rotate it monthly.", bot), // a sentence's full stop
 			},
 			FalsePositives: []Sample{
 				fp("discord bot " + notSnowflake), // the first part is no user ID
