@@ -40,15 +40,12 @@ func discordBotFor(id, seed string) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(id)) + "." + Fake(seed+"/ts", b64url, 6) + "." + Fake(seed, b64url, 38)
 }
 
-// discordIDPrefixes returns the first three characters of base64 of every
-// decimal ID: they encode its first two digits, 10 to 99 (the third
-// character's low bits come from the next digit's high bits, 0 for every
-// digit).
+// discordIDPrefixes returns the first four characters of base64 of every
+// decimal ID: the encodings of its first three digits, 100 to 999.
 func discordIDPrefixes() []string {
-	out := make([]string, 0, 90)
-	for n := 10; n <= 99; n++ {
-		enc := base64.RawURLEncoding.EncodeToString([]byte(strconv.Itoa(n) + "0"))
-		out = append(out, strings.ToLower(enc[:3]))
+	out := make([]string, 0, 900)
+	for n := 100; n <= 999; n++ {
+		out = append(out, strings.ToLower(base64.RawURLEncoding.EncodeToString([]byte(strconv.Itoa(n)))))
 	}
 	return out
 }
@@ -80,14 +77,16 @@ func commsRules() []*Rule {
 				`dg, _ := discordgo.New("Bot " + os.Getenv("DISCORD_BOT_TOKEN"))`,
 				rules.SeverityError, 7.5, "discord"),
 			// The token has no fixed prefix, but base64 of a decimal ID
-			// does: its first three characters encode the ID's first two
-			// digits, one of 90 keywords the one pass finds (900 four-
-			// character ones would grow the automaton's table by 70%).
-			// Words and base64 blobs hold such prefixes (nte in content,
-			// NTE in ssh-ed25519's), so the regexp runs only where a dot
-			// is too (Requires). The
-			// pattern stays small (no counted repeats), so that a miss is
-			// cheap; validDiscordBot checks the lengths.
+			// does: its first four characters encode the ID's first three
+			// digits, one of 900 keywords the one pass finds. (The 90
+			// three-character prefixes of two digits occur in words such
+			// as content and Authentication, and each hit costs a value
+			// the fast path: 17% on values that match nothing.) A base64
+			// blob holds four-character prefixes too (NTE5 in
+			// ssh-ed25519's) but no dot: the regexp runs only where a dot
+			// is too (Requires). The pattern stays small (no counted
+			// repeats), so that a miss is cheap; validDiscordBot checks
+			// the lengths.
 			Keywords:     discordIDPrefixes(),
 			Requires:     []string{"."},
 			NameKeywords: []string{"discord"},
