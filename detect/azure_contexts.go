@@ -51,6 +51,82 @@ func lastWordIs(name string, words ...string) bool {
 	return false
 }
 
+// otherVendors are words that name a provider other than Azure in a
+// variable or key name. Azure's unsigned families bind a key by their words
+// (search, speech, vision, function, openai) and the word key; a name that
+// also names another provider (ALGOLIA_SEARCH_KEY, elasticsearchApiKey,
+// GOOGLE_VISION_KEY, BING_SEARCH_KEY) names that provider's key, not
+// Azure's. The list holds search engines and AI, cloud and SaaS vendors
+// whose key names share Azure's words.
+var otherVendors = []string{
+	"algolia", "elastic", "elasticsearch", "opensearch", "typesense", "meili", "meilisearch",
+	"solr", "coveo", "swiftype", "bing", "google", "gcp", "gcloud", "firebase", "serp", "serpapi",
+	"serper", "tavily", "brave", "yandex", "baidu", "pinecone", "weaviate", "qdrant", "aws", "amazon",
+	"alibaba", "aliyun", "tencent", "ibm", "watson", "oracle", "deepl", "cohere", "mistral",
+	"anthropic", "groq", "huggingface", "replicate", "assemblyai", "deepgram", "elevenlabs",
+	"mapbox", "stripe", "twilio", "sendgrid", "mailgun", "datadog", "newrelic", "relic", "sentry",
+	"github", "gitlab", "slack", "discord", "okta", "auth0", "shopify", "heroku", "netlify",
+	"vercel", "supabase", "cloudflare", "digitalocean", "atlassian", "notion", "linear",
+}
+
+// namesOtherVendor reports whether the context's name or key names a
+// provider other than Azure: a word of otherVendors that is none of the
+// family's own words (own), and no word azure beside it.
+func namesOtherVendor(ctx Context, own []string) bool {
+	return nameOfOtherVendor(ctx.Name, own) || nameOfOtherVendor(ctx.Key, own)
+}
+
+func nameOfOtherVendor(name string, own []string) bool {
+	other := false
+	for i := 0; ; {
+		s, e := nextWord(name, i)
+		if s == e {
+			return other
+		}
+		i = e
+		w := name[s:e]
+		switch {
+		case strings.EqualFold(w, "azure") || strings.EqualFold(w, "az"):
+			return false
+		case eqAny(w, own):
+			continue
+		case eqAny(w, otherVendors):
+			other = true
+		}
+	}
+}
+
+// keyBefore returns the name of the key=value or key: value pair the secret
+// is the value of, inside the scanned value (SEARCH_API_KEY=..., api-key:
+// ...), or "" when the secret follows no such key.
+func keyBefore(m Match) string {
+	i := m.Start
+	for i > 0 && strings.IndexByte(` "'`, m.Value[i-1]) >= 0 {
+		i--
+	}
+	if i == 0 || (m.Value[i-1] != '=' && m.Value[i-1] != ':') {
+		return ""
+	}
+	i--
+	for i > 0 && strings.IndexByte(` "'`, m.Value[i-1]) >= 0 {
+		i--
+	}
+	end := i
+	for i > 0 && (isAlnum(m.Value[i-1]) || strings.IndexByte("_-.", m.Value[i-1]) >= 0) {
+		i--
+	}
+	return m.Value[i:end]
+}
+
+// keyNearEndpoint is the plain-branch test of a key that sits beside its
+// service's endpoint in the same text: the key it is the value of ends in
+// the word key (api-key:, SEARCH_API_KEY=) and names no other provider, and
+// host (.search.windows.net) occurs within 512 bytes.
+func keyNearEndpoint(m Match, host string, own []string) bool {
+	k := keyBefore(m)
+	return k != "" && lastWordIs(k, "key") && !nameOfOtherVendor(k, own) && m.Near(host, 512)
+}
+
 // hex32 is a 32-hex-digit token: the keys of AI Services, Azure OpenAI,
 // Search and API Management subscriptions that carry no signature.
 const hex32 = `(?:^|[^0-9A-Za-z])([0-9a-fA-F]{32})(?:[^0-9A-Za-z]|$)`
@@ -65,9 +141,15 @@ func withPlainBranch(r *Rule, plainPattern string, nameKeywords, keywords []stri
 	r.SecretGroup = -1
 	r.NameKeywords = append(r.NameKeywords, nameKeywords...)
 	r.Keywords = append(r.Keywords, keywords...)
+	own := r.NameKeywords
 	r.Confirm = func(m Match) Confidence {
 		if c := signed(m); c != 0 {
 			return c
+		}
+		// A name that names another provider binds nothing to this family;
+		// a key context in the value (x-functions-key:, AccountKey=) still does.
+		if m.NameHit && namesOtherVendor(m.Context, own) {
+			m.NameHit = false
 		}
 		if plain(m) {
 			return Medium
@@ -115,9 +197,25 @@ func addPlainBranches(rs []*Rule) {
 					fpCtx(fn, ctxName("functionName")),
 				})
 		case "KV134":
-			withPlainBranch(r, hex32, []string{"search", "cognitivesearch"}, nil, hexUnderName,
-				[]Sample{tpCtx(hex, ctxName("searchAdminKey")), tpCtx(hex, ctxName("AZURE_SEARCH_KEY"))},
-				[]Sample{fpCtx(hex, ctxName("searchIndexID")), fpCtx(hex, ctxName("searchKeyword"))})
+			own := []string{"search", "cognitivesearch"}
+			withPlainBranch(r, hex32, own, []string{".search.windows.net"},
+				func(m Match) bool {
+					return len(m.Secret()) == 32 && (hexUnderName(m) || keyNearEndpoint(m, ".search.windows.net", own))
+				},
+				[]Sample{
+					tpCtx(hex, ctxName("searchAdminKey")), tpCtx(hex, ctxName("AZURE_SEARCH_KEY")),
+					tpCtx(hex, ctxName("SEARCH_API_KEY")),
+					tpIn("SEARCH_ENDPOINT=https://kvlintfake.search.windows.net\nSEARCH_API_KEY="+hex, hex),
+					tpIn(`curl -H "api-key: `+hex+`" "https://kvlintfake.search.windows.net/indexes?api-version=2023-11-01"`, hex),
+					tpCtx(hex, ctxName("AZURE_ALGOLIA_SEARCH_KEY")), // azure in the name: Azure's
+				},
+				[]Sample{
+					fpCtx(hex, ctxName("searchIndexID")), fpCtx(hex, ctxName("searchKeyword")),
+					// Another provider's search key; an Algolia search-only key is
+					// public by design (KV537 does not report it either).
+					fpCtx(hex, Context{Kind: KindLine, Name: "ALGOLIA_SEARCH_KEY"}),
+					fpCtx(hex, ctxName("searchOnlyKeyIndex")),
+				})
 		case "KV136":
 			withPlainBranch(r, hex32, []string{"apim"}, []string{"ocp-apim-subscription-key"},
 				func(m Match) bool {
@@ -131,12 +229,16 @@ func addPlainBranches(rs []*Rule) {
 				[]Sample{fpCtx(hex, ctxName("apimRevision")), fp("Ocp-Apim-Trace-Location: " + hex)})
 		case "KV146":
 			withPlainBranch(r, hex32, []string{"cognitive", "cognitiveservices", "speech", "translator", "aiservices", "luis", "vision", "textanalytics"}, nil, hexUnderName,
-				[]Sample{tpCtx(hex, ctxName("cognitiveServicesKey")), tpCtx(hex, ctxName("SPEECH_KEY"))},
-				[]Sample{fpCtx(hex, ctxName("speechRegion")), fpCtx(hex, ctxName("visionModelVersion"))})
+				[]Sample{tpCtx(hex, ctxName("cognitiveServicesKey")), tpCtx(hex, ctxName("SPEECH_KEY")), tpCtx(hex, ctxName("AZURE_VISION_KEY"))},
+				[]Sample{
+					fpCtx(hex, ctxName("speechRegion")), fpCtx(hex, ctxName("visionModelVersion")),
+					fpCtx(hex, ctxName("GOOGLE_VISION_KEY")), fpCtx(hex, ctxName("deeplTranslatorKey")),
+					fpCtx(hex, ctxName("DEEPGRAM_SPEECH_KEY")),
+				})
 		case "KV147":
 			withPlainBranch(r, hex32, []string{"openai", "aoai"}, nil, hexUnderName,
 				[]Sample{tpCtx(hex, ctxName("AZURE_OPENAI_API_KEY")), tpCtx(hex, ctxName("OPENAI_KEY"))},
-				[]Sample{fpCtx(hex, ctxName("openaiDeploymentID"))})
+				[]Sample{fpCtx(hex, ctxName("openaiDeploymentID")), fpCtx(hex, ctxName("CLOUDFLARE_OPENAI_GATEWAY_KEY"))})
 		case "KV135":
 			withPlainBranch(r, `(?:^|[^A-Za-z0-9+/])([A-Za-z0-9+/=]{32,52})(?:[^A-Za-z0-9+/=]|$)`, []string{"acr"}, []string{"azurecr.io"},
 				func(m Match) bool {

@@ -216,7 +216,10 @@ func azureFamilyRules() []*Rule {
 			`req.Header.Set("x-functions-key", "...AzFu...==")`, fmtGood("functions-key"), 7.5),
 		hisRule(hisSearch, "KV134", "azure-search-key", "an Azure AI Search admin or query key is hardcoded",
 			"Reports Azure AI Search (Cognitive Search) identifiable admin and query keys (52 letters and digits, "+
-				"AzSe at offset 42).",
+				"AzSe at offset 42), and unsigned 32-hex keys under a name with search and key, or after a key "+
+				"such as api-key beside a *.search.windows.net endpoint. A name that names another provider "+
+				"(ALGOLIA_SEARCH_KEY, elasticsearchApiKey) binds no key to Azure: an Algolia search-only key is "+
+				"public by design.",
 			"An admin key can read, change and delete every index; a query key reads every document.",
 			`client, _ := azsearch.NewClient(endpoint, "index", azcore.NewKeyCredential("...AzSe..."), nil)`,
 			fmtGood("search-key"), 8.0),

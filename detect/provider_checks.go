@@ -202,6 +202,32 @@ func validSnowflakeB64(s string) bool {
 	return true
 }
 
+// validDiscordBot checks a Discord bot token's structure: three dot-separated
+// base64url parts, the first a snowflake user ID (validSnowflakeB64), the
+// second the 6-character timestamp, the third an HMAC of 27 characters or more.
+func validDiscordBot(s string) bool {
+	id, rest, ok := strings.Cut(s, ".")
+	if !ok {
+		return false
+	}
+	ts, mac, ok := strings.Cut(rest, ".")
+	if !ok || len(id) < 23 || len(id) > 28 || len(ts) != 6 || len(mac) < 27 || len(mac) > 40 || !isB64URL(ts) || !isB64URL(mac) {
+		return false
+	}
+	return validSnowflakeB64(id)
+}
+
+// isB64URL reports whether s is non-empty and all base64url characters.
+func isB64URL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isAlnum(c) && c != '-' && c != '_' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // namedSecret reports whether a match sits under a secret name (its
 // context's name or key), which a checksum-failing provider shape needs.
 func namedSecret(m Match) bool {

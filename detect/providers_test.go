@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"encoding/base64"
 	"strings"
 	"testing"
 )
@@ -163,5 +164,156 @@ func FuzzB64JSON(f *testing.F) {
 			t.Fatalf("an object with a member is not an object")
 		}
 		validSnowflakeB64(s)
+	})
+}
+
+// TestDiscordBotStructure checks that a Discord bot token is found by its
+// structure alone and that each decoy fails the check named beside it.
+func TestDiscordBotStructure(t *testing.T) {
+	e, err := New(Options{Enable: []string{"KV550"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc := func(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
+	ts, mac := Fake("dstruct-ts", b64url, 6), Fake("dstruct-mac", b64url, 38)
+	for _, id := range []string{"1" + Fake("d17", "0123456789", 16), "9" + Fake("d18", "0123456789", 17), "1" + Fake("d19", "0123456789", 18), "1" + Fake("d20", "0123456789", 19)} {
+		tok := enc(id) + "." + ts + "." + mac
+		for _, v := range []string{tok, "`" + tok + "`", "| bot | " + tok + " |", `"` + tok + `"`} {
+			if fs := e.Scan(v, Context{}, nil); len(fs) != 1 || fs[0].Confidence != High || fs[0].Secret(v) != tok {
+				t.Errorf("%d-digit ID in %q: got %s, want one high KV550 finding", len(id), Redact(v), describe(v, fs))
+			}
+		}
+	}
+	for _, d := range []struct{ why, v string }{
+		{"first part not digits", enc("1234kvlint-fake-xy") + "." + ts + "." + mac},
+		{"first part 16 digits", enc("1"+Fake("d16", "0123456789", 15)) + "." + ts + "." + mac},
+		{"first part 21 digits", enc("1"+Fake("d21", "0123456789", 20)) + "." + ts + "." + mac},
+		{"leading zero", enc("0"+Fake("d0", "0123456789", 17)) + "." + ts + "." + mac},
+		{"timestamp not 6 characters", enc("1"+Fake("dts", "0123456789", 17)) + "." + ts[:5] + "." + mac},
+		{"HMAC shorter than 27", enc("1"+Fake("dmac", "0123456789", 17)) + "." + ts + "." + mac[:26]},
+		{"JWT", signJWT(`{"alg":"HS256","typ":"JWT"}`, `{"sub":"kvlint-fake"}`, Fake("dstruct-jwt", b64url, 32))},
+	} {
+		if validDiscordBot(d.v) {
+			t.Errorf("decoy (%s) passes validDiscordBot", d.why)
+		}
+		if fs := e.Scan(d.v, Context{}, nil); len(fs) != 0 {
+			t.Errorf("decoy (%s): got %s, want no finding", d.why, describe(d.v, fs))
+		}
+	}
+}
+
+func FuzzDiscordBot(f *testing.F) {
+	f.Add(fakeDiscordBot("fuzz"))
+	f.Add("MTIz.abcdef.")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !validDiscordBot(s) {
+			return
+		}
+		id, _, _ := strings.Cut(s, ".")
+		b, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(id, "="))
+		if err != nil {
+			b, err = base64.StdEncoding.DecodeString(id)
+		}
+		if err != nil || len(b) < 17 || len(b) > 20 || b[0] < '1' || b[0] > '9' {
+			t.Fatalf("validDiscordBot accepted an ID part that is no snowflake")
+		}
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				t.Fatalf("validDiscordBot accepted a non-digit ID")
+			}
+		}
+	})
+}
+
+// TestAzureNameOfOtherVendor checks the filter namesOtherVendor: a name
+// that names another provider binds no key to an unsigned Azure family,
+// and the names the filter must let through still bind.
+func TestAzureNameOfOtherVendor(t *testing.T) {
+	e := defaultEngine(t)
+	hex := Fake("other-vendor", hexLower, 32)
+	for _, c := range []struct {
+		name, family string
+	}{
+		{"ALGOLIA_SEARCH_KEY", "KV134"}, {"elasticsearchApiKey", "KV134"}, {"BING_SEARCH_KEY", "KV134"},
+		{"MEILI_SEARCH_KEY", "KV134"}, {"typesenseSearchKey", "KV134"}, {"google_search_key", "KV134"},
+		{"GOOGLE_VISION_KEY", "KV146"}, {"deeplTranslatorKey", "KV146"}, {"awsSpeechKey", "KV146"},
+		{"CLOUDFLARE_OPENAI_GATEWAY_KEY", "KV147"},
+	} {
+		if !namesOtherVendor(Context{Name: c.name}, nil) {
+			t.Errorf("namesOtherVendor(%s) = false, want true", c.name)
+		}
+		for _, kind := range []Kind{KindAssign, KindLine} {
+			for _, f := range e.Scan(hex, Context{Kind: kind, Name: c.name}, nil) {
+				if f.Rule.ID == c.family {
+					t.Errorf("%s under %s (kind %d): reported as %s, want filter namesOtherVendor to reject it", Redact(hex), c.name, kind, f.Rule.ID)
+				}
+			}
+		}
+	}
+	// The true positives the filter lets through.
+	for _, c := range []struct{ name, family string }{
+		{"AZURE_SEARCH_KEY", "KV134"}, {"SEARCH_API_KEY", "KV134"}, {"searchAdminKey", "KV134"},
+		{"AZURE_ALGOLIA_SEARCH_KEY", "KV134"}, {"SPEECH_KEY", "KV146"}, {"AZURE_OPENAI_API_KEY", "KV147"},
+	} {
+		if namesOtherVendor(Context{Name: c.name}, nil) {
+			t.Errorf("namesOtherVendor(%s) = true, want false", c.name)
+		}
+		if got := only(t, e, hex, ctxName(c.name)); got == nil || got.Rule.ID != c.family {
+			t.Errorf("%s under %s: got %s, want %s", Redact(hex), c.name, describe(hex, e.Scan(hex, ctxName(c.name), nil)), c.family)
+		}
+	}
+	// The key context in the text binds whatever the name says.
+	v := `curl -H "api-key: ` + hex + `" https://kvlintfake.search.windows.net/indexes`
+	if fs := e.Scan(v, Context{Kind: KindLine, Name: "ALGOLIA_URL"}, nil); len(fs) != 1 || fs[0].Rule.ID != "KV134" {
+		t.Errorf("api-key header beside a Search endpoint: got %s, want KV134", describe(v, fs))
+	}
+}
+
+func FuzzKeyBefore(f *testing.F) {
+	f.Add("SEARCH_API_KEY="+Fake("fz", hexLower, 32), 15)
+	f.Add(`"api-key": "x"`, 12)
+	f.Add("", 0)
+	f.Fuzz(func(t *testing.T, v string, start int) {
+		if start < 0 || start > len(v) {
+			return
+		}
+		m := Match{Value: v, Start: start, End: len(v)}
+		k := keyBefore(m)
+		if k != "" && !strings.Contains(v[:start], k) {
+			t.Fatalf("keyBefore returned text that is not before the secret")
+		}
+		keyNearEndpoint(m, ".search.windows.net", nil)
+		if nameOfOtherVendor(v, nil) {
+			found := false
+			for i := 0; ; {
+				s, e := nextWord(v, i)
+				if s == e {
+					break
+				}
+				found = found || eqAny(v[s:e], otherVendors)
+				i = e
+			}
+			if !found {
+				t.Fatalf("nameOfOtherVendor true without a vendor word")
+			}
+		}
+	})
+}
+
+func FuzzNewRelicName(f *testing.F) {
+	f.Add("NEW_RELIC_LICENSE_KEY", Fake("fz-nr", hexLower, 40))
+	f.Add("newrelic.license_key", "eu01xx"+Fake("fz-nr-eu", hexLower, 34))
+	f.Add("", "")
+	f.Fuzz(func(t *testing.T, name, v string) {
+		if newRelicLicenseName(name) && !hasWord(name, "newrelic") && !hasWordSeq(name, "new", "relic") {
+			t.Fatalf("newRelicLicenseName true without New Relic in the name")
+		}
+		m := Match{Value: v, Start: 0, End: len(v), Context: Context{Name: name}, NameHit: true}
+		if c := confirmNewRelic(m); c == High && !strings.HasPrefix(v, "NR") && !strings.HasSuffix(v, "NRAL") {
+			t.Fatalf("high confidence for an unprefixed key")
+		}
+		m.NameHit = false
+		confirmNewRelic(m)
 	})
 }

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"encoding/base64"
+	"strconv"
 	"strings"
 
 	"github.com/kvlint/kvlint/rules"
@@ -31,12 +32,31 @@ func init() {
 // fakeDiscordBot returns a fake Discord bot token: base64 of an 18-digit
 // snowflake, a dot, 6 characters, a dot and 38 characters.
 func fakeDiscordBot(seed string) string {
-	id := "1" + Fake(seed+"/id", "0123456789", 17)
+	return discordBotFor("1"+Fake(seed+"/id", "0123456789", 17), seed)
+}
+
+// discordBotFor returns a fake bot token for the user ID id.
+func discordBotFor(id, seed string) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(id)) + "." + Fake(seed+"/ts", b64url, 6) + "." + Fake(seed, b64url, 38)
+}
+
+// discordIDPrefixes returns the first four characters of base64 of every
+// decimal ID: the encodings of its first three digits, 100 to 999.
+func discordIDPrefixes() []string {
+	out := make([]string, 0, 900)
+	for n := 100; n <= 999; n++ {
+		out = append(out, strings.ToLower(base64.RawURLEncoding.EncodeToString([]byte(strconv.Itoa(n)))))
+	}
+	return out
 }
 
 func commsRules() []*Rule {
 	bot := fakeDiscordBot("tp")
+	bot17 := discordBotFor("1"+Fake("dbot17", "0123456789", 16), "dbot17")
+	bot19 := discordBotFor("1"+Fake("dbot19", "0123456789", 18), "dbot19")
+	shortID := discordBotFor("1"+Fake("dbot16", "0123456789", 15), "dbot16")
+	unsigned := b64JSONFake(map[string]any{"alg": "none", "typ": "JWT"}) + "." + b64JSONFake(map[string]any{"sub": "kvlint-fake"}) + "."
+	digitsThenText := base64.RawURLEncoding.EncodeToString([]byte("1234kvlint-fake-xy")) + "." + Fake("dbot-ts", b64url, 6) + "." + Fake("dbot-x", b64url, 38)
 	notSnowflake := base64.RawURLEncoding.EncodeToString([]byte("kvlint-fake-bot-xy")) + "." + Fake("dbot-ts", b64url, 6) + "." + Fake("dbot-x", b64url, 38)
 	hook := fakeGenerators["KV551"]("tp")
 	tg := fakeGenerators["KV552"]("tp")
@@ -48,37 +68,54 @@ func commsRules() []*Rule {
 		{
 			Info: info("KV550", "discord-bot-token",
 				"a Discord bot token is hardcoded",
-				"Reports Discord bot tokens (base64 of the bot's user ID, which is checked, then a "+
-					"timestamp and an HMAC, dot-separated) after the Bot authorization scheme or where the "+
-					"name or the text around them says Discord.\n\nA token acts as the bot in every server it has joined.",
+				"Reports Discord bot tokens by their structure, in any context: base64url of the bot's user "+
+					"ID (a decimal snowflake of 17 to 20 digits, which is decoded and checked), a dot, a "+
+					"6-character timestamp, a dot and an HMAC of 27 or more characters. Three base64 parts "+
+					"whose first does not decode to a snowflake (a JWT, a dotted version) are not reported."+
+					"\n\nA token acts as the bot in every server it has joined.",
 				`dg, _ := discordgo.New("Bot " + "...")`,
 				`dg, _ := discordgo.New("Bot " + os.Getenv("DISCORD_BOT_TOKEN"))`,
 				rules.SeverityError, 7.5, "discord"),
-			Keywords:     []string{"discord", "bot "},
+			// The token has no fixed prefix, but base64 of a decimal ID
+			// does: its first four characters encode the ID's first three
+			// digits, one of 900 keywords the one pass finds. (The 90
+			// three-character prefixes of two digits occur in words such
+			// as content and Authentication, and each hit costs a value
+			// the fast path: 17% on values that match nothing.) A base64
+			// blob holds four-character prefixes too (NTE5 in
+			// ssh-ed25519's) but no dot: the regexp runs only where a dot
+			// is too (Requires). The pattern stays small (no counted
+			// repeats), so that a miss is cheap; validDiscordBot checks
+			// the lengths.
+			Keywords:     discordIDPrefixes(),
+			Requires:     []string{"."},
 			NameKeywords: []string{"discord"},
-			Pattern:      `(?:^|[^A-Za-z0-9_.-])([MNO][A-Za-z0-9_-]{22,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?:[^A-Za-z0-9_.-]|$)`,
-			windowBefore: 200, windowAfter: 200,
+			Pattern:      `(?:^|[^A-Za-z0-9_.-])([MNO][A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)(?:[^A-Za-z0-9_.-]|\.(?:[^A-Za-z0-9_-]|$)|$)`,
+			windowBefore: 8, windowAfter: 80,
 			SecretGroup: 1,
 			MinEntropy:  3.5,
 			Confirm: func(m Match) Confidence {
-				s := m.Secret()
-				s = s[:strings.IndexByte(s, '.')]
-				if !validSnowflakeB64(s) {
-					return 0
-				}
-				if m.Near("bot ", 4) || underContext(m, "discord") {
+				if validDiscordBot(m.Secret()) {
 					return High
 				}
 				return 0
 			},
 			TruePositives: []Sample{
+				tp(bot), // by structure: no name, no context
+				tpIn("* Discord bot: `"+bot+"`", bot),
 				tpCtx(bot, ctxName("discordBotToken")),
 				tpIn("Authorization: Bot "+bot, bot),
 				tpIn("DISCORD_TOKEN="+bot, bot),
+				tp(bot17), tp(bot19),
+				tpIn("The bot signs in with "+bot+". Rotate it monthly.", bot), // a sentence's full stop
 			},
 			FalsePositives: []Sample{
-				fp(bot),                           // no Discord context
 				fp("discord bot " + notSnowflake), // the first part is no user ID
+				fp("`" + notSnowflake + "`"),
+				fp(shortID),        // 16 digits: no snowflake
+				fp(unsigned),       // a JWT whose alg is none
+				fp(digitsThenText), // decodes to digits, then text
+				fp("build " + base64.RawURLEncoding.EncodeToString([]byte("1.24.3-release")) + ".abcdef." + Fake("dbot-ver", b64url, 30)),
 			},
 		},
 		{

@@ -43,6 +43,9 @@ func observabilityRules() []*Rule {
 	nrak := fakeGenerators["KV526"]("tp")
 	nrii := "NRII-" + Fake("nr-insert", b64url, 32)
 	nral := Fake("nr-license", hexLower, 36) + "NRAL"
+	nralEU := "eu01xx" + Fake("nr-license-eu", hexLower, 30) + "NRAL"
+	lic := Fake("nr-legacy", hexLower, 40)
+	licEU := "eu01xx" + Fake("nr-legacy-eu", hexLower, 34)
 	glc := fakeGrafanaCloud("tp")
 	legacyKey := base64.StdEncoding.EncodeToString([]byte(`{"k":"` + Fake("grafana-k", alnum, 32) + `","n":"kvlint-fake","id":1}`))
 	glsa := fakeGrafanaSA("tp")
@@ -82,22 +85,39 @@ func observabilityRules() []*Rule {
 			Info: info("KV526", "new-relic-key",
 				"a New Relic API, insert, query or license key is hardcoded",
 				"Reports New Relic user API keys (NRAK-), Insights insert and query keys (NRII-, NRIQ-) "+
-					"and ingest license keys (40 characters ending in NRAL). Browser keys (NRJS-) are "+
-					"public and not reported.\n\nA user key reads and changes the account's data and "+
-					"configuration; an ingest key sends data billed to it.",
+					"and ingest license keys: 40 characters ending in NRAL anywhere, and the legacy 40 hex "+
+					"digits (eu01xx and 34 hex digits for an EU account) where the name says New Relic and "+
+					"license or key (NEW_RELIC_LICENSE_KEY, newrelic.license_key) or the text says newrelic "+
+					"beside a license key. Browser keys (NRJS-) are public and not reported.\n\nA user key "+
+					"reads and changes the account's data and configuration; an ingest key sends data billed to it.",
 				`cfg := newrelic.ConfigLicense("...NRAL")`,
 				`cfg := newrelic.ConfigLicense(os.Getenv("NEW_RELIC_LICENSE_KEY"))`,
 				rules.SeverityError, 6.5, "newrelic"),
-			Keywords:     []string{"nrak-", "nrii-", "nriq-", "nral"},
-			Pattern:      `(?:^|[^A-Za-z0-9_-])(NRAK-[A-Z0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32}|[a-f0-9]{36}NRAL)(?:[^A-Za-z0-9_-]|$)`,
-			windowBefore: 42, windowAfter: 40,
-			SecretGroup:   1,
-			MinEntropy:    3.3,
-			Confidence:    High,
-			TruePositives: []Sample{tp(nrak), tp(nrii), tp(nral), tpIn("license_key: "+nral, nral)},
+			Keywords:     []string{"nrak-", "nrii-", "nriq-", "nral", "newrelic", "new_relic", "new-relic", "new relic"},
+			NameKeywords: []string{"newrelic", "relic"},
+			Pattern:      `(?:^|[^A-Za-z0-9_-])(NRAK-[A-Z0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32}|(?:[a-z]{2}[0-9]{2}xx[a-f0-9]{30}|[a-f0-9]{36})NRAL|[a-z]{2}[0-9]{2}xx[a-f0-9]{34}|[a-f0-9]{40})(?:[^A-Za-z0-9_-]|$)`,
+			windowBefore: 200, windowAfter: 200,
+			SecretGroup: 1,
+			MinEntropy:  3.3,
+			Confirm:     confirmNewRelic,
+			TruePositives: []Sample{
+				tp(nrak), tp(nrii), tp(nral), tp(nralEU), tpIn("license_key: "+nral, nral),
+				tpCtx(lic, ctxName("NEWRELIC_LICENSE")),
+				tpCtx(lic, ctxName("NEW_RELIC_LICENSE_KEY")),
+				tpCtx(lic, Context{Kind: KindLine, Name: "newrelic.license_key"}),
+				tpCtx(licEU, ctxName("newRelicLicenseKey")),
+				tpIn("newrelic:\n  license_key: '"+lic+"'", lic),
+				tpIn("-Dnewrelic.config.license_key="+lic, lic),
+			},
 			FalsePositives: []Sample{
 				fp("NRJS-" + Fake("nr-browser", hexLower, 19)),
 				fp("NRAK-" + strings.Repeat("X", 27)),
+				fp("license: MIT"),
+				fpCtx("MIT", ctxName("license")),
+				fpCtx("enterprise-edition", ctxName("LICENSE_KEY")),
+				fp("newrelic agent version " + lic), // a commit id beside the word, under no license key
+				fpCtx(lic, ctxName("NEW_RELIC_APP_COMMIT")),
+				fpCtx(lic, ctxName("NEWRELIC_LICENSE_KEY_FILE")), // a key of the name, not the key
 			},
 		},
 		{
@@ -151,6 +171,57 @@ func observabilityRules() []*Rule {
 				fp("glsa_"),
 			},
 		},
+	}
+}
+
+// confirmNewRelic decides a New Relic key: the prefixed and NRAL forms
+// stand by their shape; legacy 40-hex license keys (and the EU ones) need
+// a name that says New Relic and license or key, or a license key in the
+// text beside the word newrelic.
+func confirmNewRelic(m Match) Confidence {
+	s := m.Secret()
+	if strings.HasPrefix(s, "NR") || strings.HasSuffix(s, "NRAL") {
+		return High
+	}
+	if m.NameHit {
+		if newRelicLicenseName(m.Context.Name) || newRelicLicenseName(m.Context.Key) {
+			return Medium
+		}
+		return 0
+	}
+	k := keyBefore(m)
+	if k == "" || !(hasWord(k, "license") || lastWordIs(k, "key")) {
+		return 0
+	}
+	for _, w := range [...]string{"newrelic", "new_relic", "new-relic", "new relic"} {
+		if m.Near(w, 160) {
+			return Medium
+		}
+	}
+	return 0
+}
+
+// newRelicLicenseName reports whether name says New Relic (newrelic, or
+// new relic) and ends in license or key (NEWRELIC_LICENSE,
+// newrelic.license_key), or is a secret name beside New Relic.
+func newRelicLicenseName(name string) bool {
+	if !hasWord(name, "newrelic") && !hasWordSeq(name, "new", "relic") {
+		return false
+	}
+	return lastWordIs(name, "license", "key", "licence") || secretName(name)
+}
+
+// hasWord reports whether w is one of the words of name, ignoring case.
+func hasWord(name, w string) bool {
+	for i := 0; ; {
+		s, e := nextWord(name, i)
+		if s == e {
+			return false
+		}
+		if strings.EqualFold(name[s:e], w) {
+			return true
+		}
+		i = e
 	}
 }
 
