@@ -170,88 +170,131 @@ func hexUnderName(m Match) bool { return m.NameHit && keyNamed(m.Context) && len
 // addPlainBranches gives the families whose keys also come without a
 // signature their context branch.
 func addPlainBranches(rs []*Rule) {
-	hex := Fake("plain-hex", hexLower, 32)
-	hdr := "(net/http.Header).Set"
-	fn := Fake("plain-functions", b64url, 54) + "=="
-	acr := Fake("plain-acr", b64chars, 52)
 	for _, r := range rs {
-		switch r.ID {
-		case "KV133":
-			withPlainBranch(r, hisBefore+`([A-Za-z0-9+/_-]{40,86}={0,2})`+hisAfter,
-				[]string{"functions", "function"}, []string{"x-functions-key", "azurewebsites.net"},
-				func(m Match) bool {
-					c := m.Context
-					return precededBy(m, "x-functions-key") || strings.EqualFold(c.Key, "x-functions-key") ||
-						strings.EqualFold(c.Name, "x-functions-key") ||
-						(m.NameHit && keyNamed(c) && (hasWordSeq(c.Name, "function", "key") || hasWordSeq(c.Name, "functions", "key"))) ||
-						(precededBy(m, "code") && m.Near(".azurewebsites.net/api/", 256))
-				},
-				[]Sample{
-					tpCtx(fn, Context{Kind: KindCallArg, Call: hdr, Key: "x-functions-key"}),
-					tpIn(`curl -H "x-functions-key: `+fn+`" https://kvlintfake.azurewebsites.net/api/run`, fn),
-					tpIn("https://kvlintfake.azurewebsites.net/api/run?code="+fn, fn),
-					tpCtx(fn, ctxName("functionKey")),
-				},
-				[]Sample{
-					fp("https://kvlintfake.azurewebsites.net/api/run?name=" + fn),
-					fpCtx(fn, ctxName("functionName")),
-				})
-		case "KV134":
-			own := []string{"search", "cognitivesearch"}
-			withPlainBranch(r, hex32, own, []string{".search.windows.net"},
-				func(m Match) bool {
-					return len(m.Secret()) == 32 && (hexUnderName(m) || keyNearEndpoint(m, ".search.windows.net", own))
-				},
-				[]Sample{
-					tpCtx(hex, ctxName("searchAdminKey")), tpCtx(hex, ctxName("AZURE_SEARCH_KEY")),
-					tpCtx(hex, ctxName("SEARCH_API_KEY")),
-					tpIn("SEARCH_ENDPOINT=https://kvlintfake.search.windows.net\nSEARCH_API_KEY="+hex, hex),
-					tpIn(`curl -H "api-key: `+hex+`" "https://kvlintfake.search.windows.net/indexes?api-version=2023-11-01"`, hex),
-					tpCtx(hex, ctxName("AZURE_ALGOLIA_SEARCH_KEY")), // azure in the name: Azure's
-				},
-				[]Sample{
-					fpCtx(hex, ctxName("searchIndexID")), fpCtx(hex, ctxName("searchKeyword")),
-					// Another provider's search key; an Algolia search-only key is
-					// public by design (KV537 does not report it either).
-					fpCtx(hex, Context{Kind: KindLine, Name: "ALGOLIA_SEARCH_KEY"}),
-					fpCtx(hex, ctxName("searchOnlyKeyIndex")),
-				})
-		case "KV136":
-			withPlainBranch(r, hex32, []string{"apim"}, []string{"ocp-apim-subscription-key"},
-				func(m Match) bool {
-					return len(m.Secret()) == 32 && (hexUnderName(m) || precededBy(m, "ocp-apim-subscription-key"))
-				},
-				[]Sample{
-					tpCtx(hex, Context{Kind: KindCallArg, Call: hdr, Key: "Ocp-Apim-Subscription-Key"}),
-					tpIn(`curl -H "Ocp-Apim-Subscription-Key: `+hex+`" https://kvlintfake.azure-api.net/echo`, hex),
-					tpCtx(hex, ctxName("apimKey")),
-				},
-				[]Sample{fpCtx(hex, ctxName("apimRevision")), fp("Ocp-Apim-Trace-Location: " + hex)})
-		case "KV146":
-			withPlainBranch(r, hex32, []string{"cognitive", "cognitiveservices", "speech", "translator", "aiservices", "luis", "vision", "textanalytics"}, nil, hexUnderName,
-				[]Sample{tpCtx(hex, ctxName("cognitiveServicesKey")), tpCtx(hex, ctxName("SPEECH_KEY")), tpCtx(hex, ctxName("AZURE_VISION_KEY"))},
-				[]Sample{
-					fpCtx(hex, ctxName("speechRegion")), fpCtx(hex, ctxName("visionModelVersion")),
-					fpCtx(hex, ctxName("GOOGLE_VISION_KEY")), fpCtx(hex, ctxName("deeplTranslatorKey")),
-					fpCtx(hex, ctxName("DEEPGRAM_SPEECH_KEY")),
-				})
-		case "KV147":
-			withPlainBranch(r, hex32, []string{"openai", "aoai"}, nil, hexUnderName,
-				[]Sample{tpCtx(hex, ctxName("AZURE_OPENAI_API_KEY")), tpCtx(hex, ctxName("OPENAI_KEY"))},
-				[]Sample{fpCtx(hex, ctxName("openaiDeploymentID")), fpCtx(hex, ctxName("CLOUDFLARE_OPENAI_GATEWAY_KEY"))})
-		case "KV135":
-			withPlainBranch(r, `(?:^|[^A-Za-z0-9+/])([A-Za-z0-9+/=]{32,52})(?:[^A-Za-z0-9+/=]|$)`, []string{"acr"}, []string{"azurecr.io"},
-				func(m Match) bool {
-					named := precededBy(m, "password") || precededBy(m, "pwd") || strings.HasSuffix(m.Value[:m.Start], "-p ") ||
-						strings.HasSuffix(m.Value[:m.Start], "--password ")
-					return (named && m.Near("azurecr.io", 256)) || (m.NameHit && keyNamed(m.Context))
-				},
-				[]Sample{
-					tpIn("docker login kvlintfake.azurecr.io -u kvlintfake -p "+acr, acr),
-					tpIn("Registry=kvlintfake.azurecr.io;Username=kvlintfake;Password="+acr, acr),
-					tpCtx(acr, ctxName("acrPassword")),
-				},
-				[]Sample{fp("docker pull kvlintfake.azurecr.io/app:" + acr[:40]), fpCtx(acr, ctxName("acrLoginServer"))})
+		if add, ok := plainBranches[r.ID]; ok {
+			add(r)
 		}
 	}
+}
+
+// plainBranches are the families with a context branch, by rule ID.
+var plainBranches = map[string]func(*Rule){
+	"KV133": plainFunctions,
+	"KV134": plainSearch,
+	"KV136": plainAPIM,
+	"KV146": plainAIServices,
+	"KV147": plainOpenAI,
+	"KV135": plainACR,
+}
+
+// Fakes of the shapes the plain branches' samples use.
+var (
+	fakePlainHex = Fake("plain-hex", hexLower, 32)
+	fakePlainFn  = Fake("plain-functions", b64url, 54) + "=="
+	fakePlainACR = Fake("plain-acr", b64chars, 52)
+)
+
+// plainHeaderSet is the header setter the samples' call contexts name.
+const plainHeaderSet = "(net/http.Header).Set"
+
+// plainFunctions is KV133's plain branch: Azure Functions keys: an x-functions-key header or ?code= on a function URL, or a function key name.
+func plainFunctions(r *Rule) {
+	fn := fakePlainFn
+	hdr := plainHeaderSet
+	withPlainBranch(r, hisBefore+`([A-Za-z0-9+/_-]{40,86}={0,2})`+hisAfter,
+		[]string{"functions", "function"}, []string{"x-functions-key", "azurewebsites.net"},
+		func(m Match) bool {
+			c := m.Context
+			return precededBy(m, "x-functions-key") || strings.EqualFold(c.Key, "x-functions-key") ||
+				strings.EqualFold(c.Name, "x-functions-key") ||
+				(m.NameHit && keyNamed(c) && (hasWordSeq(c.Name, "function", "key") || hasWordSeq(c.Name, "functions", "key"))) ||
+				(precededBy(m, "code") && m.Near(".azurewebsites.net/api/", 256))
+		},
+		[]Sample{
+			tpCtx(fn, Context{Kind: KindCallArg, Call: hdr, Key: "x-functions-key"}),
+			tpIn(`curl -H "x-functions-key: `+fn+`" https://kvlintfake.azurewebsites.net/api/run`, fn),
+			tpIn("https://kvlintfake.azurewebsites.net/api/run?code="+fn, fn),
+			tpCtx(fn, ctxName("functionKey")),
+		},
+		[]Sample{
+			fp("https://kvlintfake.azurewebsites.net/api/run?name=" + fn),
+			fpCtx(fn, ctxName("functionName")),
+		})
+}
+
+// plainSearch is KV134's plain branch: Azure AI Search admin and query keys: 32 hex under a search key name or beside a *.search.windows.net endpoint.
+func plainSearch(r *Rule) {
+	hex := fakePlainHex
+	own := []string{"search", "cognitivesearch"}
+	withPlainBranch(r, hex32, own, []string{".search.windows.net"},
+		func(m Match) bool {
+			return len(m.Secret()) == 32 && (hexUnderName(m) || keyNearEndpoint(m, ".search.windows.net", own))
+		},
+		[]Sample{
+			tpCtx(hex, ctxName("searchAdminKey")), tpCtx(hex, ctxName("AZURE_SEARCH_KEY")),
+			tpCtx(hex, ctxName("SEARCH_API_KEY")),
+			tpIn("SEARCH_ENDPOINT=https://kvlintfake.search.windows.net\nSEARCH_API_KEY="+hex, hex),
+			tpIn(`curl -H "api-key: `+hex+`" "https://kvlintfake.search.windows.net/indexes?api-version=2023-11-01"`, hex),
+			tpCtx(hex, ctxName("AZURE_ALGOLIA_SEARCH_KEY")), // azure in the name: Azure's
+		},
+		[]Sample{
+			fpCtx(hex, ctxName("searchIndexID")), fpCtx(hex, ctxName("searchKeyword")),
+			// Another provider's search key; an Algolia search-only key is
+			// public by design (KV537 does not report it either).
+			fpCtx(hex, Context{Kind: KindLine, Name: "ALGOLIA_SEARCH_KEY"}),
+			fpCtx(hex, ctxName("searchOnlyKeyIndex")),
+		})
+}
+
+// plainAPIM is KV136's plain branch: API Management subscription keys: 32 hex under an APIM name or the Ocp-Apim-Subscription-Key header.
+func plainAPIM(r *Rule) {
+	hex := fakePlainHex
+	hdr := plainHeaderSet
+	withPlainBranch(r, hex32, []string{"apim"}, []string{"ocp-apim-subscription-key"},
+		func(m Match) bool {
+			return len(m.Secret()) == 32 && (hexUnderName(m) || precededBy(m, "ocp-apim-subscription-key"))
+		},
+		[]Sample{
+			tpCtx(hex, Context{Kind: KindCallArg, Call: hdr, Key: "Ocp-Apim-Subscription-Key"}),
+			tpIn(`curl -H "Ocp-Apim-Subscription-Key: `+hex+`" https://kvlintfake.azure-api.net/echo`, hex),
+			tpCtx(hex, ctxName("apimKey")),
+		},
+		[]Sample{fpCtx(hex, ctxName("apimRevision")), fp("Ocp-Apim-Trace-Location: " + hex)})
+}
+
+// plainAIServices is KV146's plain branch: Azure AI Services (Cognitive Services) keys: 32 hex under a name of one of its services.
+func plainAIServices(r *Rule) {
+	hex := fakePlainHex
+	withPlainBranch(r, hex32, []string{"cognitive", "cognitiveservices", "speech", "translator", "aiservices", "luis", "vision", "textanalytics"}, nil, hexUnderName,
+		[]Sample{tpCtx(hex, ctxName("cognitiveServicesKey")), tpCtx(hex, ctxName("SPEECH_KEY")), tpCtx(hex, ctxName("AZURE_VISION_KEY"))},
+		[]Sample{
+			fpCtx(hex, ctxName("speechRegion")), fpCtx(hex, ctxName("visionModelVersion")),
+			fpCtx(hex, ctxName("GOOGLE_VISION_KEY")), fpCtx(hex, ctxName("deeplTranslatorKey")),
+			fpCtx(hex, ctxName("DEEPGRAM_SPEECH_KEY")),
+		})
+}
+
+// plainOpenAI is KV147's plain branch: Azure OpenAI keys: 32 hex under an OpenAI name.
+func plainOpenAI(r *Rule) {
+	hex := fakePlainHex
+	withPlainBranch(r, hex32, []string{"openai", "aoai"}, nil, hexUnderName,
+		[]Sample{tpCtx(hex, ctxName("AZURE_OPENAI_API_KEY")), tpCtx(hex, ctxName("OPENAI_KEY"))},
+		[]Sample{fpCtx(hex, ctxName("openaiDeploymentID")), fpCtx(hex, ctxName("CLOUDFLARE_OPENAI_GATEWAY_KEY"))})
+}
+
+// plainACR is KV135's plain branch: Container Registry passwords: 32-52 base64 characters after a password flag or field beside azurecr.io, or under an ACR key name.
+func plainACR(r *Rule) {
+	acr := fakePlainACR
+	withPlainBranch(r, `(?:^|[^A-Za-z0-9+/])([A-Za-z0-9+/=]{32,52})(?:[^A-Za-z0-9+/=]|$)`, []string{"acr"}, []string{"azurecr.io"},
+		func(m Match) bool {
+			named := precededBy(m, "password") || precededBy(m, "pwd") || strings.HasSuffix(m.Value[:m.Start], "-p ") ||
+				strings.HasSuffix(m.Value[:m.Start], "--password ")
+			return (named && m.Near("azurecr.io", 256)) || (m.NameHit && keyNamed(m.Context))
+		},
+		[]Sample{
+			tpIn("docker login kvlintfake.azurecr.io -u kvlintfake -p "+acr, acr),
+			tpIn("Registry=kvlintfake.azurecr.io;Username=kvlintfake;Password="+acr, acr),
+			tpCtx(acr, ctxName("acrPassword")),
+		},
+		[]Sample{fp("docker pull kvlintfake.azurecr.io/app:" + acr[:40]), fpCtx(acr, ctxName("acrLoginServer"))})
 }
