@@ -317,8 +317,7 @@ func (v *lintView) apply(res *result) {
 // -whole-packages) at their paths in the repository.
 func lintStaged(o *scanFlags, wd string, files []string, stdout, stderr io.Writer) int {
 	fail := func(err error) int {
-		fmt.Fprintf(stderr, "kvlint scan: %v\n", err)
-		return ExitError
+		return cmdError(stderr, "scan", ExitError, err)
 	}
 	tree := &stagedTree{}
 	defer tree.removeOnSignal()()
