@@ -189,6 +189,13 @@ func errorf(w io.Writer, format string, args ...any) {
 	fmt.Fprintf(w, "kvlint: "+format+"\n", args...)
 }
 
+// cmdError reports err on w as the error of command cmd ("kvlint scan:
+// ...") and returns code, the exit status it leads to.
+func cmdError(w io.Writer, cmd string, code int, err error) int {
+	fmt.Fprintf(w, "kvlint %s: %v\n", cmd, err)
+	return code
+}
+
 // getwd returns the working directory, or "." if it is unknown.
 func getwd() string {
 	wd, err := os.Getwd()

@@ -177,21 +177,18 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	}
 	p, err := parsePlace(positional[0])
 	if err != nil {
-		fmt.Fprintf(stderr, "kvlint explain: %v\n", err)
-		return ExitUsage
+		return cmdError(stderr, "explain", ExitUsage, err)
 	}
 	wd, err := commandDir(o.dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "kvlint explain: %v\n", err)
-		return ExitUsage
+		return cmdError(stderr, "explain", ExitUsage, err)
 	}
 	rep, code := explainPlace(o, wd, p, stderr)
 	if rep == nil {
 		return code
 	}
 	if err := writeExplain(stdout, o.format, rep); err != nil {
-		fmt.Fprintf(stderr, "kvlint explain: %v\n", err)
-		return ExitError
+		return cmdError(stderr, "explain", ExitError, err)
 	}
 	if rep.reported() {
 		return ExitFindings
@@ -205,33 +202,28 @@ func explainPlace(o *explainFlags, wd string, p place, stderr io.Writer) (*expla
 	p.abs = filepath.Clean(joinDir(wd, p.file))
 	data, err := os.ReadFile(p.abs)
 	if err != nil {
-		fmt.Fprintf(stderr, "kvlint explain: %v\n", err)
-		return nil, ExitError
+		return nil, cmdError(stderr, "explain", ExitError, err)
 	}
 	if err := p.resolve(data); err != nil {
-		fmt.Fprintf(stderr, "kvlint explain: %v\n", err)
-		return nil, ExitUsage
+		return nil, cmdError(stderr, "explain", ExitUsage, err)
 	}
 	src := &config.Source{}
 	if o.config != "" {
 		src.Path = joinDir(wd, o.config)
 		if _, err := config.Load(src.Path); err != nil {
-			fmt.Fprintf(stderr, "kvlint explain: %v\n", err)
-			return nil, ExitError
+			return nil, cmdError(stderr, "explain", ExitError, err)
 		}
 	}
 	var base *baseline.File
 	if o.baseline != "" {
 		if base, err = baseline.Load(joinDir(wd, o.baseline)); err != nil {
-			fmt.Fprintf(stderr, "kvlint explain: %v\n", err)
-			return nil, ExitError
+			return nil, cmdError(stderr, "explain", ExitError, err)
 		}
 	}
 	rep := &explainReport{File: relTo(wd, p.abs), Line: p.line, Col: p.col, Strings: []*explainedString{}}
 	ex := &explainer{p: p, data: data, src: src, base: base, rep: rep, starts: lineStarts(data), wd: wd}
 	if err := ex.run(!o.syntax); err != nil {
-		fmt.Fprintf(stderr, "kvlint explain: %v\n", err)
-		return nil, ExitError
+		return nil, cmdError(stderr, "explain", ExitError, err)
 	}
 	return rep, ExitClean
 }

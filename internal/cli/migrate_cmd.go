@@ -62,13 +62,11 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 	o.Patterns = fs.Args()
 	o.NoHistory = !history
 	if err := o.Validate(); err != nil {
-		fmt.Fprintf(stderr, "kvlint migrate: %v\n", err)
-		return ExitUsage
+		return cmdError(stderr, "migrate", ExitUsage, err)
 	}
 	dir, err := commandDir(o.Dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "kvlint migrate: %v\n", err)
-		return ExitUsage
+		return cmdError(stderr, "migrate", ExitUsage, err)
 	}
 	// -C DIR means what it means for lint: files named on the command line
 	// are relative to DIR.

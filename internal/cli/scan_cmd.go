@@ -124,8 +124,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	}
 	wd, err := commandDir(o.dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "kvlint scan: %v\n", err)
-		return ExitUsage
+		return cmdError(stderr, "scan", ExitUsage, err)
 	}
 	if o.hist.on {
 		return runScanHistory(o, wd, positional, stdout, stderr)

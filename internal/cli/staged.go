@@ -336,12 +336,12 @@ func (v *lintView) apply(res *result) {
 // -whole-packages) at their paths in the repository.
 func lintStaged(o *scanFlags, wd string, files []string, stdout, stderr io.Writer) int {
 	fail := func(err error) int {
-		fmt.Fprintf(stderr, "kvlint scan: %v\n", err)
 		var sig *signaledError
 		if errors.As(err, &sig) {
-			return sig.exitCode() // interrupted: the deferred remove drops the checkout
+			// interrupted: the deferred remove drops the checkout
+			return cmdError(stderr, "scan", sig.exitCode(), err)
 		}
-		return ExitError
+		return cmdError(stderr, "scan", ExitError, err)
 	}
 	tree := &stagedTree{}
 	defer tree.removeOnSignal()()
