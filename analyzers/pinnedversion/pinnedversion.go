@@ -77,8 +77,12 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 		case *ast.ImportSpec:
 			return false
 		case *ast.CallExpr:
-			if sc, ok := azsdk.Secrets(info, n, "GetSecret"); callOn && ok {
-				checkVersion(pass, scope, n, sc.Version)
+			// callOn first: in a package that cannot reach azsecrets (most
+			// of them) no call is matched against the SDK's.
+			if callOn {
+				if sc, ok := azsdk.Secrets(info, n, "GetSecret"); ok {
+					checkVersion(pass, scope, n, sc.Version)
+				}
 			}
 		}
 		if !uriOn {
