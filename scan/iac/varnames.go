@@ -50,7 +50,11 @@ var descFillers = map[string]bool{"provide": true, "enter": true, "specify": tru
 var descStops = map[string]bool{"of": true, "for": true, "in": true, "to": true, "that": true, "which": true,
 	"where": true, "used": true, "with": true, "from": true, "on": true, "is": true, "will": true, "must": true,
 	"should": true, "be": true, "as": true, "at": true, "by": true, "when": true, "if": true, "under": true,
-	"containing": true, "holding": true, "stored": true}
+	"containing": true, "holding": true, "stored": true,
+	// A pronoun begins a relative clause whose "that" is left out
+	// ("The secret name you used when ...").
+	"you": true, "we": true, "they": true, "it": true, "i": true,
+	"are": true, "was": true, "has": true, "have": true, "can": true, "may": true}
 
 // descriptionNames reports whether a description says its variable holds
 // a name (or ID, URI, ...): the subject of its first clause — its words up

@@ -79,18 +79,21 @@ func TestHoldsSecretValue(t *testing.T) {
 // decides; a name word later in the text does not.
 func TestDescriptionNames(t *testing.T) {
 	for desc, want := range map[string]bool{
-		"Name of the Key Vault secret":                          true,
-		"Provide the name of key vault secret":                  true,
-		"Key Vault Secret name in Azure":                        true,
-		"(Optional) The versionless ID of the secret.":          true,
-		"Secret identifier, versioned or not":                   true,
-		"The URI of the secret holding the password":            true,
-		"The admin password for the VM":                         false,
-		"Name and password of the admin":                        false,
-		"Secret used to sign names":                             false,
-		"Pull secret for the OpenShift cluster":                 false,
-		"The password. Its name in Key Vault is admin-password": false,
-		"": false,
+		"Name of the Key Vault secret":                                                      true,
+		"Provide the name of key vault secret":                                              true,
+		"Key Vault Secret name in Azure":                                                    true,
+		"(Optional) The versionless ID of the secret.":                                      true,
+		"Secret identifier, versioned or not":                                               true,
+		"The URI of the secret holding the password":                                        true,
+		"The admin password for the VM":                                                     false,
+		"Name and password of the admin":                                                    false,
+		"Secret used to sign names":                                                         false,
+		"Pull secret for the OpenShift cluster":                                             false,
+		"The password. Its name in Key Vault is admin-password":                             false,
+		"The Secret Name you used when creating the Secret (that contains the Private Key)": true, // azurerm examples' openshift-origin
+		"Password you want for the admin account":                                           false,
+		"The secret we rotate every month":                                                  false,
+		"":                                                                                  false,
 	} {
 		if got := descriptionNames(desc); got != want {
 			t.Errorf("descriptionNames(%q) = %v, want %v", desc, got, want)
