@@ -25,12 +25,13 @@ const (
 	CtxSQLPassword ValueContext = iota + ctxMoreBase // CREATE ROLE x PASSWORD '<pw>', IDENTIFIED BY '<pw>'
 	CtxArrow                                         // 'password' => '<pw>', :token => "<t>"
 	CtxPositional                                    // new PDO($dsn, 'user', '<pw>'), htpasswd -b f u <pw>
+	CtxDefine                                        // define('AUTH_KEY', '<key>') (PHP constants, WordPress keys and salts)
 )
 
 // ctxMoreBase is the first of the kinds declared here.
 const ctxMoreBase = 32
 
-var moreContextNames = [...]string{"SQL password clause", "hash arrow", "credential argument by position"}
+var moreContextNames = [...]string{"SQL password clause", "hash arrow", "credential argument by position", "define() constant"}
 
 // moreContextName names a kind declared here.
 func moreContextName(c ValueContext) string {
@@ -47,6 +48,7 @@ const (
 	exArrow
 	exThirdArg
 	exHtpasswd
+	exDefine
 )
 
 // moreContextMarkers are the markers of the extractors in this file.
@@ -59,6 +61,7 @@ var moreContextMarkers = []contextMarker{
 	{"mysqli(", exThirdArg}, {"mysql_connect(", exThirdArg}, {"drivermanager.getconnection(", exThirdArg},
 	{"mysqldb.connect(", exThirdArg},
 	{"htpasswd ", exHtpasswd},
+	{"define(", exDefine},
 }
 
 // moreContextAt runs the extractor x of a marker m that ends at after.
@@ -76,6 +79,8 @@ func moreContextAt(x extractor, v, m string, after int, fn func(contextCandidate
 		thirdArgAt(v, m, after, fn)
 	case exHtpasswd:
 		htpasswdAt(v, after, fn)
+	case exDefine:
+		defineAt(v, after, fn)
 	}
 }
 
@@ -472,4 +477,65 @@ func htpasswdAt(v string, after int, fn func(contextCandidate)) {
 	if p[1] > p[0] {
 		fn(contextCandidate{kind: CtxPositional, name: "password", start: p[0], end: p[1]})
 	}
+}
+
+// defineAt finds PHP's define('NAME', '<value>'), which binds its second
+// argument to its first: define('DB_PASSWORD', '<pw>'), WordPress's
+// define('AUTH_KEY', '<key>'). A salt or nonce key constant
+// (define('LOGGED_IN_SALT', ...), NONCE_KEY) holds a secret when its value
+// is generated; the value is then judged as a secret's.
+func defineAt(v string, after int, fn func(contextCandidate)) {
+	i := skipBlanks(v, after)
+	if i >= len(v) || (v[i] != '\'' && v[i] != '"') {
+		return
+	}
+	ks, ke := tokenAt(v, i)
+	if ke >= len(v) || v[ke] != v[i] {
+		return
+	}
+	key := v[ks:ke]
+	i = skipBlanks(v, ke+1)
+	if i >= len(v) || v[i] != ',' {
+		return
+	}
+	i = skipBlanks(v, i+1)
+	if i >= len(v) || (v[i] != '\'' && v[i] != '"') {
+		return // a constant or a call
+	}
+	s, e := tokenAt(v, i)
+	if e >= len(v) || v[e] != v[i] || e == s {
+		return
+	}
+	if n := skipBlanks(v, e+1); n < len(v) && v[n] != ')' && v[n] != ',' {
+		return
+	}
+	name := key
+	if !secretName(key) {
+		if !saltName(key) || !saltValue(v[s:e]) {
+			return
+		}
+		name = "secret"
+	}
+	fn(contextCandidate{kind: CtxDefine, name: name, start: s, end: e})
+}
+
+// saltValue reports whether a salt constant's value is generated: at
+// least 32 characters without blanks, of high entropy (WordPress's keys
+// are 64 printable characters).
+func saltValue(v string) bool {
+	return len(v) >= 32 && strings.IndexAny(v, " \t") < 0 && entropy(v) >= 4.0
+}
+
+// saltName reports whether a constant's last word is salt or its last two
+// are nonce key: the keys and salts of WordPress and other PHP
+// applications (LOGGED_IN_SALT, NONCE_KEY).
+func saltName(name string) bool {
+	var buf [4]span
+	n := wordsOf(name, buf[:])
+	if n == 0 {
+		return false
+	}
+	head := name[buf[n-1].s:buf[n-1].e]
+	return strings.EqualFold(head, "salt") ||
+		n > 1 && strings.EqualFold(head, "key") && strings.EqualFold(name[buf[n-2].s:buf[n-2].e], "nonce")
 }

@@ -9,6 +9,7 @@ func moreContextCases() []contextCase {
 	s := Fake("ctx-more", alnum, 22)
 	pw := "Vb7#qLm2!zR9"
 	md5 := "md5" + Fake("ctx-more-md5", "0123456789abcdef", 32)
+	salt := Fake("ctx-more-salt", alnum+"!#%&()*+,-.:;<=>?@[]^_{|}~", 64)
 	mysqlHash := "*" + Fake("ctx-more-mysql", "0123456789ABCDEF", 40)
 	return []contextCase{
 		// PostgreSQL.
@@ -72,6 +73,16 @@ func moreContextCases() []contextCase {
 		{kind: CtxPositional, value: "htpasswd -nbB ops " + s + " > users", secret: s},
 		{kind: CtxPositional, value: "htpasswd -c /etc/nginx/.htpasswd admin"},
 		{kind: CtxPositional, value: `htpasswd -b /etc/nginx/.htpasswd admin "$ADMIN_PASSWORD"`, filter: "placeholder"},
+		// define() constants.
+		{kind: CtxDefine, value: "define( 'AUTH_KEY',         '" + salt + "' );", secret: salt},
+		{kind: CtxDefine, value: `define("LOGGED_IN_SALT", "` + salt + `");`, secret: salt},
+		{kind: CtxDefine, value: `define('DB_PASSWORD', '` + pw + `');`, secret: pw},
+		{kind: CtxDefine, value: `define('NONCE_KEY','` + salt + `');`, secret: salt},
+		{kind: CtxDefine, value: `define('AUTH_KEY_HEADER', 'X-Auth-Key');`},
+		{kind: CtxDefine, value: `define('WP_CACHE_KEY_SALT', 'shop_');`},
+		{kind: CtxDefine, value: `define('DB_NAME', 'wordpress');`},
+		{kind: CtxDefine, value: `define( 'SECURE_AUTH_KEY',  'put your unique phrase here' );`, filter: "text"},
+		{kind: CtxDefine, value: `define('DB_PASSWORD', getenv('DB_PASSWORD'));`},
 	}
 }
 
@@ -113,7 +124,7 @@ func TestMoreValueContexts(t *testing.T) {
 			}
 		}
 	}
-	for k := CtxSQLPassword; k <= CtxPositional; k++ {
+	for k := CtxSQLPassword; k <= CtxDefine; k++ {
 		if tps[k] == 0 {
 			t.Errorf("%v: no true positive", k)
 		}
