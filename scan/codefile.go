@@ -70,13 +70,17 @@ func (c *codeText) next(line string) bool {
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
 // expressionPair reports whether the pair p of a code line is an
-// expression: its value is not quoted, and it does not stand inside a
-// string literal or a comment, or on a shell or magic line (!cmd, %env).
-func expressionPair(line string, p pair) bool {
-	if p.Off <= 0 || p.Off > len(line) {
+// expression (expressionAt its value).
+func expressionPair(line string, p pair) bool { return expressionAt(line, p.Off) }
+
+// expressionAt reports whether the value at off of a code line is an
+// expression: it is not quoted, and it does not stand inside a string
+// literal or a comment, or on a shell or magic line (!cmd, %env).
+func expressionAt(line string, off int) bool {
+	if off <= 0 || off > len(line) {
 		return false
 	}
-	switch line[p.Off-1] {
+	switch line[off-1] {
 	case '"', '\'', '`':
 		return false // a quoted literal
 	}
@@ -87,7 +91,7 @@ func expressionPair(line string, p pair) bool {
 		}
 	}
 	var q byte
-	for i := 0; i < p.Off; i++ {
+	for i := 0; i < off; i++ {
 		c := line[i]
 		switch {
 		case q != 0 && c == '\\':

@@ -10,8 +10,8 @@ import (
 // Credential files whose lines give a password by position, with no name:
 // PostgreSQL's password file (.pgpass, pgpass.conf), one
 // hostname:port:database:username:password a line, '\' escaping ':' and
-// '\' itself. (.netrc's "machine h login u password p" names its password,
-// and the line scanner reads it as a secret flag.)
+// '\' itself; and .netrc (_netrc on Windows), whose "machine h login u
+// password p" tokens may span lines.
 
 // credentialFile scans the password fields of a credential file named by
 // abs; other files are left alone.
@@ -19,6 +19,8 @@ func (w *worker) credentialFile(abs, content string, eng engine, test bool) {
 	switch strings.ToLower(filepath.Base(abs)) {
 	case ".pgpass", "pgpass.conf", "pgpass":
 		w.pgpass(content, eng, test)
+	case ".netrc", "_netrc":
+		w.netrc(content, eng, test)
 	}
 }
 
@@ -75,4 +77,38 @@ func joinNotes(a, b string) string {
 		return a
 	}
 	return a + "; " + b
+}
+
+// netrc judges the token after each "password" token of a .netrc file as
+// a value named password. A macdef's body (up to a blank line) holds
+// commands, not tokens.
+func (w *worker) netrc(content string, eng engine, test bool) {
+	prevPassword := false
+	for i := 0; i < len(content); {
+		for i < len(content) && (content[i] == ' ' || content[i] == '\t' || content[i] == '\r' || content[i] == '\n') {
+			i++
+		}
+		s := i
+		for i < len(content) && content[i] != ' ' && content[i] != '\t' && content[i] != '\r' && content[i] != '\n' {
+			i++
+		}
+		if s == i {
+			break
+		}
+		tok := content[s:i]
+		switch {
+		case prevPassword:
+			ls := strings.LastIndexByte(content[:s], '\n') + 1
+			w.pair(pair{Key: "password", Value: tok, Off: s - ls}, ls, detect.KindLine, eng, test)
+			prevPassword = false
+		case tok == "password" || tok == "passwd":
+			prevPassword = true
+		case tok == "macdef":
+			if k := strings.Index(content[i:], "\n\n"); k >= 0 {
+				i += k
+			} else {
+				i = len(content)
+			}
+		}
+	}
 }

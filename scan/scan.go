@@ -564,6 +564,9 @@ func (w *worker) line(line string, base int, kind detect.Kind, eng engine, test 
 		w.ex.at(base, base+len(line), "line", nil)
 		w.dets = eng.Scan(line, detect.Context{Kind: kind, Test: test}, w.dets[:0])
 		for _, f := range w.dets {
+			if code && isGeneric(f.Rule) && expressionAt(line, f.Start) {
+				continue // an unquoted expression of code (codefile.go)
+			}
 			w.add(hit{start: base + f.Start, end: base + f.End, rule: f.Rule, conf: f.Confidence})
 		}
 	}
