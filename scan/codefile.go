@@ -70,8 +70,12 @@ func (c *codeText) next(line string) bool {
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
 // expressionPair reports whether the pair p of a code line is an
-// expression (expressionAt its value).
-func expressionPair(line string, p pair) bool { return expressionAt(line, p.Off) }
+// expression (expressionAt its value) with no literal in it: the literal
+// default of process.env.X ?? 'lit' is judged (the engine's
+// fallbackLiteral finds it).
+func expressionPair(line string, p pair) bool {
+	return strings.IndexAny(p.Value, "\"'`") < 0 && expressionAt(line, p.Off)
+}
 
 // expressionAt reports whether the value at off of a code line is an
 // expression: it is not quoted, and it does not stand inside a string

@@ -70,6 +70,8 @@ func moreContextMatrix() []ctxRow {
 			decoys: []string{"db_password = ENV.fetch(:db_password)"}},
 		{ctx: "unquoted expression", file: "app.js", tp: "// the staging token is api_token={S}",
 			decoys: []string{"const apiToken = config.tokens.staging;"}},
+		{ctx: "unquoted expression", file: "config.js", tp: "  sessionToken: process.env.SESSION_TOKEN || '{S}',",
+			decoys: []string{"  sessionToken: process.env.SESSION_TOKEN,", "  sessionToken: opts.token ?? defaults.token,"}},
 		{ctx: "unquoted value", file: ".env", tp: "API_TOKEN={S}"},
 		{ctx: "unquoted value", file: "app.properties", tp: "db.password={P}"},
 		{ctx: "unquoted value", file: "app.ini", tp: "password = {P}"},
