@@ -22,16 +22,17 @@ import "strings"
 
 // More value context kinds; their names are moreContextNames.
 const (
-	CtxSQLPassword ValueContext = iota + ctxMoreBase // CREATE ROLE x PASSWORD '<pw>', IDENTIFIED BY '<pw>'
-	CtxArrow                                         // 'password' => '<pw>', :token => "<t>"
-	CtxPositional                                    // new PDO($dsn, 'user', '<pw>'), htpasswd -b f u <pw>
-	CtxDefine                                        // define('AUTH_KEY', '<key>') (PHP constants, WordPress keys and salts)
+	CtxSQLPassword  ValueContext = iota + ctxMoreBase // CREATE ROLE x PASSWORD '<pw>', IDENTIFIED BY '<pw>'
+	CtxArrow                                          // 'password' => '<pw>', :token => "<t>"
+	CtxPositional                                     // new PDO($dsn, 'user', '<pw>'), htpasswd -b f u <pw>
+	CtxDefine                                         // define('AUTH_KEY', '<key>') (PHP constants, WordPress keys and salts)
+	CtxInsertColumn                                   // INSERT INTO t (name, client_secret) VALUES ('x', '<s>')
 )
 
 // ctxMoreBase is the first of the kinds declared here.
 const ctxMoreBase = 32
 
-var moreContextNames = [...]string{"SQL password clause", "hash arrow", "credential argument by position", "define() constant"}
+var moreContextNames = [...]string{"SQL password clause", "hash arrow", "credential argument by position", "define() constant", "SQL INSERT column"}
 
 // moreContextName names a kind declared here.
 func moreContextName(c ValueContext) string {
@@ -49,6 +50,7 @@ const (
 	exThirdArg
 	exHtpasswd
 	exDefine
+	exInsertValues
 )
 
 // moreContextMarkers are the markers of the extractors in this file.
@@ -62,6 +64,7 @@ var moreContextMarkers = []contextMarker{
 	{"mysqldb.connect(", exThirdArg},
 	{"htpasswd ", exHtpasswd},
 	{"define(", exDefine},
+	{"values", exInsertValues},
 }
 
 // moreContextAt runs the extractor x of a marker m that ends at after.
@@ -81,6 +84,8 @@ func moreContextAt(x extractor, v, m string, after int, fn func(contextCandidate
 		htpasswdAt(v, after, fn)
 	case exDefine:
 		defineAt(v, after, fn)
+	case exInsertValues:
+		insertValuesAt(v, after-len("values"), after, fn)
 	}
 }
 
@@ -538,4 +543,61 @@ func saltName(name string) bool {
 	head := name[buf[n-1].s:buf[n-1].e]
 	return strings.EqualFold(head, "salt") ||
 		n > 1 && strings.EqualFold(head, "key") && strings.EqualFold(name[buf[n-2].s:buf[n-2].e], "nonce")
+}
+
+// insertValuesAt finds the literals an SQL INSERT binds to secret-named
+// columns by position: INSERT INTO clients (name, client_secret) VALUES
+// ('partner', '<s>'), ('other', '<s2>'). The column list and the VALUES
+// keyword must be in the same value (one line of a plain file, one SQL
+// string); a password hash under a password column is judged as hashes
+// are.
+func insertValuesAt(v string, at, after int, fn func(contextCandidate)) {
+	if after < len(v) && (isAlnum(v[after]) || v[after] == '_') {
+		return
+	}
+	cl := lastNonBlank(v, at)
+	if cl < 0 || v[cl] != ')' {
+		return
+	}
+	op := strings.LastIndexByte(v[:cl], '(')
+	if op < 0 || cl-op > 1000 || indexFold(v[max(0, op-200):op], "insert") < 0 {
+		return
+	}
+	var cols [16]string
+	n := 0
+	for rest := v[op+1 : cl]; rest != "" && n < len(cols); {
+		c, tail, _ := strings.Cut(rest, ",")
+		cols[n] = strings.Trim(strings.TrimSpace(c), "`\"[]")
+		n++
+		rest = tail
+	}
+	i := skipSpace(v, after)
+	for i < len(v) && v[i] == '(' {
+		i = skipSpace(v, i+1)
+		for k := 0; k < n; k++ {
+			e, ok := skipArg(v, i)
+			if !ok {
+				return
+			}
+			if i < len(v) && (v[i] == '\'' || v[i] == '"') && secretName(cols[k]) {
+				sqlLiteral(v, i, func(c contextCandidate) {
+					c.kind, c.name = CtxInsertColumn, cols[k]
+					fn(c)
+				})
+			}
+			if e >= len(v) || v[e] == ')' {
+				i = e
+				break
+			}
+			i = skipSpace(v, e+1)
+		}
+		if i >= len(v) || v[i] != ')' {
+			return
+		}
+		i = skipSpace(v, i+1)
+		if i >= len(v) || v[i] != ',' {
+			return
+		}
+		i = skipSpace(v, i+1)
+	}
 }

@@ -83,6 +83,13 @@ func moreContextCases() []contextCase {
 		{kind: CtxDefine, value: `define('DB_NAME', 'wordpress');`},
 		{kind: CtxDefine, value: `define( 'SECURE_AUTH_KEY',  'put your unique phrase here' );`, filter: "text"},
 		{kind: CtxDefine, value: `define('DB_PASSWORD', getenv('DB_PASSWORD'));`},
+		// INSERT columns.
+		{kind: CtxInsertColumn, value: "INSERT INTO oauth_apps (name, client_secret) VALUES ('billing', '" + s + "');", secret: s},
+		{kind: CtxInsertColumn, value: "insert into `svc` (`id`, `api_token`, `owner`) values (7, '" + s + "', 'ops'), (8, NULL, 'x');", secret: s},
+		{kind: CtxInsertColumn, value: "INSERT INTO oauth_apps (name, client_id) VALUES ('billing', '" + s + "');"},
+		{kind: CtxInsertColumn, value: "INSERT INTO users (email, password) VALUES ('a@example.com', :password);"},
+		{kind: CtxInsertColumn, value: "INSERT INTO users (email, password) VALUES ('a@example.com', '" + md5 + "');"},
+		{kind: CtxInsertColumn, value: "helm template . --values values.yaml"},
 	}
 }
 
@@ -124,7 +131,7 @@ func TestMoreValueContexts(t *testing.T) {
 			}
 		}
 	}
-	for k := CtxSQLPassword; k <= CtxDefine; k++ {
+	for k := CtxSQLPassword; k <= CtxInsertColumn; k++ {
 		if tps[k] == 0 {
 			t.Errorf("%v: no true positive", k)
 		}

@@ -30,6 +30,9 @@ func moreContextMatrix() []ctxRow {
 		{ctx: "SQL password", file: "setup_db.py", tp: `cur.execute("CREATE USER etl WITH ENCRYPTED PASSWORD '{P}'")`,
 			decoys: []string{`cur.execute("CREATE USER etl WITH ENCRYPTED PASSWORD %s", (pw,))`}},
 
+		{ctx: "SQL INSERT column", file: "seed.sql", tp: "INSERT INTO webhooks (target, signing_secret) VALUES ('https://hooks.example.com/a', '{S}');",
+			decoys: []string{"INSERT INTO webhooks (target, signing_secret_id) VALUES ('https://hooks.example.com/b', '{S2}');"}},
+
 		// Hash arrows.
 		{ctx: "hash arrow", file: "database.php", tp: "            'password' => env('DB_PASSWORD', '{P}'),",
 			decoys: []string{"            'password' => env('DB_PASSWORD'),", "            'password' => $password,",
