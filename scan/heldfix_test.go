@@ -111,3 +111,28 @@ func TestMoreContextMatrix(t *testing.T) {
 		}
 	}
 }
+
+// TestRailsMasterKey checks that the key of Rails's master.key and
+// config/credentials/<env>.key is reported, and that a placeholder or a
+// .key file elsewhere is not read as one.
+func TestRailsMasterKey(t *testing.T) {
+	dir := t.TempDir()
+	key := detect.Fake("rails-master", "0123456789abcdef", 32)
+	for _, c := range []struct {
+		path, content string
+		want          bool
+	}{
+		{"config/master.key", key + "\n", true},
+		{"config/credentials/production.key", key, true},
+		{"config/master.key", "<paste the master key here>\n", false},
+		{"certs/server.key", key, false},
+	} {
+		fs, _, err := Content(filepath.Join(dir, c.path), []byte(c.content), &Options{Root: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(fs) > 0; got != c.want {
+			t.Errorf("%s: reported %v, want %v", c.path, got, c.want)
+		}
+	}
+}

@@ -21,6 +21,12 @@ func (w *worker) credentialFile(abs, content string, eng engine, test bool) {
 		w.pgpass(content, eng, test)
 	case ".netrc", "_netrc":
 		w.netrc(content, eng, test)
+	case "master.key":
+		w.wholeFileKey(content, eng, test)
+	default:
+		if strings.HasSuffix(abs, ".key") && strings.Contains(filepath.ToSlash(abs), "/config/credentials/") {
+			w.wholeFileKey(content, eng, test)
+		}
 	}
 }
 
@@ -111,4 +117,16 @@ func (w *worker) netrc(content string, eng engine, test bool) {
 			}
 		}
 	}
+}
+
+// wholeFileKey judges the one line of a key file (Rails's master.key) as a
+// value named master_key. A file of more than one non-blank line (a PEM
+// key, which the PEM pass reads) is left alone.
+func (w *worker) wholeFileKey(content string, eng engine, test bool) {
+	s := len(content) - len(strings.TrimLeft(content, " \t\r\n"))
+	v := strings.TrimSpace(content)
+	if v == "" || strings.ContainsAny(v, "\n ") || len(v) > 200 {
+		return
+	}
+	w.pair(pair{Key: "master_key", Value: v, Off: s}, 0, detect.KindLine, eng, test)
 }
