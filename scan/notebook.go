@@ -66,8 +66,14 @@ func (w *worker) notebook(abs, content string, eng engine, test bool) (bool, str
 func (w *worker) notebookText(t nbText, eng engine, test bool) {
 	kept := w.hits
 	w.hits = nil
+	if w.ex != nil {
+		w.ex.fileOff = func(off int) int { return t.at[min(max(off, 0), len(t.at)-1)] }
+	}
 	w.lines(t.text, eng, test, nil)
 	w.pem(t.text, eng, test)
+	if w.ex != nil {
+		w.ex.fileOff = nil
+	}
 	found := w.hits
 	w.hits = kept
 	for _, h := range found {

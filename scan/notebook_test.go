@@ -157,3 +157,28 @@ func FuzzDecodeJSONString(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNotebookTexts checks that notebookTexts never panics and that every
+// decoded byte of every text maps to a byte of the notebook.
+func FuzzNotebookTexts(f *testing.F) {
+	nb, _ := notebookFile("python")
+	f.Add(nb)
+	f.Add(`{"cells": [{"cell_type": "code", "source": "x = \"1\"\n"}]}`)
+	f.Add(`{"cells": []}`)
+	f.Fuzz(func(t *testing.T, content string) {
+		texts, err := notebookTexts(content)
+		if err != nil {
+			return
+		}
+		for _, x := range texts {
+			if len(x.at) != len(x.text)+1 {
+				t.Fatalf("offset map of %d entries for %d bytes", len(x.at), len(x.text))
+			}
+			for i, off := range x.at {
+				if off < 0 || off > len(content) || i > 0 && off < x.at[i-1] {
+					t.Fatalf("offset %d of byte %d outside the notebook (%d bytes) or decreasing", off, i, len(content))
+				}
+			}
+		}
+	})
+}
