@@ -40,6 +40,9 @@ var valueContextNames = [...]string{"", "user:password argument", "authorization
 
 // String names the context as explain prints it.
 func (c ValueContext) String() string {
+	if c >= ctxMoreBase {
+		return moreContextName(c)
+	}
 	if int(c) < len(valueContextNames) {
 		return valueContextNames[c]
 	}
@@ -53,10 +56,7 @@ const contextBit = 2*maxRules - 1
 // contextMarkers are the keywords that make the extractors run, each with
 // its extractor; at is called with the offset just past the marker.
 // Markers are lowercase; the keyword passes ignore case.
-var contextMarkers = []struct {
-	marker string
-	at     extractor
-}{
+var contextMarkers = append([]contextMarker{
 	{"-u ", exUserPass}, {"-u=", exUserPass}, {"--user ", exUserPass}, {"--user=", exUserPass},
 	{"bearer ", exAuthScheme}, {"token ", exAuthScheme}, {"api-token ", exAuthScheme}, {"apikey ", exAuthScheme},
 	{"ssws ", exAuthScheme},
@@ -71,6 +71,12 @@ var contextMarkers = []struct {
 	{"networkcredential(", exAuthPair}, {"usernamepasswordcredentials(", exAuthPair}, {"passwordauthentication(", exAuthPair},
 	{"--password-stdin", exPasswordStdin},
 	{"mysql", exMySQL}, {"mariadb", exMySQL},
+}, moreContextMarkers...)
+
+// contextMarker is a marker and its extractor.
+type contextMarker struct {
+	marker string
+	at     extractor
 }
 
 // extractor names an extractor function; a switch calls it, so that the
@@ -204,6 +210,8 @@ func eachContext(value string, fn func(contextCandidate)) {
 			passwordStdinAt(value, end-len(m), fn)
 		case exMySQL:
 			mysqlPassAt(value, end, fn)
+		default:
+			moreContextAt(contextMarkers[tok].at, value, m, end, fn)
 		}
 	})
 }

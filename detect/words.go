@@ -169,7 +169,7 @@ var (
 // nameAC finds the letters every secret or weak name contains, so that most
 // names are rejected in one short pass.
 var nameAC = func() *automaton {
-	k := []string{"pass", "pw", "secret", "token", "cred", "key", "auth", "pat", "pin", "psk", "bearer"}
+	k := []string{"pass", "pw", "secret", "token", "cred", "key", "auth", "pat", "pin", "psk", "bearer", "signing"}
 	return newAutomaton(k, make([]int, len(k)))
 }()
 
@@ -260,7 +260,7 @@ func secretName(name string) bool {
 			continue
 		}
 		// tokenBase64: "base" is neutral only before digits.
-		if n > 1 && (eqAny(w, neutralTail) || (digits && strings.EqualFold(w, "base"))) {
+		if n > 1 && (eqAny(w, neutralTail) || (digits && strings.EqualFold(w, "base")) || keyBase(name, buf[:n])) {
 			n--
 			continue
 		}
@@ -285,6 +285,8 @@ func secretName(name string) bool {
 		}
 	case strings.EqualFold(head, "token") || strings.EqualFold(head, "tokens"):
 		secret = !eqAny(prev, tokenNonSecret) && !strings.EqualFold(head, "tokens")
+	case strings.EqualFold(head, "signing"):
+		secret = jwtSigning(prev) // JWTSigning: the JWT signing key
 	case strings.EqualFold(head, "pat"):
 		// digestPat is a pattern; githubPAT and adoPat are tokens.
 		secret = eqAny(prev, patOwners)

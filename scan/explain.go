@@ -116,11 +116,15 @@ type explainer struct {
 	source     string
 	site       *gosite.Site
 	out        *FileExplanation
+	fileOff    func(int) int // maps offsets of a decoded text to the file's (notebook.go), or nil
 }
 
 // at says where the next value judged lies.
 func (x *explainer) at(start, end int, source string, s *gosite.Site) {
 	if x != nil {
+		if x.fileOff != nil {
+			start, end = x.fileOff(start), x.fileOff(end)
+		}
 		x.start, x.end, x.source, x.site = start, end, source, s
 	}
 }
@@ -141,6 +145,9 @@ func (x *explainer) skip(why string) {
 func (x *explainer) overlap(lost, kept hit) {
 	if x == nil || lost.rule.ID == kept.rule.ID && lost.start == kept.start && lost.end == kept.end {
 		return // the same secret found twice (a pair and its line): one finding
+	}
+	if x.fileOff != nil {
+		lost.start, lost.end, kept.start = x.fileOff(lost.start), x.fileOff(lost.end), x.fileOff(kept.start)
 	}
 	x.out.Dropped = append(x.out.Dropped, Dropped{RuleID: lost.rule.ID, Start: lost.start, End: lost.end,
 		Reason:   fmt.Sprintf("overlaps a %s finding (%s confidence), kept instead", kept.rule.ID, kept.conf),

@@ -355,6 +355,9 @@ type worker struct {
 	ex    *explainer   // set by Explain: where each judged value lies, what was dropped and why
 
 	scratch *goScratch // Go files through Options.GoCache (godecl.go)
+
+	code     bool     // a source file: unquoted values are expressions (codefile.go)
+	codeText codeText // its multi-line strings
 }
 
 // hit is a secret found in a file, at byte offsets of the file content.
@@ -519,11 +522,17 @@ func (w *worker) content(abs string, data []byte, l *config.Loaded, eng engine, 
 			return fileResult{scanned: true}
 		}
 	}
+	w.code, w.codeText = codeFile(abs), codeText{}
+	nbNote := ""
+	if !handled && strings.HasSuffix(abs, ".ipynb") {
+		handled, nbNote = w.notebook(abs, content, eng, test)
+	}
 	if !handled {
 		w.lines(content, eng, test, added)
 		w.pem(content, eng, test)
+		w.credentialFile(abs, content, eng, test)
 	}
-	note := w.practices(abs, content, l)
+	note := joinNotes(nbNote, w.practices(abs, content, l))
 	if len(w.hits) == 0 {
 		return fileResult{scanned: true, note: note}
 	}
@@ -572,7 +581,11 @@ func (w *worker) line(line string, base int, kind detect.Kind, eng engine, test 
 	var pairs [maxPairs]pair
 	n := linePairs(line, &pairs)
 	whole := true
+	code := w.code && w.codeText.next(line)
 	for _, p := range pairs[:n] {
+		if code && expressionPair(line, p) {
+			continue // code, not a literal (codefile.go)
+		}
 		w.pair(p, base, kind, eng, test)
 		if p.Off == 0 && len(p.Value) == len(line) {
 			whole = false
@@ -582,6 +595,9 @@ func (w *worker) line(line string, base int, kind detect.Kind, eng engine, test 
 		w.ex.at(base, base+len(line), "line", nil)
 		w.dets = eng.Scan(line, detect.Context{Kind: kind, Test: test}, w.dets[:0])
 		for _, f := range w.dets {
+			if code && isGeneric(f.Rule) && expressionAt(line, f.Start) {
+				continue // an unquoted expression of code (codefile.go)
+			}
 			w.add(hit{start: base + f.Start, end: base + f.End, rule: f.Rule, conf: f.Confidence})
 		}
 	}

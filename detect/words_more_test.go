@@ -1,0 +1,21 @@
+package detect
+
+import "testing"
+
+// TestSecretNameMore checks the names of words_more.go: secret_key_base
+// and JWT signing keys, with the names beside them that are not secrets.
+func TestSecretNameMore(t *testing.T) {
+	yes := []string{"secret_key_base", "SECRET_KEY_BASE", "secretKeyBase", "JWTSigning", "jwt_signing", "JwtSigningKey"}
+	no := []string{"secret_key_base_path", "keyBase", "key_base", "base", "signingMethod", "requestSigning",
+		"signing", "AUTH_KEY_HEADER", "jwtSigningAlg"}
+	for _, n := range yes {
+		if !secretName(n) {
+			t.Errorf("secretName(%q) = false; want true", n)
+		}
+	}
+	for _, n := range no {
+		if secretName(n) {
+			t.Errorf("secretName(%q) = true; want false", n)
+		}
+	}
+}
