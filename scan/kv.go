@@ -306,6 +306,74 @@ type lineState struct {
 	table    tableState
 	tableCol int    // the secret column (0-based cell index)
 	tableKey string // its header, a substring of the header line
+
+	sib siblings // a name: key holding a secret name, whose value: sibling follows
+}
+
+// siblings follows a mapping whose name (or key) member holds a secret
+// name and binds its value member, on a later line, to that name:
+//
+//   - name: sqlPassword          {
+//     value: s3cr3t...             "name": "API_TOKEN",
+//     "value": "s3cr3t..."
+//     }
+//
+// (Azure Pipelines variables, Kubernetes env, Helm --set lists, ECS and App
+// Service settings, CloudFormation ParameterKey/ParameterValue). A sibling
+// stands at the holder's column; a line indented less ends the mapping.
+type siblings struct {
+	name string // the secret name, a substring of the holder's line
+	col  int    // the holder key's column
+}
+
+// next returns the pair a pending holder binds on line, and reads line for
+// a new holder.
+func (sb *siblings) next(line string) (pair, bool) {
+	if blank(line) {
+		return pair{}, false
+	}
+	i := skipSpace(line, 0)
+	if sb.name != "" {
+		switch {
+		case i < sb.col:
+			*sb = siblings{}
+		case i == sb.col:
+			if k, v, off, ok := keyValue(line, i, false); ok && (strings.EqualFold(k, "value") || strings.EqualFold(k, "parametervalue")) {
+				p := pair{sb.name, v, off}
+				*sb = siblings{}
+				return p, true
+			}
+		}
+	}
+	if strings.HasPrefix(line[i:], "- ") {
+		i = skipSpace(line, i+2)
+	}
+	k, v, _, ok := keyValue(line, i, false)
+	if !ok || !holderKey(k) || !detect.SecretName(v) || !keyName(v) {
+		return pair{}, false
+	}
+	*sb = siblings{name: v, col: i}
+	return pair{}, false
+}
+
+// holderKey reports whether k is a key whose value names a sibling's value.
+func holderKey(k string) bool {
+	for _, h := range [...]string{"name", "key", "parameterkey", "parametername"} {
+		if strings.EqualFold(k, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyName reports whether v is a name: key bytes (and /) only.
+func keyName(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if !isKeyByte(v[i]) && v[i] != '/' {
+			return false
+		}
+	}
+	return v != ""
 }
 
 // tableState is where a Markdown table with a secret column stands.
@@ -320,9 +388,15 @@ const (
 // next returns the pair that a key on an earlier line binds on line, if
 // any, and reads line for a key whose value follows.
 func (st *lineState) next(line string) (pair, bool) {
+	sp, sok := st.sib.next(line)
 	p, ok := st.value(line)
 	if ok || !blank(line) {
+		sib := st.sib
 		st.read(line)
+		st.sib = sib
+	}
+	if !ok && sok {
+		return sp, true
 	}
 	return p, ok
 }
@@ -538,7 +612,7 @@ func continuedFlag(line string) (string, bool) {
 	if tok == "-p" {
 		return "password", true
 	}
-	if name == "" || strings.ContainsAny(name, "=\"'") || !detect.SecretName(name) {
+	if name == "" || strings.ContainsAny(name, "=\"'") || !detect.FlagSecretName(name) {
 		return "", false
 	}
 	return name, true
