@@ -311,16 +311,13 @@ type lineState struct {
 }
 
 // siblings follows a mapping whose name (or key) member holds a secret
-// name and binds its value member, on a later line, to that name:
-//
-//   - name: sqlPassword          {
-//     value: s3cr3t...             "name": "API_TOKEN",
-//     "value": "s3cr3t..."
-//     }
-//
-// (Azure Pipelines variables, Kubernetes env, Helm --set lists, ECS and App
-// Service settings, CloudFormation ParameterKey/ParameterValue). A sibling
-// stands at the holder's column; a line indented less ends the mapping.
+// name and binds its value member, on a later line, to that name: a YAML
+// sequence item "name: sqlPassword" with "value: <pw>" on the next line at
+// the same column, or a JSON object's "name": "API_TOKEN" member with
+// "value": "<tok>" on a line of its own (Azure Pipelines variables,
+// Kubernetes env, Helm --set lists, ECS and App Service settings,
+// CloudFormation ParameterKey/ParameterValue). A sibling stands at the
+// holder's column; a line indented less ends the mapping.
 type siblings struct {
 	name string // the secret name, a substring of the holder's line
 	col  int    // the holder key's column
