@@ -107,8 +107,10 @@ func holderAt(v, m string, after int, fn func(contextCandidate)) {
 		}
 	}
 	if kind&typedField != 0 && quoted && e < len(v) && v[e] == v[vs] {
-		if owner, ok := ownerType(v, ks); ok && secretOwner(owner) {
-			fn(contextCandidate{kind: CtxTypedInit, name: owner, start: s, end: e})
+		if owner, ok := ownerType(v, ks); ok {
+			if name, ok := SecretOwner(owner); ok {
+				fn(contextCandidate{kind: CtxTypedInit, name: name, start: s, end: e})
+			}
 		}
 	}
 }
@@ -270,16 +272,27 @@ func ownerType(v string, at int) (string, bool) {
 var ownerTails = []string{"options", "settings", "config", "configuration", "info", "params", "parameters",
 	"args", "arguments", "request", "model", "dto", "data", "details", "spec", "descriptor", "entry"}
 
-// secretOwner reports whether a type name names a secret once its
-// settings-like tails are dropped: ApiKeyOptions, SecretSettings,
-// KeyVaultSecret; not SortOptions, KeyValuePair or Dictionary.
-func secretOwner(owner string) bool {
+// SecretOwner reports whether a type name names a secret once its
+// settings-like tails are dropped (ApiKeyOptions, SecretSettings,
+// KeyVaultSecret; not SortOptions, KeyValuePair or Dictionary), and returns
+// the name without them (ApiKey): a generic field of that type, Key or
+// Value, holds the secret. It does not allocate.
+func SecretOwner(owner string) (string, bool) {
 	var buf [8]span
 	n := wordsOf(owner, buf[:])
 	for n > 1 && eqAny(owner[buf[n-1].s:buf[n-1].e], ownerTails) {
 		n--
 	}
-	return n > 0 && !publicOwner(owner) && secretName(owner[:buf[n-1].e])
+	if n == 0 || publicOwner(owner) || !secretName(owner[:buf[n-1].e]) {
+		return "", false
+	}
+	return owner[:buf[n-1].e], true
+}
+
+// TypedField reports whether a field name is one a secret's type
+// qualifies: Key or Value, too generic to say anything alone.
+func TypedField(name string) bool {
+	return strings.EqualFold(name, "key") || strings.EqualFold(name, "value")
 }
 
 // dockerAuthAt finds a Docker config's "auth": "<base64 of user:password>"

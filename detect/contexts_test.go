@@ -307,6 +307,20 @@ func TestFlagSecretName(t *testing.T) {
 	}
 }
 
+// TestSecretOwner checks the type names that qualify a generic field, and
+// those that do not.
+func TestSecretOwner(t *testing.T) {
+	for owner, want := range map[string]string{"ApiKeyOptions": "ApiKey", "SecretSettings": "Secret",
+		"KeyVaultSecret": "KeyVaultSecret", "ClientSecretCredentialOptions": "ClientSecretCredential", "SmtpPasswordConfig": "SmtpPassword",
+		"SortOptions": "", "KeyValuePair": "", "Dictionary": "", "Options": "", "PublicKeyOptions": "", "CacheKeyOptions": "",
+		"TokenCacheOptions": ""} {
+		got, ok := SecretOwner(owner)
+		if got != want || ok != (want != "") {
+			t.Errorf("SecretOwner(%q) = %q, %v; want %q", owner, got, ok, want)
+		}
+	}
+}
+
 // TestStructuralContextsZeroAlloc checks that values holding the new
 // contexts' markers but binding nothing cost no allocation.
 func TestStructuralContextsZeroAlloc(t *testing.T) {

@@ -202,7 +202,8 @@ func TestTableRow(t *testing.T) {
 
 // FuzzLineState checks that a value bound on the next line points into it.
 func FuzzLineState(f *testing.F) {
-	for _, s := range []string{"password: |\n  abc", "<a>\nb\n</a>", "k:\n  'v", "- k: >-\n\n   v", "| a | b |\n|-|-|", "<a x>\n<", "k: |\n"} {
+	for _, s := range []string{"password: |\n  abc", "<a>\nb\n</a>", "k:\n  'v", "- k: >-\n\n   v", "| a | b |\n|-|-|", "<a x>\n<", "k: |\n",
+		"- name: DB_PASSWORD\n  value: x", "new ApiKeyOptions\n{\n Key = \"x\"\n}", "ApiKeyOptions(\nkey = 'x'"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, content string) {
@@ -469,10 +470,15 @@ func contextMatrix() []ctxRow {
 		{ctx: "typed initializer", file: "Program.cs", tp: `builder.Services.AddSingleton(new ApiKeyOptions { HeaderName = "X-Api-Key", Key = "{P}" });`,
 			decoys: []string{`var d = new Dictionary<string, string> { Key = "Name" };`, `var s = new SortOptions { Key = "createdAt" };`,
 				`var kv = new KeyValuePair<string, string>("k", "{S2}");`}},
-		{ctx: "named argument", file: "App.kt", tp: `val opts = ApiKeyOptions(header = "X-Api-Key", key = "{S}")`,
-			decoys: []string{`val sort = SortOptions(key = "{S2}")`}},
-		{ctx: "typed initializer", gap: "scan reads a line at a time: the type is on an earlier line", file: "Startup.cs",
-			tp: "var o = new ApiKeyOptions\n{\n    Key = \"{P}\"\n};", decoys: []string{"var s = new SortOptions\n{\n    Key = \"createdAt\"\n};"}},
+		{ctx: "named argument", file: "App.kt", tp: `val opts = ApiKeyOptions(header = "X-Api-Key", key = "{P}")`,
+			decoys: []string{`val sort = SortOptions(key = "created-At")`}},
+		{ctx: "typed initializer, multi-line", file: "Startup.cs",
+			tp: "var o = new ApiKeyOptions\n{\n    HeaderName = \"X-Api-Key\",\n    Key = \"{P}\"\n};",
+			decoys: []string{"var s = new SortOptions\n{\n    Key = \"createdAt\"\n};", "var k = new ApiKeyOptions\n{\n    Key = configuration[\"ApiKey\"]\n};",
+				"var o2 = new ApiKeyOptions { HeaderName = \"X-Api-Key\" };\nvar p = new { Key = \"{S2}\" };"}},
+		{ctx: "named arguments, multi-line", file: "Client.kt",
+			tp:     "val opts = ApiKeyOptions(\n    header = \"X-Api-Key\",\n    key = \"{P}\",\n)",
+			decoys: []string{"val sort = SortOptions(\n    key = \"created-At\",\n)"}},
 
 		// ASP.NET machineKey.
 		{ctx: "machineKey", file: "Web.config", tp: `    <machineKey validationKey="{H}" decryptionKey="AutoGenerate,IsolateApps" validation="HMACSHA256" />`,

@@ -308,6 +308,111 @@ type lineState struct {
 	tableKey string // its header, a substring of the header line
 
 	sib siblings // a name: key holding a secret name, whose value: sibling follows
+	own owner    // an initializer or call of a secret's type, open over several lines
+}
+
+// owner follows an object initializer or a call of a type whose name names
+// a secret (detect.SecretOwner) over the lines it spans, and binds its
+// generic fields (Key = "...", value: "...") to that name:
+//
+//	var o = new ApiKeyOptions     val opts = ApiKeyOptions(
+//	{                                 header = "X-Api-Key",
+//	    Key = "s3cr3t...",            key = "s3cr3t...",
+//	};                            )
+type owner struct {
+	name  string // the secret the type names (ApiKey), a substring of its line
+	depth int    // braces and parentheses open since the type
+	open  bool   // the initializer's brace or the call's parenthesis is open
+}
+
+// next returns the pair a pending owner binds on line, and reads line for
+// the start or end of an initializer.
+func (o *owner) next(line string) (pair, bool) {
+	if blank(line) {
+		return pair{}, false
+	}
+	if o.name == "" {
+		*o = owner{}
+		if name, open, ok := ownerLine(line); ok {
+			*o = owner{name: name, open: open}
+			if open {
+				o.depth = 1
+			}
+		}
+		return pair{}, false
+	}
+	i := skipSpace(line, 0)
+	if !o.open {
+		if line[i] != '{' && line[i] != '(' {
+			*o = owner{}
+			return pair{}, false
+		}
+		o.open = true
+	}
+	var p pair
+	ok := false
+	if k, v, off, kv := keyValue(line, i, false); kv && detect.TypedField(k) && off > 0 && (line[off-1] == '"' || line[off-1] == '\'') {
+		p, ok = pair{o.name, v, off}, true
+	}
+	o.depth += bracketDepth(line)
+	if o.depth <= 0 {
+		*o = owner{}
+	}
+	return p, ok
+}
+
+// ownerLine reads a line that ends where an initializer or a call of a
+// secret's type begins: "new ApiKeyOptions", "new ApiKeyOptions() {",
+// "ApiKeyOptions(". It returns the secret's name and whether the brace or
+// parenthesis opened on this line.
+func ownerLine(line string) (string, bool, bool) {
+	t := strings.TrimRight(line, " \t")
+	open, call := false, false
+	if n := len(t); n > 0 && (t[n-1] == '{' || t[n-1] == '(') {
+		open, call = true, t[n-1] == '('
+		t = strings.TrimRight(t[:n-1], " \t")
+	}
+	t = strings.TrimSuffix(t, "()")
+	if strings.HasSuffix(t, ">") {
+		if k := strings.LastIndexByte(t, '<'); k >= 0 {
+			t = t[:k]
+		}
+	}
+	e := len(t)
+	s := e
+	for s > 0 && (isKeyByte(t[s-1]) && t[s-1] != '-' && t[s-1] != '.') {
+		s--
+	}
+	if s == e || !(call || strings.HasSuffix(t[:s], "new ")) {
+		return "", false, false
+	}
+	name, ok := detect.SecretOwner(t[s:e])
+	return name, open, ok
+}
+
+// bracketDepth returns how many braces and parentheses line opens (less
+// those it closes), outside quoted strings.
+func bracketDepth(line string) int {
+	d := 0
+	var q byte
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case q != 0:
+			if c == '\\' {
+				i++
+			} else if c == q {
+				q = 0
+			}
+		case c == '"' || c == '\'':
+			q = c
+		case c == '{' || c == '(':
+			d++
+		case c == '}' || c == ')':
+			d--
+		}
+	}
+	return d
 }
 
 // siblings follows a mapping whose name (or key) member holds a secret
@@ -386,16 +491,20 @@ const (
 // any, and reads line for a key whose value follows.
 func (st *lineState) next(line string) (pair, bool) {
 	sp, sok := st.sib.next(line)
+	op, ook := st.own.next(line)
 	p, ok := st.value(line)
 	if ok || !blank(line) {
-		sib := st.sib
+		sib, own := st.sib, st.own
 		st.read(line)
-		st.sib = sib
+		st.sib, st.own = sib, own
 	}
-	if !ok && sok {
+	switch {
+	case ok:
+		return p, true
+	case sok:
 		return sp, true
 	}
-	return p, ok
+	return op, ook
 }
 
 // value returns the pending key's value on line.
