@@ -295,6 +295,17 @@ func TypedField(name string) bool {
 	return strings.EqualFold(name, "key") || strings.EqualFold(name, "value")
 }
 
+// secretOwnerField reports whether ctx is a generic field (Key, Value) of a
+// holder whose type or name names a secret: Go's ApiKeyOptions{Key: "..."},
+// as the C# and Kotlin initializers' context reads it in plain files.
+func secretOwnerField(ctx Context) bool {
+	if ctx.Owner == "" || !TypedField(ctx.Name) {
+		return false
+	}
+	_, ok := SecretOwner(ctx.Owner)
+	return ok
+}
+
 // dockerAuthAt finds a Docker config's "auth": "<base64 of user:password>"
 // (~/.docker/config.json, DOCKER_AUTH_CONFIG) and .npmrc's _auth=<base64>.
 // The structure says what the value is: judgeBasic decodes it.

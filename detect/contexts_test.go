@@ -321,6 +321,27 @@ func TestSecretOwner(t *testing.T) {
 	}
 }
 
+// TestSecretOwnerField checks that a Go composite literal's generic field
+// of a secret's type is judged as a secret name, in lint as in scan.
+func TestSecretOwnerField(t *testing.T) {
+	e := defaultEngine(t)
+	pw := "Qz9!mLr7#vX2"
+	for _, c := range []struct {
+		ctx  Context
+		want bool
+	}{
+		{Context{Kind: KindField, Name: "Key", Owner: "ApiKeyOptions"}, true},
+		{Context{Kind: KindField, Name: "Value", Owner: "ClientSecretSettings"}, true},
+		{Context{Kind: KindField, Name: "Key", Owner: "SortOptions"}, false},
+		{Context{Kind: KindField, Name: "Key", Owner: "PublicKeyOptions"}, false},
+		{Context{Kind: KindField, Name: "Header", Owner: "ApiKeyOptions"}, false},
+	} {
+		if got := len(e.Scan(pw, c.ctx, nil)) == 1; got != c.want {
+			t.Errorf("%s.%s = %s: reported %v, want %v", c.ctx.Owner, c.ctx.Name, Redact(pw), got, c.want)
+		}
+	}
+}
+
 // TestStructuralContextsZeroAlloc checks that values holding the new
 // contexts' markers but binding nothing cost no allocation.
 func TestStructuralContextsZeroAlloc(t *testing.T) {

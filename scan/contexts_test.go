@@ -472,6 +472,8 @@ func contextMatrix() []ctxRow {
 				`var kv = new KeyValuePair<string, string>("k", "{S2}");`}},
 		{ctx: "named argument", file: "App.kt", tp: `val opts = ApiKeyOptions(header = "X-Api-Key", key = "{P}")`,
 			decoys: []string{`val sort = SortOptions(key = "created-At")`}},
+		{ctx: "typed initializer", file: "main.go", tp: "o := ApiKeyOptions{Header: \"X-Api-Key\", Key: \"{P}\"}\n_ = o",
+			decoys: []string{"s := SortOptions{Key: \"created-At\"}\n_ = s"}},
 		{ctx: "typed initializer, multi-line", file: "Startup.cs",
 			tp: "var o = new ApiKeyOptions\n{\n    HeaderName = \"X-Api-Key\",\n    Key = \"{P}\"\n};",
 			decoys: []string{"var s = new SortOptions\n{\n    Key = \"createdAt\"\n};", "var k = new ApiKeyOptions\n{\n    Key = configuration[\"ApiKey\"]\n};",
