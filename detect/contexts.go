@@ -37,7 +37,7 @@ const (
 	CtxTypedInit                  // new ApiKeyOptions { Key = "<key>" }, ApiKeyOptions(key = "<key>")
 	CtxMachineKey                 // <machineKey validationKey="<hex>" decryptionKey="<hex>"/>
 	CtxProse                      // password `<pw>`, the password is <pw>
-	CtxWinCmd                     // net use \\host\share /user:x <pw>, cmdkey /pass:<pw>
+	CtxWinCmd                     // net use \\host\share /user:x <pw>, cmdkey /pass:<pw>, schtasks /rp <pw>, net user x <pw>
 )
 
 // lastValueContext is the last value context kind.
@@ -47,7 +47,7 @@ var valueContextNames = [...]string{"", "user:password argument", "authorization
 	"ConvertTo-SecureString -AsPlainText", "XML key/value attributes", "XML element", "subscript assignment", "key and value arguments",
 	"user and password arguments", "password piped to --password-stdin", "name and value siblings",
 	"Docker config auth", "field of a secret's type", "ASP.NET machineKey", "prose after a secret word",
-	"Windows net use / cmdkey password"}
+	"Windows command password"}
 
 // String names the context as explain prints it.
 func (c ValueContext) String() string {
@@ -84,7 +84,8 @@ var contextMarkers = append(append([]struct {
 	{"mysql", exMySQL}, {"mariadb", exMySQL},
 	{`"auth"`, exDockerAuth}, {"_auth=", exDockerAuth}, {"_auth =", exDockerAuth},
 	{"<machinekey", exMachineKey},
-	{"net use ", exNetUse}, {"/pass:", exWinPass}, {"/password:", exWinPass},
+	{"net use ", exNetUse}, {"/pass:", exWinPass}, {"/password:", exWinPass}, {"/rp ", exWinPass},
+	{"net user ", exNetUser},
 }, holderMarkers()...), proseMarkers()...)
 
 // extractor names an extractor function; a switch calls it, so that the
@@ -110,6 +111,7 @@ const (
 	exProse
 	exNetUse
 	exWinPass
+	exNetUser
 )
 
 // contextAC finds every marker occurrence in one pass.
@@ -286,6 +288,8 @@ func eachContext(value string, fn func(contextCandidate)) {
 			netUseAt(value, end, fn)
 		case exWinPass:
 			winPassAt(value, m, end, fn)
+		case exNetUser:
+			netUserAt(value, end, fn)
 		}
 	})
 }

@@ -452,13 +452,36 @@ func netUseAt(v string, after int, fn func(contextCandidate)) {
 }
 
 // winPassAt finds a Windows command's /pass:<pw> or /password:<pw>
-// (cmdkey, runas-like tools).
+// (cmdkey) and schtasks' /rp <pw> (the password of the /ru user); * prompts.
 func winPassAt(v, m string, after int, fn func(contextCandidate)) {
 	if at := after - len(m); at > 0 && v[at-1] != ' ' && v[at-1] != '\t' && v[at-1] != '"' {
 		return
 	}
-	s, e := tokenAt(v, after)
-	if e > s {
+	s, e := tokenAt(v, skipBlanks(v, after))
+	if e > s && v[s:e] != "*" && v[s] != '/' {
+		fn(contextCandidate{kind: CtxWinCmd, name: "password", start: s, end: e})
+	}
+}
+
+// netUserAt finds the password of net user <name> <pw> [/add]: the word
+// after the user's name, unless it is an option or * (a prompt).
+func netUserAt(v string, after int, fn func(contextCandidate)) {
+	i := skipBlanks(v, after)
+	_, e := tokenAt(v, i)
+	if e == i || v[i] == '/' {
+		return
+	}
+	if e < len(v) && (v[e] == '"' || v[e] == '\'') {
+		e++
+	}
+	if e >= len(v) || (v[e] != ' ' && v[e] != '\t') {
+		return
+	}
+	i = skipBlanks(v, e)
+	if i >= len(v) || v[i] == '/' || v[i] == '*' || v[i] == '\n' || v[i] == '\r' {
+		return
+	}
+	if s, e := tokenAt(v, i); e > s {
 		fn(contextCandidate{kind: CtxWinCmd, name: "password", start: s, end: e})
 	}
 }

@@ -197,6 +197,12 @@ func structuralCases() []contextCase {
 		{kind: CtxWinCmd, value: `net use Z: /delete`},
 		{kind: CtxWinCmd, value: `net use \\fs01\share /user:svc %SHARE_PW%`, filter: "placeholder"},
 		{kind: CtxWinCmd, value: `cmdkey /generic:fs01 /user:svc /pass:"%SHARE_PW%"`, filter: "placeholder"},
+		{kind: CtxWinCmd, value: `schtasks /create /tn backup /tr c:\backup.cmd /sc daily /ru CONTOSO\svc /rp ` + pw, secret: pw},
+		{kind: CtxWinCmd, value: `net user deploy ` + pw + ` /add`, secret: pw},
+		{kind: CtxWinCmd, value: `schtasks /create /tn backup /ru CONTOSO\svc /rp *`},
+		{kind: CtxWinCmd, value: `net user deploy /add`},
+		{kind: CtxWinCmd, value: `net user deploy * /add`},
+		{kind: CtxWinCmd, value: `net user deploy %DEPLOY_PW% /add`, filter: "placeholder"},
 	}
 }
 

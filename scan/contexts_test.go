@@ -498,6 +498,10 @@ func contextMatrix() []ctxRow {
 			decoys: []string{`net use Z: \\fs01\share /user:CONTOSO\svc *`, `net use Z: \\fs01\share /user:CONTOSO\svc %SHARE_PW%`, `net use Z: /delete`}},
 		{ctx: "cmdkey /pass:", file: "creds.ps1", tp: "cmdkey /generic:fs01 /user:svc /pass:{P}",
 			decoys: []string{"cmdkey /generic:fs01 /user:svc /pass:$env:SHARE_PW", "cmdkey /list"}},
+		{ctx: "schtasks /rp", file: "tasks.bat", tp: `schtasks /create /tn backup /tr c:\\backup.cmd /sc daily /ru CONTOSO\\svc /rp {P}`,
+			decoys: []string{`schtasks /create /tn backup /tr c:\\backup.cmd /sc daily /ru CONTOSO\\svc /rp *`, `schtasks /create /tn b /ru SYSTEM /rp ""`}},
+		{ctx: "net user", file: "users.cmd", tp: "net user deploy {P} /add",
+			decoys: []string{"net user deploy /add", "net user deploy * /add", "net user deploy %DEPLOY_PW% /add"}},
 
 		// cred, creds as secret words; credit, credential_id, incredible not.
 		{ctx: "cred/creds", file: ".env", tp: "SFTP_CREDS={S}",
