@@ -444,6 +444,10 @@ func contextMatrix() []ctxRow {
 			decoys: []string{"  {\n    \"name\": \"WEBSITE_RUN_FROM_PACKAGE\",\n    \"value\": \"{S2}\"\n  }\n]"}},
 		{ctx: "JSON name/value siblings", file: "main.go", tp: "settings := `[{\"name\": \"DB_PASSWORD\", \"value\": \"{P}\"}]`\n_ = settings",
 			decoys: []string{"other := `[{\"name\": \"LOG_LEVEL\", \"value\": \"{S2}\"}]`\n_ = other"}},
+		{ctx: "Terraform helm_release set", file: "main.tf", tp: "  set {\n    name  = \"auth.password\"\n    value = \"{P}\"\n  }",
+			decoys: []string{"  set {\n    name  = \"auth.existingSecret\"\n    value = \"redis-pw\"\n  }"}},
+		{ctx: "ECS environment", file: "ecs.sh", tp: `aws ecs register-task-definition --container-definitions '[{"name":"app","environment":[{"name":"DB_PASSWORD","value":"{P}"}]}]'`,
+			decoys: []string{`aws ecs tag-resource --tags '[{"key":"password-policy","value":"strict-mode-enabled"}]'`}},
 		{ctx: "CloudFormation ParameterKey", file: "deploy.sh", tp: "aws cloudformation deploy --parameter-overrides ParameterKey=DbPassword,ParameterValue={P}",
 			decoys: []string{"aws cloudformation deploy --parameter-overrides ParameterKey=DbPassword,ParameterValue=$DB_PASSWORD"}},
 
