@@ -222,8 +222,10 @@ func hasPrefixFold(s, prefix string) bool {
 
 // ownerType returns the type whose initializer or call holds a field that
 // starts at at: new ApiKeyOptions { ..., Key = "x" }, ApiKeyOptions(key =
-// "x"), new ApiKeyOptions() { Key = "x" }. It walks back to the unmatched
-// opening brace or parenthesis and reads the type name before it.
+// "x"), new ApiKeyOptions() { Key = "x" }, or the key of the mapping that
+// holds it: "sqlPassword": { "value": "x", "isSecret": true }. It walks back
+// to the unmatched opening brace or parenthesis and reads the name before
+// it.
 func ownerType(v string, at int) (string, bool) {
 	depth := 0
 	open := -1
@@ -252,6 +254,9 @@ func ownerType(v string, at int) (string, bool) {
 	if v[open] == '{' && j > 1 && v[j-1] == ')' && v[j-2] == '(' { // new X() { ... }
 		j -= 2
 	}
+	if v[open] == '{' && j > 0 && (v[j-1] == ':' || v[j-1] == '=') { // "adminPassword": { "value": ... }
+		return mappingKey(v, j-1)
+	}
 	if j > 0 && v[j-1] == '>' { // new Options<T> { ... }
 		if k := strings.LastIndexByte(v[:j-1], '<'); k >= 0 {
 			j = k
@@ -265,6 +270,23 @@ func ownerType(v string, at int) (string, bool) {
 		return "", false
 	}
 	return v[j:e], true
+}
+
+// mappingKey returns the key before the separator at v[sep] ("key": or
+// key =), quoted or not.
+func mappingKey(v string, sep int) (string, bool) {
+	e := sep
+	for e > 0 && (v[e-1] == ' ' || v[e-1] == '\t') {
+		e--
+	}
+	if e > 0 && (v[e-1] == '"' || v[e-1] == '\'') {
+		e--
+	}
+	s := e
+	for s > 0 && (isAlnum(v[s-1]) || v[s-1] == '_' || v[s-1] == '-' || v[s-1] == '.') {
+		s--
+	}
+	return v[s:e], s < e
 }
 
 // ownerTails are the trailing words of a type name that say it holds

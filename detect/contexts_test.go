@@ -171,6 +171,9 @@ func structuralCases() []contextCase {
 		{kind: CtxTypedInit, value: `var o = new SortOptions { Key = "createdAt" };`},
 		{kind: CtxTypedInit, value: `var o = new PublicKeyOptions { Key = "` + s + `" };`},
 		{kind: CtxTypedInit, value: `new ApiKeyOptions { Key = "{ApiKey}" }`, filter: "placeholder"},
+		{kind: CtxTypedInit, value: `{"variables": {"sqlPassword": {"value": "` + pw + `", "isSecret": true}}}`, secret: pw},
+		{kind: CtxTypedInit, value: `{"variables": {"buildConfiguration": {"value": "` + pw + `"}}}`},
+		{kind: CtxTypedInit, value: `{"sqlPassword": {"value": "$(SqlPassword)"}}`, filter: "placeholder"},
 
 		// ASP.NET machineKey.
 		{kind: CtxMachineKey, value: `<machineKey validationKey="` + vk + `" decryptionKey="AutoGenerate,IsolateApps" validation="HMACSHA256" />`, secret: vk},

@@ -423,9 +423,18 @@ func bracketDepth(line string) int {
 // Kubernetes env, Helm --set lists, ECS and App Service settings,
 // CloudFormation ParameterKey/ParameterValue). A sibling stands at the
 // holder's column; a line indented less ends the mapping.
+//
+// A key that is itself a secret name and opens a mapping binds that
+// mapping's value member the same way (Azure DevOps variable JSON, Helm
+// values):
+//
+//	"sqlPassword": {             password:
+//	  "value": "s3cr3t...",        value: s3cr3t...
 type siblings struct {
-	name string // the secret name, a substring of the holder's line
-	col  int    // the holder key's column
+	name  string // the secret name, a substring of the holder's line
+	col   int    // the holder key's column; the parent key's for a child
+	child bool   // the value is a member of the mapping the key opens
+	level int    // a child's column, once its first member is seen
 }
 
 // next returns the pair a pending holder binds on line, and reads line for
@@ -435,20 +444,15 @@ func (sb *siblings) next(line string) (pair, bool) {
 		return pair{}, false
 	}
 	i := skipSpace(line, 0)
-	if sb.name != "" {
-		switch {
-		case i < sb.col:
-			*sb = siblings{}
-		case i == sb.col:
-			if k, v, off, ok := keyValue(line, i, false); ok && (strings.EqualFold(k, "value") || strings.EqualFold(k, "parametervalue")) {
-				p := pair{sb.name, v, off}
-				*sb = siblings{}
-				return p, true
-			}
-		}
+	if p, ok := sb.bind(line, i); ok {
+		return p, true
 	}
 	if strings.HasPrefix(line[i:], "- ") {
 		i = skipSpace(line, i+2)
+	}
+	if k, ok := parentKey(line, i); ok {
+		*sb = siblings{name: k, col: skipSpace(line, 0), child: true}
+		return pair{}, false
 	}
 	k, v, _, ok := keyValue(line, i, false)
 	if !ok || !holderKey(k) || !detect.SecretName(v) || !keyName(v) {
@@ -456,6 +460,56 @@ func (sb *siblings) next(line string) (pair, bool) {
 	}
 	*sb = siblings{name: v, col: i}
 	return pair{}, false
+}
+
+// bind returns the pair a pending holder binds on line (indented i), and
+// ends the mapping at a line indented less.
+func (sb *siblings) bind(line string, i int) (pair, bool) {
+	if sb.name == "" {
+		return pair{}, false
+	}
+	at := sb.col
+	if sb.child {
+		if i <= sb.col {
+			*sb = siblings{}
+			return pair{}, false
+		}
+		if sb.level == 0 {
+			sb.level = i
+		}
+		at = sb.level
+	}
+	switch {
+	case i < at:
+		*sb = siblings{}
+	case i == at:
+		if k, v, off, ok := keyValue(line, i, false); ok && (strings.EqualFold(k, "value") || strings.EqualFold(k, "parametervalue")) {
+			p := pair{sb.name, v, off}
+			*sb = siblings{}
+			return p, true
+		}
+	}
+	return pair{}, false
+}
+
+// parentKey reads a line whose key is a secret name and opens a mapping:
+// "key": { or key: with nothing after it.
+func parentKey(line string, i int) (string, bool) {
+	if k, v, _, ok := keyValue(line, i, false); ok {
+		return k, v == "{" && detect.SecretName(k)
+	}
+	j := i
+	for j < len(line) && isKeyByte(line[j]) {
+		j++
+	}
+	if j == i || j >= len(line) || line[j] != ':' {
+		return "", false
+	}
+	rest := strings.TrimSpace(line[j+1:])
+	if rest != "" && rest[0] != '#' {
+		return "", false
+	}
+	return line[i:j], detect.SecretName(line[i:j])
 }
 
 // holderKey reports whether k is a key whose value names a sibling's value.
