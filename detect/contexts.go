@@ -32,11 +32,22 @@ const (
 	CtxKeyArg                     // os.environ.setdefault("API_TOKEN", "<tok>"), put("password", "<pw>")
 	CtxAuthPair                   // auth=("user", "<pw>"), HTTPBasicAuth("user", "<pw>"), NetworkCredential("user", "<pw>")
 	CtxPasswordStdin              // echo "<pw>" | docker login --password-stdin
+	CtxNameValue                  // - name: DB_PASSWORD / value: <pw>, {"name": "API_TOKEN", "value": "<tok>"}
+	CtxDockerAuth                 // {"auths": {"reg": {"auth": "<base64 of user:password>"}}}, .npmrc _auth=
+	CtxTypedInit                  // new ApiKeyOptions { Key = "<key>" }, ApiKeyOptions(key = "<key>")
+	CtxMachineKey                 // <machineKey validationKey="<hex>" decryptionKey="<hex>"/>
+	CtxProse                      // password `<pw>`, the password is <pw>
+	CtxWinCmd                     // net use \\host\share /user:x <pw>, cmdkey /pass:<pw>, schtasks /rp <pw>, net user x <pw>
 )
+
+// lastValueContext is the last value context kind.
+const lastValueContext = CtxWinCmd
 
 var valueContextNames = [...]string{"", "user:password argument", "authorization scheme", "secret flag",
 	"ConvertTo-SecureString -AsPlainText", "XML key/value attributes", "XML element", "subscript assignment", "key and value arguments",
-	"user and password arguments", "password piped to --password-stdin"}
+	"user and password arguments", "password piped to --password-stdin", "name and value siblings",
+	"Docker config auth", "field of a secret's type", "ASP.NET machineKey", "prose after a secret word",
+	"Windows command password"}
 
 // String names the context as explain prints it.
 func (c ValueContext) String() string {
@@ -56,7 +67,7 @@ const contextBit = 2*maxRules - 1
 // contextMarkers are the keywords that make the extractors run, each with
 // its extractor; at is called with the offset just past the marker.
 // Markers are lowercase; the keyword passes ignore case.
-var contextMarkers = append([]contextMarker{
+var contextMarkers = append(append(append([]contextMarker{
 	{"-u ", exUserPass}, {"-u=", exUserPass}, {"--user ", exUserPass}, {"--user=", exUserPass},
 	{"bearer ", exAuthScheme}, {"token ", exAuthScheme}, {"api-token ", exAuthScheme}, {"apikey ", exAuthScheme},
 	{"ssws ", exAuthScheme},
@@ -71,7 +82,11 @@ var contextMarkers = append([]contextMarker{
 	{"networkcredential(", exAuthPair}, {"usernamepasswordcredentials(", exAuthPair}, {"passwordauthentication(", exAuthPair},
 	{"--password-stdin", exPasswordStdin},
 	{"mysql", exMySQL}, {"mariadb", exMySQL},
-}, moreContextMarkers...)
+	{`"auth"`, exDockerAuth}, {"_auth=", exDockerAuth}, {"_auth =", exDockerAuth},
+	{"<machinekey", exMachineKey},
+	{"net use ", exNetUse}, {"/pass:", exWinPass}, {"/password:", exWinPass}, {"/rp ", exWinPass},
+	{"net user ", exNetUser},
+}, holderMarkers()...), proseMarkers()...), moreContextMarkers...)
 
 // contextMarker is a marker and its extractor.
 type contextMarker struct {
@@ -96,6 +111,13 @@ const (
 	exAuthPair
 	exPasswordStdin
 	exMySQL
+	exHolder
+	exDockerAuth
+	exMachineKey
+	exProse
+	exNetUse
+	exWinPass
+	exNetUser
 )
 
 // contextAC finds every marker occurrence in one pass.
@@ -117,7 +139,17 @@ type contextCandidate struct {
 	kind       ValueContext
 	name       string // the secret name the context stands for (password, token, the key)
 	start, end int
+	judge      judgement
 }
+
+// judgement says how a bound token is judged.
+type judgement uint8
+
+const (
+	judgeGeneric judgement = iota // as the generic rule judges a value under a secret name
+	judgeBasic                    // base64 of user:password, reported as KV127
+	judgeHexKey                   // a key of a documented hex format
+)
 
 // valueContexts finds the tokens that value contexts bind in value and
 // judges each as the generic rule judges a value under a secret name.
@@ -141,9 +173,20 @@ func (e *Engine) judgeContext(value string, ctx Context, c contextCandidate, dst
 	conf := Confidence(0)
 	cctx := ctx
 	cctx.Name = c.name
+	rule := e.generic
 	switch {
 	case rej.overlaps(c.start, c.end):
 		reason = "provider rule rejected this span"
+	case c.judge == judgeHexKey:
+		conf, reason = High, ""
+		if !hexKeyOK(v) {
+			conf, reason = 0, "hexKeyOK"
+		}
+	case c.judge == judgeBasic:
+		conf, reason = e.judgeBasic(v, cctx)
+		if r := e.ruleByID("KV127"); r != nil {
+			rule = r
+		}
 	default:
 		conf = e.genericValue(v, cctx)
 		switch {
@@ -156,13 +199,42 @@ func (e *Engine) judgeContext(value string, ctx Context, c contextCandidate, dst
 		}
 	}
 	if tr != nil {
-		tr.add(Decision{Step: StepContext, Rule: e.generic, Context: c.kind, Name: c.name,
+		tr.add(Decision{Step: StepContext, Rule: rule, Context: c.kind, Name: c.name,
 			Start: c.start, End: c.end, Filter: reason, Confidence: conf})
 	}
 	if conf != 0 {
-		dst = append(dst, Finding{Rule: e.generic, Start: c.start, End: c.end, Confidence: conf})
+		dst = append(dst, Finding{Rule: rule, Start: c.start, End: c.end, Confidence: conf})
 	}
 	return dst
+}
+
+// judgeBasic judges base64 of user:password: it must decode to printable
+// user:password whose password is no placeholder or name (validBasicAuth)
+// and that the generic rule would report under a password name.
+func (e *Engine) judgeBasic(v string, ctx Context) (Confidence, string) {
+	if !validBasicAuth(v) {
+		return 0, "validBasicAuth"
+	}
+	pw := basicPassword(v)
+	ctx.Name = "password"
+	c := e.genericValue(pw, ctx)
+	switch {
+	case c == 0:
+		return 0, genericFilterName(pw, e, ctx)
+	case e.allowed(v) || e.allowed(pw):
+		return 0, "allow.values"
+	}
+	return max(c, Medium), ""
+}
+
+// ruleByID returns the enabled rule id, or nil.
+func (e *Engine) ruleByID(id string) *Rule {
+	for _, r := range e.rules {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
 }
 
 // schemeToken reports whether the word after an authorization scheme looks
@@ -210,6 +282,20 @@ func eachContext(value string, fn func(contextCandidate)) {
 			passwordStdinAt(value, end-len(m), fn)
 		case exMySQL:
 			mysqlPassAt(value, end, fn)
+		case exHolder:
+			holderAt(value, m, end, fn)
+		case exDockerAuth:
+			dockerAuthAt(value, m, end, fn)
+		case exMachineKey:
+			machineKeyAt(value, m, end, fn)
+		case exProse:
+			proseAt(value, m, end, fn)
+		case exNetUse:
+			netUseAt(value, end, fn)
+		case exWinPass:
+			winPassAt(value, m, end, fn)
+		case exNetUser:
+			netUserAt(value, end, fn)
 		default:
 			moreContextAt(contextMarkers[tok].at, value, m, end, fn)
 		}
@@ -312,11 +398,42 @@ func secretFlagAt(v, m string, after int, fn func(contextCandidate)) {
 		ne++
 	}
 	name := v[ns:ne]
-	if !secretName(name) {
+	if !FlagSecretName(name) {
 		return // --verbose, -passwordFile
 	}
 	flagValue(v, name, ne, fn)
 }
+
+// FlagSecretName reports whether a command-line flag's name (without its
+// dashes) says it takes a secret: a secret name (admin-password,
+// client-secret), or a last word that runs a secret word into the words
+// before it, as servers name their options (redis' requirepass and
+// masterauth, adminpass). password-file, password-stdin, no-password, bypass
+// and noauth are not.
+func FlagSecretName(name string) bool {
+	if secretName(name) {
+		return true
+	}
+	w := name[strings.LastIndexAny(name, "-_.")+1:]
+	if !isLetters(w) {
+		return false
+	}
+	for _, suf := range flagSecretSuffixes {
+		if len(w) > len(suf) && hasSuffixFold(w, suf) {
+			pre := w[:len(w)-len(suf)]
+			return isLetters(pre) && !eqAny(pre, flagNonSecretPrefixes)
+		}
+	}
+	return false
+}
+
+// flagSecretSuffixes end a run-together flag word that takes a secret.
+var flagSecretSuffixes = []string{"password", "passwd", "pass", "auth", "secret", "token"}
+
+// flagNonSecretPrefixes run into those suffixes without making a secret:
+// bypass, compass, noauth, skipauth, oauth (a switch, not the token).
+var flagNonSecretPrefixes = []string{"by", "com", "sur", "tres", "over", "under", "no", "skip", "disable",
+	"enable", "use", "allow", "is", "has", "o", "with", "without", "basic", "digest"}
 
 // passFlagAt finds -p VALUE (mysql, docker login, az login, sshpass); the
 // value filters tell it from ports (-p 8080:80) and paths (mkdir -p dir).
@@ -534,15 +651,15 @@ func keyArgAt(v, m string, after int, fn func(contextCandidate)) {
 		return
 	}
 	key := v[ks+1 : at]
-	if !secretName(key) {
+	if flag := strings.TrimLeft(key, "-"); !secretName(key) && (len(flag) == len(key) || !FlagSecretName(flag)) {
 		return
 	}
 	s, e := tokenAt(v, after-1)
 	if e >= len(v) || v[e] != q {
 		return // an unterminated literal
 	}
-	if n := skipBlanks(v, e+1); n < len(v) && v[n] != ')' && v[n] != ',' {
-		return // "password", "x" + y: not the whole value
+	if n := skipBlanks(v, e+1); n < len(v) && v[n] != ')' && v[n] != ',' && (v[n] != ']' || key[0] != '-') {
+		return // "password", "x" + y: not the whole value; a flag's value may end an array
 	}
 	if e > s {
 		fn(contextCandidate{kind: CtxKeyArg, name: key, start: s, end: e})

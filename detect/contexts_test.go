@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"encoding/base64"
 	"strings"
 	"testing"
 )
@@ -119,13 +120,102 @@ func contextCases() []contextCase {
 	}
 }
 
+// structuralCases are the contexts whose structure, not a variable name,
+// binds the token (contexts_struct.go), and flags whose last word runs a
+// secret word into others.
+func structuralCases() []contextCase {
+	s := Fake("ctx-struct", alnum, 24)
+	t := Fake("ctx-struct2", alnum+"-_", 32)
+	pw := "Qz9!mLr7#vX2"
+	basic := base64.StdEncoding.EncodeToString([]byte("deploy:" + pw))
+	hexOf := func(seed string, n int) string { return Fake(seed, "0123456789ABCDEF", n) }
+	vk, dk := hexOf("ctx-vk", 128), hexOf("ctx-dk", 48)
+	return []contextCase{
+		// Flags whose name runs a secret word into others (redis-server's).
+		{kind: CtxSecretFlag, value: "redis-server --requirepass " + s, secret: s},
+		{kind: CtxSecretFlag, value: "redis-server --port 6380 --masterauth " + s + " --replicaof db 6379", secret: s},
+		{kind: CtxSecretFlag, value: "tool --admin-password=" + pw, secret: pw},
+		{kind: CtxKeyArg, value: `command: ["redis-server", "--requirepass", "` + s + `"]`, secret: s},
+		{kind: CtxSecretFlag, value: `redis-server --requirepass "$REDIS_PASSWORD"`, filter: "placeholder"},
+		{kind: CtxSecretFlag, value: "tool --no-password --user admin"},
+		{kind: CtxSecretFlag, value: "docker login -u bot --password-stdin registry.example.com"},
+		{kind: CtxSecretFlag, value: "curl --bypass " + s},
+
+		// name/value siblings: YAML sequences of maps, JSON, CloudFormation.
+		{kind: CtxNameValue, value: "variables:\n  - name: buildConfiguration\n    value: Release\n  - name: sqlPassword\n    value: " + pw, secret: pw},
+		{kind: CtxNameValue, value: "env:\n- name: API_TOKEN\n  value: \"" + t + "\"", secret: t},
+		{kind: CtxNameValue, value: `[{"name": "DB_PASSWORD", "value": "` + pw + `", "slotSetting": false}]`, secret: pw},
+		{kind: CtxNameValue, value: "{\n  \"Name\": \"ClientSecret\",\n  \"Value\": \"" + s + "\"\n}", secret: s},
+		{kind: CtxNameValue, value: "--parameters ParameterKey=DbPassword,ParameterValue=" + pw, secret: pw},
+		{kind: CtxNameValue, value: "set {\n  name = \"auth.password\"\n  value = \"" + pw + "\"\n}", secret: pw},
+		{kind: CtxNameValue, value: "- name: buildConfiguration\n  value: Release"},
+		{kind: CtxNameValue, value: "- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef:\n      name: db\n      key: password"},
+		{kind: CtxNameValue, value: "- name: password-secret-name\n  value: " + s},
+		{kind: CtxNameValue, value: "- name: DB_PASSWORD\n- name: HOST\n  value: " + s},
+		{kind: CtxNameValue, value: "- name: DB_PASSWORD\n  value: $(DbPassword)", filter: "placeholder"},
+
+		// Docker config auth: base64 of user:password, by structure.
+		{kind: CtxDockerAuth, value: `{"auths":{"registry.gitlab.com":{"auth":"` + basic + `"}}}`, secret: basic},
+		{kind: CtxDockerAuth, value: "//registry.npmjs.org/:_auth=" + basic, secret: basic},
+		{kind: CtxDockerAuth, value: `{"auths":{"r.example.com":{"auth":"` + base64.StdEncoding.EncodeToString([]byte("no-colon-here-"+s)) + `"}}}`, filter: "validBasicAuth"},
+		{kind: CtxDockerAuth, value: `{"auths":{"r.example.com":{"auth":"` + base64.StdEncoding.EncodeToString([]byte("user:password")) + `"}}}`, filter: "validBasicAuth"},
+		{kind: CtxDockerAuth, value: `{"auths":{"r.example.com":{"auth":""}}}`},
+		{kind: CtxDockerAuth, value: `{"auths":{"r.example.com":{}},"credsStore":"desktop"}`},
+
+		// A generic field qualified by its type's name.
+		{kind: CtxTypedInit, value: `services.AddSingleton(new ApiKeyOptions { HeaderName = "X-Api-Key", Key = "` + pw + `" });`, secret: pw},
+		{kind: CtxTypedInit, value: "var o = new SecretSettings()\n{\n    Value = \"" + s + "\",\n};", secret: s},
+		{kind: CtxTypedInit, value: `val opts = ApiKeyOptions(header = "X-Api-Key", key = "` + s + `")`, secret: s},
+		{kind: CtxTypedInit, value: `var d = new Dictionary<string, string> { Key = "` + s + `" };`},
+		{kind: CtxTypedInit, value: `var p = new KeyValuePair<string, string>(key: "` + s + `", value: "` + s + `");`},
+		{kind: CtxTypedInit, value: `var o = new SortOptions { Key = "createdAt" };`},
+		{kind: CtxTypedInit, value: `var o = new PublicKeyOptions { Key = "` + s + `" };`},
+		{kind: CtxTypedInit, value: `new ApiKeyOptions { Key = "{ApiKey}" }`, filter: "placeholder"},
+		{kind: CtxTypedInit, value: `{"variables": {"sqlPassword": {"value": "` + pw + `", "isSecret": true}}}`, secret: pw},
+		{kind: CtxTypedInit, value: `{"variables": {"buildConfiguration": {"value": "` + pw + `"}}}`},
+		{kind: CtxTypedInit, value: `{"sqlPassword": {"value": "$(SqlPassword)"}}`, filter: "placeholder"},
+
+		// ASP.NET machineKey.
+		{kind: CtxMachineKey, value: `<machineKey validationKey="` + vk + `" decryptionKey="AutoGenerate,IsolateApps" validation="HMACSHA256" />`, secret: vk},
+		{kind: CtxMachineKey, value: `<machineKey validationKey="AutoGenerate,IsolateApps" decryptionKey="` + dk + `" decryption="AES" />`, secret: dk},
+		{kind: CtxMachineKey, value: `<machineKey validationKey="AutoGenerate,IsolateApps" decryptionKey="AutoGenerate,IsolateApps" />`},
+		{kind: CtxMachineKey, value: `<machineKey validationKey="` + strings.Repeat("0", 64) + `" />`, filter: "hexKeyOK"},
+		{kind: CtxMachineKey, value: `<machineKey decryptionKey="ABCDEF0123" />`},
+
+		// Prose after a secret word.
+		{kind: CtxProse, value: "Shared test account: user `qa-bot`, password `" + pw + "`.", secret: pw},
+		{kind: CtxProse, value: "The admin password is " + pw + ".", secret: pw},
+		{kind: CtxProse, value: "The deploy token is `" + t + "` until Friday.", secret: t},
+		{kind: CtxProse, value: "Send the password `{api-key}` in the header.", filter: "placeholder"},
+		{kind: CtxProse, value: "Its password is in Key Vault.", filter: "too short"},
+		{kind: CtxProse, value: "Enter the password `<your password>` twice.", filter: "text"},
+		{kind: CtxProse, value: "the password field is required"},
+		{kind: CtxProse, value: "if password is None:", filter: "too short"},
+
+		// Windows commands.
+		{kind: CtxWinCmd, value: `net use \\fs01\share /user:CONTOSO\svc ` + pw, secret: pw},
+		{kind: CtxWinCmd, value: `net use Z: \\fs01\share ` + pw + ` /user:CONTOSO\svc /persistent:no`, secret: pw},
+		{kind: CtxWinCmd, value: `cmdkey /generic:fs01 /user:svc /pass:` + pw, secret: pw},
+		{kind: CtxWinCmd, value: `net use Z: \\fs01\share /user:CONTOSO\svc *`},
+		{kind: CtxWinCmd, value: `net use Z: /delete`},
+		{kind: CtxWinCmd, value: `net use \\fs01\share /user:svc %SHARE_PW%`, filter: "placeholder"},
+		{kind: CtxWinCmd, value: `cmdkey /generic:fs01 /user:svc /pass:"%SHARE_PW%"`, filter: "placeholder"},
+		{kind: CtxWinCmd, value: `schtasks /create /tn backup /tr c:\backup.cmd /sc daily /ru CONTOSO\svc /rp ` + pw, secret: pw},
+		{kind: CtxWinCmd, value: `net user deploy ` + pw + ` /add`, secret: pw},
+		{kind: CtxWinCmd, value: `schtasks /create /tn backup /ru CONTOSO\svc /rp *`},
+		{kind: CtxWinCmd, value: `net user deploy /add`},
+		{kind: CtxWinCmd, value: `net user deploy * /add`},
+		{kind: CtxWinCmd, value: `net user deploy %DEPLOY_PW% /add`, filter: "placeholder"},
+	}
+}
+
 // TestValueContexts runs every context's true positives and decoys through
 // Scan (lint's and scan's one entry point) and Explain.
 func TestValueContexts(t *testing.T) {
 	e := defaultEngine(t)
 	ctx := Context{Kind: KindCallArg, Call: "os/exec.Command"}
 	tps := map[ValueContext]int{}
-	for _, c := range contextCases() {
+	for _, c := range append(contextCases(), structuralCases()...) {
 		fs := e.Scan(c.value, ctx, nil)
 		ex := e.Explain(c.value, ctx)
 		if len(ex.Findings) != len(fs) {
@@ -163,7 +253,7 @@ func TestValueContexts(t *testing.T) {
 			t.Errorf("%v: decoy %q: rejected by %q, want %q", c.kind, redactAll(c.value), ctxDecision.Filter, c.filter)
 		}
 	}
-	for k := CtxUserPass; k <= CtxPasswordStdin; k++ {
+	for k := CtxUserPass; k <= lastValueContext; k++ {
 		if tps[k] == 0 {
 			t.Errorf("%v: no true positive", k)
 		}
@@ -213,10 +303,75 @@ func TestCredIsSecretWord(t *testing.T) {
 	}
 }
 
+// TestFlagSecretName checks the flag names that take a secret, and those
+// that merely contain a secret word.
+func TestFlagSecretName(t *testing.T) {
+	for name, want := range map[string]bool{"requirepass": true, "masterauth": true, "admin-password": true,
+		"adminpass": true, "client-secret": true, "password": true, "db_pass": true, "apitoken": true,
+		"password-file": false, "password-stdin": false, "no-password": false, "bypass": false, "noauth": false,
+		"oauth": false, "skipauth": false, "auth": false, "pass2": true, "verbose": false, "compass": false} {
+		if got := FlagSecretName(name); got != want {
+			t.Errorf("FlagSecretName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestSecretOwner checks the type names that qualify a generic field, and
+// those that do not.
+func TestSecretOwner(t *testing.T) {
+	for owner, want := range map[string]string{"ApiKeyOptions": "ApiKey", "SecretSettings": "Secret",
+		"KeyVaultSecret": "KeyVaultSecret", "ClientSecretCredentialOptions": "ClientSecretCredential", "SmtpPasswordConfig": "SmtpPassword",
+		"SortOptions": "", "KeyValuePair": "", "Dictionary": "", "Options": "", "PublicKeyOptions": "", "CacheKeyOptions": "",
+		"TokenCacheOptions": ""} {
+		got, ok := SecretOwner(owner)
+		if got != want || ok != (want != "") {
+			t.Errorf("SecretOwner(%q) = %q, %v; want %q", owner, got, ok, want)
+		}
+	}
+}
+
+// TestSecretOwnerField checks that a Go composite literal's generic field
+// of a secret's type is judged as a secret name, in lint as in scan.
+func TestSecretOwnerField(t *testing.T) {
+	e := defaultEngine(t)
+	pw := "Qz9!mLr7#vX2"
+	for _, c := range []struct {
+		ctx  Context
+		want bool
+	}{
+		{Context{Kind: KindField, Name: "Key", Owner: "ApiKeyOptions"}, true},
+		{Context{Kind: KindField, Name: "Value", Owner: "ClientSecretSettings"}, true},
+		{Context{Kind: KindField, Name: "Key", Owner: "SortOptions"}, false},
+		{Context{Kind: KindField, Name: "Key", Owner: "PublicKeyOptions"}, false},
+		{Context{Kind: KindField, Name: "Header", Owner: "ApiKeyOptions"}, false},
+	} {
+		if got := len(e.Scan(pw, c.ctx, nil)) == 1; got != c.want {
+			t.Errorf("%s.%s = %s: reported %v, want %v", c.ctx.Owner, c.ctx.Name, Redact(pw), got, c.want)
+		}
+	}
+}
+
+// TestStructuralContextsZeroAlloc checks that values holding the new
+// contexts' markers but binding nothing cost no allocation.
+func TestStructuralContextsZeroAlloc(t *testing.T) {
+	if testing.CoverMode() != "" || raceEnabled {
+		t.Skip("allocation counts differ under coverage and race")
+	}
+	e := defaultEngine(t)
+	for _, v := range []string{"- name: buildConfiguration\n  value: Release", `{"name": "orders", "key": "id"}`,
+		`var o = new SortOptions { Key = "createdAt" };`, "the password field is required", "net use Z: /delete",
+		`<machineKey validationKey="AutoGenerate,IsolateApps" />`, `{"auths":{},"credsStore":"desktop"}`} {
+		n := testing.AllocsPerRun(50, func() { e.Scan(v, Context{}, nil) })
+		if n != 0 {
+			t.Errorf("Scan(%q) allocates %v times", v, n)
+		}
+	}
+}
+
 // FuzzValueContexts checks that the extractors never panic, bind only
 // spans inside the value, and that Explain agrees with Scan.
 func FuzzValueContexts(f *testing.F) {
-	for _, c := range contextCases() {
+	for _, c := range append(contextCases(), structuralCases()...) {
 		f.Add(c.value)
 	}
 	f.Add("-u ")

@@ -303,7 +303,7 @@ func (e *Engine) scan(value string, ctx Context, dst []Finding, tr *trace) []Fin
 	genericName, weakName := false, false
 	contexts := false
 	if e.generic != nil {
-		genericName = secretName(ctx.Name) || secretName(ctx.Key) || secretsByKey(ctx)
+		genericName = secretName(ctx.Name) || secretName(ctx.Key) || secretsByKey(ctx) || secretOwnerField(ctx)
 		weakName = !genericName && (weakSecretName(ctx.Name) || weakSecretName(ctx.Key)) && !publicOwner(ctx.Owner)
 		contexts = hits.has(contextBit)
 	}

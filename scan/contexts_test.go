@@ -202,7 +202,8 @@ func TestTableRow(t *testing.T) {
 
 // FuzzLineState checks that a value bound on the next line points into it.
 func FuzzLineState(f *testing.F) {
-	for _, s := range []string{"password: |\n  abc", "<a>\nb\n</a>", "k:\n  'v", "- k: >-\n\n   v", "| a | b |\n|-|-|", "<a x>\n<", "k: |\n"} {
+	for _, s := range []string{"password: |\n  abc", "<a>\nb\n</a>", "k:\n  'v", "- k: >-\n\n   v", "| a | b |\n|-|-|", "<a x>\n<", "k: |\n",
+		"- name: DB_PASSWORD\n  value: x", "new ApiKeyOptions\n{\n Key = \"x\"\n}", "ApiKeyOptions(\nkey = 'x'"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, content string) {
@@ -219,8 +220,8 @@ func FuzzLineState(f *testing.F) {
 // ctxRow is one context in one file type: lines holding a generated fake
 // secret in that context, and decoys beside it (placeholders, variable
 // references, masked values) that must have no finding. In tp, {S} stands
-// for a generated token, {P} for a generated password with symbols and {B}
-// for the base64 of user:{P}. gap, when set, says why kvlint does not find
+// for a generated token, {P} for a generated password with symbols, {B}
+// for the base64 of user:{P} and {H} for 128 hex digits. gap, when set, says why kvlint does not find
 // this one yet: the test then checks that it is still missed, so a fixed
 // gap has to be moved to the found rows.
 type ctxRow struct {
@@ -433,6 +434,83 @@ func contextMatrix() []ctxRow {
 				`COSMOS="AccountEndpoint=https://localhost:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=="`,
 				`  cosmosKey: C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==`}},
 
+		// A name member holding a secret name binds its value sibling.
+		{ctx: "YAML name/value siblings", file: "azure-pipelines.yml", tp: "variables:\n  - name: sqlPassword\n    value: {P}",
+			decoys: []string{"  - name: buildConfiguration\n    value: Release", "  - name: storageKey\n    value: $(StorageAccountKey)"}},
+		{ctx: "YAML name/value siblings", file: "deployment.yaml", tp: "          env:\n            - name: API_TOKEN\n              value: \"{S}\"",
+			decoys: []string{"            - name: DB_PASSWORD\n              valueFrom:\n                secretKeyRef:\n                  name: db\n                  key: password",
+				"            - name: password-secret-name\n              value: {S2}"}},
+		{ctx: "JSON name/value siblings", file: "appsettings.json", tp: "[\n  {\n    \"name\": \"DB_PASSWORD\",\n    \"value\": \"{P}\",\n    \"slotSetting\": false\n  },",
+			decoys: []string{"  {\n    \"name\": \"WEBSITE_RUN_FROM_PACKAGE\",\n    \"value\": \"{S2}\"\n  }\n]"}},
+		{ctx: "JSON name/value siblings", file: "main.go", tp: "settings := `[{\"name\": \"DB_PASSWORD\", \"value\": \"{P}\"}]`\n_ = settings",
+			decoys: []string{"other := `[{\"name\": \"LOG_LEVEL\", \"value\": \"{S2}\"}]`\n_ = other"}},
+		{ctx: "mapping under a secret key", file: "variables.json", tp: "{\n  \"variables\": {\n    \"sqlPassword\": {\n      \"value\": \"{P}\",\n      \"isSecret\": true\n    },",
+			decoys: []string{"    \"buildConfiguration\": {\n      \"value\": \"{S2}\"\n    },", "    \"storageKey\": {\n      \"value\": \"$(StorageKey)\"\n    }\n  }\n}"}},
+		{ctx: "mapping under a secret key", file: "values.yaml", tp: "auth:\n  password:\n    value: {P}",
+			decoys: []string{"  token:\n    valueFrom:\n      secretKeyRef:\n        name: tok\n        value: {S2}", "  host:\n    value: {S2}"}},
+		{ctx: "Terraform helm_release set", file: "main.tf", tp: "  set {\n    name  = \"auth.password\"\n    value = \"{P}\"\n  }",
+			decoys: []string{"  set {\n    name  = \"auth.existingSecret\"\n    value = \"redis-pw\"\n  }"}},
+		{ctx: "ECS environment", file: "ecs.sh", tp: `aws ecs register-task-definition --container-definitions '[{"name":"app","environment":[{"name":"DB_PASSWORD","value":"{P}"}]}]'`,
+			decoys: []string{`aws ecs tag-resource --tags '[{"key":"password-policy","value":"strict-mode-enabled"}]'`}},
+		{ctx: "CloudFormation ParameterKey", file: "deploy.sh", tp: "aws cloudformation deploy --parameter-overrides ParameterKey=DbPassword,ParameterValue={P}",
+			decoys: []string{"aws cloudformation deploy --parameter-overrides ParameterKey=DbPassword,ParameterValue=$DB_PASSWORD"}},
+
+		// Docker config and .npmrc auth: base64 of user:password.
+		{ctx: "Docker config auth", file: ".gitlab-ci.yml", tp: `  DOCKER_AUTH_CONFIG: '{"auths":{"registry.gitlab.com":{"auth":"{B}"}}}'`,
+			decoys: []string{`  MIRROR_AUTH_CONFIG: '{"auths":{"registry.gitlab.com":{"auth":""}}}'`, `  HELPER_CONFIG: '{"credsStore":"desktop"}'`,
+				`  CACHE_CONFIG: '{"auths":{"registry.gitlab.com":{"auth":"` + "Y2ktcnVubmVyLWNhY2hlLXJlZ2lzdHJ5" + `"}}}'`}},
+		{ctx: "Docker config auth", file: "config.json", tp: "{\n  \"auths\": {\n    \"https://index.docker.io/v1/\": {\n      \"auth\": \"{B}\"\n    }\n  },",
+			decoys: []string{`  "credHelpers": {"gcr.io": "gcloud"},`, `  "credsStore": "desktop"`}},
+		{ctx: ".npmrc _auth", file: ".npmrc", tp: "//registry.npmjs.org/:_auth={B}",
+			decoys: []string{"//registry.npmjs.org/:_authToken=${NPM_TOKEN}", "always-auth=true"}},
+
+		// Flags whose last word runs a secret word into others.
+		{ctx: "--requirepass", file: "docker-compose.yml", tp: "    command: redis-server --requirepass {P}",
+			decoys: []string{`    command: redis-server --requirepass "$REDIS_PASSWORD"`, "    command: redis-server --requirepass ${REDIS_PASSWORD}"}},
+		{ctx: "--requirepass", file: "Dockerfile", tp: `CMD ["redis-server", "--requirepass", "{P}"]`,
+			decoys: []string{`CMD ["redis-server", "--requirepass", "${REDIS_PASSWORD}"]`}},
+		{ctx: "--masterauth", file: "redis.sh", tp: "redis-server --replicaof db 6379 --masterauth {S}",
+			decoys: []string{"tool --password-file /run/secrets/db", "docker login -u bot --password-stdin r.example.com", "tool --no-password --user admin"}},
+		{ctx: "--admin-password=", file: "setup.ps1", tp: "./install.ps1 --admin-password={P}",
+			decoys: []string{"./install.ps1 --admin-password=$env:ADMIN_PW"}},
+
+		// A generic field qualified by its type's name.
+		{ctx: "typed initializer", file: "Program.cs", tp: `builder.Services.AddSingleton(new ApiKeyOptions { HeaderName = "X-Api-Key", Key = "{P}" });`,
+			decoys: []string{`var d = new Dictionary<string, string> { Key = "Name" };`, `var s = new SortOptions { Key = "createdAt" };`,
+				`var kv = new KeyValuePair<string, string>("k", "{S2}");`}},
+		{ctx: "named argument", file: "App.kt", tp: `val opts = ApiKeyOptions(header = "X-Api-Key", key = "{P}")`,
+			decoys: []string{`val sort = SortOptions(key = "created-At")`}},
+		{ctx: "typed initializer", file: "main.go", tp: "o := ApiKeyOptions{Header: \"X-Api-Key\", Key: \"{P}\"}\n_ = o",
+			decoys: []string{"s := SortOptions{Key: \"created-At\"}\n_ = s"}},
+		{ctx: "typed initializer, multi-line", file: "Startup.cs",
+			tp: "var o = new ApiKeyOptions\n{\n    HeaderName = \"X-Api-Key\",\n    Key = \"{P}\"\n};",
+			decoys: []string{"var s = new SortOptions\n{\n    Key = \"createdAt\"\n};", "var k = new ApiKeyOptions\n{\n    Key = configuration[\"ApiKey\"]\n};",
+				"var o2 = new ApiKeyOptions { HeaderName = \"X-Api-Key\" };\nvar p = new { Key = \"{S2}\" };"}},
+		{ctx: "named arguments, multi-line", file: "Client.kt",
+			tp:     "val opts = ApiKeyOptions(\n    header = \"X-Api-Key\",\n    key = \"{P}\",\n)",
+			decoys: []string{"val sort = SortOptions(\n    key = \"created-At\",\n)"}},
+
+		// ASP.NET machineKey.
+		{ctx: "machineKey", file: "Web.config", tp: `    <machineKey validationKey="{H}" decryptionKey="AutoGenerate,IsolateApps" validation="HMACSHA256" />`,
+			decoys: []string{`    <machineKey validationKey="AutoGenerate,IsolateApps" decryptionKey="AutoGenerate,IsolateApps" />`}},
+
+		// Prose after a secret word.
+		{ctx: "prose", file: "onboarding.md", tp: "Shared test account: user `qa-bot`, password `{P}`.",
+			decoys: []string{"The API key header is `X-Api-Key: {api-key}`.", "Its password is in Key Vault under `orders-db-password`.",
+				"Enter the password `<your password>` twice.", "Fill in the password field.", "The password `{api-key}` goes in the header."}},
+		{ctx: "prose", file: "NOTES.txt", tp: "The staging admin password is {P} until rotation.",
+			decoys: []string{"The password is stored in Key Vault."}},
+
+		// Windows commands.
+		{ctx: "net use", file: "map.cmd", tp: `net use Z: \\fs01\share /user:CONTOSO\svc {P} /persistent:no`,
+			decoys: []string{`net use Z: \\fs01\share /user:CONTOSO\svc *`, `net use Z: \\fs01\share /user:CONTOSO\svc %SHARE_PW%`, `net use Z: /delete`}},
+		{ctx: "cmdkey /pass:", file: "creds.ps1", tp: "cmdkey /generic:fs01 /user:svc /pass:{P}",
+			decoys: []string{"cmdkey /generic:fs01 /user:svc /pass:$env:SHARE_PW", "cmdkey /list"}},
+		{ctx: "schtasks /rp", file: "tasks.bat", tp: `schtasks /create /tn backup /tr c:\\backup.cmd /sc daily /ru CONTOSO\\svc /rp {P}`,
+			decoys: []string{`schtasks /create /tn backup /tr c:\\backup.cmd /sc daily /ru CONTOSO\\svc /rp *`, `schtasks /create /tn b /ru SYSTEM /rp ""`}},
+		{ctx: "net user", file: "users.cmd", tp: "net user deploy {P} /add",
+			decoys: []string{"net user deploy /add", "net user deploy * /add", "net user deploy %DEPLOY_PW% /add"}},
+
 		// cred, creds as secret words; credit, credential_id, incredible not.
 		{ctx: "cred/creds", file: ".env", tp: "SFTP_CREDS={S}",
 			decoys: []string{"CREDIT_LIMIT={S2}", "CREDENTIAL_ID={S2}"}},
@@ -454,7 +532,8 @@ func fakesFor(r ctxRow) *strings.Replacer {
 	b := base64.StdEncoding.EncodeToString([]byte("deploy:" + p))
 	l := detect.Fake(seed+"/sig", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 43) + "%3D"
 	k, _ := detect.FakeFor("KV102", seed)
-	return strings.NewReplacer("{S}", s, "{S2}", s2, "{P}", p, "{B}", b, "{L}", l, "{K}", k)
+	h := detect.Fake(seed+"/hex", "0123456789ABCDEF", 128)
+	return strings.NewReplacer("{S}", s, "{S2}", s2, "{P}", p, "{B}", b, "{L}", l, "{K}", k, "{H}", h)
 }
 
 // matrixFile builds a row's file: the true-positive lines, then the decoys;
@@ -463,7 +542,7 @@ func fakesFor(r ctxRow) *strings.Replacer {
 func matrixFile(r ctxRow) (content string, secret string, tpLine int, decoyLines []int) {
 	rep := fakesFor(r)
 	tp := rep.Replace(r.tp)
-	for _, ph := range []string{"{S}", "{P}", "{B}", "{L}", "{K}"} {
+	for _, ph := range []string{"{S}", "{P}", "{B}", "{L}", "{K}", "{H}"} {
 		if strings.Contains(r.tp, ph) {
 			secret = rep.Replace(ph)
 		}

@@ -306,6 +306,230 @@ type lineState struct {
 	table    tableState
 	tableCol int    // the secret column (0-based cell index)
 	tableKey string // its header, a substring of the header line
+
+	sib siblings // a name: key holding a secret name, whose value: sibling follows
+	own owner    // an initializer or call of a secret's type, open over several lines
+}
+
+// owner follows an object initializer or a call of a type whose name names
+// a secret (detect.SecretOwner) over the lines it spans, and binds its
+// generic fields (Key = "...", value: "...") to that name:
+//
+//	var o = new ApiKeyOptions     val opts = ApiKeyOptions(
+//	{                                 header = "X-Api-Key",
+//	    Key = "s3cr3t...",            key = "s3cr3t...",
+//	};                            )
+type owner struct {
+	name  string // the secret the type names (ApiKey), a substring of its line
+	depth int    // braces and parentheses open since the type
+	open  bool   // the initializer's brace or the call's parenthesis is open
+}
+
+// next returns the pair a pending owner binds on line, and reads line for
+// the start or end of an initializer.
+func (o *owner) next(line string) (pair, bool) {
+	if blank(line) {
+		return pair{}, false
+	}
+	if o.name == "" {
+		*o = owner{}
+		if name, open, ok := ownerLine(line); ok {
+			*o = owner{name: name, open: open}
+			if open {
+				o.depth = 1
+			}
+		}
+		return pair{}, false
+	}
+	i := skipSpace(line, 0)
+	if !o.open {
+		if line[i] != '{' && line[i] != '(' {
+			*o = owner{}
+			return pair{}, false
+		}
+		o.open = true
+	}
+	var p pair
+	ok := false
+	if k, v, off, kv := keyValue(line, i, false); kv && detect.TypedField(k) && off > 0 && (line[off-1] == '"' || line[off-1] == '\'') {
+		p, ok = pair{o.name, v, off}, true
+	}
+	o.depth += bracketDepth(line)
+	if o.depth <= 0 {
+		*o = owner{}
+	}
+	return p, ok
+}
+
+// ownerLine reads a line that ends where an initializer or a call of a
+// secret's type begins: "new ApiKeyOptions", "new ApiKeyOptions() {",
+// "ApiKeyOptions(". It returns the secret's name and whether the brace or
+// parenthesis opened on this line.
+func ownerLine(line string) (string, bool, bool) {
+	t := strings.TrimRight(line, " \t")
+	open, call := false, false
+	if n := len(t); n > 0 && (t[n-1] == '{' || t[n-1] == '(') {
+		open, call = true, t[n-1] == '('
+		t = strings.TrimRight(t[:n-1], " \t")
+	}
+	t = strings.TrimSuffix(t, "()")
+	if strings.HasSuffix(t, ">") {
+		if k := strings.LastIndexByte(t, '<'); k >= 0 {
+			t = t[:k]
+		}
+	}
+	e := len(t)
+	s := e
+	for s > 0 && (isKeyByte(t[s-1]) && t[s-1] != '-' && t[s-1] != '.') {
+		s--
+	}
+	if s == e || !(call || strings.HasSuffix(t[:s], "new ")) {
+		return "", false, false
+	}
+	name, ok := detect.SecretOwner(t[s:e])
+	return name, open, ok
+}
+
+// bracketDepth returns how many braces and parentheses line opens (less
+// those it closes), outside quoted strings.
+func bracketDepth(line string) int {
+	d := 0
+	var q byte
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case q != 0:
+			if c == '\\' {
+				i++
+			} else if c == q {
+				q = 0
+			}
+		case c == '"' || c == '\'':
+			q = c
+		case c == '{' || c == '(':
+			d++
+		case c == '}' || c == ')':
+			d--
+		}
+	}
+	return d
+}
+
+// siblings follows a mapping whose name (or key) member holds a secret
+// name and binds its value member, on a later line, to that name: a YAML
+// sequence item "name: sqlPassword" with "value: <pw>" on the next line at
+// the same column, or a JSON object's "name": "API_TOKEN" member with
+// "value": "<tok>" on a line of its own (Azure Pipelines variables,
+// Kubernetes env, Helm --set lists, ECS and App Service settings,
+// CloudFormation ParameterKey/ParameterValue). A sibling stands at the
+// holder's column; a line indented less ends the mapping.
+//
+// A key that is itself a secret name and opens a mapping binds that
+// mapping's value member the same way (Azure DevOps variable JSON, Helm
+// values):
+//
+//	"sqlPassword": {             password:
+//	  "value": "s3cr3t...",        value: s3cr3t...
+type siblings struct {
+	name  string // the secret name, a substring of the holder's line
+	col   int    // the holder key's column; the parent key's for a child
+	child bool   // the value is a member of the mapping the key opens
+	level int    // a child's column, once its first member is seen
+}
+
+// next returns the pair a pending holder binds on line, and reads line for
+// a new holder.
+func (sb *siblings) next(line string) (pair, bool) {
+	if blank(line) {
+		return pair{}, false
+	}
+	i := skipSpace(line, 0)
+	if p, ok := sb.bind(line, i); ok {
+		return p, true
+	}
+	if strings.HasPrefix(line[i:], "- ") {
+		i = skipSpace(line, i+2)
+	}
+	if k, ok := parentKey(line, i); ok {
+		*sb = siblings{name: k, col: skipSpace(line, 0), child: true}
+		return pair{}, false
+	}
+	k, v, _, ok := keyValue(line, i, false)
+	if !ok || !holderKey(k) || !detect.SecretName(v) || !keyName(v) {
+		return pair{}, false
+	}
+	*sb = siblings{name: v, col: i}
+	return pair{}, false
+}
+
+// bind returns the pair a pending holder binds on line (indented i), and
+// ends the mapping at a line indented less.
+func (sb *siblings) bind(line string, i int) (pair, bool) {
+	if sb.name == "" {
+		return pair{}, false
+	}
+	at := sb.col
+	if sb.child {
+		if i <= sb.col {
+			*sb = siblings{}
+			return pair{}, false
+		}
+		if sb.level == 0 {
+			sb.level = i
+		}
+		at = sb.level
+	}
+	switch {
+	case i < at:
+		*sb = siblings{}
+	case i == at:
+		if k, v, off, ok := keyValue(line, i, false); ok && (strings.EqualFold(k, "value") || strings.EqualFold(k, "parametervalue")) {
+			p := pair{sb.name, v, off}
+			*sb = siblings{}
+			return p, true
+		}
+	}
+	return pair{}, false
+}
+
+// parentKey reads a line whose key is a secret name and opens a mapping:
+// "key": { or key: with nothing after it.
+func parentKey(line string, i int) (string, bool) {
+	if k, v, _, ok := keyValue(line, i, false); ok {
+		return k, v == "{" && detect.SecretName(k)
+	}
+	j := i
+	for j < len(line) && isKeyByte(line[j]) {
+		j++
+	}
+	if j == i || j >= len(line) || line[j] != ':' {
+		return "", false
+	}
+	rest := strings.TrimSpace(line[j+1:])
+	if rest != "" && rest[0] != '#' {
+		return "", false
+	}
+	return line[i:j], detect.SecretName(line[i:j])
+}
+
+// holderKey reports whether k is a key whose value names a sibling's value.
+func holderKey(k string) bool {
+	for _, h := range [...]string{"name", "key", "parameterkey", "parametername"} {
+		if strings.EqualFold(k, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyName reports whether v is a name: key bytes (and /) only.
+func keyName(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if !isKeyByte(v[i]) && v[i] != '/' {
+			return false
+		}
+	}
+	return v != ""
 }
 
 // tableState is where a Markdown table with a secret column stands.
@@ -320,11 +544,21 @@ const (
 // next returns the pair that a key on an earlier line binds on line, if
 // any, and reads line for a key whose value follows.
 func (st *lineState) next(line string) (pair, bool) {
+	sp, sok := st.sib.next(line)
+	op, ook := st.own.next(line)
 	p, ok := st.value(line)
 	if ok || !blank(line) {
+		sib, own := st.sib, st.own
 		st.read(line)
+		st.sib, st.own = sib, own
 	}
-	return p, ok
+	switch {
+	case ok:
+		return p, true
+	case sok:
+		return sp, true
+	}
+	return op, ook
 }
 
 // value returns the pending key's value on line.
@@ -538,7 +772,7 @@ func continuedFlag(line string) (string, bool) {
 	if tok == "-p" {
 		return "password", true
 	}
-	if name == "" || strings.ContainsAny(name, "=\"'") || !detect.SecretName(name) {
+	if name == "" || strings.ContainsAny(name, "=\"'") || !detect.FlagSecretName(name) {
 		return "", false
 	}
 	return name, true
