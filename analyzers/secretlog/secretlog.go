@@ -665,7 +665,7 @@ func (f *flow) sinks(unit inspector.Cursor) []sinkCall {
 	for cur := range unit.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		if sink, args, recvToo := f.sink(cur, call); sink != "" {
-			out = append(out, sinkCall{cur, call, sink, args, recvToo})
+			out = append(out, sinkCall{cur, call, sink, f.valueArgs(call, args), recvToo})
 		}
 	}
 	return out
