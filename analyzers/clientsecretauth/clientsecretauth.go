@@ -155,117 +155,140 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 	if scope == nil || err != nil {
 		return nil, err
 	}
-	on := func(r int) bool { return scope.Rule(Rules[r].ID, Rules[r].Name) }
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	info := pass.TypesInfo
-	c := &checker{pass: pass}
-
-	// Functions (by enclosing declaration) that call a target, per rule, so
-	// that an options literal beside the call is not a second finding.
-	calledIn := map[int]map[ast.Node]bool{}
+	w := &walker{pass: pass, scope: scope, info: pass.TypesInfo, c: &checker{pass: pass}, calledIn: map[int]map[ast.Node]bool{}}
 
 	// A package that reaches neither azidentity, MSAL nor go-autorest can
 	// name none of the targets or their options: only os.Setenv is left
 	// to look for.
 	sdk := azsdk.Reaches(pass.Pkg, azsdk.AzIdentity, azsdk.MSALConfidential, azsdk.AutorestAuth)
-	envSecret := sdk && namesEnvSecret(insp)
-	idents := insp.Root().Preorder((*ast.Ident)(nil))
+	if sdk {
+		w.envSecret = namesEnvSecret(insp)
+		for cur := range insp.Root().Preorder((*ast.Ident)(nil)) {
+			w.ident(cur)
+		}
+	}
 	lits := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}
 	if !sdk {
-		idents = func(func(inspector.Cursor) bool) {}
 		lits = lits[1:]
 	}
-
-	for cur := range idents {
-		id := cur.Node().(*ast.Ident)
-		if !targetName(id.Name) {
-			continue // spelled unlike every target: no type lookup
-		}
-		t := targetOf(info.Uses[id])
-		if t == nil || !on(t.rule) || t.fromEnv() && !envSecret {
-			continue
-		}
-		// Have: pkg.Fn or Fn (dot import); a call of it, or a function value.
-		ref := cur
-		if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
-			ref = cur.Parent()
-		}
-		for ref.ParentEdgeKind() == edge.ParenExpr_X {
-			ref = ref.Parent()
-		}
-		r := Rules[t.rule]
-		if calledIn[t.rule] == nil {
-			calledIn[t.rule] = map[ast.Node]bool{}
-		}
-		calledIn[t.rule][enclosingDecl(cur)] = true
-		if ref.ParentEdgeKind() == edge.CallExpr_Fun {
-			call := ref.Parent().Node().(*ast.CallExpr)
-			d := analysis.Diagnostic{
-				Pos: call.Pos(), End: call.End(), Category: r.ID,
-				Message: fmt.Sprintf("%s authenticates with a static %s, itself a secret to protect: %s",
-					qualified(t), secretWord(t), t.instead()),
-			}
-			if t.fixable {
-				if fix, ok := c.fix(ref.Parent(), call); ok {
-					d.SuggestedFixes = []analysis.SuggestedFix{fix}
-				}
-			}
-			scope.Report(d, r.Name)
-			continue
-		}
-		// Have: f := azidentity.NewClientSecretCredential; f(...) and the like.
-		scope.Report(analysis.Diagnostic{
-			Pos: ref.Node().Pos(), End: ref.Node().End(), Category: r.ID,
-			Message: fmt.Sprintf("%s used as a function value authenticates with a static %s: %s",
-				qualified(t), secretWord(t), t.instead()),
-		}, r.Name)
-	}
-
 	for cur := range insp.Root().Preorder(lits...) {
 		switch n := cur.Node().(type) {
 		case *ast.CompositeLit:
-			// Have: &azidentity.ClientSecretCredentialOptions{...} in a function
-			// that does not call the constructor (it is handed elsewhere).
-			tv, ok := info.Types[n]
-			if !ok {
-				continue
-			}
-			for i := range targets {
-				t := &targets[i]
-				if t.options == "" || !azsdk.IsNamed(tv.Type, t.pkg, t.options) || !on(t.rule) {
-					continue
-				}
-				if _, isPtr := types.Unalias(tv.Type).(*types.Pointer); isPtr {
-					continue
-				}
-				if calledIn[t.rule][enclosingDecl(cur)] {
-					continue
-				}
-				r := Rules[t.rule]
-				scope.Report(analysis.Diagnostic{
-					Pos: n.Pos(), End: n.End(), Category: r.ID,
-					Message: fmt.Sprintf("%s.%s configures a credential that authenticates with a static %s: %s",
-						pkgName(t.pkg), t.options, secretWord(t), t.instead()),
-				}, r.Name)
-			}
+			w.options(cur, n)
 		case *ast.CallExpr:
-			// Have: os.Setenv("AZURE_CLIENT_SECRET", v) with a constant key.
-			r := Rules[4]
-			if len(n.Args) != 2 || !calls(n, "Setenv") || !on(4) || !azsdk.IsFunc(azsdk.Callee(info, n), "os", "Setenv") {
-				continue
-			}
-			key, ok := constString(info, n.Args[0])
-			if !ok || !(strings.EqualFold(key, "AZURE_CLIENT_SECRET") || strings.EqualFold(key, "AZURE_PASSWORD")) {
-				continue
-			}
-			scope.Report(analysis.Diagnostic{
-				Pos: n.Pos(), End: n.End(), Category: r.ID,
-				Message: fmt.Sprintf("setting %s gives EnvironmentCredential a static secret, itself a secret to protect: "+
-					"let the platform provide a managed or workload identity and use azidentity.NewDefaultAzureCredential", key),
-			}, r.Name)
+			w.setenv(n)
 		}
 	}
 	return nil, nil
+}
+
+// A walker reports the findings of one pass.
+type walker struct {
+	pass      *analysis.Pass
+	scope     *azsdk.Scope
+	info      *types.Info
+	c         *checker
+	envSecret bool // the package names AZURE_CLIENT_SECRET (see namesEnvSecret)
+	// calledIn holds the declarations that call or name a target, per
+	// rule, so that an options literal beside the call is not a second
+	// finding. ident fills it before options reads it.
+	calledIn map[int]map[ast.Node]bool
+}
+
+// on reports whether rule r (an index into Rules) is enabled.
+func (w *walker) on(r int) bool { return w.scope.Rule(Rules[r].ID, Rules[r].Name) }
+
+// ident reports the use of a target function at cur: a call, or a
+// function value.
+func (w *walker) ident(cur inspector.Cursor) {
+	id := cur.Node().(*ast.Ident)
+	if !targetName(id.Name) {
+		return // spelled unlike every target: no type lookup
+	}
+	t := targetOf(w.info.Uses[id])
+	if t == nil || !w.on(t.rule) || t.fromEnv() && !w.envSecret {
+		return
+	}
+	// Have: pkg.Fn or Fn (dot import); a call of it, or a function value.
+	ref := cur
+	if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
+		ref = cur.Parent()
+	}
+	for ref.ParentEdgeKind() == edge.ParenExpr_X {
+		ref = ref.Parent()
+	}
+	r := Rules[t.rule]
+	if w.calledIn[t.rule] == nil {
+		w.calledIn[t.rule] = map[ast.Node]bool{}
+	}
+	w.calledIn[t.rule][enclosingDecl(cur)] = true
+	if ref.ParentEdgeKind() == edge.CallExpr_Fun {
+		call := ref.Parent().Node().(*ast.CallExpr)
+		d := analysis.Diagnostic{
+			Pos: call.Pos(), End: call.End(), Category: r.ID,
+			Message: fmt.Sprintf("%s authenticates with a static %s, itself a secret to protect: %s",
+				qualified(t), secretWord(t), t.instead()),
+		}
+		if t.fixable {
+			if fix, ok := w.c.fix(ref.Parent(), call); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+		}
+		w.scope.Report(d, r.Name)
+		return
+	}
+	// Have: f := azidentity.NewClientSecretCredential; f(...) and the like.
+	w.scope.Report(analysis.Diagnostic{
+		Pos: ref.Node().Pos(), End: ref.Node().End(), Category: r.ID,
+		Message: fmt.Sprintf("%s used as a function value authenticates with a static %s: %s",
+			qualified(t), secretWord(t), t.instead()),
+	}, r.Name)
+}
+
+// options reports a target's options literal built away from the call.
+func (w *walker) options(cur inspector.Cursor, n *ast.CompositeLit) {
+	// Have: &azidentity.ClientSecretCredentialOptions{...} in a function
+	// that does not call the constructor (it is handed elsewhere).
+	tv, ok := w.info.Types[n]
+	if !ok {
+		return
+	}
+	for i := range targets {
+		t := &targets[i]
+		if t.options == "" || !azsdk.IsNamed(tv.Type, t.pkg, t.options) || !w.on(t.rule) {
+			continue
+		}
+		if _, isPtr := types.Unalias(tv.Type).(*types.Pointer); isPtr {
+			continue
+		}
+		if w.calledIn[t.rule][enclosingDecl(cur)] {
+			continue
+		}
+		r := Rules[t.rule]
+		w.scope.Report(analysis.Diagnostic{
+			Pos: n.Pos(), End: n.End(), Category: r.ID,
+			Message: fmt.Sprintf("%s.%s configures a credential that authenticates with a static %s: %s",
+				pkgName(t.pkg), t.options, secretWord(t), t.instead()),
+		}, r.Name)
+	}
+}
+
+// setenv reports os.Setenv("AZURE_CLIENT_SECRET", v) with a constant key.
+func (w *walker) setenv(n *ast.CallExpr) {
+	r := Rules[4]
+	if len(n.Args) != 2 || !calls(n, "Setenv") || !w.on(4) || !azsdk.IsFunc(azsdk.Callee(w.info, n), "os", "Setenv") {
+		return
+	}
+	key, ok := constString(w.info, n.Args[0])
+	if !ok || !(strings.EqualFold(key, "AZURE_CLIENT_SECRET") || strings.EqualFold(key, "AZURE_PASSWORD")) {
+		return
+	}
+	w.scope.Report(analysis.Diagnostic{
+		Pos: n.Pos(), End: n.End(), Category: r.ID,
+		Message: fmt.Sprintf("setting %s gives EnvironmentCredential a static secret, itself a secret to protect: "+
+			"let the platform provide a managed or workload identity and use azidentity.NewDefaultAzureCredential", key),
+	}, r.Name)
 }
 
 // sdkItself reports whether the package is the SDK's own code: in the

@@ -11,11 +11,13 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, fixcheck.TestData(t), clientsecretauth.New(&config.Source{}), "clientsecretauth", "clientsecretauth/autorest", "clientsecretauth/autorestmsi", "github.com/Azure/azure-sdk-for-go/sdk/azidentity")
+	analysistest.RunWithSuggestedFixes(t, fixcheck.TestData(t), clientsecretauth.New(&config.Source{}), "clientsecretauth", "clientsecretauth/autorest", "clientsecretauth/autorestmsi", "github.com/Azure/azure-sdk-for-go/sdk/azidentity",
+		"github.com/Azure/go-autorest/autorest/azure/auth", "github.com/Azure/azure-sdk-for-go/services/keyvault/auth")
 }
 
 func TestFixesBuild(t *testing.T) {
-	fixcheck.Run(t, fixcheck.TestData(t), clientsecretauth.New(&config.Source{}), "clientsecretauth", "clientsecretauth/autorest", "clientsecretauth/autorestmsi", "github.com/Azure/azure-sdk-for-go/sdk/azidentity")
+	fixcheck.Run(t, fixcheck.TestData(t), clientsecretauth.New(&config.Source{}), "clientsecretauth", "clientsecretauth/autorest", "clientsecretauth/autorestmsi", "github.com/Azure/azure-sdk-for-go/sdk/azidentity",
+		"github.com/Azure/go-autorest/autorest/azure/auth", "github.com/Azure/azure-sdk-for-go/services/keyvault/auth")
 }
 
 func TestConfig(t *testing.T) {

@@ -74,6 +74,13 @@
 // prefix to reveal a secret and breaks the flow too (gitea's
 // util.TruncateRunes(token, 3); not TruncateRunes(token, 64)).
 //
+// An argument of a printf-style call (a function whose name ends in f,
+// with a constant format) that the format consumes with %T (the type's
+// name) or %p (an address) prints no value (the SDK's own
+// fmt.Errorf("unmarshalling type %T: %v", s, err) with s a SecretBundle);
+// a format with explicit argument indexes, or whose verbs do not match the
+// arguments, keeps every argument.
+//
 // A string variable read from os.Getenv with a secret-named constant key
 // (os.Getenv("DB_PASSWORD")) is a source too.
 //

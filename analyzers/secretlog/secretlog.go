@@ -173,39 +173,6 @@ func (f *flow) declare(unit inspector.Cursor) {
 	f.encoders = map[types.Object]string{}
 	f.generated = map[types.Object]bool{}
 	f.nameArgs = map[*types.Var]bool{}
-	local := func(e ast.Expr) *stores {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		v, ok := f.info.ObjectOf(id).(*types.Var)
-		if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
-			return nil
-		}
-		st := f.assigned[v]
-		if st == nil {
-			st = &stores{}
-			f.assigned[v] = st
-		}
-		return st
-	}
-	store := func(lhs, rhs ast.Expr) {
-		st := local(lhs)
-		if st == nil {
-			return
-		}
-		if tv, ok := f.info.Types[rhs]; ok && rhs != nil && tv.Value != nil && tv.Value.Kind() == constant.String {
-			st.consts = append(st.consts, constant.StringVal(tv.Value))
-			return
-		}
-		if rhs != nil && nameShaped(f.info, rhs) {
-			return // Have: secret := req.Name: the name of a secret, no value
-		}
-		if rhs != nil && f.credlessBuilt(rhs) {
-			return // Have: connStr := fmt.Sprintf("file:%s?%s", path, params): no credential in it
-		}
-		st.other = true
-	}
 	for cur := range unit.Preorder((*ast.Ident)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil),
 		(*ast.UnaryExpr)(nil), (*ast.IndexExpr)(nil), (*ast.CallExpr)(nil), (*ast.FuncType)(nil)) {
 		switch n := cur.Node().(type) {
@@ -217,60 +184,118 @@ func (f *flow) declare(unit inspector.Cursor) {
 			if n.Params != nil {
 				for _, field := range n.Params.List {
 					for _, id := range field.Names {
-						store(id, nil)
+						f.store(id, nil)
 					}
 				}
 			}
 		case *ast.IndexExpr:
-			// Have: data[secretKey], with data a map.
-			if t := f.info.TypeOf(n.X); t != nil {
-				if _, isMap := t.Underlying().(*types.Map); isMap {
-					if id, ok := ast.Unparen(n.Index).(*ast.Ident); ok && f.info.ObjectOf(id) != nil {
-						f.mapKeys[f.info.ObjectOf(id)] = true
-					}
-				}
-			}
+			f.noteMapKey(n)
 		case *ast.Ident:
 			if _, ok := f.info.Defs[n].(*types.Var); ok {
 				f.declared[strings.Join(detect.SplitWords(n.Name), "")] = true
 			}
 		case *ast.AssignStmt:
-			f.noteGenerated(n)
-			if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
-				// Have: enc := json.NewEncoder(w).
-				if id, ok := n.Lhs[0].(*ast.Ident); ok {
-					if d := f.encoderDest(n.Rhs[0]); d != "" && f.info.ObjectOf(id) != nil {
-						f.encoders[f.info.ObjectOf(id)] = d
-					}
-				}
-			}
-			for i, lhs := range n.Lhs {
-				if (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) && len(n.Lhs) == len(n.Rhs) {
-					store(lhs, n.Rhs[i])
-				} else {
-					store(lhs, nil)
-				}
-			}
+			f.declareAssign(n)
 		case *ast.ValueSpec:
-			for i, id := range n.Names {
-				switch {
-				case len(n.Values) == 0:
-					if st := local(id); st != nil {
-						st.consts = append(st.consts, "") // the zero value
-					}
-				case len(n.Values) == len(n.Names):
-					store(id, n.Values[i])
-				default:
-					store(id, nil)
-				}
-			}
+			f.declareValues(n)
 		case *ast.RangeStmt:
-			store(n.Key, nil)
-			store(n.Value, nil)
+			f.store(n.Key, nil)
+			f.store(n.Value, nil)
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
-				store(n.X, nil) // flag.StringVar(&token, ...), json.Unmarshal(b, &password)
+				f.store(n.X, nil) // flag.StringVar(&token, ...), json.Unmarshal(b, &password)
 			}
+		}
+	}
+}
+
+// local returns the stores of the local variable e names, or nil for any
+// other expression (a field, a package-level variable).
+func (f *flow) local(e ast.Expr) *stores {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := f.info.ObjectOf(id).(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	st := f.assigned[v]
+	if st == nil {
+		st = &stores{}
+		f.assigned[v] = st
+	}
+	return st
+}
+
+// store records that lhs, if a local variable, is assigned rhs (nil for a
+// run-time value from elsewhere: a parameter, a range, its address taken).
+func (f *flow) store(lhs, rhs ast.Expr) {
+	st := f.local(lhs)
+	if st == nil {
+		return
+	}
+	if tv, ok := f.info.Types[rhs]; ok && rhs != nil && tv.Value != nil && tv.Value.Kind() == constant.String {
+		st.consts = append(st.consts, constant.StringVal(tv.Value))
+		return
+	}
+	if rhs != nil && nameShaped(f.info, rhs) {
+		return // Have: secret := req.Name: the name of a secret, no value
+	}
+	if rhs != nil && f.credlessBuilt(rhs) {
+		return // Have: connStr := fmt.Sprintf("file:%s?%s", path, params): no credential in it
+	}
+	st.other = true
+}
+
+// noteMapKey records the variable that indexes a map: data[secretKey].
+func (f *flow) noteMapKey(n *ast.IndexExpr) {
+	t := f.info.TypeOf(n.X)
+	if t == nil {
+		return
+	}
+	if _, isMap := t.Underlying().(*types.Map); !isMap {
+		return
+	}
+	if id, ok := ast.Unparen(n.Index).(*ast.Ident); ok && f.info.ObjectOf(id) != nil {
+		f.mapKeys[f.info.ObjectOf(id)] = true
+	}
+}
+
+// declareAssign records an assignment's stores, generated credentials and
+// JSON encoders.
+func (f *flow) declareAssign(n *ast.AssignStmt) {
+	f.noteGenerated(n)
+	if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+		// Have: enc := json.NewEncoder(w).
+		if id, ok := n.Lhs[0].(*ast.Ident); ok {
+			if d := f.encoderDest(n.Rhs[0]); d != "" && f.info.ObjectOf(id) != nil {
+				f.encoders[f.info.ObjectOf(id)] = d
+			}
+		}
+	}
+	for i, lhs := range n.Lhs {
+		if (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) && len(n.Lhs) == len(n.Rhs) {
+			f.store(lhs, n.Rhs[i])
+		} else {
+			f.store(lhs, nil)
+		}
+	}
+}
+
+// declareValues records a var declaration's stores: the zero value when
+// it has none.
+func (f *flow) declareValues(n *ast.ValueSpec) {
+	for i, id := range n.Names {
+		switch {
+		case len(n.Values) == 0:
+			if st := f.local(id); st != nil {
+				st.consts = append(st.consts, "") // the zero value
+			}
+		case len(n.Values) == len(n.Names):
+			f.store(id, n.Values[i])
+		default:
+			f.store(id, nil)
 		}
 	}
 }
@@ -640,7 +665,7 @@ func (f *flow) sinks(unit inspector.Cursor) []sinkCall {
 	for cur := range unit.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		if sink, args, recvToo := f.sink(cur, call); sink != "" {
-			out = append(out, sinkCall{cur, call, sink, args, recvToo})
+			out = append(out, sinkCall{cur, call, sink, f.valueArgs(call, args), recvToo})
 		}
 	}
 	return out
@@ -725,28 +750,51 @@ func (f *flow) sink(cur inspector.Cursor, call *ast.CallExpr) (string, []ast.Exp
 	if fn == nil || fn.Pkg() == nil {
 		return "", nil, false
 	}
-	sig := fn.Type().(*types.Signature)
-	path := azsdk.PkgPath(fn.Pkg())
-	statement := false
+	c := &callSite{f: f, call: call, fn: fn, sig: fn.Type().(*types.Signature), path: azsdk.PkgPath(fn.Pkg())}
 	switch cur.Parent().Node().(type) {
 	case *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt:
-		statement = true
-	}
-	// qual names the sink in the message; built only for a sink.
-	qual := func() string {
-		if sig.Recv() != nil {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-				if t := f.info.TypeOf(sel.X); t != nil {
-					return "(" + types.TypeString(t, types.RelativeTo(f.pass.Pkg)) + ")." + fn.Name()
-				}
-			}
-		}
-		return fn.Pkg().Name() + "." + fn.Name()
+		c.statement = true
 	}
 	if anySpec(f.state.sinks, fn) {
 		// Have: a sink the configuration names (secretlog.sinks).
-		return qual(), call.Args, false
+		return c.qual(), call.Args, false
 	}
+	if what, args, recv, ok := c.knownSink(); ok {
+		return what, args, recv
+	}
+	if what, args, ok := c.shapedSink(); ok {
+		return what, args, false
+	}
+	return "", nil, false
+}
+
+// A callSite is a call of a function or method, as sink judges it.
+type callSite struct {
+	f         *flow
+	call      *ast.CallExpr
+	fn        *types.Func
+	sig       *types.Signature
+	path      string // the callee's package, vendor prefix removed
+	statement bool   // the call is a statement (or deferred, or go)
+}
+
+// qual names the sink in the message.
+func (c *callSite) qual() string {
+	if c.sig.Recv() != nil {
+		if sel, ok := ast.Unparen(c.call.Fun).(*ast.SelectorExpr); ok {
+			if t := c.f.info.TypeOf(sel.X); t != nil {
+				return "(" + types.TypeString(t, types.RelativeTo(c.f.pass.Pkg)) + ")." + c.fn.Name()
+			}
+		}
+	}
+	return c.fn.Pkg().Name() + "." + c.fn.Name()
+}
+
+// knownSink matches the sinks of known packages by package path and name:
+// loggers, fmt, errors, net/http, io, encoding/json, gin and echo
+// responses, testing.
+func (c *callSite) knownSink() (string, []ast.Expr, bool, bool) {
+	call, fn, sig, path := c.call, c.fn, c.sig, c.path
 	switch {
 	case logPkgs[path]:
 		// Only the call that ends a statement logs; inner calls build
@@ -755,64 +803,70 @@ func (f *flow) sink(cur inspector.Cursor, call *ast.CallExpr) (string, []ast.Exp
 		if sig.Results().Len() > 0 && logPkgs[namedPkg(sig.Results().At(0).Type())] {
 			break
 		}
-		switch cur.Parent().Node().(type) {
-		case *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt:
-			return qual(), call.Args, sig.Recv() != nil
+		if c.statement {
+			return c.qual(), call.Args, sig.Recv() != nil, true
 		}
 	case path == "fmt":
 		switch fn.Name() {
 		case "Print", "Printf", "Println", "Errorf":
-			return qual(), call.Args, false
+			return c.qual(), call.Args, false, true
 		case "Fprint", "Fprintf", "Fprintln":
 			if len(call.Args) > 0 {
-				if d := f.outWriter(call.Args[0]); d != "" {
-					return qual() + " to " + d, call.Args[1:], false
+				if d := c.f.outWriter(call.Args[0]); d != "" {
+					return c.qual() + " to " + d, call.Args[1:], false, true
 				}
 			}
 		}
 	case path == "errors" && fn.Name() == "New":
-		return qual(), call.Args, false
+		return c.qual(), call.Args, false, true
 	case path == "net/http" && fn.Name() == "Error" && sig.Recv() == nil && len(call.Args) == 3:
-		return httpResponse + " (http.Error)", call.Args[1:2], false
+		return httpResponse + " (http.Error)", call.Args[1:2], false, true
 	case path == "io" && fn.Name() == "WriteString":
 		if len(call.Args) == 2 {
-			if d := f.outWriter(call.Args[0]); d != "" {
-				return qual() + " to " + d, call.Args[1:], false
+			if d := c.f.outWriter(call.Args[0]); d != "" {
+				return c.qual() + " to " + d, call.Args[1:], false, true
 			}
 		}
 	case path == "encoding/json" && fn.Name() == "Encode" && sig.Recv() != nil:
 		// Have: json.NewEncoder(w).Encode(v), enc.Encode(v) with enc := json.NewEncoder(w).
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if d := f.encoderDest(sel.X); d != "" {
-				return "(*encoding/json.Encoder).Encode to " + d, call.Args, false
+			if d := c.f.encoderDest(sel.X); d != "" {
+				return "(*encoding/json.Encoder).Encode to " + d, call.Args, false, true
 			}
 		}
 	case (path == "github.com/gin-gonic/gin" || path == "github.com/labstack/echo/v4") && sig.Recv() != nil &&
 		responseMethods[fn.Name()] && len(call.Args) > 1:
 		// Have: c.JSON(http.StatusOK, gin.H{"key": secret}), c.String(200, secret).
-		return httpResponse + " (" + qual() + ")", call.Args[1:], false
+		return httpResponse + " (" + c.qual() + ")", call.Args[1:], false, true
 	case path == "testing" && sig.Recv() != nil:
 		for _, p := range []string{"Log", "Error", "Fatal", "Skip"} {
 			if strings.HasPrefix(fn.Name(), p) {
-				return qual(), call.Args, false
+				return c.qual(), call.Args, false, true
 			}
 		}
 	}
-	if sig.Recv() != nil && statement && levelMethod(fn.Name()) && path != "testing" && !logPkgs[path] {
+	return "", nil, false, false
+}
+
+// shapedSink matches sinks by shape, in packages kvlint does not know: a
+// level method of a logger-shaped type, and a Write method of a writer to
+// standard output or an HTTP response.
+func (c *callSite) shapedSink() (string, []ast.Expr, bool) {
+	sel, ok := ast.Unparen(c.call.Fun).(*ast.SelectorExpr)
+	if c.sig.Recv() == nil || !ok {
+		return "", nil, false
+	}
+	if c.statement && levelMethod(c.fn.Name()) && c.path != "testing" && !logPkgs[c.path] {
 		// Have: logger.Infof("...", secret) on a type that has the
 		// methods of a logger (dapr's kit/logger.Logger, a project's own).
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if t := f.info.TypeOf(sel.X); t != nil && f.loggerShaped(t) {
-				return qual(), call.Args, false
-			}
+		if t := c.f.info.TypeOf(sel.X); t != nil && c.f.loggerShaped(t) {
+			return c.qual(), c.call.Args, true
 		}
 	}
-	if sig.Recv() != nil && strings.HasPrefix(fn.Name(), "Write") {
+	if strings.HasPrefix(c.fn.Name(), "Write") {
 		// Have: w.Write([]byte(secret)), os.Stdout.WriteString(secret).
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if d := f.outWriter(sel.X); d != "" {
-				return d + "." + fn.Name(), call.Args, false
-			}
+		if d := c.f.outWriter(sel.X); d != "" {
+			return d + "." + c.fn.Name(), c.call.Args, true
 		}
 	}
 	return "", nil, false

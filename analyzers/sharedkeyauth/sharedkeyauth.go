@@ -81,25 +81,37 @@ type service struct {
 	name   string
 	entra  string // its Entra ID constructor
 	local  string // how to turn key authentication off on the resource
+	key    string // what the package's own KeyCredential holds, if not an account key
+}
+
+// keyWord says what a key credential of the service's own package holds.
+func (s *service) keyWord() string {
+	if s.key != "" {
+		return s.key
+	}
+	return "a shared account key"
 }
 
 const storageLocal = "set allowSharedKeyAccess to false on the storage account"
 
 var services = []service{
-	{"storage/azblob", "Blob Storage", "azblob.NewClient(serviceURL, cred, nil)", storageLocal},
-	{"storage/azqueue", "Queue Storage", "azqueue.NewServiceClient(serviceURL, cred, nil)", storageLocal},
-	{"storage/azfile", "Azure Files", "service.NewClient(serviceURL, cred, &service.ClientOptions{FileRequestIntent: service.ShareTokenIntentBackup})", storageLocal},
-	{"storage/azdatalake", "Data Lake Storage", "service.NewClient(serviceURL, cred, nil)", storageLocal},
-	{"data/aztables", "Table Storage", "aztables.NewServiceClient(serviceURL, cred, nil)", storageLocal + " (disableLocalAuth on a Cosmos DB account)"},
-	{"data/azcosmos", "Cosmos DB", "azcosmos.NewClient(endpoint, cred, nil)", "set disableLocalAuth to true on the Cosmos DB account"},
-	{"messaging/azservicebus", "Service Bus", `azservicebus.NewClient("<namespace>.servicebus.windows.net", cred, nil)`, "set disableLocalAuth to true on the namespace"},
-	{"messaging/azeventhubs", "Event Hubs", `azeventhubs.NewProducerClient("<namespace>.servicebus.windows.net", eventHub, cred, nil) or NewConsumerClient`, "set disableLocalAuth to true on the namespace"},
-	{"data/azappconfig", "App Configuration", "azappconfig.NewClient(endpoint, cred, nil)", "set disableLocalAuth to true on the store"},
-	{"messaging/eventgrid/", "Event Grid", "the package's NewClient(endpoint, cred, nil) (aznamespaces.NewSenderClient for namespaces)", "set disableLocalAuth to true on the topic or namespace"},
-	{"ai/", "Azure OpenAI / AI Services", "the package's NewClient(endpoint, cred, nil)", "set disableLocalAuth to true on the AI Services account"},
-	{"cognitiveservices/", "AI Services", "the package's NewClient(endpoint, cred, nil)", "set disableLocalAuth to true on the AI Services account"},
-	{"search/", "AI Search", "the package's NewClient with an azcore.TokenCredential", "set disableLocalAuth to true on the search service"},
-	{"maps/", "Azure Maps", "the package's NewClient with an azcore.TokenCredential and the account's client ID", "set disableLocalAuth to true on the Maps account"},
+	{"storage/azblob", "Blob Storage", "azblob.NewClient(serviceURL, cred, nil)", storageLocal, ""},
+	{"storage/azqueue", "Queue Storage", "azqueue.NewServiceClient(serviceURL, cred, nil)", storageLocal, ""},
+	{"storage/azfile", "Azure Files", "service.NewClient(serviceURL, cred, &service.ClientOptions{FileRequestIntent: service.ShareTokenIntentBackup})", storageLocal, ""},
+	{"storage/azdatalake", "Data Lake Storage", "service.NewClient(serviceURL, cred, nil)", storageLocal, ""},
+	{"data/aztables", "Table Storage", "aztables.NewServiceClient(serviceURL, cred, nil)", storageLocal + " (disableLocalAuth on a Cosmos DB account)", ""},
+	{"data/azcosmos", "Cosmos DB", "azcosmos.NewClient(endpoint, cred, nil)", "set disableLocalAuth to true on the Cosmos DB account", ""},
+	{"messaging/azservicebus", "Service Bus", `azservicebus.NewClient("<namespace>.servicebus.windows.net", cred, nil)`, "set disableLocalAuth to true on the namespace", ""},
+	{"messaging/azeventhubs", "Event Hubs", `azeventhubs.NewProducerClient("<namespace>.servicebus.windows.net", eventHub, cred, nil) or NewConsumerClient`, "set disableLocalAuth to true on the namespace", ""},
+	{"data/azappconfig", "App Configuration", "azappconfig.NewClient(endpoint, cred, nil)", "set disableLocalAuth to true on the store", ""},
+	{"messaging/eventgrid/", "Event Grid", "the package's NewClient(endpoint, cred, nil) (aznamespaces.NewSenderClient for namespaces)", "set disableLocalAuth to true on the topic or namespace", "an access key"},
+	// The namespaces client's first path (v0.x), before eventgrid/aznamespaces.
+	{"messaging/azeventgrid", "Event Grid", "azeventgrid.NewClient(endpoint, cred, nil) (aznamespaces.NewSenderClient in current releases)", "set disableLocalAuth to true on the topic or namespace", "an access key"},
+	{"ai/", "Azure OpenAI / AI Services", "the package's NewClient(endpoint, cred, nil)", "set disableLocalAuth to true on the AI Services account", "an API key"},
+	// azopenai's first path (v0.1-v0.3), with its own KeyCredential.
+	{"cognitiveservices/", "Azure OpenAI / AI Services", "the package's NewClient(endpoint, cred, nil)", "set disableLocalAuth to true on the AI Services account", "an API key"},
+	{"search/", "AI Search", "the package's NewClient with an azcore.TokenCredential", "set disableLocalAuth to true on the search service", "an API key"},
+	{"maps/", "Azure Maps", "the package's NewClient with an azcore.TokenCredential and the account's client ID", "set disableLocalAuth to true on the Maps account", "a subscription key"},
 }
 
 // serviceOf returns the service of the SDK package path, or nil.
@@ -152,13 +164,13 @@ func classify(fn *types.Func) (kind, string) {
 		case azsdk.IsNamed(t, azsdk.AzCore, "SASCredential"):
 			return azcoreKey, "a shared access signature (azcore.SASCredential)"
 		case azsdk.IsNamed(t, path, "SharedKeyCredential") || azsdk.IsNamed(t, path, "KeyCredential"):
-			return sharedKey, "a shared account key"
+			return sharedKey, serviceOf(path).keyWord()
 		}
 	}
 	if sig.Results().Len() >= 1 {
 		r := sig.Results().At(0).Type()
 		if azsdk.IsNamed(r, path, "SharedKeyCredential") || azsdk.IsNamed(r, path, "KeyCredential") {
-			return keyCred, "a shared account key"
+			return keyCred, serviceOf(path).keyWord()
 		}
 	}
 	return none, ""

@@ -14,7 +14,8 @@ import (
 // implements the SDK (and calls its own constructors) is not a user of it.
 func TestAnalyzer(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, fixcheck.TestData(t), sharedkeyauth.New(&config.Source{}),
-		"sharedkeyauth", "sharedkeyauth/fix", "github.com/Azure/azure-sdk-for-go/sdk/storage/azblob", "github.com/Azure/azure-sdk-for-go/sdk/storage/azblob/container")
+		"sharedkeyauth", "sharedkeyauth/fix", "github.com/Azure/azure-sdk-for-go/sdk/storage/azblob", "github.com/Azure/azure-sdk-for-go/sdk/storage/azblob/container",
+		"github.com/Azure/azure-sdk-for-go/sdk/messaging/azservicebus", "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventgrid")
 }
 
 func TestFixesBuild(t *testing.T) {

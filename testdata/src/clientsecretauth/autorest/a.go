@@ -49,4 +49,15 @@ func msi() (autorest.Authorizer, error) {
 // NewClientCredentialsConfig is not go-autorest's.
 func NewClientCredentialsConfig(id, secret, tenant string) string { return id }
 
-func decoy() string { return NewClientCredentialsConfig("a", "b", "c") }
+// NewServicePrincipalToken is not adal's.
+func NewServicePrincipalToken(cfg adal.OAuthConfig, id, secret, resource string) string { return id }
+
+// NewAuthorizerFromEnvironment is not go-autorest's, in a package that
+// names AZURE_CLIENT_SECRET.
+func NewAuthorizerFromEnvironment() (autorest.Authorizer, error) { return nil, nil }
+
+func decoy(cfg adal.OAuthConfig) string {
+	_, _ = NewAuthorizerFromEnvironment()
+	_ = NewServicePrincipalToken(cfg, "a", "b", "c")
+	return NewClientCredentialsConfig("a", "b", "c")
+}

@@ -19,6 +19,17 @@ func NewProducerClientFromConnectionString(connectionString string, eventHub str
 	return &ProducerClient{}, nil
 }
 
+// ConsumerClient receives events.
+type ConsumerClient struct{}
+
+// ConsumerClientOptions are the client's options.
+type ConsumerClientOptions struct{}
+
+// NewConsumerClientFromConnectionString creates a ConsumerClient from a connection string.
+func NewConsumerClientFromConnectionString(connectionString string, eventHub string, consumerGroup string, options *ConsumerClientOptions) (*ConsumerClient, error) {
+	return &ConsumerClient{}, nil
+}
+
 // ConnectionStringProperties are the parts of a connection string.
 type ConnectionStringProperties struct {
 	Endpoint            string
