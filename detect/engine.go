@@ -2,6 +2,7 @@ package detect
 
 import (
 	"fmt"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -16,7 +17,8 @@ type Engine struct {
 	always    ruleSet // rules with neither keywords nor name keywords
 	hasAlways bool
 	nameKW    []nameKeyword
-	generic   *Rule // nil when KV100 is disabled
+	nameByLen [][]nameKeyword // nameKW by word length: scanNames compares a word with those of its length
+	generic   *Rule           // nil when KV100 is disabled
 	genFloor  float64
 	// genFloorSet reports that the floor was configured: it is then not
 	// lowered for short values.
@@ -222,7 +224,12 @@ func (e *Engine) compileRules() error {
 			owner = append(owner, maxRules+i)
 		}
 		for _, k := range r.NameKeywords {
-			e.nameKW = append(e.nameKW, nameKeyword{strings.ToLower(k), i})
+			kw := nameKeyword{strings.ToLower(k), i}
+			e.nameKW = append(e.nameKW, kw)
+			for len(e.nameByLen) <= len(kw.word) {
+				e.nameByLen = append(e.nameByLen, nil)
+			}
+			e.nameByLen[len(kw.word)] = append(e.nameByLen[len(kw.word)], kw)
 		}
 		if len(r.Keywords) == 0 && len(r.NameKeywords) == 0 {
 			e.always.add(i)
@@ -321,18 +328,16 @@ func (e *Engine) scan(value string, ctx Context, dst []Finding, tr *trace) []Fin
 	}
 	start := len(dst)
 	var rej rejectSet
-	for i := range e.compiled {
-		if !hits.has(i) || i == e.genericBit || !e.required(i, &hits) {
-			continue
-		}
-		if tr != nil {
-			step := StepKeyword
-			if named.has(i) {
-				step = StepName
+	// The rules with a keyword hit, in rule order: the set bits of hits'
+	// first half, not a test of every compiled rule.
+	for w, word := range hits[:maxRules/64] {
+		for ; word != 0; word &= word - 1 {
+			i := w<<6 | bits.TrailingZeros64(word)
+			if i >= len(e.compiled) || i == e.genericBit || !e.required(i, &hits) {
+				continue
 			}
-			tr.add(Decision{Step: step, Rule: e.compiled[i].rule})
+			dst = e.runHit(i, value, ctx, &named, dst, &rej, tr)
 		}
-		dst = e.runRule(&e.compiled[i], value, 0, len(value), ctx, named.has(i), dst, &rej, tr)
 	}
 	if e.generic != nil {
 		dst = e.scanGeneric(value, ctx, genericName, weakName, hits.has(e.genericBit), contexts, start, dst, &rej, tr)
@@ -441,6 +446,19 @@ func (r *rejectSet) overlaps(s, e int) bool {
 	return false
 }
 
+// runHit runs rule i, which a keyword (or the name) woke, over the whole
+// value, and records the step when explaining.
+func (e *Engine) runHit(i int, value string, ctx Context, named *ruleSet, dst []Finding, rej *rejectSet, tr *trace) []Finding {
+	if tr != nil {
+		step := StepKeyword
+		if named.has(i) {
+			step = StepName
+		}
+		tr.add(Decision{Step: step, Rule: e.compiled[i].rule})
+	}
+	return e.runRule(&e.compiled[i], value, 0, len(value), ctx, named.has(i), dst, rej, tr)
+}
+
 // required reports whether rule i has no Requires or one of them occurred.
 func (e *Engine) required(i int, hits *ruleSet) bool {
 	return len(e.compiled[i].rule.Requires) == 0 || hits.has(maxRules+i)
@@ -539,9 +557,12 @@ func (e *Engine) scanNames(ctx Context, set *ruleSet) {
 				break
 			}
 			w := name[s:end]
-			for _, k := range e.nameKW {
-				if len(k.word) == len(w) && strings.EqualFold(k.word, w) {
-					set.add(k.rule)
+			if len(w) < len(e.nameByLen) {
+				first := lowerByte(w[0])
+				for _, k := range e.nameByLen[len(w)] {
+					if k.word[0] == first && strings.EqualFold(k.word, w) {
+						set.add(k.rule)
+					}
 				}
 			}
 			i = end
