@@ -113,11 +113,14 @@ func run(pass *analysis.Pass, src *config.Source) (any, error) {
 			continue
 		}
 		f := &flow{pass: pass, scope: scope, info: pass.TypesInfo, tainted: map[key]string{}, test: scope.IsTest(cur.Node().Pos()), state: state}
-		f.declare(cur)
+		// Sinks first, knowing only the unit's JSON encoders (all a sink
+		// needs): most functions have none, and then nothing is declared.
+		f.noteEncoders(cur)
 		sinks := f.sinks(cur)
 		if len(sinks) == 0 {
 			continue // nothing to flow into: no taint to track
 		}
+		f.declare(cur)
 		f.propagate(cur)
 		f.report(sinks)
 	}
@@ -262,18 +265,32 @@ func (f *flow) noteMapKey(n *ast.IndexExpr) {
 	}
 }
 
+// noteEncoders records the unit's JSON encoders (enc := json.NewEncoder(w))
+// and where they write: what sinks needs of declare.
+func (f *flow) noteEncoders(unit inspector.Cursor) {
+	f.encoders = map[types.Object]string{}
+	for cur := range unit.Preorder((*ast.AssignStmt)(nil)) {
+		f.noteEncoder(cur.Node().(*ast.AssignStmt))
+	}
+}
+
+// noteEncoder records the encoder an assignment declares, if any.
+func (f *flow) noteEncoder(n *ast.AssignStmt) {
+	if len(n.Lhs) != 1 || len(n.Rhs) != 1 {
+		return
+	}
+	if id, ok := n.Lhs[0].(*ast.Ident); ok {
+		if d := f.encoderDest(n.Rhs[0]); d != "" && f.info.ObjectOf(id) != nil {
+			f.encoders[f.info.ObjectOf(id)] = d
+		}
+	}
+}
+
 // declareAssign records an assignment's stores, generated credentials and
 // JSON encoders.
 func (f *flow) declareAssign(n *ast.AssignStmt) {
 	f.noteGenerated(n)
-	if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
-		// Have: enc := json.NewEncoder(w).
-		if id, ok := n.Lhs[0].(*ast.Ident); ok {
-			if d := f.encoderDest(n.Rhs[0]); d != "" && f.info.ObjectOf(id) != nil {
-				f.encoders[f.info.ObjectOf(id)] = d
-			}
-		}
-	}
+	f.noteEncoder(n) // Have: enc := json.NewEncoder(w).
 	for i, lhs := range n.Lhs {
 		if (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) && len(n.Lhs) == len(n.Rhs) {
 			f.store(lhs, n.Rhs[i])
