@@ -268,7 +268,7 @@ func (f *flow) noteMapKey(n *ast.IndexExpr) {
 // noteEncoders records the unit's JSON encoders (enc := json.NewEncoder(w))
 // and where they write: what sinks needs of declare.
 func (f *flow) noteEncoders(unit inspector.Cursor) {
-	f.encoders = map[types.Object]string{}
+	f.encoders = nil // made on the first encoder: most functions have none
 	for cur := range unit.Preorder((*ast.AssignStmt)(nil)) {
 		f.noteEncoder(cur.Node().(*ast.AssignStmt))
 	}
@@ -281,9 +281,26 @@ func (f *flow) noteEncoder(n *ast.AssignStmt) {
 	}
 	if id, ok := n.Lhs[0].(*ast.Ident); ok {
 		if d := f.encoderDest(n.Rhs[0]); d != "" && f.info.ObjectOf(id) != nil {
+			if f.encoders == nil {
+				f.encoders = map[types.Object]string{}
+			}
 			f.encoders[f.info.ObjectOf(id)] = d
 		}
 	}
+}
+
+// calledName is the name a call's function is spelled with: Sel of x.Sel,
+// the identifier itself, "" otherwise (a func value, an index).
+func calledName(fun ast.Expr) string {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	case *ast.Ident:
+		return f.Name
+	case *ast.IndexExpr: // a generic function instantiated: F[T](...)
+		return calledName(f.X)
+	}
+	return ""
 }
 
 // declareAssign records an assignment's stores, generated credentials and
@@ -904,7 +921,10 @@ func (f *flow) encoderDest(enc ast.Expr) string {
 	if id, ok := enc.(*ast.Ident); ok {
 		return f.encoders[f.info.ObjectOf(id)]
 	}
-	if call, ok := enc.(*ast.CallExpr); ok && azsdk.IsFunc(azsdk.Callee(f.info, call), "encoding/json", "NewEncoder") && len(call.Args) == 1 {
+	// The name first: resolving the callee of every assigned call costs more
+	// than the rest of the check.
+	if call, ok := enc.(*ast.CallExpr); ok && len(call.Args) == 1 && calledName(call.Fun) == "NewEncoder" &&
+		azsdk.IsFunc(azsdk.Callee(f.info, call), "encoding/json", "NewEncoder") {
 		return f.outWriter(call.Args[0])
 	}
 	return ""
