@@ -7,14 +7,18 @@ import (
 	"testing"
 )
 
-// The held-out set's floors: what kvlint measured on it when the set was
-// written (precision 0.990, recall 0.904, mobile supplement included), less
-// a margin of 0.02, rounded down to hundredths, so the test catches a
-// regression without pretending to a figure the set does not show. Raise
-// them as detection improves; never lower them to pass.
+// The held-out set's floors. When the set was written, before anyone
+// read its results, kvlint measured precision 0.990 and recall 0.904 on it
+// (mobile supplement included): that is the generalization figure. Its
+// misses were then fixed by cause with samples of other shapes (SQL DDL,
+// notebooks, hash arrows, positional credentials, name/value siblings...),
+// after which it measured 1.000 / 0.975; so it is held out no longer, and
+// the floors are that figure less a margin of 0.02 (rounded down to
+// hundredths), to catch a regression. Raise them as detection improves;
+// never lower them to pass.
 const (
-	heldOutPrecisionFloor = 0.97
-	heldOutRecallFloor    = 0.88
+	heldOutPrecisionFloor = 0.98
+	heldOutRecallFloor    = 0.95
 )
 
 // heldOutMin is how many positives and labelled negatives the held-out set
