@@ -65,13 +65,7 @@ var Analyzer = New(&config.Source{})
 
 // New returns the analyzer reading its configuration from src.
 func New(src *config.Source) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:     name,
-		Doc:      lint.MustExtractDoc(doc, name),
-		URL:      "https://pkg.go.dev/github.com/kvlint/kvlint/analyzers/sharedkeyauth",
-		Requires: []*analysis.Analyzer{lint.Directives, inspect.Analyzer},
-		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, src) },
-	}
+	return lint.NewAnalyzer(name, doc, src, run)
 }
 
 // A service is an Azure service that accepts Entra ID, by the SDK packages

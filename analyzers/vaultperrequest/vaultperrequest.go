@@ -44,13 +44,7 @@ var Analyzer = New(&config.Source{})
 
 // New returns the analyzer reading its configuration from src.
 func New(src *config.Source) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:     name,
-		Doc:      lint.MustExtractDoc(doc, name),
-		URL:      "https://pkg.go.dev/github.com/kvlint/kvlint/analyzers/vaultperrequest",
-		Requires: []*analysis.Analyzer{lint.Directives, inspect.Analyzer},
-		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, src) },
-	}
+	return lint.NewAnalyzer(name, doc, src, run)
 }
 
 func run(pass *analysis.Pass, src *config.Source) (any, error) {
