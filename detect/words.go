@@ -153,6 +153,10 @@ var (
 		"encrypt", "master", "account", "client", "shared", "subscription", "app", "application",
 		"sas", "storage", "hmac", "jwt", "session", "webhook", "admin", "primary", "secondary",
 		"cosmos", "crypto", "cipher", "aes", "decryption", "license", "x", "priv", "crypt", "consumer"}
+	// Key algorithms that may stand between private and key.
+	keyAlgorithms = []string{"ssh", "rsa", "dsa", "ecdsa", "ec", "ed25519", "pgp", "gpg", "tls", "ssl", "x509"}
+	// Words that make an algorithm's key the private half.
+	privateWords = []string{"private", "priv", "secret"}
 	// Words before "pat" that make it a personal access token.
 	patOwners = []string{"github", "gh", "ado", "azdo", "devops", "gitlab", "personal", "access", "git", "vsts", "azure"}
 	// Words before "token" that make it a non-secret token: nextPageToken, csrfToken, maxTokens.
@@ -278,6 +282,11 @@ func secretName(name string) bool {
 	switch {
 	case strings.EqualFold(head, "key") || strings.EqualFold(head, "keys"):
 		secret = prev != "" && eqAny(prev, keyQualifiers)
+		// private_ssh_key, privateRSAKey: a key algorithm between the
+		// qualifier and "key" (public_ssh_key and ssh_key stay names).
+		if !secret && n > 2 && eqAny(prev, keyAlgorithms) && eqAny(name[buf[n-3].s:buf[n-3].e], privateWords) {
+			secret, n = true, n-1
+		}
 		if secret && n > 2 {
 			prev = name[buf[n-3].s:buf[n-3].e]
 		} else {
