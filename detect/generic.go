@@ -248,77 +248,100 @@ func (e *Engine) genericPairs(value string, ctx Context, dst []Finding, rej *rej
 			i += 2
 			continue
 		}
-		// Key: the word right before the separator, skipping spaces and a quote.
-		k := i
-		for k > 0 && (value[k-1] == ' ' || value[k-1] == '\t') {
-			k--
-		}
-		if k > 0 && (value[k-1] == '"' || value[k-1] == '\'') {
-			k--
-		}
-		ke := k
-		for k > 0 && ke-k < 64 && (isAlnum(value[k-1]) || value[k-1] == '_' || value[k-1] == '-' || value[k-1] == '.') {
-			k--
-		}
-		if k == ke || !secretName(value[k:ke]) {
+		k, ok := pairKey(value, i)
+		if !ok {
 			continue
 		}
-		// arn:aws:secretsmanager:...:secret:name, a/b/token:x: a path
-		// segment, not a key.
-		if c == ':' && k > 0 && (value[k-1] == ':' || value[k-1] == '/') {
+		s, quote, ok := pairValueStart(value, i, k)
+		if !ok {
 			continue
 		}
-		// Value: skip spaces and an opening quote; stop at the closing quote
-		// or at a delimiter.
-		s := i + 1
-		if c == ':' && s < len(value) && value[s] == '=' { // password := "..."
-			s++
-		}
-		if c == ':' && k >= 2 && value[k-2:k] == "${" && s < len(value) && value[s] == '-' { // ${PGPASSWORD:-default}
-			s++
-		}
-		for s < len(value) && (value[s] == ' ' || value[s] == '\t') {
-			s++
-		}
-		quote := byte(0)
-		if s < len(value) && (value[s] == '"' || value[s] == '\'' || value[s] == '`') {
-			quote = value[s]
-			s++
-		} else if c == '=' && s > i+1 && nextIsPair(value[s:]) {
-			continue // "password= dbname=app": an empty value, then the next key
-		}
-		// Authorization: Bearer <token>
-		for _, p := range [...]string{"bearer ", "token "} {
-			if len(value)-s > len(p) && strings.EqualFold(value[s:s+len(p)], p) {
-				s += len(p)
-				break
-			}
-		}
-		end := s
-		for end < len(value) && end-s <= genericMaxLen {
-			b := value[end]
-			if quote != 0 {
-				if b == quote || b == '\n' {
-					break
-				}
-			} else if b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == ';' || b == ',' || b == '&' ||
-				b == '"' || b == '\'' || b == '}' || b == ']' || b == ')' {
-				break
-			}
-			end++
-		}
+		end := pairValueEnd(value, s, quote)
 		if end > s && !rej.overlaps(s, end) {
 			v := value[s:end]
 			if c := e.genericValue(v, ctx); c != 0 && !e.allowed(v) {
 				dst = append(dst, Finding{Rule: e.generic, Start: s, End: end, Confidence: c})
 			}
 		}
-		i = end - 1
-		if i < k {
-			i = k
-		}
+		i = max(end-1, k)
 	}
 	return dst
+}
+
+// pairKey returns where the key of the separator at value[i] begins: the
+// word right before it, skipping spaces and a quote, when it is a secret
+// name and not a path segment (arn:aws:secretsmanager:...:secret:name,
+// a/b/token:x).
+func pairKey(value string, i int) (k int, ok bool) {
+	k = i
+	for k > 0 && (value[k-1] == ' ' || value[k-1] == '\t') {
+		k--
+	}
+	if k > 0 && (value[k-1] == '"' || value[k-1] == '\'') {
+		k--
+	}
+	ke := k
+	for k > 0 && ke-k < 64 && (isAlnum(value[k-1]) || value[k-1] == '_' || value[k-1] == '-' || value[k-1] == '.') {
+		k--
+	}
+	if k == ke || !secretName(value[k:ke]) {
+		return k, false
+	}
+	if value[i] == ':' && k > 0 && (value[k-1] == ':' || value[k-1] == '/') {
+		return k, false
+	}
+	return k, true
+}
+
+// pairValueStart returns where the value after the separator at value[i]
+// (whose key begins at k) begins, and its opening quote: spaces, a quote,
+// := and ${X:-...}'s dash, and an Authorization scheme are skipped. It is
+// not ok for "password= dbname=app": an empty value, then the next key.
+func pairValueStart(value string, i, k int) (s int, quote byte, ok bool) {
+	c := value[i]
+	s = i + 1
+	if c == ':' && s < len(value) && value[s] == '=' { // password := "..."
+		s++
+	}
+	if c == ':' && k >= 2 && value[k-2:k] == "${" && s < len(value) && value[s] == '-' { // ${PGPASSWORD:-default}
+		s++
+	}
+	for s < len(value) && (value[s] == ' ' || value[s] == '\t') {
+		s++
+	}
+	if s < len(value) && (value[s] == '"' || value[s] == '\'' || value[s] == '`') {
+		quote = value[s]
+		s++
+	} else if c == '=' && s > i+1 && nextIsPair(value[s:]) {
+		return s, 0, false
+	}
+	// Authorization: Bearer <token>
+	for _, p := range [...]string{"bearer ", "token "} {
+		if len(value)-s > len(p) && strings.EqualFold(value[s:s+len(p)], p) {
+			s += len(p)
+			break
+		}
+	}
+	return s, quote, true
+}
+
+// pairValueEnd returns where a pair's value that begins at s ends: at its
+// closing quote (or the line's end), or unquoted at a delimiter.
+func pairValueEnd(value string, s int, quote byte) int {
+	end := s
+	for end < len(value) && end-s <= genericMaxLen {
+		b := value[end]
+		if quote != 0 {
+			if b == quote || b == '\n' {
+				break
+			}
+		} else if b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == ';' || b == ',' || b == '&' ||
+			b == '"' || b == '\'' || b == '}' || b == ']' || b == ')' {
+			break
+		}
+		end++
+	}
+	return end
 }
 
 // fallbackLiteral finds, in value[s:end], the literal default of an

@@ -27,11 +27,6 @@ var longFuncAllowed = map[string]string{
 	"detect/rules_*.go *Rules":                  "rule table",
 	"detect/rules_generic.go init":              "rule table (the generic rule's samples)",
 	"detect/azure_families.go azureFamilyRules": "rule table",
-	// Owned by other work in progress (issue 10 item 5); split there.
-	"detect/generic.go Engine.genericPairs":              "owned by the plain-file contexts work",
-	"analyzers/clientsecretauth/clientsecretauth.go run": "owned by the Azure analyzers work",
-	"analyzers/secretlog/secretlog.go flow.sink":         "owned by the Azure analyzers work",
-	"analyzers/secretlog/secretlog.go flow.declare":      "owned by the Azure analyzers work",
 }
 
 // allowedLong is the longFuncAllowed pattern that matches key, or "".
