@@ -62,8 +62,8 @@ type Result struct {
 	Notes    []string         // files skipped and why (too large, binary, symlink)
 	Skipped  []Skip           // files not scanned, with the reason (a subset of what Notes says)
 	Files    int              // text files scanned
-	// Suppressed counts the findings that kvlint:ignore and
-	// kvlint:file-ignore directives hid.
+	// Suppressed counts the findings that suppression directives (ignore
+	// and file-ignore) hid.
 	Suppressed int
 	Err        error // per-file and configuration errors, joined
 }
