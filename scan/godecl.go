@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"hash/maphash"
 	"reflect"
-	"strings"
 	"sync"
 
 	"github.com/kvlint/kvlint/config"
@@ -291,19 +290,11 @@ func (w *worker) parseHeader(abs string, src []byte, eng engine, test bool) (*go
 		}
 		h.imports = append(h.imports, is)
 	}
-	// The same reading of the imports as the walker's (gosite importPath):
-	// the first import whose local name matches.
+	// The walker's reading of the imports: the first import whose local
+	// name matches.
 	for _, is := range h.imports {
-		p := is.Path.Value
-		if len(p) < 2 {
-			continue
-		}
-		p = p[1 : len(p)-1]
-		local := p[strings.LastIndexByte(p, '/')+1:]
-		if is.Name != nil {
-			local = is.Name.Name
-		}
-		if _, dup := h.local[local]; !dup {
+		local, p := gosite.ImportName(is)
+		if _, dup := h.local[local]; p != "" && !dup {
 			h.local[local] = p
 		}
 	}

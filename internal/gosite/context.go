@@ -396,20 +396,28 @@ func (w *Walker) importPath(name string) string {
 		return ""
 	}
 	for _, spec := range w.file.Imports {
-		p := spec.Path.Value
-		if len(p) < 2 {
-			continue
-		}
-		p = p[1 : len(p)-1]
-		local := p[strings.LastIndexByte(p, '/')+1:]
-		if spec.Name != nil {
-			local = spec.Name.Name
-		}
-		if local == name {
+		if local, p := ImportName(spec); p != "" && local == name {
 			return p
 		}
 	}
 	return ""
+}
+
+// ImportName returns the name an import declares in its file and its path
+// ("" for a malformed path): the explicit name, else the path's last
+// element, as the syntax-only walker reads it (without types it cannot know
+// a package whose name differs from its directory).
+func ImportName(spec *ast.ImportSpec) (local, path string) {
+	p := spec.Path.Value
+	if len(p) < 2 {
+		return "", ""
+	}
+	p = p[1 : len(p)-1]
+	local = p[strings.LastIndexByte(p, '/')+1:]
+	if spec.Name != nil {
+		local = spec.Name.Name
+	}
+	return local, p
 }
 
 // syntaxCall returns "path.name", computed once per callee.
