@@ -76,7 +76,8 @@
 //
 // An argument of a printf-style call (a function whose name ends in f,
 // with a constant format) that the format consumes with %T (the type's
-// name) or %p (an address) prints no value (the SDK's own
+// name) or %p of a pointer, map, slice, chan or func (an address; %p of
+// a string prints the string) prints no value (the SDK's own
 // fmt.Errorf("unmarshalling type %T: %v", s, err) with s a SecretBundle);
 // a format with explicit argument indexes, or whose verbs do not match the
 // arguments, keeps every argument.

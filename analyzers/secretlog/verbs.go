@@ -43,11 +43,30 @@ func (f *flow) valueArgs(call *ast.CallExpr, args []ast.Expr) []ast.Expr {
 	}
 	out := append([]ast.Expr(nil), args[:at+1]...)
 	for i, v := range verbs {
-		if v != 'T' && v != 'p' {
-			out = append(out, args[at+1+i])
+		a := args[at+1+i]
+		if v == 'T' || (v == 'p' && f.pointerShaped(a)) {
+			continue // the type's name, or an address: no value printed
 		}
+		out = append(out, a)
 	}
 	return out
+}
+
+// pointerShaped reports whether %p prints a's address: for a pointer, map,
+// slice, chan, func or unsafe.Pointer. For anything else (a string) fmt
+// prints %!p(string=<the value>): the value reaches the output.
+func (f *flow) pointerShaped(a ast.Expr) bool {
+	t := f.info.TypeOf(a)
+	if t == nil {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Slice, *types.Chan, *types.Signature:
+		return true
+	case *types.Basic:
+		return u.Kind() == types.UnsafePointer
+	}
+	return false
 }
 
 // printfName reports whether call's function is spelled like a printf

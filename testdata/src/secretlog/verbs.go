@@ -20,7 +20,8 @@ func (s *secretJSON) unmarshal(err error) error {
 
 type secretJSON struct{ secret *azsecrets.Secret }
 
-// TPs beside it: the same secret under a verb that prints it, a %T beside
+// TPs beside it: the same secret under a verb that prints it, %p of a
+// string (fmt prints %!p(string=<value>)), a %T beside
 // a verb that prints the value, explicit indexes (not mapped), and a format
 // whose verbs do not match the arguments.
 func verbs(ctx context.Context, c *azsecrets.Client) error {
@@ -33,5 +34,6 @@ func verbs(ctx context.Context, c *azsecrets.Client) error {
 	log.Printf("%[1]T %[1]v", resp.Secret)          // want `a Key Vault secret flows into log.Printf`
 	log.Printf("type %T", resp.Secret, *resp.Value) // want `a Key Vault secret flows into log.Printf`
 	log.Printf("type %T, id %s", resp.Secret, *resp.ID)
+	log.Printf("at %p", *resp.Value) // want `a Key Vault secret value flows into log.Printf`
 	return nil
 }
