@@ -3,6 +3,7 @@ package sharedkeyauth
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -94,7 +95,7 @@ func onlyCall(info *types.Info, body ast.Node, e ast.Expr) *ast.CallExpr {
 				}
 			}
 		case *ast.UnaryExpr:
-			if uid, ok := ast.Unparen(n.X).(*ast.Ident); ok && info.ObjectOf(uid) == v {
+			if uid, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.ObjectOf(uid) == v {
 				stores++ // its address is taken: anything may be stored
 			}
 		}
