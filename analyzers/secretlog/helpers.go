@@ -69,6 +69,7 @@ func (f *flow) isSanitizer(fn *types.Func) bool {
 		return false // a parser's result may hold the secret part: u.User.Password()
 	}
 	g := &flow{pass: f.pass, scope: f.scope, info: f.info, tainted: map[key]string{}, test: f.test, state: st}
+	g.noteEncoders(decl)
 	g.declare(decl)
 	fd := decl.Node().(*ast.FuncDecl)
 	params := 0

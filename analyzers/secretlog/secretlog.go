@@ -162,12 +162,11 @@ type stores struct {
 }
 
 // declare records the names declared in the unit and what its local
-// variables are assigned.
+// variables are assigned (its JSON encoders are noteEncoders', run first).
 func (f *flow) declare(unit inspector.Cursor) {
 	f.declared = map[string]bool{}
 	f.assigned = map[*types.Var]*stores{}
 	f.mapKeys = map[types.Object]bool{}
-	f.encoders = map[types.Object]string{}
 	f.generated = map[types.Object]bool{}
 	f.nameArgs = map[*types.Var]bool{}
 	for cur := range unit.Preorder((*ast.Ident)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil),
@@ -301,7 +300,6 @@ func calledName(fun ast.Expr) string {
 // JSON encoders.
 func (f *flow) declareAssign(n *ast.AssignStmt) {
 	f.noteGenerated(n)
-	f.noteEncoder(n) // Have: enc := json.NewEncoder(w).
 	for i, lhs := range n.Lhs {
 		if (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) && len(n.Lhs) == len(n.Rhs) {
 			f.store(lhs, n.Rhs[i])
