@@ -271,7 +271,7 @@ func (w *walker) options(cur inspector.Cursor, n *ast.CompositeLit) {
 // setenv reports os.Setenv("AZURE_CLIENT_SECRET", v) with a constant key.
 func (w *walker) setenv(n *ast.CallExpr) {
 	r := Rules[4]
-	if len(n.Args) != 2 || !calls(n, "Setenv") || !w.on(4) || !azsdk.IsFunc(azsdk.Callee(w.info, n), "os", "Setenv") {
+	if len(n.Args) != 2 || azsdk.CalledName(n.Fun) != "Setenv" || !w.on(4) || !azsdk.IsFunc(azsdk.Callee(w.info, n), "os", "Setenv") {
 		return
 	}
 	key, ok := constString(w.info, n.Args[0])
@@ -313,18 +313,6 @@ func (t *target) instead() string {
 			"or azidentity.NewDefaultAzureCredential, NewManagedIdentityCredential or NewWorkloadIdentityCredential"
 	}
 	return instead
-}
-
-// calls reports whether call's function is spelled name, as x.name or name
-// (a dot import): a syntactic check before the type lookups.
-func calls(call *ast.CallExpr, name string) bool {
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.SelectorExpr:
-		return fun.Sel.Name == name
-	case *ast.Ident:
-		return fun.Name == name
-	}
-	return false
 }
 
 func qualified(t *target) string { return pkgName(t.pkg) + "." + t.fn }

@@ -143,18 +143,6 @@ func checkVersion(pass *analysis.Pass, scope *azsdk.Scope, call *ast.CallExpr, a
 	}, Rules[1].Name)
 }
 
-// calledSprintf reports whether fun is spelled Sprintf (fmt.Sprintf, or
-// Sprintf under a dot import): eval resolves only those calls.
-func calledSprintf(fun ast.Expr) bool {
-	switch f := ast.Unparen(fun).(type) {
-	case *ast.SelectorExpr:
-		return f.Sel.Name == "Sprintf"
-	case *ast.Ident:
-		return f.Name == "Sprintf"
-	}
-	return false
-}
-
 // eval returns the string value of e if it is constant, or built from
 // constants with + and fmt.Sprintf using %s only.
 func eval(info *types.Info, e ast.Expr) (string, bool) {
@@ -179,7 +167,7 @@ func eval(info *types.Info, e ast.Expr) (string, bool) {
 		// Have: fmt.Sprintf("https://%s.vault.azure.net/secrets/%s/%s", vault, name, version) with constants.
 		// The name first: resolving every call's callee costs more than
 		// the whole check on the calls that are not Sprintf.
-		if !calledSprintf(e.Fun) {
+		if azsdk.CalledName(e.Fun) != "Sprintf" {
 			return "", false
 		}
 		if !azsdk.IsFunc(azsdk.Callee(info, e), "fmt", "Sprintf") || len(e.Args) == 0 || e.Ellipsis.IsValid() {

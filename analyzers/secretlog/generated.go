@@ -10,6 +10,8 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/kvlint/kvlint/detect"
+
+	"github.com/kvlint/kvlint/analyzers/internal/azsdk"
 )
 
 // noteGenerated records, in declare, the local variables of the unit that
@@ -147,7 +149,7 @@ func (f *flow) filledByGenerator(cur inspector.Cursor, sel *ast.SelectorExpr) bo
 	}
 	for c := range unit.Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
-		fn := calleeOf(f.info, call)
+		fn := azsdk.Callee(f.info, call)
 		if fn == nil || !generatedBy(f.info, call) || c.Node().Pos() > cur.Node().Pos() {
 			continue
 		}

@@ -282,20 +282,6 @@ func (f *flow) noteEncoder(n *ast.AssignStmt) {
 	}
 }
 
-// calledName is the name a call's function is spelled with: Sel of x.Sel,
-// the identifier itself, "" otherwise (a func value, an index).
-func calledName(fun ast.Expr) string {
-	switch f := ast.Unparen(fun).(type) {
-	case *ast.SelectorExpr:
-		return f.Sel.Name
-	case *ast.Ident:
-		return f.Name
-	case *ast.IndexExpr: // a generic function instantiated: F[T](...)
-		return calledName(f.X)
-	}
-	return ""
-}
-
 // declareAssign records an assignment's stores, generated credentials and
 // JSON encoders.
 func (f *flow) declareAssign(n *ast.AssignStmt) {
@@ -915,7 +901,7 @@ func (f *flow) encoderDest(enc ast.Expr) string {
 	}
 	// The name first: resolving the callee of every assigned call costs more
 	// than the rest of the check.
-	if call, ok := enc.(*ast.CallExpr); ok && len(call.Args) == 1 && calledName(call.Fun) == "NewEncoder" &&
+	if call, ok := enc.(*ast.CallExpr); ok && len(call.Args) == 1 && azsdk.CalledName(call.Fun) == "NewEncoder" &&
 		azsdk.IsFunc(azsdk.Callee(f.info, call), "encoding/json", "NewEncoder") {
 		return f.outWriter(call.Args[0])
 	}

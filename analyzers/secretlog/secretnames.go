@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"github.com/kvlint/kvlint/detect"
+
+	"github.com/kvlint/kvlint/analyzers/internal/azsdk"
 )
 
 // A secret-named variable can hold the secret's name instead of its value
@@ -68,7 +70,7 @@ func nameShaped(info *types.Info, e ast.Expr) bool {
 // noteNameArgs records, in declare, the variables the call passes where
 // its callee takes a name or a path.
 func (f *flow) noteNameArgs(call *ast.CallExpr) {
-	fn := calleeOf(f.info, call)
+	fn := azsdk.Callee(f.info, call)
 	if fn == nil {
 		return
 	}
@@ -87,29 +89,6 @@ func (f *flow) noteNameArgs(call *ast.CallExpr) {
 			}
 		}
 	}
-}
-
-// calleeOf returns the function or method call calls, statically or
-// through an interface, or nil.
-func calleeOf(info *types.Info, call *ast.CallExpr) *types.Func {
-	var id *ast.Ident
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = fun
-	case *ast.SelectorExpr:
-		id = fun.Sel
-	case *ast.IndexExpr: // a generic function instantiated
-		if sel, ok := fun.X.(*ast.SelectorExpr); ok {
-			id = sel.Sel
-		} else if x, ok := fun.X.(*ast.Ident); ok {
-			id = x
-		}
-	}
-	if id == nil {
-		return nil
-	}
-	fn, _ := info.Uses[id].(*types.Func)
-	return fn
 }
 
 // holdsName reports whether the variable v, secret-named, holds a name by
@@ -143,7 +122,7 @@ func (st *pkgState) nameParams() map[*types.Var]bool {
 			if !ok {
 				return true
 			}
-			fn := calleeOf(st.pass.TypesInfo, call)
+			fn := azsdk.Callee(st.pass.TypesInfo, call)
 			if fn == nil {
 				return true
 			}

@@ -5,10 +5,12 @@ import (
 	"go/constant"
 	"go/types"
 	"strings"
+
+	"github.com/kvlint/kvlint/analyzers/internal/azsdk"
 )
 
 // valueArgs returns the arguments of a printf-style call that can print
-// their value: those a %T (the type's name) or %p (an address) consumes
+// their value: those a %T (the type's name) or a %p of an address consumes
 // print none. The call is printf-style when its function's name ends in f
 // (Printf, Errorf, Infof, Logf) and an argument before the others is a
 // constant format; a format with explicit argument indexes (%[2]v), or any
@@ -72,13 +74,7 @@ func (f *flow) pointerShaped(a ast.Expr) bool {
 // printfName reports whether call's function is spelled like a printf
 // wrapper: a name of at least two characters ending in f.
 func printfName(call *ast.CallExpr) bool {
-	name := ""
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.SelectorExpr:
-		name = fun.Sel.Name
-	case *ast.Ident:
-		name = fun.Name
-	}
+	name := azsdk.CalledName(call.Fun)
 	return len(name) > 1 && strings.HasSuffix(name, "f")
 }
 

@@ -266,6 +266,24 @@ func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
 	return fn
 }
 
+// CalledName is the name a call's function is spelled with: Sel of x.Sel,
+// the identifier of a dot-imported or local function, through a generic
+// instantiation F[T]; "" for a function value or a call of a call. It is
+// the syntactic check analyzers make before resolving a callee.
+func CalledName(fun ast.Expr) string {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	case *ast.Ident:
+		return f.Name
+	case *ast.IndexExpr:
+		return CalledName(f.X)
+	case *ast.IndexListExpr:
+		return CalledName(f.X)
+	}
+	return ""
+}
+
 // A SecretsCall is a call of a Key Vault secrets client method, in any SDK
 // generation, with its arguments by role.
 type SecretsCall struct {
