@@ -597,7 +597,8 @@ func TestContextMatrix(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := filepath.Join(sub, r.file)
-		fs, _, err := Content(p, []byte(content), &Options{Root: dir})
+		cr, err := Content(p, []byte(content), &Options{Root: dir})
+		fs := cr.Findings
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -91,7 +91,8 @@ func TestMoreContextMatrix(t *testing.T) {
 		if err := os.MkdirAll(sub, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		fs, _, err := Content(filepath.Join(sub, r.file), []byte(content), &Options{Root: dir})
+		cr, err := Content(filepath.Join(sub, r.file), []byte(content), &Options{Root: dir})
+		fs := cr.Findings
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -127,7 +128,8 @@ func TestRailsMasterKey(t *testing.T) {
 		{"config/master.key", "<paste the master key here>\n", false},
 		{"certs/server.key", key, false},
 	} {
-		fs, _, err := Content(filepath.Join(dir, c.path), []byte(c.content), &Options{Root: dir})
+		cr, err := Content(filepath.Join(dir, c.path), []byte(c.content), &Options{Root: dir})
+		fs := cr.Findings
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -66,7 +66,8 @@ func notebookFile(lang string) (string, map[string]int) {
 // settings.secret_token) are not reported.
 func TestNotebook(t *testing.T) {
 	nb, want := notebookFile("python")
-	fs, _, err := Content(filepath.Join(t.TempDir(), "ingest.ipynb"), []byte(nb), &Options{})
+	cr, err := Content(filepath.Join(t.TempDir(), "ingest.ipynb"), []byte(nb), &Options{})
+	fs := cr.Findings
 	if err != nil {
 		t.Fatal(err)
 	}

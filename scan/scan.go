@@ -430,16 +430,6 @@ func (w *worker) read(abs string) ([]byte, string, error) {
 	return buf[:n], "", nil
 }
 
-// IsBinary reports whether data is skipped as binary by Run and Content:
-// after decoding UTF-16 text, a NUL byte in its first 8 KB or mostly
-// invalid UTF-8. History mode uses it to name the binary blobs it skips.
-func IsBinary(data []byte) bool {
-	if text, ok := utf16Text(data); ok {
-		data = text
-	}
-	return binary(data)
-}
-
 // binary reports whether data looks like a binary file: a NUL byte in the
 // first 8 KB, or mostly invalid UTF-8 there.
 func binary(data []byte) bool {

@@ -44,7 +44,7 @@ func runScanHistory(o *scanFlags, wd string, revs []string, stdout, stderr io.Wr
 		return fail(ExitError, "%v", err)
 	}
 	if !o.quiet {
-		for _, n := range res.Skipped {
+		for _, n := range slices.Concat(res.Skipped, res.Notes) {
 			fmt.Fprintf(stderr, "kvlint scan -history: note: %s\n", n)
 		}
 	}

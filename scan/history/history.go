@@ -102,6 +102,7 @@ type Result struct {
 	Secrets []Secret // sorted by first appearance
 	Skipped []string // blobs not scanned, and why (over the size limit, binary)
 	Binary  int      // blobs of Skipped that were skipped as binary
+	Notes   []string // how a blob was read where scan notes it (a notebook that is not JSON, scanned as text)
 	Missing []string // blobs that could not be read ("OID (path)")
 	Grafted []string // walked commits whose parents a shallow clone lacks
 	Err     error    // what made the result incomplete: missing objects, a shallow history, configuration errors
@@ -347,19 +348,21 @@ func (s *scanner) read(r *repo, res *Result) error {
 	var mu sync.Mutex
 	var scanErrs []error
 	err = readBlobs(r, todo, s.opts.Workers, func(id string, data []byte) {
-		if scan.IsBinary(data) {
-			mu.Lock()
+		skip, notes, err := s.scanBlob(s.w.blobID[id], data)
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			scanErrs = append(scanErrs, err)
+		}
+		for _, n := range notes {
+			res.Notes = append(res.Notes, id+": "+n) // n names the path
+		}
+		if skip == "binary" {
+			// Counted with the blobs to read; it was not scanned after all.
 			res.Binary++
 			res.Blobs--
 			res.Bytes -= int64(len(data))
 			res.Skipped = append(res.Skipped, s.describe(id)+": skipped, binary (a NUL byte in its first 8 KB, or mostly invalid UTF-8)")
-			mu.Unlock()
-			return
-		}
-		if err := s.scanBlob(s.w.blobID[id], data); err != nil {
-			mu.Lock()
-			scanErrs = append(scanErrs, err)
-			mu.Unlock()
 		}
 	}, func(id, why string) {
 		mu.Lock()
@@ -368,6 +371,7 @@ func (s *scanner) read(r *repo, res *Result) error {
 	})
 	slices.Sort(res.Missing)
 	slices.Sort(res.Skipped)
+	slices.Sort(res.Notes)
 	return errors.Join(append(scanErrs, err)...)
 }
 
@@ -381,15 +385,24 @@ func (s *scanner) describe(id string) string {
 }
 
 // scanBlob scans a blob's content once per class of its paths and records
-// the findings for every path of the class.
-func (s *scanner) scanBlob(b int32, data []byte) error {
+// the findings for every path of the class. It returns why the blob was
+// not scanned ("binary": then for no class) and scan's notes on it.
+func (s *scanner) scanBlob(b int32, data []byte) (skip string, notes []string, _ error) {
 	sopts := &scan.Options{Config: s.opts.Config, Root: s.root, GoCache: s.goCache}
 	var errs []error
 	for _, paths := range s.groups[b] {
-		fs, keys, err := scan.Content(s.abs(paths[0]), data, sopts)
+		cr, err := scan.Content(s.abs(paths[0]), data, sopts)
 		if err != nil {
 			errs = append(errs, err)
 		}
+		if cr.Skip != "" {
+			skip = cr.Skip
+			continue
+		}
+		if cr.Note != "" && !slices.Contains(notes, cr.Note) {
+			notes = append(notes, cr.Note)
+		}
+		fs, keys := cr.Findings, cr.Keys
 		if len(fs) == 0 {
 			continue
 		}
@@ -407,7 +420,7 @@ func (s *scanner) scanBlob(b int32, data []byte) error {
 		}
 		s.mu.Unlock()
 	}
-	return errors.Join(errs...)
+	return skip, notes, errors.Join(errs...)
 }
 
 // secrets groups the findings by secret (rule and value hash) and then by

@@ -437,3 +437,20 @@ func TestCorruptObject(t *testing.T) {
 		}
 	}
 }
+
+// TestNotesKept: what scan notes about a blob's content (here a notebook
+// that is not JSON, scanned as plain text) is a note of the history scan
+// too, never dropped.
+func TestNotesKept(t *testing.T) {
+	r := newRepo(t)
+	tok := detect.FakeCRCToken("ghp_", "hist-notebook")
+	r.write("nb/broken.ipynb", "{ not json\nTOKEN="+tok+"\n")
+	r.commit("a broken notebook")
+	res := r.run(Options{})
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "broken.ipynb") || !strings.Contains(res.Notes[0], "scanned as plain text") {
+		t.Errorf("Notes = %q, want the notebook scanned as plain text", res.Notes)
+	}
+	if _, p := place(res, tok, "nb/broken.ipynb"); p == nil {
+		t.Errorf("the token in the notebook read as text was not found:\n%s", dump(res))
+	}
+}
