@@ -55,12 +55,13 @@ func lastWordIs(name string, words ...string) bool {
 // variable or key name. Azure's unsigned families bind a key by their words
 // (search, speech, vision, function, openai) and the word key; a name that
 // also names another provider (ALGOLIA_SEARCH_KEY, elasticsearchApiKey,
-// GOOGLE_VISION_KEY, BING_SEARCH_KEY) names that provider's key, not
-// Azure's. The list holds search engines and AI, cloud and SaaS vendors
-// whose key names share Azure's words.
+// GOOGLE_VISION_KEY) names that provider's key, not Azure's. The list
+// holds search engines and AI, cloud and SaaS vendors whose key names share
+// Azure's words; Bing is not one: Bing Search keys are Azure resource keys
+// (32 hex, Ocp-Apim-Subscription-Key).
 var otherVendors = []string{
 	"algolia", "elastic", "elasticsearch", "opensearch", "typesense", "meili", "meilisearch",
-	"solr", "coveo", "swiftype", "bing", "google", "gcp", "gcloud", "firebase", "serp", "serpapi",
+	"solr", "coveo", "swiftype", "google", "gcp", "gcloud", "firebase", "serp", "serpapi",
 	"serper", "tavily", "brave", "yandex", "baidu", "pinecone", "weaviate", "qdrant", "aws", "amazon",
 	"alibaba", "aliyun", "tencent", "ibm", "watson", "oracle", "deepl", "cohere", "mistral",
 	"anthropic", "groq", "huggingface", "replicate", "assemblyai", "deepgram", "elevenlabs",
@@ -236,6 +237,7 @@ func plainSearch(r *Rule) {
 			tpIn("SEARCH_ENDPOINT=https://kvlintfake.search.windows.net\nSEARCH_API_KEY="+hex, hex),
 			tpIn(`curl -H "api-key: `+hex+`" "https://kvlintfake.search.windows.net/indexes?api-version=2023-11-01"`, hex),
 			tpCtx(hex, ctxName("AZURE_ALGOLIA_SEARCH_KEY")), // azure in the name: Azure's
+			tpCtx(hex, ctxName("BING_SEARCH_KEY")),          // Bing Search is an Azure resource
 		},
 		[]Sample{
 			fpCtx(hex, ctxName("searchIndexID")), fpCtx(hex, ctxName("searchKeyword")),

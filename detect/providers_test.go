@@ -235,7 +235,7 @@ func TestAzureNameOfOtherVendor(t *testing.T) {
 	for _, c := range []struct {
 		name, family string
 	}{
-		{"ALGOLIA_SEARCH_KEY", "KV134"}, {"elasticsearchApiKey", "KV134"}, {"BING_SEARCH_KEY", "KV134"},
+		{"ALGOLIA_SEARCH_KEY", "KV134"}, {"elasticsearchApiKey", "KV134"},
 		{"MEILI_SEARCH_KEY", "KV134"}, {"typesenseSearchKey", "KV134"}, {"google_search_key", "KV134"},
 		{"GOOGLE_VISION_KEY", "KV146"}, {"deeplTranslatorKey", "KV146"}, {"awsSpeechKey", "KV146"},
 		{"CLOUDFLARE_OPENAI_GATEWAY_KEY", "KV147"},
@@ -254,7 +254,7 @@ func TestAzureNameOfOtherVendor(t *testing.T) {
 	// The true positives the filter lets through.
 	for _, c := range []struct{ name, family string }{
 		{"AZURE_SEARCH_KEY", "KV134"}, {"SEARCH_API_KEY", "KV134"}, {"searchAdminKey", "KV134"},
-		{"AZURE_ALGOLIA_SEARCH_KEY", "KV134"}, {"SPEECH_KEY", "KV146"}, {"AZURE_OPENAI_API_KEY", "KV147"},
+		{"AZURE_ALGOLIA_SEARCH_KEY", "KV134"}, {"BING_SEARCH_KEY", "KV134"}, {"SPEECH_KEY", "KV146"}, {"AZURE_OPENAI_API_KEY", "KV147"},
 	} {
 		if namesOtherVendor(Context{Name: c.name}, nil) {
 			t.Errorf("namesOtherVendor(%s) = true, want false", c.name)
