@@ -11,8 +11,8 @@ import (
 
 // ContentResult is what Content found in one file's content.
 type ContentResult struct {
-	Findings []report.Finding
-	Keys     []baseline.Key // the findings' baseline keys, index by index
+	Findings []report.Finding // what was found, redacted as Run's are
+	Keys     []baseline.Key   // the findings' baseline keys, index by index
 	// Skip says why nothing was scanned ("binary"), "" when it was.
 	Skip string
 	// Note is what Run would print about the file: why it was skipped, or
