@@ -16,8 +16,7 @@ type Engine struct {
 	ac        *automaton
 	always    ruleSet // rules with neither keywords nor name keywords
 	hasAlways bool
-	nameKW    []nameKeyword
-	nameByLen [][]nameKeyword // nameKW by word length: scanNames compares a word with those of its length
+	nameByLen [][]nameKeyword // the rules' name keywords by word length: scanNames compares a word with those of its length
 	generic   *Rule           // nil when KV100 is disabled
 	genFloor  float64
 	// genFloorSet reports that the floor was configured: it is then not
@@ -225,7 +224,6 @@ func (e *Engine) compileRules() error {
 		}
 		for _, k := range r.NameKeywords {
 			kw := nameKeyword{strings.ToLower(k), i}
-			e.nameKW = append(e.nameKW, kw)
 			for len(e.nameByLen) <= len(kw.word) {
 				e.nameByLen = append(e.nameByLen, nil)
 			}
@@ -303,7 +301,7 @@ func (e *Engine) scan(value string, ctx Context, dst []Finding, tr *trace) []Fin
 		hits.or(&e.always)
 	}
 	var named ruleSet
-	if len(e.nameKW) > 0 && (ctx.Name != "" || ctx.Key != "" || ctx.Call != "") {
+	if len(e.nameByLen) > 0 && (ctx.Name != "" || ctx.Key != "" || ctx.Call != "") {
 		e.scanNames(ctx, &named)
 		hits.or(&named)
 	}
@@ -485,7 +483,7 @@ func (e *Engine) scanLarge(value string, ctx Context, dst []Finding) []Finding {
 		windows[tok] = append(w, span{s, t})
 	})
 	var named ruleSet
-	if len(e.nameKW) > 0 && (ctx.Name != "" || ctx.Key != "" || ctx.Call != "") {
+	if len(e.nameByLen) > 0 && (ctx.Name != "" || ctx.Key != "" || ctx.Call != "") {
 		e.scanNames(ctx, &named)
 	}
 	start := len(dst)

@@ -165,9 +165,24 @@ func tokenReplacement(v string) bool {
 		return len(v) > 1 && v[len(v)-1] == '}' && isRefName(v[:len(v)-1])
 	case len(v) > 4 && strings.HasPrefix(v, "__") && strings.HasSuffix(v, "__"):
 		in := v[2 : len(v)-2]
-		return isRefName(in) && in[0] != '_' && in[len(in)-1] != '_' && (isLetters(strings.ReplaceAll(in, "_", "")) || isEnvName(in))
+		return isRefName(in) && in[0] != '_' && in[len(in)-1] != '_' && (lettersAndUnderscores(in) || isEnvName(in))
 	}
 	return false
+}
+
+// lettersAndUnderscores reports whether s is letters and underscores with
+// a letter in it, without allocating.
+func lettersAndUnderscores(s string) bool {
+	letter := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case isLower(c) || isUpper(c):
+			letter = true
+		case c != '_':
+			return false
+		}
+	}
+	return letter
 }
 
 // placeholderInner reports whether the text inside brackets reads as a
@@ -325,7 +340,7 @@ func subscriptExpr(v string) bool {
 		}
 		dotted = dotted || c == '.'
 	}
-	if !(isLower(base[0]) || isUpper(base[0]) || base[0] == '_') || !lettersMakeWords(strings.ReplaceAll(base, "_", ".")) {
+	if !(isLower(base[0]) || isUpper(base[0]) || base[0] == '_') || !lettersMakeWords(base) {
 		return false
 	}
 	if b == len(v)-1 {
