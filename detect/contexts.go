@@ -40,9 +40,6 @@ const (
 	CtxWinCmd                     // net use \\host\share /user:x <pw>, cmdkey /pass:<pw>, schtasks /rp <pw>, net user x <pw>
 )
 
-// lastValueContext is the last value context kind.
-const lastValueContext = CtxWinCmd
-
 var valueContextNames = [...]string{"", "user:password argument", "authorization scheme", "secret flag",
 	"ConvertTo-SecureString -AsPlainText", "XML key/value attributes", "XML element", "subscript assignment", "key and value arguments",
 	"user and password arguments", "password piped to --password-stdin", "name and value siblings",
