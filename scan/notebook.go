@@ -90,7 +90,7 @@ func (w *worker) notebookText(t nbText, eng engine, test bool) {
 // the file unescaped, so that the file's bytes are the secret.
 func sameText(t nbText, start, end int) bool {
 	for i := start; i < end; i++ {
-		if t.at[i+1]-t.at[i] != 1 && i+1 < len(t.at) {
+		if t.at[i+1]-t.at[i] != 1 { // at has one offset more than the text
 			return false
 		}
 	}

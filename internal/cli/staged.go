@@ -267,10 +267,15 @@ func (s *stagedTree) workspace(work string) (env, note string, err error) {
 		if _, err := os.Stat(to); !errors.Is(err, os.ErrNotExist) {
 			continue // tracked: the staged version is there
 		}
-		if data, err := os.ReadFile(name); err == nil {
-			if err := os.WriteFile(to, data, 0o644); err != nil {
-				return "", "", err
-			}
+		data, err := os.ReadFile(name)
+		if errors.Is(err, os.ErrNotExist) {
+			continue // no go.work.sum yet: nothing to copy
+		}
+		if err != nil {
+			return "", "", err // else GOWORK would name a file the checkout lacks
+		}
+		if err := os.WriteFile(to, data, 0o644); err != nil {
+			return "", "", err
 		}
 	}
 	return "GOWORK=" + tmpWork, "", nil
