@@ -2,14 +2,18 @@
 // constructors kvlint matches, with the real signatures.
 package azblob
 
-import "github.com/Azure/azure-sdk-for-go/sdk/azcore"
+import (
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
+	"github.com/Azure/azure-sdk-for-go/sdk/storage/azblob/internal/exported"
+)
 
-// SharedKeyCredential contains an account's name and its primary or secondary key.
-type SharedKeyCredential struct{}
+// SharedKeyCredential contains an account's name and its primary or
+// secondary key: an alias of the internal type, as in the real SDK.
+type SharedKeyCredential = exported.SharedKeyCredential
 
 // NewSharedKeyCredential creates an immutable SharedKeyCredential containing the account's name and key.
 func NewSharedKeyCredential(accountName, accountKey string) (*SharedKeyCredential, error) {
-	return &SharedKeyCredential{}, nil
+	return exported.NewSharedKeyCredential(accountName, accountKey)
 }
 
 // Client is a client.

@@ -2,10 +2,7 @@
 // SharedKeyCredential is an alias of an internal type, as in the real SDK.
 package container
 
-import (
-	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
-	"github.com/Azure/azure-sdk-for-go/sdk/storage/azblob/internal/exported"
-)
+import "github.com/Azure/azure-sdk-for-go/sdk/storage/azblob/internal/exported"
 
 // SharedKeyCredential contains an account's name and its primary or secondary key.
 type SharedKeyCredential = exported.SharedKeyCredential
@@ -20,11 +17,6 @@ type Client struct{}
 
 // ClientOptions contains the optional parameters when creating a Client.
 type ClientOptions struct{}
-
-// NewClient creates an instance of Client with Entra ID.
-func NewClient(containerURL string, cred azcore.TokenCredential, options *ClientOptions) (*Client, error) {
-	return &Client{}, nil
-}
 
 // NewClientWithSharedKeyCredential creates an instance of Client with a shared key.
 func NewClientWithSharedKeyCredential(containerURL string, cred *SharedKeyCredential, options *ClientOptions) (*Client, error) {

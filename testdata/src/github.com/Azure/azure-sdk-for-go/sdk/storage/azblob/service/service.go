@@ -1,16 +1,13 @@
-// Package service is a test stub of the Azure SDK's service package: the
-// constructors kvlint matches, with the real signatures.
+// Package service is a test stub of azblob's service package: the
+// constructor the fixtures call, with the real signature. Its
+// SharedKeyCredential is an alias of azblob's internal type, as in the
+// real SDK.
 package service
 
-import "github.com/Azure/azure-sdk-for-go/sdk/azcore"
+import "github.com/Azure/azure-sdk-for-go/sdk/storage/azblob/internal/exported"
 
 // SharedKeyCredential contains an account's name and its primary or secondary key.
-type SharedKeyCredential struct{}
-
-// NewSharedKeyCredential creates an immutable SharedKeyCredential containing the account's name and key.
-func NewSharedKeyCredential(accountName, accountKey string) (*SharedKeyCredential, error) {
-	return &SharedKeyCredential{}, nil
-}
+type SharedKeyCredential = exported.SharedKeyCredential
 
 // Client is a client.
 type Client struct{}
@@ -18,17 +15,7 @@ type Client struct{}
 // ClientOptions contains the optional parameters when creating a Client.
 type ClientOptions struct{}
 
-// NewClient creates an instance of Client with the specified values.
-func NewClient(serviceURL string, cred azcore.TokenCredential, options *ClientOptions) (*Client, error) {
-	return &Client{}, nil
-}
-
 // NewClientWithSharedKeyCredential creates an instance of Client with the specified values.
 func NewClientWithSharedKeyCredential(serviceURL string, cred *SharedKeyCredential, options *ClientOptions) (*Client, error) {
-	return &Client{}, nil
-}
-
-// NewClientFromConnectionString creates an instance of Client with the specified values.
-func NewClientFromConnectionString(connectionString string, options *ClientOptions) (*Client, error) {
 	return &Client{}, nil
 }

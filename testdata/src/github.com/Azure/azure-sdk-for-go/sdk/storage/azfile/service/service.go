@@ -1,8 +1,6 @@
 // Package service is a test stub of the Azure SDK's service package: the
-// constructors kvlint matches, with the real signatures.
+// constructors the fixtures call, with the real signatures.
 package service
-
-import "github.com/Azure/azure-sdk-for-go/sdk/azcore"
 
 // SharedKeyCredential contains an account's name and its primary or secondary key.
 type SharedKeyCredential struct{}
@@ -18,17 +16,7 @@ type Client struct{}
 // ClientOptions contains the optional parameters when creating a Client.
 type ClientOptions struct{}
 
-// NewClient creates an instance of Client with the specified values.
-func NewClient(serviceURL string, cred azcore.TokenCredential, options *ClientOptions) (*Client, error) {
-	return &Client{}, nil
-}
-
 // NewClientWithSharedKeyCredential creates an instance of Client with the specified values.
 func NewClientWithSharedKeyCredential(serviceURL string, cred *SharedKeyCredential, options *ClientOptions) (*Client, error) {
-	return &Client{}, nil
-}
-
-// NewClientFromConnectionString creates an instance of Client with the specified values.
-func NewClientFromConnectionString(connectionString string, options *ClientOptions) (*Client, error) {
 	return &Client{}, nil
 }
