@@ -108,29 +108,3 @@ type WorkloadIdentityCredentialOptions struct {
 func NewWorkloadIdentityCredential(options *WorkloadIdentityCredentialOptions) (*WorkloadIdentityCredential, error) {
 	return &WorkloadIdentityCredential{}, nil
 }
-
-// EnvironmentCredential authenticates a service principal with a secret or certificate named by environment variables.
-type EnvironmentCredential struct{ credential }
-
-// EnvironmentCredentialOptions contains optional parameters for EnvironmentCredential.
-type EnvironmentCredentialOptions struct {
-	azcore.ClientOptions
-}
-
-// NewEnvironmentCredential creates an EnvironmentCredential.
-func NewEnvironmentCredential(options *EnvironmentCredentialOptions) (*EnvironmentCredential, error) {
-	return &EnvironmentCredential{}, nil
-}
-
-// ChainedTokenCredential links together multiple credentials.
-type ChainedTokenCredential struct{ credential }
-
-// ChainedTokenCredentialOptions contains optional parameters for ChainedTokenCredential.
-type ChainedTokenCredentialOptions struct {
-	RetrySources bool
-}
-
-// NewChainedTokenCredential creates a ChainedTokenCredential.
-func NewChainedTokenCredential(sources []azcore.TokenCredential, options *ChainedTokenCredentialOptions) (*ChainedTokenCredential, error) {
-	return &ChainedTokenCredential{}, nil
-}

@@ -3,8 +3,6 @@
 // sdk/ai/azopenai), which had its own KeyCredential type.
 package azopenai
 
-import "github.com/Azure/azure-sdk-for-go/sdk/azcore"
-
 // KeyCredential is used when connecting to an Azure OpenAI endpoint with an API key.
 type KeyCredential struct{}
 
@@ -16,11 +14,6 @@ type Client struct{}
 
 // ClientOptions are the client's options.
 type ClientOptions struct{}
-
-// NewClient creates a Client with Entra ID.
-func NewClient(endpoint string, credential azcore.TokenCredential, options *ClientOptions) (*Client, error) {
-	return &Client{}, nil
-}
 
 // NewClientWithKeyCredential creates a Client with an API key.
 func NewClientWithKeyCredential(endpoint string, credential KeyCredential, options *ClientOptions) (*Client, error) {

@@ -1,8 +1,6 @@
 // Package azcosmos is a test stub of the Azure SDK's azcosmos package.
 package azcosmos
 
-import "github.com/Azure/azure-sdk-for-go/sdk/azcore"
-
 // KeyCredential contains an account's key.
 type KeyCredential struct{}
 
@@ -14,11 +12,6 @@ type Client struct{}
 
 // ClientOptions are the client's options.
 type ClientOptions struct{}
-
-// NewClient creates a Client with Entra ID.
-func NewClient(endpoint string, cred azcore.TokenCredential, o *ClientOptions) (*Client, error) {
-	return &Client{}, nil
-}
 
 // NewClientWithKey creates a Client with an account key.
 func NewClientWithKey(endpoint string, cred KeyCredential, o *ClientOptions) (*Client, error) {

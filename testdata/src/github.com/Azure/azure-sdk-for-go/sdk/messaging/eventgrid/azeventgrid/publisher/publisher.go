@@ -9,11 +9,6 @@ type Client struct{}
 // ClientOptions are the client's options.
 type ClientOptions struct{}
 
-// NewClient creates a Client with Entra ID.
-func NewClient(endpoint string, tokenCredential azcore.TokenCredential, options *ClientOptions) (*Client, error) {
-	return &Client{}, nil
-}
-
 // NewClientWithSharedKeyCredential creates a Client with an access key.
 func NewClientWithSharedKeyCredential(endpoint string, keyCred *azcore.KeyCredential, options *ClientOptions) (*Client, error) {
 	return &Client{}, nil
