@@ -179,18 +179,31 @@ func Analyze(tb testing.TB, a *analysis.Analyzer, pkgs []*packages.Package) int 
 // their prerequisites, as the kvlint driver does) and returns the number of
 // diagnostics of the root actions.
 func AnalyzeAll(tb testing.TB, as []*analysis.Analyzer, pkgs []*packages.Package) int {
+	n := 0
+	for _, act := range Roots(tb, as, pkgs) {
+		n += len(act.Diagnostics)
+	}
+	return n
+}
+
+// Roots runs the analyzers as over pkgs in one checker run and returns the
+// root actions; it fails tb if the run or an action fails, or if there is
+// no root action.
+func Roots(tb testing.TB, as []*analysis.Analyzer, pkgs []*packages.Package) []*checker.Action {
+	tb.Helper()
 	g, err := checker.Analyze(as, pkgs, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	n := 0
+	if len(g.Roots) == 0 {
+		tb.Fatal("benchpkg: no root action")
+	}
 	for _, act := range g.Roots {
 		if act.Err != nil {
 			tb.Fatal(act.Err)
 		}
-		n += len(act.Diagnostics)
 	}
-	return n
+	return g.Roots
 }
 
 // Bench runs one sub-benchmark per kind of package and analyzer, the floor
