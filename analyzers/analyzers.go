@@ -21,10 +21,19 @@ import (
 	"github.com/kvlint/kvlint/rules"
 )
 
-// Suite returns kvlint's analyzers, all reading configuration from src. The
-// last one, ignorecheck, reports suppression directives that matched nothing.
+// Suite returns kvlint's analyzers, all reading configuration from src: the
+// rule analyzers of RuleAnalyzers, then ignorecheck, which reports
+// suppression directives that matched nothing.
 func Suite(src *config.Source) []*analysis.Analyzer {
-	rulesAnalyzers := []*analysis.Analyzer{
+	rulesAnalyzers := RuleAnalyzers(src)
+	return append(rulesAnalyzers, ignorecheck.New(src, rulesAnalyzers))
+}
+
+// RuleAnalyzers returns the analyzers that report kvlint's rules on code
+// (hardcodedcred, then the Azure analyzers), all reading configuration from
+// src: Suite without ignorecheck.
+func RuleAnalyzers(src *config.Source) []*analysis.Analyzer {
+	return []*analysis.Analyzer{
 		hardcodedcred.New(src),
 		clientsecretauth.New(src),
 		sharedkeyauth.New(src),
@@ -33,7 +42,6 @@ func Suite(src *config.Source) []*analysis.Analyzer {
 		secretlog.New(src),
 		vaultperrequest.New(src),
 	}
-	return append(rulesAnalyzers, ignorecheck.New(src, rulesAnalyzers))
 }
 
 // Rules returns the documentation of every built-in rule, ordered by ID.

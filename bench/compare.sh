@@ -42,12 +42,7 @@ while [ $# -gt 0 ]; do
 done
 repo=$(cd "${1:?usage: bench/compare.sh [flags] REPO [RUNS]}" && pwd)
 runs=${2:-5}
-here=$(cd "$(dirname "$0")/.." && pwd)
-cache=${KVLINT_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kvlint-bench}
-bin=$cache/bin
-mkdir -p "$bin"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/common.sh"
 if [ -n "$rev" ]; then
 	commit=$(git -C "$here" rev-parse --short "$rev^{commit}")
 	mkdir -p "$tmp/src"
@@ -117,30 +112,13 @@ go_files=$(cd "$repo" && find . -name vendor -prune -o -name .git -prune -o -nam
 go_lines=$(cd "$repo" && find . -name vendor -prune -o -name .git -prune -o -name testdata -prune -o -name '*.go' -type f -print0 | xargs -0 cat | wc -l)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# timeit OUT CMD runs CMD with bash under /usr/bin/time and writes "wall
-# user sys maxrss-KB status" to OUT: wall and CPU time from wait4 with a
-# finer clock than /usr/bin/time's 10 ms (which matters for the parse floor
-# of a small repository), peak RSS from /usr/bin/time (a small process, so
-# its own memory does not count, unlike a forked Python's).
-cat >"$tmp/timeit.py" <<'TIMEIT'
-import os, subprocess, sys, time
-out, cmd = sys.argv[1], sys.argv[2]
-t = time.perf_counter()
-p = subprocess.Popen(["/usr/bin/time", "-o", out + ".rss", "-f", "%M %x", "bash", "-c", cmd], stdout=sys.stdout, stderr=sys.stderr)
-_, status, ru = os.wait4(p.pid, 0)
-wall = time.perf_counter() - t
-rss, code = open(out + ".rss").read().split()[-2:]
-with open(out, "w") as f:
-    f.write(f"{wall:.4f} {ru.ru_utime:.4f} {ru.ru_stime:.4f} {rss} {code}\n")
-TIMEIT
-
 echo "warming up (build cache, page cache)" >&2
 for i in "${!names[@]}"; do (cd "$repo" && bash -c "${cmds[$i]}" >/dev/null 2>&1 || true); done
 
 for r in $(seq 1 "$runs"); do
 	for i in "${!names[@]}"; do
 		n=${names[$i]}
-		(cd "$repo" && python3 "$tmp/timeit.py" "$out/$n.$r.time" "${cmds[$i]}" >"$out/$n.$r.out" 2>"$out/$n.$r.err" || true)
+		(cd "$repo" && timeit "$out/$n.$r.time" "${cmds[$i]}" >"$out/$n.$r.out" 2>"$out/$n.$r.err" || true)
 	done
 	echo "run $r/$runs done" >&2
 done

@@ -26,12 +26,7 @@ while [ $# -gt 0 ]; do
 	repos+=("$(cd "$1" && pwd)"); shift
 done
 [ ${#repos[@]} -gt 0 ] || { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
-here=$(cd "$(dirname "$0")/.." && pwd)
-cache=${KVLINT_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kvlint-bench}
-bin=$cache/bin
-mkdir -p "$bin"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/common.sh"
 kvlint=${KVLINT:-}
 if [ -z "$kvlint" ]; then
 	(cd "$here" && go build -o "$bin/kvlint" ./cmd/kvlint)
@@ -39,19 +34,6 @@ if [ -z "$kvlint" ]; then
 fi
 gitleaks=${GITLEAKS:-$bin/gitleaks}
 [ -x "$gitleaks" ] || GOBIN=$bin go install github.com/zricethezav/gitleaks/v8@v8.30.1
-
-# timeit OUT CMD: "wall user sys maxrss-KB status" of CMD, as in compare.sh.
-cat >"$tmp/timeit.py" <<'TIMEIT'
-import os, subprocess, sys, time
-out, cmd = sys.argv[1], sys.argv[2]
-t = time.perf_counter()
-p = subprocess.Popen(["/usr/bin/time", "-o", out + ".rss", "-f", "%M %x", "bash", "-c", cmd], stdout=sys.stdout, stderr=sys.stderr)
-_, status, ru = os.wait4(p.pid, 0)
-wall = time.perf_counter() - t
-rss, code = open(out + ".rss").read().split()[-2:]
-with open(out, "w") as f:
-    f.write(f"{wall:.4f} {ru.ru_utime:.4f} {ru.ru_stime:.4f} {rss} {code}\n")
-TIMEIT
 
 names=(floor kvlint gitleaks)
 for ri in "${!repos[@]}"; do
@@ -70,7 +52,7 @@ for ri in "${!repos[@]}"; do
 		for i in "${!names[@]}"; do
 			n=${names[$i]}
 			c=${cmds[$i]//REPORT/$r}
-			(cd "$repo" && python3 "$tmp/timeit.py" "$d/$n.$r.time" "$c" >"$d/$n.$r.out" 2>"$d/$n.$r.err" || true)
+			(cd "$repo" && timeit "$d/$n.$r.time" "$c" >"$d/$n.$r.out" 2>"$d/$n.$r.err" || true)
 		done
 	done
 	git -C "$repo" cat-file --batch-all-objects --batch-check='%(objecttype) %(objectsize)' |

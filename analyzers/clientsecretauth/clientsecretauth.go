@@ -10,12 +10,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/kvlint/kvlint/analyzers/internal/azsdk"
-	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/rules"
 )
@@ -92,9 +90,9 @@ var Rules = []rules.Info{
 var Analyzer = New(&config.Source{})
 
 // New returns the analyzer reading its configuration from src.
-func New(src *config.Source) *analysis.Analyzer {
-	return lint.NewAnalyzer(name, doc, src, run)
-}
+func New(src *config.Source) *analysis.Analyzer { return def.New(src) }
+
+var def = azsdk.Def{Name: name, Doc: doc, Kind: azsdk.Security, Rules: Rules, Skip: sdkItself, Run: run}
 
 // target is a function whose use is a finding.
 type target struct {
@@ -141,15 +139,8 @@ func targetOf(obj types.Object) *target {
 	return nil
 }
 
-func run(pass *analysis.Pass, src *config.Source) (any, error) {
-	if sdkItself(pass) {
-		return nil, nil
-	}
-	scope, err := azsdk.Load(pass, src, azsdk.Security)
-	if scope == nil || err != nil {
-		return nil, err
-	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+// run runs in a package that is not the SDK itself (sdkItself).
+func run(pass *analysis.Pass, scope *azsdk.Scope, insp *inspector.Inspector) (any, error) {
 	w := &walker{pass: pass, scope: scope, info: pass.TypesInfo, c: &checker{pass: pass}, calledIn: map[int]map[ast.Node]bool{}}
 
 	// A package that reaches neither azidentity, MSAL nor go-autorest can

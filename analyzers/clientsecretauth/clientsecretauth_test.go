@@ -21,9 +21,6 @@ func TestFixesBuild(t *testing.T) {
 }
 
 func TestConfig(t *testing.T) {
-	loaded, err := config.Parse([]byte("version: 1\nrules:\n  disable: [client-secret-env]\n"), "test.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	analysistest.Run(t, fixcheck.TestData(t), clientsecretauth.New(&config.Source{Fixed: loaded}), "azureconfig/rules")
+	src := fixcheck.Config(t, "version: 1\nrules:\n  disable: [client-secret-env]\n")
+	analysistest.Run(t, fixcheck.TestData(t), clientsecretauth.New(src), "azureconfig/rules")
 }

@@ -19,18 +19,7 @@ import (
 // analyze runs a over pkgs and returns the root action.
 func analyze(tb testing.TB, a *analysis.Analyzer, pkgs []*packages.Package) *checker.Action {
 	tb.Helper()
-	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if len(g.Roots) == 0 {
-		tb.Fatal("no root action")
-	}
-	act := g.Roots[0]
-	if act.Err != nil {
-		tb.Fatal(act.Err)
-	}
-	return act
+	return benchpkg.Roots(tb, []*analysis.Analyzer{a}, pkgs)[0]
 }
 
 // literalPackage returns a package of about n string literals in the shapes

@@ -53,27 +53,36 @@ func TestAnalyzer(t *testing.T) {
 	runMain(t)
 }
 
-func TestGeneratedIncluded(t *testing.T) {
-	t.Parallel()
-	cfg, err := config.Parse([]byte("generated: true\n"), "")
+// withConfig returns the analyzer under the configuration yaml.
+func withConfig(t *testing.T, yaml string) *analysis.Analyzer {
+	t.Helper()
+	cfg, err := config.Parse([]byte(yaml), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata, hardcodedcred.New(&config.Source{Fixed: cfg}), "hardcodedcred_generated")
+	return hardcodedcred.New(&config.Source{Fixed: cfg})
+}
+
+// noFindings runs the analyzer under the configuration yaml on the
+// hardcodedcred_disabled fixture, in which nothing is wanted, and fails t,
+// saying why none were expected, if its result holds findings.
+func noFindings(t *testing.T, yaml, why string) {
+	t.Helper()
+	for _, r := range analysistest.Run(t, testdata, withConfig(t, yaml), "hardcodedcred_disabled") {
+		if res, ok := r.Result.(*hardcodedcred.Result); ok && len(res.Findings) != 0 {
+			t.Errorf("%d findings %s", len(res.Findings), why)
+		}
+	}
+}
+
+func TestGeneratedIncluded(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata, withConfig(t, "generated: true\n"), "hardcodedcred_generated")
 }
 
 func TestDisabledRule(t *testing.T) {
 	t.Parallel()
-	cfg, err := config.Parse([]byte("rules:\n  disable: [KV112, generic-secret]\n"), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Nothing is wanted in this package once both rules are off.
-	for _, r := range analysistest.Run(t, testdata, hardcodedcred.New(&config.Source{Fixed: cfg}), "hardcodedcred_disabled") {
-		if res, ok := r.Result.(*hardcodedcred.Result); ok && len(res.Findings) != 0 {
-			t.Errorf("%d findings with KV112 and KV100 disabled", len(res.Findings))
-		}
-	}
+	noFindings(t, "rules:\n  disable: [KV112, generic-secret]\n", "with KV112 and KV100 disabled")
 }
 
 // findings runs the analyzer on the contexts fixture and returns the result
@@ -244,15 +253,7 @@ func TestDoc(t *testing.T) {
 
 func TestPathAllowed(t *testing.T) {
 	t.Parallel()
-	cfg, err := config.Parse([]byte("allow:\n  paths: [\"**/hardcodedcred_disabled/*.go\"]\n"), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range analysistest.Run(t, testdata, hardcodedcred.New(&config.Source{Fixed: cfg}), "hardcodedcred_disabled") {
-		if res, ok := r.Result.(*hardcodedcred.Result); ok && len(res.Findings) != 0 {
-			t.Errorf("%d findings in an allowlisted path", len(res.Findings))
-		}
-	}
+	noFindings(t, "allow:\n  paths: [\"**/hardcodedcred_disabled/*.go\"]\n", "in an allowlisted path")
 }
 
 // TestSyntaxOnly runs the analyzer with no type information at all, as

@@ -9,11 +9,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/kvlint/kvlint/analyzers/internal/azsdk"
-	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/rules"
@@ -51,18 +49,13 @@ var Rules = []rules.Info{
 var Analyzer = New(&config.Source{})
 
 // New returns the analyzer reading its configuration from src.
-func New(src *config.Source) *analysis.Analyzer {
-	return lint.NewAnalyzer(name, doc, src, run)
-}
+func New(src *config.Source) *analysis.Analyzer { return def.New(src) }
 
-func run(pass *analysis.Pass, src *config.Source) (any, error) {
-	scope, err := azsdk.Load(pass, src, azsdk.Practice)
-	if scope == nil || err != nil {
-		return nil, err
-	}
+var def = azsdk.Def{Name: name, Doc: doc, Kind: azsdk.Practice, Rules: Rules, Run: run}
+
+func run(pass *analysis.Pass, scope *azsdk.Scope, insp *inspector.Inspector) (any, error) {
 	uriOn := scope.Rule(Rules[0].ID, Rules[0].Name)
 	callOn := scope.Rule(Rules[1].ID, Rules[1].Name) && azsdk.Reaches(pass.Pkg, azsdk.AzSecrets)
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	info := pass.TypesInfo
 
 	nodes := []ast.Node{(*ast.BasicLit)(nil), (*ast.BinaryExpr)(nil), (*ast.CallExpr)(nil), (*ast.ImportSpec)(nil)}

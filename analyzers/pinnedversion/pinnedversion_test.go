@@ -19,18 +19,11 @@ func TestFixesBuild(t *testing.T) {
 }
 
 func TestAnalyzerOff(t *testing.T) {
-	loaded, err := config.Parse([]byte("version: 1\nanalyzers:\n  pinnedversion: false\n"), "test.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	analysistest.Run(t, fixcheck.TestData(t), pinnedversion.New(&config.Source{Fixed: loaded}), "azureconfig/off")
+	src := fixcheck.Config(t, "version: 1\nanalyzers:\n  pinnedversion: false\n")
+	analysistest.Run(t, fixcheck.TestData(t), pinnedversion.New(src), "azureconfig/off")
 	// The same fixture with the defaults has a finding, so the test above can fail.
-	res := analysistest.Run(nopT{}, fixcheck.TestData(t), pinnedversion.New(&config.Source{}), "azureconfig/off")
+	res := analysistest.Run(fixcheck.Quiet{}, fixcheck.TestData(t), pinnedversion.New(&config.Source{}), "azureconfig/off")
 	if len(res) != 1 || len(res[0].Diagnostics) != 1 {
 		t.Errorf("with defaults: want 1 diagnostic on azureconfig/off, got %d results", len(res))
 	}
 }
-
-type nopT struct{}
-
-func (nopT) Errorf(string, ...any) {}

@@ -18,12 +18,9 @@ func TestAnalyzer(t *testing.T) {
 // TestTestsScan shows that test files are judged with tests: scan (and so
 // that the default run above skips a_test.go on purpose).
 func TestTestsScan(t *testing.T) {
-	loaded, err := config.Parse([]byte("version: 1\ntests: scan\n"), "test.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := fixcheck.Config(t, "version: 1\ntests: scan\n")
 	inTests := 0
-	for _, res := range analysistest.Run(nopT{}, fixcheck.TestData(t), secretexpiry.New(&config.Source{Fixed: loaded}), "secretexpiry") {
+	for _, res := range analysistest.Run(fixcheck.Quiet{}, fixcheck.TestData(t), secretexpiry.New(src), "secretexpiry") {
 		for _, d := range res.Diagnostics {
 			if strings.HasSuffix(res.Action.Package.Fset.Position(d.Pos).Filename, "_test.go") {
 				inTests++
@@ -36,7 +33,3 @@ func TestTestsScan(t *testing.T) {
 		t.Errorf("with tests: scan, %d findings in test files, want 4", inTests)
 	}
 }
-
-type nopT struct{}
-
-func (nopT) Errorf(string, ...any) {}

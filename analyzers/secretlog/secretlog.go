@@ -10,11 +10,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/kvlint/kvlint/analyzers/internal/azsdk"
-	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/rules"
@@ -55,9 +53,9 @@ _, err = client.SetSecret(ctx, "internal-token", azsecrets.SetSecretParameters{V
 var Analyzer = New(&config.Source{})
 
 // New returns the analyzer reading its configuration from src.
-func New(src *config.Source) *analysis.Analyzer {
-	return lint.NewAnalyzer(name, doc, src, run)
-}
+func New(src *config.Source) *analysis.Analyzer { return def.New(src) }
+
+var def = azsdk.Def{Name: name, Doc: doc, Kind: azsdk.Security, Rules: Rules, Run: run}
 
 // Logging packages, matched by path.
 var logPkgs = map[string]bool{
@@ -68,12 +66,7 @@ var logPkgs = map[string]bool{
 	"github.com/golang/glog": true, "github.com/hashicorp/go-hclog": true,
 }
 
-func run(pass *analysis.Pass, src *config.Source) (any, error) {
-	scope, err := azsdk.Load(pass, src, azsdk.Security)
-	if scope == nil || err != nil || !scope.Rule(Rules[0].ID, Rules[0].Name) && !scope.Rule(Rules[1].ID, Rules[1].Name) {
-		return nil, err
-	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+func run(pass *analysis.Pass, scope *azsdk.Scope, insp *inspector.Inspector) (any, error) {
 	state := &pkgState{
 		funcs:     map[*types.Func]inspector.Cursor{},
 		sanitizer: map[*types.Func]bool{},

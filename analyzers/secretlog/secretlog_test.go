@@ -43,26 +43,19 @@ func TestSecretName(t *testing.T) {
 // configuration; without it, the fixture's Audit and Note are no sinks and
 // Elide carries the secret (so both runs can fail).
 func TestConfigSinks(t *testing.T) {
-	loaded, err := config.Parse([]byte(`version: 1
+	src := fixcheck.Config(t, `version: 1
 secretlog:
   sinks: [secretlogconfig.Audit, "(*secretlogconfig.Recorder).*"]
   sanitizers: [secretlogconfig.Elide]
-`), "test.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	analysistest.Run(t, fixcheck.TestData(t), New(&config.Source{Fixed: loaded}), "secretlogconfig")
-	res := analysistest.Run(nopT{}, fixcheck.TestData(t), New(&config.Source{}), "secretlogconfig")
+`)
+	analysistest.Run(t, fixcheck.TestData(t), New(src), "secretlogconfig")
+	res := analysistest.Run(fixcheck.Quiet{}, fixcheck.TestData(t), New(&config.Source{}), "secretlogconfig")
 	if len(res) != 1 || len(res[0].Diagnostics) != 1 {
 		t.Errorf("without the configuration: want only Elide's result reported, got %d results", len(res))
 	} else if d := res[0].Diagnostics[0]; !strings.Contains(d.Message, "fmt.Println") {
 		t.Errorf("without the configuration: got %q, want the fmt.Println of Elide's result", d.Message)
 	}
 }
-
-type nopT struct{}
-
-func (nopT) Errorf(string, ...any) {}
 
 // TestNamesSomething: which identifiers name something (the shape of a
 // name's value and of a callee's name parameter), and which do not.

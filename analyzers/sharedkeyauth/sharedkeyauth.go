@@ -8,12 +8,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/kvlint/kvlint/analyzers/internal/azsdk"
-	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/rules"
 )
@@ -64,9 +62,9 @@ client, err := azblob.NewClient(serviceURL, cred, nil) // and allowSharedKeyAcce
 var Analyzer = New(&config.Source{})
 
 // New returns the analyzer reading its configuration from src.
-func New(src *config.Source) *analysis.Analyzer {
-	return lint.NewAnalyzer(name, doc, src, run)
-}
+func New(src *config.Source) *analysis.Analyzer { return def.New(src) }
+
+var def = azsdk.Def{Name: name, Doc: doc, Kind: azsdk.Security, Rules: Rules, Skip: azsdk.Unreached(azsdk.SDK), Run: run}
 
 // A service is an Azure service that accepts Entra ID, by the SDK packages
 // that reach it.
@@ -190,15 +188,9 @@ type finding struct {
 	what string
 }
 
-func run(pass *analysis.Pass, src *config.Source) (any, error) {
-	if !azsdk.Reaches(pass.Pkg, azsdk.SDK) {
-		return nil, nil // no SDK service package to call
-	}
-	scope, err := azsdk.Load(pass, src, azsdk.Security)
-	if scope == nil || err != nil {
-		return nil, err
-	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+// run runs in a package that reaches the SDK (no service package to call
+// elsewhere).
+func run(pass *analysis.Pass, scope *azsdk.Scope, insp *inspector.Inspector) (any, error) {
 	info := pass.TypesInfo
 
 	var found []finding

@@ -6,12 +6,10 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/kvlint/kvlint/analyzers/internal/azsdk"
-	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/rules"
 )
@@ -43,19 +41,12 @@ var Rules = []rules.Info{{
 var Analyzer = New(&config.Source{})
 
 // New returns the analyzer reading its configuration from src.
-func New(src *config.Source) *analysis.Analyzer {
-	return lint.NewAnalyzer(name, doc, src, run)
-}
+func New(src *config.Source) *analysis.Analyzer { return def.New(src) }
 
-func run(pass *analysis.Pass, src *config.Source) (any, error) {
-	if !azsdk.Reaches(pass.Pkg, azsdk.AzSecrets) {
-		return nil, nil // no azsecrets.Client to call
-	}
-	scope, err := azsdk.Load(pass, src, azsdk.Practice)
-	if scope == nil || err != nil || !scope.Rule(Rules[0].ID, Rules[0].Name) {
-		return nil, err
-	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+var def = azsdk.Def{Name: name, Doc: doc, Kind: azsdk.Practice, Rules: Rules, Skip: azsdk.Unreached(azsdk.AzSecrets), Run: run}
+
+// run runs in a package that reaches azsecrets (no Client to call elsewhere).
+func run(pass *analysis.Pass, scope *azsdk.Scope, insp *inspector.Inspector) (any, error) {
 	info := pass.TypesInfo
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)

@@ -11,8 +11,6 @@ package benchpkg
 
 import (
 	"fmt"
-	"go/ast"
-	"go/token"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -22,32 +20,16 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/kvlint/kvlint/bench/internal/floorpass"
 	"github.com/kvlint/kvlint/detect"
 )
 
 // Floor walks every string literal with the inspector and does nothing
-// else: the least any literal-scanning analyzer costs (bench/floor is the
+// else: the least any literal-scanning analyzer costs (bench/floor runs the
 // same analyzer as a command).
-var Floor = &analysis.Analyzer{
-	Name:     "floor",
-	Doc:      "walks every string literal and does nothing with it",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run: func(pass *analysis.Pass) (any, error) {
-		n := 0
-		in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-		in.Preorder([]ast.Node{(*ast.BasicLit)(nil)}, func(node ast.Node) {
-			if node.(*ast.BasicLit).Kind == token.STRING {
-				n++
-			}
-		})
-		_ = n
-		return nil, nil
-	},
-}
+var Floor = floorpass.Analyzer
 
 // Kind selects the shape of a generated package.
 type Kind string
@@ -197,18 +179,31 @@ func Analyze(tb testing.TB, a *analysis.Analyzer, pkgs []*packages.Package) int 
 // their prerequisites, as the kvlint driver does) and returns the number of
 // diagnostics of the root actions.
 func AnalyzeAll(tb testing.TB, as []*analysis.Analyzer, pkgs []*packages.Package) int {
+	n := 0
+	for _, act := range Roots(tb, as, pkgs) {
+		n += len(act.Diagnostics)
+	}
+	return n
+}
+
+// Roots runs the analyzers as over pkgs in one checker run and returns the
+// root actions; it fails tb if the run or an action fails, or if there is
+// no root action.
+func Roots(tb testing.TB, as []*analysis.Analyzer, pkgs []*packages.Package) []*checker.Action {
+	tb.Helper()
 	g, err := checker.Analyze(as, pkgs, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	n := 0
+	if len(g.Roots) == 0 {
+		tb.Fatal("benchpkg: no root action")
+	}
 	for _, act := range g.Roots {
 		if act.Err != nil {
 			tb.Fatal(act.Err)
 		}
-		n += len(act.Diagnostics)
 	}
-	return n
+	return g.Roots
 }
 
 // Bench runs one sub-benchmark per kind of package and analyzer, the floor

@@ -7,17 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/kvlint/kvlint/analyzers/clientsecretauth"
-	"github.com/kvlint/kvlint/analyzers/hardcodedcred"
-	"github.com/kvlint/kvlint/analyzers/pinnedversion"
-	"github.com/kvlint/kvlint/analyzers/secretexpiry"
-	"github.com/kvlint/kvlint/analyzers/secretlog"
-	"github.com/kvlint/kvlint/analyzers/sharedkeyauth"
-	"github.com/kvlint/kvlint/analyzers/vaultperrequest"
+	"github.com/kvlint/kvlint/analyzers"
 	"github.com/kvlint/kvlint/config"
 )
 
@@ -30,11 +23,6 @@ func TestEHRServiceHasNoFindings(t *testing.T) {
 	testdata, err := filepath.Abs(filepath.Join("..", "..", "..", "testdata"))
 	if err != nil {
 		t.Fatal(err)
-	}
-	src := &config.Source{}
-	analyzers := []*analysis.Analyzer{
-		clientsecretauth.New(src), pinnedversion.New(src), secretexpiry.New(src),
-		secretlog.New(src), vaultperrequest.New(src), hardcodedcred.New(src), sharedkeyauth.New(src),
 	}
 	cfg := &packages.Config{
 		Mode:  packages.LoadAllSyntax,
@@ -54,7 +42,7 @@ func TestEHRServiceHasNoFindings(t *testing.T) {
 	if t.Failed() {
 		return
 	}
-	graph, err := checker.Analyze(analyzers, pkgs, nil)
+	graph, err := checker.Analyze(analyzers.RuleAnalyzers(&config.Source{}), pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

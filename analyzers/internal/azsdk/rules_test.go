@@ -4,12 +4,7 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/kvlint/kvlint/analyzers/clientsecretauth"
-	"github.com/kvlint/kvlint/analyzers/pinnedversion"
-	"github.com/kvlint/kvlint/analyzers/secretexpiry"
-	"github.com/kvlint/kvlint/analyzers/secretlog"
-	"github.com/kvlint/kvlint/analyzers/sharedkeyauth"
-	"github.com/kvlint/kvlint/analyzers/vaultperrequest"
+	"github.com/kvlint/kvlint/analyzers"
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/rules"
 )
@@ -17,19 +12,33 @@ import (
 // TestRules checks the documentation every Azure rule carries: the README
 // table, SARIF rule descriptors and `kvlint rules` are generated from it.
 func TestRules(t *testing.T) {
-	src := &config.Source{}
-	sets := []struct {
+	ids := map[string][]string{ // each Azure analyzer's rules, in order
+		"clientsecretauth": {"KV201", "KV202", "KV203", "KV204", "KV205", "KV206"},
+		"sharedkeyauth":    {"KV220", "KV221", "KV222"},
+		"pinnedversion":    {"KV301", "KV302"},
+		"secretexpiry":     {"KV401", "KV402"},
+		"secretlog":        {"KV410", "KV411"},
+		"vaultperrequest":  {"KV420"},
+	}
+	byAnalyzer := map[string][]rules.Info{}
+	for _, r := range analyzers.Rules() {
+		byAnalyzer[r.Analyzer] = append(byAnalyzer[r.Analyzer], r)
+	}
+	type set struct {
 		analyzer string
 		doc      string
 		rules    []rules.Info
 		ids      []string
-	}{
-		{clientsecretauth.New(src).Name, clientsecretauth.New(src).Doc, clientsecretauth.Rules, []string{"KV201", "KV202", "KV203", "KV204", "KV205", "KV206"}},
-		{sharedkeyauth.New(src).Name, sharedkeyauth.New(src).Doc, sharedkeyauth.Rules, []string{"KV220", "KV221", "KV222"}},
-		{pinnedversion.New(src).Name, pinnedversion.New(src).Doc, pinnedversion.Rules, []string{"KV301", "KV302"}},
-		{secretexpiry.New(src).Name, secretexpiry.New(src).Doc, secretexpiry.Rules, []string{"KV401", "KV402"}},
-		{secretlog.New(src).Name, secretlog.New(src).Doc, secretlog.Rules, []string{"KV410", "KV411"}},
-		{vaultperrequest.New(src).Name, vaultperrequest.New(src).Doc, vaultperrequest.Rules, []string{"KV420"}},
+	}
+	var sets []set
+	for _, a := range analyzers.RuleAnalyzers(&config.Source{}) {
+		if want, ok := ids[a.Name]; ok {
+			sets = append(sets, set{a.Name, a.Doc, byAnalyzer[a.Name], want})
+			delete(ids, a.Name)
+		}
+	}
+	if len(ids) != 0 {
+		t.Errorf("analyzers not in the suite: %v", ids)
 	}
 	kebab := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	for _, s := range sets {

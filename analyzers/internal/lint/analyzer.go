@@ -11,7 +11,8 @@ import (
 // github.com/kvlint/kvlint/analyzers/<name>: its Doc is the package doc
 // (doc, the embedded doc.go), it requires Directives and the inspector, and
 // run reads the configuration from src (the discovered .kvlint.yaml files
-// when src is empty). The rule analyzers' New functions are this call.
+// when src is empty). The Azure analyzers are made through azsdk.Def,
+// which adds the run set-up they share.
 func NewAnalyzer(name, doc string, src *config.Source, run func(*analysis.Pass, *config.Source) (any, error)) *analysis.Analyzer {
 	if src == nil {
 		src = &config.Source{}

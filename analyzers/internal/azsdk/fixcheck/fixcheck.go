@@ -1,12 +1,13 @@
-// Package fixcheck is a test helper: it applies every suggested fix an
-// analyzer makes on analysistest fixtures and builds the result, so that a fix
-// that leaves code which does not compile fails the test.
+// Package fixcheck is a test helper for the Azure analyzers: it applies every
+// suggested fix an analyzer makes on analysistest fixtures and builds the
+// result, so that a fix that leaves code which does not compile fails the
+// test; and it holds what their tests share (the testdata directory, a
+// configuration from YAML, a quiet analysistest run).
 package fixcheck
 
 import (
 	"bytes"
 	"fmt"
-
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/kvlint/kvlint/config"
 )
 
 // quiet swallows analysistest's own complaints: the analyzer's main test
@@ -26,6 +29,25 @@ func (q quiet) Errorf(format string, args ...any) {
 	if *q.first == "" {
 		*q.first = fmt.Sprintf(format, args...)
 	}
+}
+
+// Quiet is an analysistest.Testing that ignores every complaint, for a run
+// whose results the test checks itself (a fixture's want comments hold for
+// one configuration only).
+type Quiet struct{}
+
+// Errorf ignores the complaint.
+func (Quiet) Errorf(string, ...any) {}
+
+// Config returns a source of the fixed configuration yaml (a .kvlint.yaml
+// text); it fails t if yaml does not parse.
+func Config(t *testing.T, yaml string) *config.Source {
+	t.Helper()
+	loaded, err := config.Parse([]byte(yaml), "test.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &config.Source{Fixed: loaded}
 }
 
 // TestData returns the absolute path of the module's top-level testdata
