@@ -300,45 +300,41 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	case len(parts) == 1 && parts[0] == "secrets" && m == http.MethodGet:
 		s.list(w, r)
 	case len(parts) == 2 && parts[0] == "secrets":
-		switch m {
-		case http.MethodPut:
-			s.set(w, r, parts[1])
-		case http.MethodGet:
-			s.get(w, r, parts[1], "")
-		case http.MethodPatch:
-			s.update(w, r, parts[1], "")
-		case http.MethodDelete:
-			s.delete(w, r, parts[1])
-		default:
-			methodNotAllowed(w)
-		}
+		byMethod(w, m, map[string]func(){
+			http.MethodPut:    func() { s.set(w, r, parts[1]) },
+			http.MethodGet:    func() { s.get(w, r, parts[1], "") },
+			http.MethodPatch:  func() { s.update(w, r, parts[1], "") },
+			http.MethodDelete: func() { s.delete(w, r, parts[1]) },
+		})
 	case len(parts) == 3 && parts[0] == "secrets" && parts[2] == "versions" && m == http.MethodGet:
 		s.listVersions(w, r, parts[1])
 	case len(parts) == 3 && parts[0] == "secrets":
-		switch m {
-		case http.MethodGet:
-			s.get(w, r, parts[1], parts[2])
-		case http.MethodPatch:
-			s.update(w, r, parts[1], parts[2])
-		default:
-			methodNotAllowed(w)
-		}
+		byMethod(w, m, map[string]func(){
+			http.MethodGet:   func() { s.get(w, r, parts[1], parts[2]) },
+			http.MethodPatch: func() { s.update(w, r, parts[1], parts[2]) },
+		})
 	case len(parts) == 1 && parts[0] == "deletedsecrets" && m == http.MethodGet:
 		s.listDeleted(w, r)
 	case len(parts) == 2 && parts[0] == "deletedsecrets":
-		switch m {
-		case http.MethodGet:
-			s.getDeleted(w, r, parts[1])
-		case http.MethodDelete:
-			s.purge(w, r, parts[1])
-		default:
-			methodNotAllowed(w)
-		}
+		byMethod(w, m, map[string]func(){
+			http.MethodGet:    func() { s.getDeleted(w, r, parts[1]) },
+			http.MethodDelete: func() { s.purge(w, r, parts[1]) },
+		})
 	case len(parts) == 3 && parts[0] == "deletedsecrets" && parts[2] == "recover" && m == http.MethodPost:
 		s.recoverSecret(w, r, parts[1])
 	default:
 		writeError(w, http.StatusNotFound, "NotFound", "kvfake: no such operation: "+m+" "+r.URL.Path)
 	}
+}
+
+// byMethod runs the handler of method m, or answers 405 when the resource
+// has none for it.
+func byMethod(w http.ResponseWriter, m string, handlers map[string]func()) {
+	if h, ok := handlers[m]; ok {
+		h()
+		return
+	}
+	methodNotAllowed(w)
 }
 
 // ---- JSON shapes
