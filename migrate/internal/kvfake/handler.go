@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -632,7 +634,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, items []bundleJSON
 
 func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	keys := sortedKeys(s.secrets)
+	keys := slices.Sorted(maps.Keys(s.secrets))
 	items := make([]bundleJSON, 0, len(keys))
 	for _, k := range keys {
 		sec := s.secrets[k]
@@ -657,7 +659,7 @@ func (s *Server) listVersions(w http.ResponseWriter, r *http.Request, name strin
 
 func (s *Server) listDeleted(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	keys := sortedKeys(s.deleted)
+	keys := slices.Sorted(maps.Keys(s.deleted))
 	items := make([]bundleJSON, 0, len(keys))
 	for _, k := range keys {
 		b := s.deletedBundle(r, s.deleted[k])
@@ -769,13 +771,4 @@ func copyTags(m map[string]string) map[string]string {
 		out[k] = v
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
