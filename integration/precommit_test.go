@@ -79,17 +79,31 @@ func preCommitEnv(t *testing.T) []string {
 	)
 }
 
+// preCommitSetup skips the test without pre-commit, runs it in parallel
+// and returns pre-commit's path, this checkout's root and the environment
+// the tools run with.
+func preCommitSetup(t *testing.T) (pc, root string, env []string) {
+	t.Helper()
+	pc = need(t, "pre-commit", "apt-get install -y pre-commit")
+	t.Parallel()
+	return pc, repoRoot(t), preCommitEnv(t)
+}
+
+// initRepo makes an empty git repository in a fresh temporary directory.
+func initRepo(t *testing.T, env []string) string {
+	t.Helper()
+	work := t.TempDir()
+	mustRun(t, work, env, "git", "init", "-q")
+	return work
+}
+
 // TestPreCommitKvlintFiles runs the kvlint-files hook of this repository
 // with the real pre-commit (`pre-commit try-repo`) in a throwaway git
 // repository: a staged file with a fake token fails the hook with a
 // redacted report; a clean file passes.
 func TestPreCommitKvlintFiles(t *testing.T) {
-	pc := need(t, "pre-commit", "apt-get install -y pre-commit")
-	t.Parallel()
-	root := repoRoot(t)
-	env := preCommitEnv(t)
-	work := t.TempDir()
-	mustRun(t, work, env, "git", "init", "-q")
+	pc, root, env := preCommitSetup(t)
+	work := initRepo(t, env)
 
 	token := detect.FakeCRCToken("ghp_", "precommit-hook-test")
 	testfs.Write(t, work, `
@@ -129,12 +143,8 @@ Set GITHUB_TOKEN in the environment.
 // TestPreCommitKvlint runs the kvlint hook (Go packages of the staged .go
 // files, full analyzers) with the real pre-commit.
 func TestPreCommitKvlint(t *testing.T) {
-	pc := need(t, "pre-commit", "apt-get install -y pre-commit")
-	t.Parallel()
-	root := repoRoot(t)
-	env := preCommitEnv(t)
-	work := t.TempDir()
-	mustRun(t, work, env, "git", "init", "-q")
+	pc, root, env := preCommitSetup(t)
+	work := initRepo(t, env)
 
 	token := detect.FakeCRCToken("ghp_", "precommit-kvlint-hook")
 	toolToken := detect.FakeCRCToken("ghp_", "precommit-kvlint-hook-tools")
@@ -200,10 +210,7 @@ var _ = releaseToken
 // .pre-commit-config.yaml (precommit.example.yaml, verbatim but for the
 // repository, which points at this checkout, and rev, its HEAD commit).
 func TestPreCommitExampleConfig(t *testing.T) {
-	pc := need(t, "pre-commit", "apt-get install -y pre-commit")
-	t.Parallel()
-	root := repoRoot(t)
-	env := preCommitEnv(t)
+	pc, root, env := preCommitSetup(t)
 	head, err := exec.Command("git", "-C", root, "rev-parse", "HEAD").Output()
 	if err != nil {
 		t.Fatalf("git rev-parse HEAD: %v", err)
@@ -218,8 +225,7 @@ func TestPreCommitExampleConfig(t *testing.T) {
 		t.Fatalf("precommit.example.yaml does not have the expected shape:\n%s", example)
 	}
 
-	work := t.TempDir()
-	mustRun(t, work, env, "git", "init", "-q")
+	work := initRepo(t, env)
 	token := detect.FakeCRCToken("ghp_", "precommit-example-config")
 	goToken := detect.FakeCRCToken("ghp_", "precommit-example-config-go")
 	testfs.Write(t, work, "-- .pre-commit-config.yaml --\n"+cfg+`-- ci/deploy.sh --

@@ -3,12 +3,11 @@ package migrate
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/testfs"
 )
 
 // benchModule writes a module of pkgs packages, each with a file of ordinary
@@ -18,16 +17,7 @@ import (
 func benchModule(tb testing.TB, pkgs int) string {
 	tb.Helper()
 	root := tb.TempDir()
-	write := func(name, content string) {
-		p := filepath.Join(root, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			tb.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	write("go.mod", "module example.com/bench\n\ngo 1.22\n")
+	testfs.WriteFile(tb, root, "go.mod", "module example.com/bench\n\ngo 1.22\n")
 	shared := detect.FakeCRCToken("ghp_", "migrate-bench-shared")
 	for i := range pkgs {
 		tok := func(k int) string { return detect.FakeCRCToken("ghp_", fmt.Sprintf("migrate-bench-%d-%d", i, k)) }
@@ -44,7 +34,7 @@ func benchModule(tb testing.TB, pkgs int) string {
 			fmt.Fprintf(&b, "\treturn fmt.Sprintf(\"https://example.invalid/api/v1/items/%d/%%s?client=%%s\", id, c.Name), nil\n}\n\n", j)
 		}
 		b.WriteString("var _ = githubToken + uploadToken + sharedToken\n")
-		write(fmt.Sprintf("p%d/p%d.go", i, i), b.String())
+		testfs.WriteFile(tb, root, fmt.Sprintf("p%d/p%d.go", i, i), b.String())
 	}
 	return root
 }

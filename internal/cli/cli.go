@@ -9,6 +9,7 @@ package cli
 
 import (
 	"crypto/sha256"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -47,24 +48,40 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return ExitError // unreachable: unitchecker.Main exits
 	}
 	if len(args) > 0 {
-		switch args[0] {
-		case "rules":
-			return runRules(args[1:], stdout, stderr)
-		case "version":
-			return runVersion(args[1:], stdout, stderr)
-		case "baseline":
-			return runBaseline(args[1:], stdout, stderr)
-		case "scan":
-			return runScan(args[1:], stdout, stderr)
-		case "migrate":
-			return runMigrate(args[1:], stdout, stderr)
-		case "explain":
-			return runExplain(args[1:], stdout, stderr)
-		case "help":
-			return runHelp(args[1:], stdout, stderr)
+		if run, ok := subcommands[args[0]]; ok {
+			return run(args[1:], stdout, stderr)
 		}
 	}
 	return runLint(args, stdout, stderr)
+}
+
+// subcommands maps the first argument that names a command to the function
+// that runs it on the arguments after it; any other command line is lint.
+var subcommands = map[string]func(args []string, stdout, stderr io.Writer) int{
+	"rules":    runRules,
+	"version":  runVersion,
+	"baseline": runBaseline,
+	"scan":     runScan,
+	"migrate":  runMigrate,
+	"explain":  runExplain,
+	"help":     runHelp,
+}
+
+// newFlagSet returns the flag set of command name, which reports errors on
+// stderr and whose usage is text followed by the flags' defaults.
+func newFlagSet(name, text string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = usageFunc(fs, text, stderr)
+	return fs
+}
+
+// usageFunc prints text and then the defaults of fs's flags on stderr.
+func usageFunc(fs *flag.FlagSet, text string, stderr io.Writer) func() {
+	return func() {
+		fmt.Fprint(stderr, text)
+		fs.PrintDefaults()
+	}
 }
 
 // isVetInvocation reports whether go vet runs kvlint as its -vettool: go vet

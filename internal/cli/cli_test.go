@@ -84,6 +84,14 @@ func useTestSuite(t *testing.T) {
 	})
 }
 
+// drvModule runs the test with the test suite (useTestSuite) over a copy of
+// testdata/modules/drv and returns the copy's directory.
+func drvModule(t *testing.T) string {
+	t.Helper()
+	useTestSuite(t)
+	return copyModule(t, "drv")
+}
+
 // copyModule copies testdata/modules/name to a temporary directory.
 func copyModule(t *testing.T, name string) string {
 	t.Helper()
@@ -118,8 +126,7 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 }
 
 func TestTextOutput(t *testing.T) {
-	useTestSuite(t)
-	dir := copyModule(t, "drv")
+	dir := drvModule(t)
 	code, out, errs := run(t, "-C", dir, "./...")
 	if code != ExitFindings {
 		t.Fatalf("exit %d, want %d; stderr:\n%s", code, ExitFindings, errs)
@@ -140,8 +147,7 @@ func TestTextOutput(t *testing.T) {
 }
 
 func TestTestsFlagAndToggles(t *testing.T) {
-	useTestSuite(t)
-	dir := copyModule(t, "drv")
+	dir := drvModule(t)
 	_, out, _ := run(t, "-C", dir, "-test=false", "./a")
 	if strings.Contains(out, "a_test.go") || !strings.Contains(out, "a/a.go:8:13") {
 		t.Errorf("-test=false output:\n%s", out)
@@ -188,8 +194,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestToolErrors(t *testing.T) {
-	useTestSuite(t)
-	dir := copyModule(t, "drv")
+	dir := drvModule(t)
 	code, _, errs := run(t, "-C", dir, "./nosuchpkg")
 	if code != ExitError {
 		t.Errorf("missing package: exit %d, want %d; stderr %s", code, ExitError, errs)
@@ -205,8 +210,7 @@ func TestToolErrors(t *testing.T) {
 }
 
 func TestJSONOutput(t *testing.T) {
-	useTestSuite(t)
-	dir := copyModule(t, "drv")
+	dir := drvModule(t)
 	code, out, errs := run(t, "-C", dir, "-json", "./a")
 	if code != ExitClean {
 		t.Fatalf("-json exit %d, want 0; stderr %s", code, errs)
@@ -277,8 +281,7 @@ func TestAnalyzerErrorJSON(t *testing.T) {
 }
 
 func TestFix(t *testing.T) {
-	useTestSuite(t)
-	dir := copyModule(t, "drv")
+	dir := drvModule(t)
 	file := filepath.Join(dir, "a", "a.go")
 	code, _, errs := run(t, "-C", dir, "-fix", "-test=false", "./a")
 	if code != ExitClean {
@@ -304,8 +307,7 @@ func TestFix(t *testing.T) {
 }
 
 func TestDiff(t *testing.T) {
-	useTestSuite(t)
-	dir := copyModule(t, "drv")
+	dir := drvModule(t)
 	file := filepath.Join(dir, "a", "a.go")
 	before, _ := os.ReadFile(file)
 	code, out, errs := run(t, "-C", dir, "-diff", "-test=false", "./a")
@@ -448,8 +450,7 @@ func TestIsVetInvocation(t *testing.T) {
 }
 
 func TestSARIFOutput(t *testing.T) {
-	useTestSuite(t)
-	dir := copyModule(t, "drv")
+	dir := drvModule(t)
 	code, out, errs := run(t, "-C", dir, "-format", "sarif", "-o", "out.sarif", "./...")
 	if code != ExitFindings || out != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %s", code, out, errs)
@@ -537,8 +538,7 @@ var Token = "kvtest_token_value_1"
 }
 
 func TestBaseline(t *testing.T) {
-	useTestSuite(t)
-	dir := copyModule(t, "drv")
+	dir := drvModule(t)
 	code, out, errs := run(t, "baseline", "write", "kv.yaml", "-C", dir, "-test=false", "./a")
 	if code != ExitClean || !strings.Contains(out, "recorded 2 findings in 2 entries") {
 		t.Fatalf("baseline write: exit %d, %s %s", code, out, errs)
@@ -637,8 +637,7 @@ func TestUTF16Column(t *testing.T) {
 }
 
 func TestBaselineSkipsBrokenPackages(t *testing.T) {
-	useTestSuite(t)
-	dir := copyModule(t, "drv")
+	dir := drvModule(t)
 	if code, _, errs := run(t, "baseline", "write", "kv.yaml", "-C", dir, "./..."); code != ExitClean {
 		t.Fatalf("baseline write: exit %d %s", code, errs)
 	}

@@ -46,8 +46,7 @@ func inDir(line, dir string) []string {
 }
 
 func TestREADMEBaselineCommands(t *testing.T) {
-	useTestSuite(t)
-	dir := copyModule(t, "drv")
+	dir := drvModule(t)
 	cmds := readmeCommands(t, "kvlint ")
 	var ran int
 	for _, line := range cmds {
@@ -66,8 +65,7 @@ func TestREADMEBaselineCommands(t *testing.T) {
 }
 
 func TestREADMECodeScanningCommand(t *testing.T) {
-	useTestSuite(t)
-	dir := copyModule(t, "drv")
+	dir := drvModule(t)
 	var line string
 	for _, l := range readmeCommands(t, "kvlint -format sarif") {
 		line = l

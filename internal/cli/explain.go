@@ -43,18 +43,13 @@ type explainFlags struct {
 }
 
 func newExplainFlags(stderr io.Writer) (*flag.FlagSet, *explainFlags) {
-	fs := flag.NewFlagSet("kvlint explain", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("kvlint explain", explainUsage, stderr)
 	o := &explainFlags{}
 	fs.StringVar(&o.format, "format", "text", "output format: text or json")
 	fs.StringVar(&o.config, "config", "", "configuration `file` (default: the .kvlint.yaml found above the file)")
 	fs.StringVar(&o.baseline, "baseline", "", "say whether baseline `file` records each finding")
 	fs.StringVar(&o.dir, "C", "", "change to `dir` before doing anything (FILE, -config and -baseline are relative to it)")
 	fs.BoolVar(&o.syntax, "syntax", false, "read a .go file syntax only, as kvlint scan does, even when its package type-checks")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, explainUsage)
-		fs.PrintDefaults()
-	}
 	return fs, o
 }
 

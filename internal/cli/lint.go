@@ -206,10 +206,7 @@ func worse(status, s int) int {
 func parseLintArgs(args []string, view *lintView, stderr io.Writer) (*lintFlags, []string, int) {
 	fs, o := newLintFlags(stderr)
 	o.view = view
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usageText)
-		fs.PrintDefaults()
-	}
+	fs.Usage = usageFunc(fs, usageText, stderr)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, nil, ExitClean

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -36,12 +35,7 @@ Flags:
 
 // newMigrateFlags returns the flag set of kvlint migrate, filling o.
 func newMigrateFlags(o *migrate.Options, history *bool, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("kvlint migrate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, migrateUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("kvlint migrate", migrateUsage, stderr)
 	o.AddFlags(fs)
 	fs.BoolVar(history, "history", true, "scan the git history for the rotation list (-history=false: only the secrets migrated now)")
 	return fs

@@ -35,13 +35,8 @@ func toRuleJSON(r rules.Info) ruleJSON {
 
 // runRules is kvlint rules [-format text|json] [ID or name...].
 func runRules(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("kvlint rules", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("kvlint rules", "usage: kvlint rules [-format text|json] [rule ID or name...]\n", stderr)
 	format := fs.String("format", "text", "output format: text or json")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: kvlint rules [-format text|json] [rule ID or name...]")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitClean

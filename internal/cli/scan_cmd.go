@@ -59,8 +59,7 @@ type scanFlags struct {
 
 // newScanFlags returns the flag set of kvlint scan.
 func newScanFlags(stderr io.Writer) (*flag.FlagSet, *scanFlags) {
-	fs := flag.NewFlagSet("kvlint scan", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("kvlint scan", scanUsage, stderr)
 	o := &scanFlags{}
 	fs.StringVar(&o.format, "format", "text", "output format: text, json or sarif")
 	fs.BoolVar(&o.json, "json", false, "same as -format json")
@@ -76,10 +75,6 @@ func newScanFlags(stderr io.Writer) (*flag.FlagSet, *scanFlags) {
 	fs.BoolVar(&o.wholePkgs, "whole-packages", false, "with -go-packages -staged, report findings in every file of the linted packages, not only in the named files")
 	fs.StringVar(&o.dir, "C", "", "change to `dir` before doing anything (paths, -config and baselines are relative to it)")
 	o.hist.register(fs)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, scanUsage)
-		fs.PrintDefaults()
-	}
 	return fs, o
 }
 

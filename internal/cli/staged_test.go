@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kvlint/kvlint/internal/testfs"
+	"golang.org/x/tools/txtar"
 )
 
 // stagedRepo is a throwaway git repository with one Go module, a committed
@@ -22,7 +23,7 @@ func stagedRepo(t *testing.T) (dir string) {
 	t.Setenv("TMPDIR", t.TempDir())
 	dir = t.TempDir()
 	git(t, dir, "init", "-q")
-	testfs.Write(t, dir, `
+	stage(t, dir, `
 -- go.mod --
 module example.com/m
 
@@ -33,9 +34,21 @@ package a
 // F does nothing.
 func F() {}
 `)
-	git(t, dir, "add", ".")
 	git(t, dir, "commit", "-q", "-m", "base")
 	return dir
+}
+
+// stage writes the files of the txtar archive into the repository dir and
+// adds each of them to the index.
+func stage(t *testing.T, dir, archive string) {
+	t.Helper()
+	ar := txtar.Parse([]byte(archive))
+	testfs.WriteArchive(t, dir, ar)
+	names := []string{"add", "--"}
+	for _, f := range ar.Files {
+		names = append(names, f.Name)
+	}
+	git(t, dir, names...)
 }
 
 // runStaged runs kvlint scan -go-packages -staged in dir, checks that the
@@ -59,14 +72,13 @@ func runStaged(t *testing.T, dir string, args ...string) (int, string, string) {
 // clean staged file does not block the commit; the work-tree lint sees it.
 func TestStagedUntrackedFileIgnored(t *testing.T) {
 	dir := stagedRepo(t)
-	testfs.Write(t, dir, `
+	stage(t, dir, `
 -- a/clean.go --
 package a
 
 // F does little.
 func F() {}
 `)
-	git(t, dir, "add", "a/clean.go")
 	testfs.Write(t, dir, `
 -- a/wip.go --
 package a
@@ -100,13 +112,12 @@ var githubToken = "`+scanToken+`"
 // not apply (the configuration is read from the index).
 func TestStagedSecretReportedAtRepoPath(t *testing.T) {
 	dir := stagedRepo(t)
-	testfs.Write(t, dir, `
+	stage(t, dir, `
 -- a/s.go --
 package a
 
 var githubToken = "`+scanToken+`"
 `)
-	git(t, dir, "add", "a/s.go")
 	testfs.Write(t, dir, `
 -- a/s.go --
 package a
@@ -151,14 +162,13 @@ rules:
 // work tree adds a secret to it that is not staged: nothing to report.
 func TestStagedCleanWorkTreeSecret(t *testing.T) {
 	dir := stagedRepo(t)
-	testfs.Write(t, dir, `
+	stage(t, dir, `
 -- a/clean.go --
 package a
 
 // F does more.
 func F() {}
 `)
-	git(t, dir, "add", "a/clean.go")
 	testfs.Write(t, dir, `
 -- a/clean.go --
 package a
@@ -177,22 +187,20 @@ func F() {}
 // not staged (committed earlier) is not reported unless -whole-packages.
 func TestStagedOnlyNamedFiles(t *testing.T) {
 	dir := stagedRepo(t)
-	testfs.Write(t, dir, `
+	stage(t, dir, `
 -- a/old.go --
 package a
 
 var password = "`+scanPassword+`"
 `)
-	git(t, dir, "add", "a/old.go")
 	git(t, dir, "commit", "-q", "-m", "old secret")
-	testfs.Write(t, dir, `
+	stage(t, dir, `
 -- a/new.go --
 package a
 
 // G does nothing.
 func G() {}
 `)
-	git(t, dir, "add", "a/new.go")
 	if code, out, errs := runStaged(t, dir, "a/new.go"); code != ExitClean || out != "" {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 0: old.go is not staged", code, out, errs)
 	}
@@ -296,20 +304,19 @@ const X = 1
 // imports it type-checks.
 func TestStagedSparseCheckout(t *testing.T) {
 	dir := stagedRepo(t)
-	testfs.Write(t, dir, `
+	stage(t, dir, `
 -- lib/lib.go --
 package lib
 
 // X is one.
 const X = 1
 `)
-	git(t, dir, "add", "lib")
 	git(t, dir, "commit", "-q", "-m", "lib")
 	git(t, dir, "sparse-checkout", "set", "--no-cone", "/*", "!/lib/")
 	if _, err := os.Stat(filepath.Join(dir, "lib")); err == nil {
 		t.Skip("this git keeps lib/ in the work tree")
 	}
-	testfs.Write(t, dir, `
+	stage(t, dir, `
 -- a/s.go --
 package a
 
@@ -319,7 +326,6 @@ var githubToken = "`+scanToken+`"
 
 var _ = lib.X
 `)
-	git(t, dir, "add", "a/s.go")
 	code, out, errs := runStaged(t, dir, "a/s.go")
 	if code != ExitFindings || !strings.HasPrefix(out, filepath.Join("a", "s.go")+":5:") || strings.Contains(errs, "does not type-check") {
 		t.Errorf("exit %d, stdout %q, stderr %q; want a/s.go:5 type-checked", code, out, errs)

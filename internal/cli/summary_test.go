@@ -9,8 +9,7 @@ import (
 // TestSummaryLine: text output ends with one stderr line saying what was
 // checked and found; -q and the machine formats leave it out.
 func TestSummaryLine(t *testing.T) {
-	useTestSuite(t)
-	dir := copyModule(t, "drv")
+	dir := drvModule(t)
 	_, _, errs := run(t, "-C", dir, "./...")
 	want := regexp.MustCompile(`(?m)^kvlint: 2 packages \(\d+ files\) checked: 4 findings, 1 package skipped by the type-aware analyzers \(did not type-check\)$`)
 	if !want.MatchString(errs) {

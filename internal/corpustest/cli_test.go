@@ -24,14 +24,7 @@ type corpusRun struct {
 // every output format, lint and scan, and searches every byte of output for
 // every planted value.
 func TestCorpusOutputsLeakNothing(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "corpus"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	labels, err := ReadLabels(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, labels := corpusLabels(t)
 	planted, err := PlantedValues(labels)
 	if err != nil {
 		t.Fatal(err)
@@ -78,10 +71,7 @@ func TestCorpusOutputsLeakNothing(t *testing.T) {
 // official SARIF 2.1.0 JSON schema and GitHub code scanning's requirements
 // (sariftest.Check).
 func TestCorpusSARIFSchema(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "corpus"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := corpusDir(t)
 	for _, args := range [][]string{
 		{"-C", dir, "-format", "sarif", "./..."},
 		{"scan", "-format", "sarif", dir},

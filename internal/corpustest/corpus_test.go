@@ -12,17 +12,31 @@ import (
 	"github.com/kvlint/kvlint/config"
 )
 
-// TestCorpusPrecisionRecall runs every kvlint analyzer over the labelled
-// corpus and fails when precision or recall falls below 0.95.
-func TestCorpusPrecisionRecall(t *testing.T) {
+// corpusDir is the absolute path of the labelled corpus, testdata/corpus.
+func corpusDir(t *testing.T) string {
+	t.Helper()
 	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "corpus"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return dir
+}
+
+// corpusLabels returns the corpus directory and its labels.
+func corpusLabels(t *testing.T) (string, *Labels) {
+	t.Helper()
+	dir := corpusDir(t)
 	labels, err := ReadLabels(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return dir, labels
+}
+
+// TestCorpusPrecisionRecall runs every kvlint analyzer over the labelled
+// corpus and fails when precision or recall falls below 0.95.
+func TestCorpusPrecisionRecall(t *testing.T) {
+	dir, labels := corpusLabels(t)
 	if len(labels.Secrets) < 40 || len(labels.Decoys) < 80 {
 		t.Fatalf("corpus too small: %d secrets, %d decoys (want 40+ and 80+)", len(labels.Secrets), len(labels.Decoys))
 	}
@@ -97,11 +111,7 @@ func TestCompare(t *testing.T) {
 }
 
 func TestPlantedValues(t *testing.T) {
-	dir := filepath.Join("..", "..", "testdata", "corpus")
-	labels, err := ReadLabels(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, labels := corpusLabels(t)
 	vals, err := PlantedValues(labels)
 	if err != nil {
 		t.Fatal(err)

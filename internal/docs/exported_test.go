@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -109,33 +108,16 @@ func lower() {}
 // root that lacks a doc comment.
 func undocumented(root string) ([]string, error) {
 	var missing []string
-	fset := token.NewFileSet()
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			name := d.Name()
-			if path != root && (name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || isModule(path)) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		f, err := parser.ParseFile(fset, path, nil, parser.ParseComments)
-		if err != nil {
-			return err
-		}
+	skip := func(path, name string) bool {
+		return name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || isModule(path)
+	}
+	err := walkGoFiles(root, skip, parser.ParseComments, func(fset *token.FileSet, rel string, f *ast.File) {
 		if ast.IsGenerated(f) {
-			return nil
+			return
 		}
-		rel, _ := filepath.Rel(root, path)
 		for _, n := range fileUndocumented(f) {
-			missing = append(missing, fmt.Sprintf("%s:%d: %s", filepath.ToSlash(rel), fset.Position(n.pos).Line, n.what))
+			missing = append(missing, fmt.Sprintf("%s:%d: %s", rel, fset.Position(n.pos).Line, n.what))
 		}
-		return nil
 	})
 	return missing, err
 }

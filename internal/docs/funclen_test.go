@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
 	"path"
 	"path/filepath"
 	"sort"
@@ -50,26 +49,10 @@ type longFunc struct {
 func longFuncs(t *testing.T, root string) []longFunc {
 	t.Helper()
 	var out []longFunc
-	fset := token.NewFileSet()
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if d.IsDir() {
-			if path != root && (name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".")) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
-			return nil
-		}
-		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, path)
+	skip := func(_, name string) bool {
+		return name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".")
+	}
+	err := walkGoFiles(root, skip, parser.SkipObjectResolution, func(fset *token.FileSet, rel string, f *ast.File) {
 		for _, decl := range f.Decls {
 			fn, ok := decl.(*ast.FuncDecl)
 			if !ok || fn.Body == nil {
@@ -77,10 +60,9 @@ func longFuncs(t *testing.T, root string) []longFunc {
 			}
 			n := fset.Position(fn.End()).Line - fset.Position(fn.Pos()).Line
 			if n > maxFuncLines {
-				out = append(out, longFunc{filepath.ToSlash(rel) + " " + funcName(fn), n})
+				out = append(out, longFunc{rel + " " + funcName(fn), n})
 			}
 		}
-		return nil
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -40,6 +40,13 @@ func Write(t testing.TB, dir, archive string) {
 	WriteArchive(t, dir, txtar.Parse([]byte(archive)))
 }
 
+// WriteFile writes one file, name slash-separated below dir, like Write; a
+// generated content need not be put in an archive first.
+func WriteFile(t testing.TB, dir, name, content string) {
+	t.Helper()
+	WriteArchive(t, dir, &txtar.Archive{Files: []txtar.File{{Name: name, Data: []byte(content)}}})
+}
+
 // WriteArchive writes the files of a parsed archive into dir, like Write.
 func WriteArchive(t testing.TB, dir string, ar *txtar.Archive) {
 	t.Helper()

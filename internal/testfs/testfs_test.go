@@ -56,3 +56,14 @@ func TestRejectsEscapingNames(t *testing.T) {
 		t.Error("a file escaped the directory")
 	}
 }
+
+// TestWriteFile: one file, its parent directories made, its content kept
+// byte for byte (no final newline added).
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	WriteFile(t, dir, "a/b/c.txt", "no newline")
+	data, err := os.ReadFile(filepath.Join(dir, "a", "b", "c.txt"))
+	if err != nil || string(data) != "no newline" {
+		t.Errorf("a/b/c.txt = %q, %v; want %q", data, err, "no newline")
+	}
+}

@@ -42,14 +42,11 @@ func loadPKI() error {
 	return pki.err
 }
 
+// makePKI makes the test CA, self-signed, and the vault's leaf certificate
+// it signs.
 func makePKI() error {
 	now := time.Now()
-	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return err
-	}
-	caTmpl := &x509.Certificate{
-		SerialNumber:          serial(),
+	ca, caDER, caKey, err := issue("CA", &x509.Certificate{
 		Subject:               pkix.Name{CommonName: "kvfake test CA (generated at run time)"},
 		NotBefore:             now.Add(-time.Hour),
 		NotAfter:              now.Add(48 * time.Hour),
@@ -57,38 +54,50 @@ func makePKI() error {
 		BasicConstraintsValid: true,
 		IsCA:                  true,
 		MaxPathLenZero:        true,
-	}
-	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
-	if err != nil {
-		return fmt.Errorf("kvfake: CA: %w", err)
-	}
-	ca, err := x509.ParseCertificate(caDER)
+	}, nil, nil)
 	if err != nil {
 		return err
 	}
-	leafKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	_, leafDER, leafKey, err := issue("leaf", &x509.Certificate{
+		Subject:     pkix.Name{CommonName: "kvfake vault"},
+		NotBefore:   now.Add(-time.Hour),
+		NotAfter:    now.Add(47 * time.Hour),
+		KeyUsage:    x509.KeyUsageDigitalSignature,
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		DNSNames:    leafNames,
+		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
+	}, ca, caKey)
 	if err != nil {
 		return err
-	}
-	leafTmpl := &x509.Certificate{
-		SerialNumber: serial(),
-		Subject:      pkix.Name{CommonName: "kvfake vault"},
-		NotBefore:    now.Add(-time.Hour),
-		NotAfter:     now.Add(47 * time.Hour),
-		KeyUsage:     x509.KeyUsageDigitalSignature,
-		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		DNSNames:     leafNames,
-		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
-	}
-	leafDER, err := x509.CreateCertificate(rand.Reader, leafTmpl, ca, &leafKey.PublicKey, caKey)
-	if err != nil {
-		return fmt.Errorf("kvfake: leaf: %w", err)
 	}
 	pki.caPEM = pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER})
 	pki.pool = x509.NewCertPool()
 	pki.pool.AddCert(ca)
 	pki.leaf = tls.Certificate{Certificate: [][]byte{leafDER, caDER}, PrivateKey: leafKey}
 	return nil
+}
+
+// issue makes a new P-256 key and the certificate tmpl (given a random
+// serial number) for it, signed by parent's key parentKey, or self-signed
+// when parent is nil; what names the certificate in errors.
+func issue(what string, tmpl, parent *x509.Certificate, parentKey *ecdsa.PrivateKey) (*x509.Certificate, []byte, *ecdsa.PrivateKey, error) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	tmpl.SerialNumber = serial()
+	if parent == nil {
+		parent, parentKey = tmpl, key
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, &key.PublicKey, parentKey)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("kvfake: %s: %w", what, err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return cert, der, key, nil
 }
 
 func serial() *big.Int {

@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -300,45 +302,41 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	case len(parts) == 1 && parts[0] == "secrets" && m == http.MethodGet:
 		s.list(w, r)
 	case len(parts) == 2 && parts[0] == "secrets":
-		switch m {
-		case http.MethodPut:
-			s.set(w, r, parts[1])
-		case http.MethodGet:
-			s.get(w, r, parts[1], "")
-		case http.MethodPatch:
-			s.update(w, r, parts[1], "")
-		case http.MethodDelete:
-			s.delete(w, r, parts[1])
-		default:
-			methodNotAllowed(w)
-		}
+		byMethod(w, m, map[string]func(){
+			http.MethodPut:    func() { s.set(w, r, parts[1]) },
+			http.MethodGet:    func() { s.get(w, r, parts[1], "") },
+			http.MethodPatch:  func() { s.update(w, r, parts[1], "") },
+			http.MethodDelete: func() { s.delete(w, r, parts[1]) },
+		})
 	case len(parts) == 3 && parts[0] == "secrets" && parts[2] == "versions" && m == http.MethodGet:
 		s.listVersions(w, r, parts[1])
 	case len(parts) == 3 && parts[0] == "secrets":
-		switch m {
-		case http.MethodGet:
-			s.get(w, r, parts[1], parts[2])
-		case http.MethodPatch:
-			s.update(w, r, parts[1], parts[2])
-		default:
-			methodNotAllowed(w)
-		}
+		byMethod(w, m, map[string]func(){
+			http.MethodGet:   func() { s.get(w, r, parts[1], parts[2]) },
+			http.MethodPatch: func() { s.update(w, r, parts[1], parts[2]) },
+		})
 	case len(parts) == 1 && parts[0] == "deletedsecrets" && m == http.MethodGet:
 		s.listDeleted(w, r)
 	case len(parts) == 2 && parts[0] == "deletedsecrets":
-		switch m {
-		case http.MethodGet:
-			s.getDeleted(w, r, parts[1])
-		case http.MethodDelete:
-			s.purge(w, r, parts[1])
-		default:
-			methodNotAllowed(w)
-		}
+		byMethod(w, m, map[string]func(){
+			http.MethodGet:    func() { s.getDeleted(w, r, parts[1]) },
+			http.MethodDelete: func() { s.purge(w, r, parts[1]) },
+		})
 	case len(parts) == 3 && parts[0] == "deletedsecrets" && parts[2] == "recover" && m == http.MethodPost:
 		s.recoverSecret(w, r, parts[1])
 	default:
 		writeError(w, http.StatusNotFound, "NotFound", "kvfake: no such operation: "+m+" "+r.URL.Path)
 	}
+}
+
+// byMethod runs the handler of method m, or answers 405 when the resource
+// has none for it.
+func byMethod(w http.ResponseWriter, m string, handlers map[string]func()) {
+	if h, ok := handlers[m]; ok {
+		h()
+		return
+	}
+	methodNotAllowed(w)
 }
 
 // ---- JSON shapes
@@ -636,7 +634,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, items []bundleJSON
 
 func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	keys := sortedKeys(s.secrets)
+	keys := slices.Sorted(maps.Keys(s.secrets))
 	items := make([]bundleJSON, 0, len(keys))
 	for _, k := range keys {
 		sec := s.secrets[k]
@@ -661,7 +659,7 @@ func (s *Server) listVersions(w http.ResponseWriter, r *http.Request, name strin
 
 func (s *Server) listDeleted(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	keys := sortedKeys(s.deleted)
+	keys := slices.Sorted(maps.Keys(s.deleted))
 	items := make([]bundleJSON, 0, len(keys))
 	for _, k := range keys {
 		b := s.deletedBundle(r, s.deleted[k])
@@ -773,13 +771,4 @@ func copyTags(m map[string]string) map[string]string {
 		out[k] = v
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
