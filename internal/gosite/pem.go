@@ -57,12 +57,7 @@ func isMarker(m string) bool {
 // the offset after that line. A "/*" block's later lines may carry "*".
 func blankBlock(buf []byte, text string, ls int, marker string) int {
 	for line := ls; line < len(text); {
-		end := strings.IndexByte(text[line:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += line
-		}
+		end := LineEnd(text, line)
 		l := text[line:end]
 		ind := len(l) - len(strings.TrimLeft(l, " \t"))
 		for _, m := range []string{marker, "*"} {
