@@ -624,17 +624,11 @@ func (w *worker) pemAt(content string, base int, eng engine, test bool) {
 		content, _ = gosite.UncommentPEM(content)
 	}
 	for off := 0; ; {
-		k := strings.Index(content[off:], "-----BEGIN ")
-		if k < 0 {
+		start, next, header, ok := gosite.PEMBegin(content, off)
+		if !ok {
 			return
 		}
-		start := off + k
-		off = start + len("-----BEGIN ")
-		he := strings.Index(content[off:], "-----")
-		if he < 0 {
-			return
-		}
-		header := content[off : off+he]
+		off = next
 		if !strings.HasSuffix(header, "PRIVATE KEY") || strings.ContainsAny(header, "\n\"'") {
 			continue
 		}
