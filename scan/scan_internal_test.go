@@ -82,6 +82,17 @@ func got(t *testing.T, dir string, res *Result) []string {
 	return out
 }
 
+// runGot runs the scan over dir with opts and returns its findings as got
+// gives them; a scan error fails the test.
+func runGot(t *testing.T, dir string, opts Options) []string {
+	t.Helper()
+	res := Run([]string{dir}, opts)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	return got(t, dir, res)
+}
+
 func equal(t *testing.T, got, want []string) {
 	t.Helper()
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -313,11 +324,7 @@ the text kvlint:ignore FAKE1 is prose, not a comment FAKEKEY_P
 a: FAKEKEY_T1 # kvlint:ignore FAKE1 this line only
 b: FAKEKEY_T2
 `)
-	res := Run([]string{dir}, Options{})
-	if res.Err != nil {
-		t.Fatal(res.Err)
-	}
-	equal(t, got(t, dir, res), []string{
+	equal(t, runGot(t, dir, Options{}), []string{
 		"a.yaml:4:4-14 FAKE1",
 		"a.yaml:5:4-14 FAKE1",
 		"a.yaml:6:1-0 KV002",
