@@ -430,12 +430,19 @@ var k = "FAKEKEY_GEN"
 	equal(t, got(t, dir, res), []string{"broken.go:3:14-25 KV100"})
 }
 
-func TestPEMBlocks(t *testing.T) {
+// withPEMEngine has the scan use an engine that reports each private key block as
+// KV125 for the rest of the test, and returns a fake base64 key line.
+func withPEMEngine(t *testing.T) string {
+	t.Helper()
 	pemRule := &detect.Rule{Info: rules.Info{ID: "KV125", Name: "private-key"}}
 	old := engineOf
 	engineOf = func(*config.Loaded) (engine, error) { return pemEngine{pemRule}, nil }
 	t.Cleanup(func() { engineOf = old })
-	body := strings.Repeat("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo", 2)
+	return strings.Repeat("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo", 2)
+}
+
+func TestPEMBlocks(t *testing.T) {
+	body := withPEMEngine(t)
 	dir := testfs.Dir(t, `
 -- key.pem --
 junk
@@ -454,11 +461,7 @@ junk
 // TestCommentedPEMBlocks: a private key commented out line by line is read
 // whole, in any file, a Go test file too; a commented certificate is not a key.
 func TestCommentedPEMBlocks(t *testing.T) {
-	pemRule := &detect.Rule{Info: rules.Info{ID: "KV125", Name: "private-key"}}
-	old := engineOf
-	engineOf = func(*config.Loaded) (engine, error) { return pemEngine{pemRule}, nil }
-	t.Cleanup(func() { engineOf = old })
-	body := strings.Repeat("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo", 2)
+	body := withPEMEngine(t)
 	commented := func(marker, typ string) string {
 		return marker + "-----BEGIN " + typ + "-----\n" + marker + body + "\n" + marker + body + "\n" + marker + "-----END " + typ + "-----\n"
 	}
