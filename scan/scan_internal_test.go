@@ -86,11 +86,17 @@ func got(t *testing.T, dir string, res *Result) []string {
 // gives them; a scan error fails the test.
 func runGot(t *testing.T, dir string, opts Options) []string {
 	t.Helper()
+	return got(t, dir, runScan(t, dir, opts))
+}
+
+// runScan runs the scan over dir with opts; a scan error fails the test.
+func runScan(t *testing.T, dir string, opts Options) *Result {
+	t.Helper()
 	res := Run([]string{dir}, opts)
 	if res.Err != nil {
 		t.Fatal(res.Err)
 	}
-	return got(t, dir, res)
+	return res
 }
 
 func equal(t *testing.T, got, want []string) {
@@ -134,10 +140,7 @@ password=short
 key.password=FAKEKEY_EEE999
 -- crlf.txt --
 `+"password: crlfsecret1\r\nnext: FAKEKEY_DDD\r\n")
-	res := Run([]string{dir}, Options{})
-	if res.Err != nil {
-		t.Fatal(res.Err)
-	}
+	res := runScan(t, dir, Options{})
 	equal(t, got(t, dir, res), []string{
 		".env:1:21-32 KV100",
 		".env:2:5-19 FAKE1",
@@ -364,13 +367,9 @@ func getPassword() string { return "retsecret12" }
 var esc = "FAKEKEY_\u0041BC"
 `
 	dir := testfs.Dir(t, "-- p.go --\n"+src)
-	res := Run([]string{dir}, Options{})
-	if res.Err != nil {
-		t.Fatal(res.Err)
-	}
 	// Spans are lint's: the site's whole expression, from its opening
 	// quote; a secret in a comment at the secret.
-	equal(t, got(t, dir, res), []string{
+	equal(t, runGot(t, dir, Options{}), []string{
 		"p.go:5:20-34 KV100",
 		"p.go:11:15-29 KV100",
 		"p.go:12:18-31 KV100",
