@@ -3,6 +3,7 @@ package scan
 import (
 	"strings"
 
+	"github.com/kvlint/kvlint/internal/gosite"
 	"github.com/kvlint/kvlint/suppress"
 )
 
@@ -25,12 +26,7 @@ func findDirectives(content string) []directive {
 		}
 		at := off + k
 		ls := strings.LastIndexByte(content[:at], '\n') + 1
-		le := strings.IndexByte(content[at:], '\n')
-		if le < 0 {
-			le = len(content)
-		} else {
-			le += at
-		}
+		le := gosite.LineEnd(content, at)
 		line += strings.Count(content[lineStart:ls], "\n")
 		lineStart = ls
 		off = le

@@ -93,11 +93,7 @@ FAKEKEY_ZZZ
 		t.Fatal(err)
 	}
 
-	res := Run([]string{dir}, Options{})
-	if res.Err != nil {
-		t.Fatal(res.Err)
-	}
-	equal(t, got(t, dir, res), []string{
+	equal(t, runGot(t, dir, Options{}), []string{
 		"keep.txt:1:1-12 FAKE1",
 		"new\nline.txt:1:1-12 FAKE1",
 		"sub/inner.txt:1:1-12 FAKE1",
@@ -114,11 +110,7 @@ FAKEKEY_ZZZ
 	if err := os.RemoveAll(filepath.Join(dir, "sub", ".git")); err != nil {
 		t.Fatal(err)
 	}
-	res = Run([]string{dir}, Options{})
-	if res.Err != nil {
-		t.Fatal(res.Err)
-	}
-	equal(t, got(t, dir, res), []string{
+	equal(t, runGot(t, dir, Options{}), []string{
 		"dev.globalx:1:1-12 FAKE1",
 		"keep.txt:1:1-12 FAKE1",
 		"local.secret:1:1-12 FAKE1",

@@ -47,11 +47,7 @@ func TestGoSitesAsLint(t *testing.T) {
 		"\treturn func() string { return \"closuresecret\" }\n" + // 24
 		"}\n"
 	dir := testfs.Dir(t, "-- p.go --\n"+src)
-	res := Run([]string{dir}, Options{})
-	if res.Err != nil {
-		t.Fatal(res.Err)
-	}
-	equal(t, got(t, dir, res), []string{
+	equal(t, runGot(t, dir, Options{}), []string{
 		"p.go:11:18-62 KV100", // the tag default, reported at the tag
 		"p.go:15:28-41 KV100", // []byte("lit"): the literal, named by the variable
 		"p.go:17:9-30 FAKE1",  // "FAKE" + "KEY_SPLITX" folded into one token

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/gosite"
 )
 
 // Credential files whose lines give a password by position, with no name:
@@ -36,12 +37,7 @@ func (w *worker) credentialFile(abs, content string, eng engine, test bool) {
 // a client sends) are not passwords.
 func (w *worker) pgpass(content string, eng engine, test bool) {
 	for start := 0; start < len(content); {
-		end := strings.IndexByte(content[start:], '\n')
-		if end < 0 {
-			end = len(content)
-		} else {
-			end += start
-		}
+		end := gosite.LineEnd(content, start)
 		line := strings.TrimRight(content[start:end], "\r")
 		if s, e, ok := pgpassPassword(line); ok {
 			w.pair(pair{Key: "password", Value: line[s:e], Off: s}, start, detect.KindLine, eng, test)

@@ -535,15 +535,7 @@ func (w *worker) lines(content string, eng engine, test bool, added LineSet) {
 	lineNo := 0
 	var st lineState
 	for start := 0; start < len(content); {
-		end := strings.IndexByte(content[start:], '\n')
-		next := 0
-		if end < 0 {
-			end = len(content)
-			next = end
-		} else {
-			end += start
-			next = end + 1
-		}
+		end := gosite.LineEnd(content, start)
 		lineNo++
 		line := content[start:end]
 		if n := len(line); n > 0 && line[n-1] == '\r' {
@@ -557,7 +549,7 @@ func (w *worker) lines(content string, eng engine, test bool, added LineSet) {
 			}
 			w.line(line, start, detect.KindLine, eng, test)
 		}
-		start = next
+		start = end + 1
 	}
 }
 
@@ -632,17 +624,11 @@ func (w *worker) pemAt(content string, base int, eng engine, test bool) {
 		content, _ = gosite.UncommentPEM(content)
 	}
 	for off := 0; ; {
-		k := strings.Index(content[off:], "-----BEGIN ")
-		if k < 0 {
+		start, next, header, ok := gosite.PEMBegin(content, off)
+		if !ok {
 			return
 		}
-		start := off + k
-		off = start + len("-----BEGIN ")
-		he := strings.Index(content[off:], "-----")
-		if he < 0 {
-			return
-		}
-		header := content[off : off+he]
+		off = next
 		if !strings.HasSuffix(header, "PRIVATE KEY") || strings.ContainsAny(header, "\n\"'") {
 			continue
 		}

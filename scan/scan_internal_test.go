@@ -82,6 +82,23 @@ func got(t *testing.T, dir string, res *Result) []string {
 	return out
 }
 
+// runGot runs the scan over dir with opts and returns its findings as got
+// gives them; a scan error fails the test.
+func runGot(t *testing.T, dir string, opts Options) []string {
+	t.Helper()
+	return got(t, dir, runScan(t, dir, opts))
+}
+
+// runScan runs the scan over dir with opts; a scan error fails the test.
+func runScan(t *testing.T, dir string, opts Options) *Result {
+	t.Helper()
+	res := Run([]string{dir}, opts)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	return res
+}
+
 func equal(t *testing.T, got, want []string) {
 	t.Helper()
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -123,10 +140,7 @@ password=short
 key.password=FAKEKEY_EEE999
 -- crlf.txt --
 `+"password: crlfsecret1\r\nnext: FAKEKEY_DDD\r\n")
-	res := Run([]string{dir}, Options{})
-	if res.Err != nil {
-		t.Fatal(res.Err)
-	}
+	res := runScan(t, dir, Options{})
 	equal(t, got(t, dir, res), []string{
 		".env:1:21-32 KV100",
 		".env:2:5-19 FAKE1",
@@ -313,11 +327,7 @@ the text kvlint:ignore FAKE1 is prose, not a comment FAKEKEY_P
 a: FAKEKEY_T1 # kvlint:ignore FAKE1 this line only
 b: FAKEKEY_T2
 `)
-	res := Run([]string{dir}, Options{})
-	if res.Err != nil {
-		t.Fatal(res.Err)
-	}
-	equal(t, got(t, dir, res), []string{
+	equal(t, runGot(t, dir, Options{}), []string{
 		"a.yaml:4:4-14 FAKE1",
 		"a.yaml:5:4-14 FAKE1",
 		"a.yaml:6:1-0 KV002",
@@ -357,13 +367,9 @@ func getPassword() string { return "retsecret12" }
 var esc = "FAKEKEY_\u0041BC"
 `
 	dir := testfs.Dir(t, "-- p.go --\n"+src)
-	res := Run([]string{dir}, Options{})
-	if res.Err != nil {
-		t.Fatal(res.Err)
-	}
 	// Spans are lint's: the site's whole expression, from its opening
 	// quote; a secret in a comment at the secret.
-	equal(t, got(t, dir, res), []string{
+	equal(t, runGot(t, dir, Options{}), []string{
 		"p.go:5:20-34 KV100",
 		"p.go:11:15-29 KV100",
 		"p.go:12:18-31 KV100",
@@ -423,12 +429,19 @@ var k = "FAKEKEY_GEN"
 	equal(t, got(t, dir, res), []string{"broken.go:3:14-25 KV100"})
 }
 
-func TestPEMBlocks(t *testing.T) {
+// withPEMEngine has the scan use an engine that reports each private key block as
+// KV125 for the rest of the test, and returns a fake base64 key line.
+func withPEMEngine(t *testing.T) string {
+	t.Helper()
 	pemRule := &detect.Rule{Info: rules.Info{ID: "KV125", Name: "private-key"}}
 	old := engineOf
 	engineOf = func(*config.Loaded) (engine, error) { return pemEngine{pemRule}, nil }
 	t.Cleanup(func() { engineOf = old })
-	body := strings.Repeat("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo", 2)
+	return strings.Repeat("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo", 2)
+}
+
+func TestPEMBlocks(t *testing.T) {
+	body := withPEMEngine(t)
 	dir := testfs.Dir(t, `
 -- key.pem --
 junk
@@ -447,11 +460,7 @@ junk
 // TestCommentedPEMBlocks: a private key commented out line by line is read
 // whole, in any file, a Go test file too; a commented certificate is not a key.
 func TestCommentedPEMBlocks(t *testing.T) {
-	pemRule := &detect.Rule{Info: rules.Info{ID: "KV125", Name: "private-key"}}
-	old := engineOf
-	engineOf = func(*config.Loaded) (engine, error) { return pemEngine{pemRule}, nil }
-	t.Cleanup(func() { engineOf = old })
-	body := strings.Repeat("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo", 2)
+	body := withPEMEngine(t)
 	commented := func(marker, typ string) string {
 		return marker + "-----BEGIN " + typ + "-----\n" + marker + body + "\n" + marker + body + "\n" + marker + "-----END " + typ + "-----\n"
 	}

@@ -52,12 +52,7 @@ func pairs(s string, fn func(key string, start, end int)) {
 	}
 	// Lines: key: value, key = value, - key: value, export KEY=value.
 	for start := 0; start < len(s); {
-		end := strings.IndexByte(s[start:], '\n')
-		if end < 0 {
-			end = len(s)
-		} else {
-			end += start
-		}
+		end := LineEnd(s, start)
 		line(s, start, end, fn)
 		start = end + 1
 	}

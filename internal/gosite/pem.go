@@ -12,14 +12,12 @@ import "strings"
 func UncommentPEM(text string) (out string, ok bool) {
 	var buf []byte
 	for off := 0; ; {
-		k := strings.Index(text[off:], "-----BEGIN ")
-		if k < 0 {
+		start, next, label, ok := PEMBegin(text, off)
+		if !ok {
 			break
 		}
-		start := off + k
-		off = start + len("-----BEGIN ")
-		he := strings.Index(text[off:], "-----")
-		if he < 0 || !strings.HasSuffix(text[off:off+he], "PRIVATE KEY") && !strings.HasSuffix(text[off:off+he], "PRIVATE KEY BLOCK") {
+		off = next
+		if !strings.HasSuffix(label, "PRIVATE KEY") && !strings.HasSuffix(label, "PRIVATE KEY BLOCK") {
 			continue
 		}
 		ls := strings.LastIndexByte(text[:start], '\n') + 1
@@ -36,6 +34,25 @@ func UncommentPEM(text string) (out string, ok bool) {
 		return text, false
 	}
 	return string(buf), true
+}
+
+// PEMBegin finds the first "-----BEGIN " at or after off in text and the
+// label after it, up to the next "-----": start is the offset of the
+// header's first dash, next the offset past "-----BEGIN ", where a search
+// for the next header or the END line resumes. ok is false when no header
+// with a closing "-----" follows off.
+func PEMBegin(text string, off int) (start, next int, label string, ok bool) {
+	k := strings.Index(text[off:], "-----BEGIN ")
+	if k < 0 {
+		return 0, 0, "", false
+	}
+	start = off + k
+	next = start + len("-----BEGIN ")
+	he := strings.Index(text[next:], "-----")
+	if he < 0 {
+		return 0, 0, "", false
+	}
+	return start, next, text[next : next+he], true
 }
 
 // isMarker reports whether m is a line-comment marker: one to four
@@ -57,12 +74,7 @@ func isMarker(m string) bool {
 // the offset after that line. A "/*" block's later lines may carry "*".
 func blankBlock(buf []byte, text string, ls int, marker string) int {
 	for line := ls; line < len(text); {
-		end := strings.IndexByte(text[line:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += line
-		}
+		end := LineEnd(text, line)
 		l := text[line:end]
 		ind := len(l) - len(strings.TrimLeft(l, " \t"))
 		for _, m := range []string{marker, "*"} {

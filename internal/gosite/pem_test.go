@@ -90,3 +90,14 @@ func FuzzUncommentPEM(f *testing.F) {
 		}
 	})
 }
+
+func TestPEMBegin(t *testing.T) {
+	text := "x\n# -----BEGIN RSA PRIVATE KEY-----\n-----BEGIN open"
+	start, next, label, ok := PEMBegin(text, 0)
+	if !ok || start != 4 || next != 4+len("-----BEGIN ") || label != "RSA PRIVATE KEY" {
+		t.Fatalf("PEMBegin = %d, %d, %q, %v; want 4, 15, RSA PRIVATE KEY, true", start, next, label, ok)
+	}
+	if _, _, _, ok := PEMBegin(text, next); ok {
+		t.Errorf("a BEGIN with no closing dashes is a header")
+	}
+}

@@ -162,11 +162,11 @@ func armStringArg(s string) (string, bool) {
 // armDeployment reads an ARM template or parameter file into a deployment;
 // ok is false when content is neither.
 func armDeployment(root *dValue) (d *deployment, ok bool) {
-	schema := root.get("$schema")
-	if schema == nil || schema.val.kind != vString {
+	schema, ok := root.text("$schema")
+	if !ok {
 		return nil, false
 	}
-	s := strings.ToLower(schema.val.str)
+	s := strings.ToLower(schema)
 	d = &deployment{lang: "ARM", params: map[string]*dParam{}, vars: map[string]*dValue{}}
 	switch {
 	case strings.Contains(s, "deploymentparameters"):
@@ -174,10 +174,8 @@ func armDeployment(root *dValue) (d *deployment, ok bool) {
 		armParams(d, root, "value")
 	case strings.Contains(s, "deploymenttemplate"):
 		armParams(d, root, "defaultValue")
-		if vars := root.get("variables"); vars != nil {
-			for _, p := range vars.val.props {
-				d.vars[p.key] = p.val
-			}
+		for _, p := range root.members("variables") {
+			d.vars[p.key] = p.val
 		}
 		if res := root.get("resources"); res != nil {
 			armResources(d, res.val, "")
@@ -192,22 +190,16 @@ func armDeployment(root *dValue) (d *deployment, ok bool) {
 // armParams reads the parameters section; def names the property that
 // holds a value (defaultValue in templates, value in parameter files).
 func armParams(d *deployment, root *dValue, def string) {
-	ps := root.get("parameters")
-	if ps == nil {
-		return
-	}
-	for _, p := range ps.val.props {
-		dp := &dParam{name: p.key, start: p.start, end: p.start + len(p.key) + 2}
-		if t := p.val.get("type"); t != nil && t.val.kind == vString {
-			dp.typ = strings.ToLower(t.val.str)
+	for _, p := range root.members("parameters") {
+		dp := &dParam{name: p.key, start: p.start, end: p.keyEnd()}
+		if t, ok := p.val.text("type"); ok {
+			dp.typ = strings.ToLower(t)
 		} else if d.paramFile {
 			dp.typ = "string"
 		}
 		dp.secure = strings.HasPrefix(dp.typ, "secure")
 		if md := p.val.get("metadata"); md != nil {
-			if desc := md.val.get("description"); desc != nil && desc.val.kind == vString {
-				dp.desc = desc.val.str
-			}
+			dp.desc, _ = md.val.text("description")
 		}
 		if v := p.val.get(def); v != nil {
 			dp.def = v.val
@@ -241,9 +233,7 @@ func armResources(d *deployment, v *dValue, parent string) {
 		}
 		typ := strings.ToLower(shown)
 		dr := &dResource{typ: typ, shown: shown, start: tp.start, end: tp.end, body: r}
-		if n := r.get("name"); n != nil && n.val.kind == vString {
-			dr.label = n.val.str
-		}
+		dr.label, _ = r.text("name")
 		if e := r.get("existing"); e != nil && e.val.kind == vBool && e.val.b {
 			dr.existing = true
 		}
@@ -256,14 +246,10 @@ func armResources(d *deployment, v *dValue, parent string) {
 
 // armOutputs reads the outputs section.
 func armOutputs(d *deployment, root *dValue) {
-	os := root.get("outputs")
-	if os == nil {
-		return
-	}
-	for _, p := range os.val.props {
-		o := &dOutput{name: p.key, start: p.start, end: p.start + len(p.key) + 2}
-		if t := p.val.get("type"); t != nil && t.val.kind == vString {
-			o.typ = strings.ToLower(t.val.str)
+	for _, p := range root.members("outputs") {
+		o := &dOutput{name: p.key, start: p.start, end: p.keyEnd()}
+		if t, ok := p.val.text("type"); ok {
+			o.typ = strings.ToLower(t)
 		}
 		o.secure = strings.HasPrefix(o.typ, "secure")
 		if v := p.val.get("value"); v != nil {

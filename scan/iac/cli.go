@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/gosite"
 )
 
 // A token is a word of a shell command at a byte offset of the file;
@@ -25,14 +26,7 @@ func commands(content string) [][]token {
 		cur = nil
 	}
 	for start := 0; start < len(content); {
-		end := strings.IndexByte(content[start:], '\n')
-		next := len(content)
-		if end < 0 {
-			end = len(content)
-		} else {
-			end += start
-			next = end + 1
-		}
+		end := gosite.LineEnd(content, start)
 		line := strings.TrimRight(content[start:end], "\r \t")
 		cont := false
 		if n := len(line); n > 0 && (line[n-1] == '\\' || line[n-1] == '`' || line[n-1] == '^') {
@@ -48,7 +42,7 @@ func commands(content string) [][]token {
 		if !cont {
 			flush()
 		}
-		start = next
+		start = end + 1
 	}
 	flush()
 	return out
@@ -162,14 +156,7 @@ func dockerfile(content string, out *findings) {
 		return
 	}
 	for start := 0; start < len(content); {
-		end := strings.IndexByte(content[start:], '\n')
-		next := len(content)
-		if end < 0 {
-			end = len(content)
-		} else {
-			end += start
-			next = end + 1
-		}
+		end := gosite.LineEnd(content, start)
 		ws := words(strings.TrimRight(content[start:end], "\r"), start)
 		if len(ws) >= 2 && (strings.EqualFold(ws[0].Text, "ENV") || strings.EqualFold(ws[0].Text, "ARG")) {
 			for j, w := range ws[1:] {
@@ -187,7 +174,7 @@ func dockerfile(content string, out *findings) {
 					" (kept in the image and its history)"))
 			}
 		}
-		start = next
+		start = end + 1
 	}
 }
 

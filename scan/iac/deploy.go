@@ -96,6 +96,27 @@ func (v *dValue) get(key string) *dProp {
 	return nil
 }
 
+// text returns the string value of property key of an object value; ok is
+// false when there is no such property or its value is not a string.
+func (v *dValue) text(key string) (s string, ok bool) {
+	if p := v.get(key); p != nil && p.val.kind == vString {
+		return p.val.str, true
+	}
+	return "", false
+}
+
+// members returns the properties of the object value of property key, or
+// nil when there is none.
+func (v *dValue) members(key string) []dProp {
+	if p := v.get(key); p != nil {
+		return p.val.props
+	}
+	return nil
+}
+
+// keyEnd is the offset past a property's quoted key.
+func (p *dProp) keyEnd() int { return p.start + len(p.key) + 2 }
+
 // path follows keys through nested objects.
 func (v *dValue) path(keys ...string) *dProp {
 	var p *dProp

@@ -540,15 +540,7 @@ func (s *tfScope) output(b *hclsyntax.Block, out *findings) {
 
 // secretRef says what secret a traversal reads, or "".
 func (s *tfScope) secretRef(t hcl.Traversal) string {
-	var parts []string
-	for _, step := range t {
-		switch st := step.(type) {
-		case hcl.TraverseRoot:
-			parts = append(parts, st.Name)
-		case hcl.TraverseAttr:
-			parts = append(parts, st.Name)
-		}
-	}
+	parts := traversalNames(t)
 	if len(parts) < 2 {
 		return ""
 	}
@@ -613,7 +605,10 @@ func versionedIDs(content string, body *hclsyntax.Body, out *findings) {
 	})
 }
 
-func pinnedTraversal(t hcl.Traversal) string {
+// traversalNames returns the root and attribute names of a traversal, in
+// order; index steps are left out, so azurerm_key_vault_secret.x["k"].id
+// gives azurerm_key_vault_secret, x, id.
+func traversalNames(t hcl.Traversal) []string {
 	var parts []string
 	for _, step := range t {
 		switch st := step.(type) {
@@ -621,10 +616,16 @@ func pinnedTraversal(t hcl.Traversal) string {
 			parts = append(parts, st.Name)
 		case hcl.TraverseAttr:
 			parts = append(parts, st.Name)
-		case hcl.TraverseIndex:
-			// azurerm_key_vault_secret.x["k"].id
 		}
 	}
+	return parts
+}
+
+// pinnedTraversal says which versioned secret identifier a traversal reads
+// (azurerm_key_vault_secret.x.id, azurerm_key_vault_certificate.x.secret_id),
+// or "".
+func pinnedTraversal(t hcl.Traversal) string {
+	parts := traversalNames(t)
 	p := parts
 	if len(p) > 0 && p[0] == "data" {
 		p = p[1:]

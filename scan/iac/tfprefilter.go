@@ -6,6 +6,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/kvlint/kvlint/internal/gosite"
 )
 
 // The prefilter below decides, from the bytes of a .tf file, whether any
@@ -218,19 +220,14 @@ func blockClose(s string, open int) int {
 			}
 			continue
 		}
+		if e, ok := commentEnd(s, i); ok {
+			if e < 0 {
+				return -1
+			}
+			i = e
+			continue
+		}
 		switch c := s[i]; {
-		case c == '#' || strings.HasPrefix(s[i:], "//"):
-			e := strings.IndexByte(s[i:], '\n')
-			if e < 0 {
-				return -1
-			}
-			i += e
-		case strings.HasPrefix(s[i:], "/*"):
-			e := strings.Index(s[i+2:], "*/")
-			if e < 0 {
-				return -1
-			}
-			i += e + 4
 		case strings.HasPrefix(s[i:], "<<"):
 			i = heredocEnd(s, i)
 		case c == '"':
@@ -369,26 +366,36 @@ func topBlocks(s string) ([]tfBlock, bool) {
 // at i, or -1 for an unclosed /* comment.
 func skipSpaceComments(s string, i int) int {
 	for i < len(s) {
-		switch {
-		case s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r':
-			i++
-		case s[i] == '#' || strings.HasPrefix(s[i:], "//"):
-			e := strings.IndexByte(s[i:], '\n')
-			if e < 0 {
-				return len(s)
-			}
-			i += e
-		case strings.HasPrefix(s[i:], "/*"):
-			e := strings.Index(s[i+2:], "*/")
+		if e, ok := commentEnd(s, i); ok {
 			if e < 0 {
 				return -1
 			}
-			i += e + 4
-		default:
+			i = e
+			continue
+		}
+		if c := s[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 			return i
 		}
+		i++
 	}
 	return i
+}
+
+// commentEnd returns the end of an HCL comment that starts at i: the offset
+// of the newline that ends a # or // comment (len(s) when none does), or the
+// offset past the */ of a /* comment (-1 when it is not closed). ok is false
+// when no comment starts at i.
+func commentEnd(s string, i int) (end int, ok bool) {
+	switch {
+	case s[i] == '#' || strings.HasPrefix(s[i:], "//"):
+		return gosite.LineEnd(s, i), true
+	case strings.HasPrefix(s[i:], "/*"):
+		if e := strings.Index(s[i+2:], "*/"); e >= 0 {
+			return i + e + 4, true
+		}
+		return -1, true
+	}
+	return i, false
 }
 
 // readsBlock reports whether a Terraform check reads a top-level block.

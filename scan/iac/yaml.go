@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/kvlint/kvlint/internal/gosite"
 )
 
 // yamlTriggers: a YAML file is parsed only when it holds one of these.
@@ -106,12 +108,7 @@ func (y *yamlCheck) off(n *yaml.Node) int {
 // span returns the offsets of a key node through the end of its line.
 func (y *yamlCheck) span(n *yaml.Node) (int, int) {
 	s := y.off(n)
-	e := strings.IndexByte(y.content[s:], '\n')
-	if e < 0 {
-		e = len(y.content)
-	} else {
-		e += s
-	}
+	e := gosite.LineEnd(y.content, s)
 	return s, max(s, len(strings.TrimRight(y.content[:e], "\r \t")))
 }
 
@@ -193,11 +190,8 @@ func (y *yamlCheck) secretProviderClass(root *yaml.Node) {
 		if !literal(v) {
 			continue // empty, or a placeholder ($VERSION) filled in at deploy time
 		}
-		e := strings.IndexByte(y.content[at:], '\n')
-		if e < 0 {
-			e = len(y.content) - at
-		}
-		y.out.add(rPinnedCSI, at, at+len(strings.TrimRight(y.content[at:at+e], "\r \t")), pinnedMsg("SecretProviderClass object", v))
+		e := gosite.LineEnd(y.content, at)
+		y.out.add(rPinnedCSI, at, at+len(strings.TrimRight(y.content[at:e], "\r \t")), pinnedMsg("SecretProviderClass object", v))
 	}
 }
 
