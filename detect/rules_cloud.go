@@ -88,15 +88,7 @@ func cloudRules() []*Rule {
 			SecretGroup: 1,
 			MinEntropy:  3.0,
 			prio:        1,
-			Confirm: func(m Match) Confidence {
-				if strings.HasPrefix(m.Secret(), "HRKU-") {
-					return High
-				}
-				if underContext(m, "heroku") {
-					return Medium
-				}
-				return 0
-			},
+			Confirm:     vendorConfirm("heroku", nil, secretPrefix("HRKU-")),
 			TruePositives: []Sample{
 				tp(hrku),
 				tpCtx(herokuUUID, ctxName("HEROKU_API_KEY")),
@@ -174,18 +166,9 @@ func cloudRules() []*Rule {
 			SecretGroup: 1,
 			MinEntropy:  3.5,
 			prio:        1,
-			Confirm: func(m Match) Confidence {
-				if charClasses(m.Secret()) < 3 {
-					return 0
-				}
-				if m.Start >= 5 && strings.EqualFold(m.Value[m.Start-5:m.Start], "SSWS ") {
-					return High
-				}
-				if underContext(m, "okta") {
-					return Medium
-				}
-				return 0
-			},
+			Confirm: vendorConfirm("okta", fewClasses(0), func(m Match) bool {
+				return m.Start >= 5 && strings.EqualFold(m.Value[m.Start-5:m.Start], "SSWS ")
+			}),
 			TruePositives: []Sample{
 				tpCtx(okta, ctxName("oktaApiToken")),
 				tpIn("Authorization: SSWS "+okta, okta),
@@ -213,12 +196,7 @@ func cloudRules() []*Rule {
 			SecretGroup: 1,
 			MinEntropy:  4.5,
 			prio:        1,
-			Confirm: func(m Match) Confidence {
-				if charClasses(m.Secret()) >= 3 && underContext(m, "confluent") {
-					return Medium
-				}
-				return 0
-			},
+			Confirm:     vendorConfirm("confluent", fewClasses(0), nil),
 			TruePositives: []Sample{
 				tpCtx(conf, ctxName("confluentApiSecret")),
 				tpIn("CONFLUENT_CLOUD_API_SECRET="+conf, conf),
@@ -256,16 +234,10 @@ func cloudRules() []*Rule {
 			SecretGroup: 1,
 			MinEntropy:  3.0,
 			prio:        1,
-			Confirm: func(m Match) Confidence {
-				if containsFold(m.Context.Name, "search") || containsFold(m.Context.Key, "search") ||
-					(!m.NameHit && m.Near("search", 48)) {
-					return 0 // a search-only key is public
-				}
-				if underContext(m, "algolia") {
-					return Medium
-				}
-				return 0
-			},
+			Confirm: vendorConfirm("algolia", func(m Match) bool {
+				return containsFold(m.Context.Name, "search") || containsFold(m.Context.Key, "search") ||
+					(!m.NameHit && m.Near("search", 48)) // a search-only key is public
+			}, nil),
 			TruePositives: []Sample{
 				tpCtx(alg, ctxName("algoliaAdminKey")),
 				tpIn("ALGOLIA_ADMIN_API_KEY="+alg, alg),

@@ -114,17 +114,9 @@ func commerceRules() []*Rule {
 			SecretGroup: 1,
 			MinEntropy:  3.0,
 			prio:        1,
-			Confirm: func(m Match) Confidence {
-				switch {
-				case m.NameHit && !namedSecret(m):
-					return 0
-				case strings.HasPrefix(m.Secret(), "key-") && (m.NameHit || m.Near("mailgun", 160)):
-					return High
-				case underContext(m, "mailgun"):
-					return Medium
-				}
-				return 0
-			},
+			Confirm: vendorConfirm("mailgun", func(m Match) bool { return m.NameHit && !namedSecret(m) }, func(m Match) bool {
+				return strings.HasPrefix(m.Secret(), "key-") && (m.NameHit || m.Near("mailgun", 160))
+			}),
 			TruePositives: []Sample{
 				tpCtx(mg, ctxName("mailgunApiKey")),
 				tpIn("MAILGUN_API_KEY="+mgNew, mgNew),

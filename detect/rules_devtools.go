@@ -102,12 +102,7 @@ func devtoolsRules() []*Rule {
 			windowBefore: 200, windowAfter: 200,
 			SecretGroup: 1,
 			MinEntropy:  3.5,
-			Confirm: func(m Match) Confidence {
-				if charClasses(m.Secret()[2:]) < 3 || !underContext(m, "vault") {
-					return 0
-				}
-				return Medium
-			},
+			Confirm:     vendorConfirm("vault", fewClasses(2), nil),
 			TruePositives: []Sample{
 				tpCtx(legacy, ctxName("vaultToken")),
 				tpIn("export VAULT_TOKEN="+legacy, legacy),
