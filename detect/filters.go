@@ -114,12 +114,7 @@ func IsPlaceholder(value string) bool {
 	if placeholderAC.any(v) {
 		return true
 	}
-	for _, f := range formatVerbs {
-		if strings.Contains(v, f) {
-			return true
-		}
-	}
-	if hasAngleName(v) {
+	if containsAny(v, formatVerbs) || hasAngleName(v) {
 		return true
 	}
 	// <password>, [token], {secret}, {0}: brackets around a name or text,
@@ -267,12 +262,7 @@ var knownPublic = []string{
 
 // isKnownPublic reports whether secret is or contains a published value.
 func isKnownPublic(secret string) bool {
-	for _, k := range knownPublic {
-		if strings.Contains(secret, k) {
-			return true
-		}
-	}
-	return false
+	return containsAny(secret, knownPublic)
 }
 
 // isKnownPublicValue reports whether the whole value, trimmed, is a
@@ -302,12 +292,7 @@ var regexMarks = []string{".*", ".+", "]*", "]+", "]{", "){"}
 // (#Microsoft.Graph.User). Each mark is judged by what surrounds it, so a
 // password holding :: or $$ or starting with ( is not code.
 func isCodeLike(v string) bool {
-	for _, m := range strongCodeMarks {
-		if strings.Contains(v, m) {
-			return true
-		}
-	}
-	if isRegexLike(v) || scopeCall(v) || emptyCall(v) || makeDollar(v) || bracketExpr(v) {
+	if containsAny(v, strongCodeMarks) || isRegexLike(v) || scopeCall(v) || emptyCall(v) || makeDollar(v) || bracketExpr(v) {
 		return true
 	}
 	// A call: int(x), len(s), os.Getenv("X").
@@ -412,15 +397,21 @@ func codeWord(v string, i int) bool {
 
 // scopeCall reports Type::Member ([System.Convert]::FromBase64String, Foo::bar).
 func scopeCall(v string) bool {
-	for i := strings.Index(v, "::"); i >= 0; {
-		if codeWord(v, i+2) {
+	return afterAny(v, "::", func(j int) bool { return codeWord(v, j) })
+}
+
+// afterAny reports whether at holds at the index just past some occurrence
+// of sep in v.
+func afterAny(v, sep string, at func(j int) bool) bool {
+	for i := strings.Index(v, sep); i >= 0; {
+		if at(i + len(sep)) {
 			return true
 		}
-		k := strings.Index(v[i+2:], "::")
+		k := strings.Index(v[i+len(sep):], sep)
 		if k < 0 {
 			return false
 		}
-		i += 2 + k
+		i += len(sep) + k
 	}
 	return false
 }
@@ -433,17 +424,9 @@ func emptyCall(v string) bool {
 
 // makeDollar reports a Makefile-escaped reference: $$HOME, $${VAR}, $$(cmd), a trailing $$.
 func makeDollar(v string) bool {
-	for i := strings.Index(v, "$$"); i >= 0; {
-		if i+2 == len(v) || isUpper(v[i+2]) || v[i+2] == '{' || v[i+2] == '(' {
-			return true
-		}
-		k := strings.Index(v[i+2:], "$$")
-		if k < 0 {
-			return false
-		}
-		i += 2 + k
-	}
-	return false
+	return afterAny(v, "$$", func(j int) bool {
+		return j == len(v) || isUpper(v[j]) || v[j] == '{' || v[j] == '('
+	})
 }
 
 // bracketExpr reports a value opening with [Type] or (Command: [System.Convert]::..., (Get-Item ...).

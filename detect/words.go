@@ -116,6 +116,26 @@ func hasWordSeq(name string, seq ...string) bool {
 	}
 }
 
+// containsAny reports whether one of subs is in s.
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixAny reports whether s starts with one of prefixes.
+func hasPrefixAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // eqAny reports whether w equals, ignoring ASCII case, one of the lowercase words.
 func eqAny(w string, words []string) bool {
 	if w == "" {
