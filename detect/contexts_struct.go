@@ -111,10 +111,8 @@ func holderAt(v, m string, after int, fn func(contextCandidate)) {
 
 // keyBytes reports whether s is a key: letters, digits and _ - . / only.
 func keyBytes(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isAlnum(c) && c != '_' && c != '-' && c != '.' && c != '/' {
-			return false
-		}
+	if !alnumOr(s, "_-./") {
+		return false
 	}
 	return s != ""
 }

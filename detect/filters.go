@@ -191,10 +191,8 @@ func placeholderInner(s string) bool {
 // digits and _ with optional braces ({DB_PASSWORD}, AZURE_SECRET).
 func isRefName(s string) bool {
 	s = strings.TrimSuffix(strings.TrimPrefix(s, "{"), "}")
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isAlnum(c) && c != '_' && c != '.' && c != ':' && c != '-' {
-			return false
-		}
+	if !alnumOr(s, "_.:-") {
+		return false
 	}
 	return s != ""
 }
@@ -359,12 +357,7 @@ func subscriptIndex(s string) bool {
 	if s == "" {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isAlnum(c) && c != '_' && c != '.' && c != '-' {
-			return false
-		}
-	}
-	return true
+	return alnumOr(s, "_.-")
 }
 
 // isRegexLike reports two regexMarks, or one with a ^ or $ anchor.
@@ -440,10 +433,8 @@ func concatRest(v string) bool {
 		return false
 	}
 	t := strings.TrimRight(v[1:], ")")
-	for i := 0; i < len(t); i++ {
-		if c := t[i]; !isAlnum(c) && c != '_' && c != '.' {
-			return false
-		}
+	if !alnumOr(t, "_.") {
+		return false
 	}
 	return lettersMakeWords(t)
 }
@@ -453,12 +444,7 @@ func derefExpr(v string) bool {
 	if len(v) <= 2 || (v[0] != '*' && v[0] != '&') || !(isLower(v[1]) || isUpper(v[1])) {
 		return false
 	}
-	for i := 2; i < len(v); i++ {
-		if c := v[i]; !isAlnum(c) && c != '_' && c != '.' {
-			return false
-		}
-	}
-	return true
+	return alnumOr(v[2:], "_.")
 }
 
 // varRef reports $customToken, $env:TOKEN, ${x}, #Microsoft.Graph.User.
@@ -467,10 +453,8 @@ func varRef(v string) bool {
 		return false
 	}
 	rest := strings.TrimPrefix(v[1:], "{")
-	for i := 0; i < len(rest); i++ {
-		if c := rest[i]; !isAlnum(c) && c != '_' && c != '.' && c != ':' && c != '}' {
-			return false
-		}
+	if !alnumOr(rest, "_.:}") {
+		return false
 	}
 	return rest != "" && !isDigit(rest[0])
 }
@@ -698,12 +682,7 @@ func isBackslashPath(s string) bool {
 		s[0] == '%' && strings.Contains(s, `%\`) {
 		return true
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isAlnum(c) && c != '\\' && c != '.' && c != '_' && c != '-' && c != ' ' && c != '$' {
-			return false
-		}
-	}
-	return true
+	return alnumOr(s, "\\._- $")
 }
 
 var fileExts = []string{".pem", ".key", ".json", ".yaml", ".yml", ".txt", ".crt", ".cer", ".p12",
@@ -808,12 +787,10 @@ func isWordPath(s string) bool {
 // words (Ec2MetadataAccessKey, oauth2.google.serviceAccount): digit runs of
 // at most two inside, never at the end (admin123 and Passw0rd are not names).
 func alnumWords(s string) bool {
-	last := ""
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isAlnum(c) && c != '_' && c != '-' && c != '.' && c != '/' {
-			return false
-		}
+	if !alnumOr(s, "_-./") {
+		return false
 	}
+	last := ""
 	for i := 0; ; {
 		ws, we := nextWord(s, i)
 		if ws == we {

@@ -116,6 +116,17 @@ func hasWordSeq(name string, seq ...string) bool {
 	}
 }
 
+// alnumOr reports whether every byte of s is an ASCII letter or digit or
+// one of the bytes of extra.
+func alnumOr(s, extra string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isAlnum(c) && strings.IndexByte(extra, c) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // containsAny reports whether one of subs is in s.
 func containsAny(s string, subs []string) bool {
 	for _, x := range subs {
