@@ -262,15 +262,21 @@ var publicOwnerWords = []string{"public", "pub", "cert", "certs", "certificate",
 // publicOwner reports whether a word of the owner name says it holds a
 // public or derived value. It does not allocate.
 func publicOwner(owner string) bool {
-	for i := 0; i < len(owner); {
-		s, e := nextWord(owner, i)
-		if s == e {
+	return wordIn(owner, publicOwnerWords)
+}
+
+// wordIn reports whether a word of s is, ignoring ASCII case, one of the
+// lowercase words. It does not allocate.
+func wordIn(s string, words []string) bool {
+	for i := 0; i < len(s); {
+		ws, we := nextWord(s, i)
+		if ws == we {
 			return false
 		}
-		if eqAny(owner[s:e], publicOwnerWords) {
+		if eqAny(s[ws:we], words) {
 			return true
 		}
-		i = e
+		i = we
 	}
 	return false
 }
