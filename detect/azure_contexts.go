@@ -12,18 +12,7 @@ import "strings"
 // followed by = or : (with optional quotes and spaces): AccountKey=...,
 // "x-functions-key": "...". The key must start at a word boundary.
 func precededBy(m Match, key string) bool {
-	i := m.Start
-	skip := func(set string) {
-		for i > 0 && strings.IndexByte(set, m.Value[i-1]) >= 0 {
-			i--
-		}
-	}
-	skip(` "'`)
-	if i == 0 || (m.Value[i-1] != '=' && m.Value[i-1] != ':') {
-		return false
-	}
-	i--
-	skip(` "'`)
+	i := pairKeyEnd(m)
 	if i < len(key) || !strings.EqualFold(m.Value[i-len(key):i], key) {
 		return false
 	}
@@ -101,22 +90,33 @@ func nameOfOtherVendor(name string, own []string) bool {
 // is the value of, inside the scanned value (SEARCH_API_KEY=..., api-key:
 // ...), or "" when the secret follows no such key.
 func keyBefore(m Match) string {
-	i := m.Start
-	for i > 0 && strings.IndexByte(` "'`, m.Value[i-1]) >= 0 {
-		i--
-	}
-	if i == 0 || (m.Value[i-1] != '=' && m.Value[i-1] != ':') {
+	i := pairKeyEnd(m)
+	if i < 0 {
 		return ""
-	}
-	i--
-	for i > 0 && strings.IndexByte(` "'`, m.Value[i-1]) >= 0 {
-		i--
 	}
 	end := i
 	for i > 0 && (isAlnum(m.Value[i-1]) || strings.IndexByte("_-.", m.Value[i-1]) >= 0) {
 		i--
 	}
 	return m.Value[i:end]
+}
+
+// pairKeyEnd returns where the key ends of the key=value or key: value pair
+// (quotes and spaces allowed around the = or :) whose value the secret is,
+// or -1 when no = or : comes before the secret.
+func pairKeyEnd(m Match) int {
+	i := m.Start
+	for i > 0 && strings.IndexByte(` "'`, m.Value[i-1]) >= 0 {
+		i--
+	}
+	if i == 0 || (m.Value[i-1] != '=' && m.Value[i-1] != ':') {
+		return -1
+	}
+	i--
+	for i > 0 && strings.IndexByte(` "'`, m.Value[i-1]) >= 0 {
+		i--
+	}
+	return i
 }
 
 // keyNearEndpoint is the plain-branch test of a key that sits beside its

@@ -86,18 +86,25 @@ func (f *hisFormat) core() string {
 func hisSamples(f *hisFormat, id, name string) (tps, fps []Sample) {
 	good, other := f.fake(id+"/a"), f.fake(id+"/b")
 	bad := breakChecksum(good, f.sigOffset()-3)
-	off := good[1:f.sigOffset()+1] + good[f.sigOffset()+1:] // the signature one character early
+	return familySamples(name, good, other, bad, "primaryKey", "keyVaultSecretName",
+		good[1:f.sigOffset()+1]+good[f.sigOffset()+1:], // the signature one character early
+		good[:f.sigOffset()]+"A"+good[f.sigOffset():],
+		good[:len(good)-f.padLen()-2])
+}
+
+// familySamples returns the samples a checksummed key family shares: good
+// alone, other in a line that names the rule, bad (good with its checksum
+// broken) under the secret name named; as false positives bad alone and
+// under the name unnamed, and each of the wrong shapes.
+func familySamples(name, good, other, bad, named, unnamed string, wrong ...string) (tps, fps []Sample) {
 	tps = []Sample{
 		tp(good),
 		tpIn(`"`+strings.ToLower(name)+`": "`+other+`",`, other),
-		tpCtx(bad, ctxName("primaryKey")),
+		tpCtx(bad, ctxName(named)),
 	}
-	fps = []Sample{
-		fp(bad),
-		fpCtx(bad, ctxName("keyVaultSecretName")),
-		fp(off),
-		fp(good[:f.sigOffset()] + "A" + good[f.sigOffset():]),
-		fp(good[:len(good)-f.padLen()-2]),
+	fps = []Sample{fp(bad), fpCtx(bad, ctxName(unnamed))}
+	for _, w := range wrong {
+		fps = append(fps, fp(w))
 	}
 	return tps, fps
 }
@@ -115,20 +122,22 @@ func breakChecksum(k string, i int) string {
 // hisRule builds the rule of one identifiable key family.
 func hisRule(f *hisFormat, id, name, title, what, risk, bad, good string, score float64, tags ...string) *Rule {
 	tps, fps := hisSamples(f, id, name)
+	return familyRule(info(id, name, title,
+		what+" Reported anywhere when the "+f.sig+" signature and the Marvin32 checksum both hold; "+
+			"a value of the shape whose checksum fails only under a secret name.\n\n"+risk,
+		bad, good, rules.SeverityError, score, append([]string{"azure"}, tags...)...),
+		strings.ToLower(f.sig), f.pattern(), f.encLen()+8, 16, f.valid, tps, fps)
+}
+
+// familyRule is the rule of a checksummed key family: the keyword gates the
+// pattern, whose first group is the key, confirmed by checked(valid); it
+// wins ties over the generic rules. The window in large values reaches
+// before bytes back and after bytes on.
+func familyRule(in rules.Info, keyword, pattern string, before, after int, valid func(string) bool, tps, fps []Sample) *Rule {
 	return &Rule{
-		Info: info(id, name, title,
-			what+" Reported anywhere when the "+f.sig+" signature and the Marvin32 checksum both hold; "+
-				"a value of the shape whose checksum fails only under a secret name.\n\n"+risk,
-			bad, good, rules.SeverityError, score, append([]string{"azure"}, tags...)...),
-		Keywords:       []string{strings.ToLower(f.sig)},
-		Pattern:        f.pattern(),
-		SecretGroup:    1,
-		windowBefore:   f.encLen() + 8,
-		windowAfter:    16,
-		Confirm:        checked(f.valid),
-		prio:           2,
-		TruePositives:  tps,
-		FalsePositives: fps,
+		Info: in, Keywords: []string{keyword}, Pattern: pattern, SecretGroup: 1,
+		Confirm: checked(valid), prio: 2, TruePositives: tps, FalsePositives: fps,
+		windowBefore: before, windowAfter: after,
 	}
 }
 
@@ -146,20 +155,10 @@ const (
 // caskSamples returns a CASK family's standard samples, as hisSamples does.
 func caskSamples(id, name, provData, sig string) (tps, fps []Sample) {
 	good, other := fakeCASK(id+"/a", provData, sig), fakeCASK(id+"/b", provData, sig)
-	bad := breakChecksum(good, 10)
-	tps = []Sample{
-		tp(good),
-		tpIn(`"`+strings.ToLower(name)+`": "`+other+`",`, other),
-		tpCtx(bad, ctxName("accessKey")),
-	}
-	fps = []Sample{
-		fp(bad),
-		fpCtx(bad, ctxName("keyName")),
-		fp(good[1:caskMarkerOff+1] + good[caskMarkerOff+1:]), // JQQJ one character early
-		fp("A" + good),
-		fp(good[:caskLen-6]),
-	}
-	return tps, fps
+	return familySamples(name, good, other, breakChecksum(good, 10), "accessKey", "keyName",
+		good[1:caskMarkerOff+1]+good[caskMarkerOff+1:], // JQQJ one character early
+		"A"+good,
+		good[:caskLen-6])
 }
 
 // caskRule builds the rule of one common annotated security key family.
@@ -169,22 +168,12 @@ func caskRule(id, name, title, what, risk, bad, good, provData, sig string, scor
 		fakeData = provData
 	}
 	tps, fps := caskSamples(id, name, fakeData, sig)
-	return &Rule{
-		Info: info(id, name, title,
-			what+" Common annotated security keys are 84 (or 88) characters with JQQJ9 at offset 52 and the "+
-				"provider signature "+sig+" at offset 76; they are reported anywhere when the Marvin32 checksum "+
-				"at offset 80 holds, and only under a secret name when it does not.\n\n"+risk,
-			bad, good, rules.SeverityError, score, append([]string{"azure"}, tags...)...),
-		Keywords:       []string{"jqqj"},
-		Pattern:        caskBefore + `(` + caskCore(provData, `(?i:`+sig+`)`) + `)` + caskAfter,
-		SecretGroup:    1,
-		windowBefore:   96,
-		windowAfter:    48,
-		Confirm:        checked(validCASK),
-		prio:           2,
-		TruePositives:  tps,
-		FalsePositives: fps,
-	}
+	return familyRule(info(id, name, title,
+		what+" Common annotated security keys are 84 (or 88) characters with JQQJ9 at offset 52 and the "+
+			"provider signature "+sig+" at offset 76; they are reported anywhere when the Marvin32 checksum "+
+			"at offset 80 holds, and only under a secret name when it does not.\n\n"+risk,
+		bad, good, rules.SeverityError, score, append([]string{"azure"}, tags...)...),
+		"jqqj", caskBefore+`(`+caskCore(provData, `(?i:`+sig+`)`)+`)`+caskAfter, 96, 48, validCASK, tps, fps)
 }
 
 // knownCASKProviders are the provider signatures that have their own rule.

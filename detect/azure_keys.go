@@ -472,16 +472,9 @@ func fakeADOLegacyPAT(seed string) string {
 	copy(b[23:32], tok[19:28])
 	sum := crc32.ChecksumIEEE(tok[:]) ^ adoPATMagic[raw[28]%2]
 	b[22], b[8], b[7], b[2] = byte(sum), byte(sum>>8), byte(sum>>16), byte(sum>>24)
-	out := make([]byte, 0, 52)
-	acc, nbits := uint64(0), 0
-	for _, c := range b {
-		acc = acc<<8 | uint64(c)
-		nbits += 8
-		for nbits >= 5 {
-			nbits -= 5
-			out = append(out, base32low[acc>>uint(nbits)&31])
-		}
+	out := to5Bits(b[:]) // 52 values: 51 and the last bit, padded
+	for i, v := range out {
+		out[i] = base32low[v]
 	}
-	out = append(out, base32low[acc<<uint(5-nbits)&31])
 	return string(out)
 }

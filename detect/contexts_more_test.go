@@ -101,33 +101,8 @@ func TestMoreValueContexts(t *testing.T) {
 	tps := map[ValueContext]int{}
 	for _, c := range moreContextCases() {
 		for _, ctx := range []Context{{Kind: KindLine}, {Kind: KindCallArg, Call: "database/sql.Exec"}} {
-			fs := e.Scan(c.value, ctx, nil)
-			ex := e.Explain(c.value, ctx)
-			var d *Decision
-			for i := range ex.Decisions {
-				if ex.Decisions[i].Step == StepContext && ex.Decisions[i].Context == c.kind {
-					d = &ex.Decisions[i]
-				}
-			}
-			if c.secret != "" {
+			if checkContextCase(t, e, c, ctx) {
 				tps[c.kind]++
-				found := false
-				for _, f := range fs {
-					found = found || f.Secret(c.value) == c.secret
-				}
-				if !found || d == nil || d.Confidence == 0 {
-					t.Errorf("%v: %s: %s not reported by its context (%d findings)", c.kind, redactAll(c.value), Redact(c.secret), len(fs))
-				}
-				continue
-			}
-			if len(fs) != 0 {
-				t.Errorf("%v: decoy %q: reported %s by %s", c.kind, redactAll(c.value), Redact(fs[0].Secret(c.value)), fs[0].Rule.ID)
-			}
-			switch {
-			case c.filter == "" && d != nil:
-				t.Errorf("%v: decoy %q: want no binding, the context bound one (filter %q)", c.kind, redactAll(c.value), d.Filter)
-			case c.filter != "" && (d == nil || d.Filter != c.filter):
-				t.Errorf("%v: decoy %q: want filter %q, got decision %+v", c.kind, redactAll(c.value), c.filter, d)
 			}
 		}
 	}

@@ -25,13 +25,17 @@ const (
 // holderMarkers returns the markers of the name/value and typed-field
 // contexts: each word followed by each separator form.
 func holderMarkers() []contextMarker {
-	var out []contextMarker
-	for _, w := range [...]string{"name", "key", "value", "parameterkey", "parametername"} {
-		for _, sep := range [...]string{":", "=", " =", " :", `":`, `" :`, `':`, `'=`, `"=`} {
-			out = append(out, struct {
-				marker string
-				at     extractor
-			}{w + sep, exHolder})
+	return markersOf(exHolder, []string{"name", "key", "value", "parameterkey", "parametername"},
+		":", "=", " =", " :", `":`, `" :`, `':`, `'=`, `"=`)
+}
+
+// markersOf returns the markers of extractor at: each word followed by each
+// of the suffixes.
+func markersOf(at extractor, words []string, suffixes ...string) []contextMarker {
+	out := make([]contextMarker, 0, len(words)*len(suffixes))
+	for _, w := range words {
+		for _, f := range suffixes {
+			out = append(out, contextMarker{marker: w + f, at: at})
 		}
 	}
 	return out
@@ -111,10 +115,8 @@ func holderAt(v, m string, after int, fn func(contextCandidate)) {
 
 // keyBytes reports whether s is a key: letters, digits and _ - . / only.
 func keyBytes(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isAlnum(c) && c != '_' && c != '-' && c != '.' && c != '/' {
-			return false
-		}
+	if !alnumOr(s, "_-./") {
+		return false
 	}
 	return s != ""
 }
@@ -410,16 +412,7 @@ func proseAt(v, m string, after int, fn func(contextCandidate)) {
 
 // proseMarkers are the secret words that prose puts before a secret.
 func proseMarkers() []contextMarker {
-	var out []contextMarker
-	for _, w := range [...]string{"password", "passwd", "passphrase", "secret", "token", "api key"} {
-		for _, f := range [...]string{" `", " is "} {
-			out = append(out, struct {
-				marker string
-				at     extractor
-			}{w + f, exProse})
-		}
-	}
-	return out
+	return markersOf(exProse, []string{"password", "passwd", "passphrase", "secret", "token", "api key"}, " `", " is ")
 }
 
 // netUseAt finds the password of Windows' net use: net use [X:]

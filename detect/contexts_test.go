@@ -216,41 +216,8 @@ func TestValueContexts(t *testing.T) {
 	ctx := Context{Kind: KindCallArg, Call: "os/exec.Command"}
 	tps := map[ValueContext]int{}
 	for _, c := range append(contextCases(), structuralCases()...) {
-		fs := e.Scan(c.value, ctx, nil)
-		ex := e.Explain(c.value, ctx)
-		if len(ex.Findings) != len(fs) {
-			t.Errorf("%v: Explain found %d, Scan %d", c.kind, len(ex.Findings), len(fs))
-		}
-		var ctxDecision *Decision
-		for i, d := range ex.Decisions {
-			if d.Step == StepContext && d.Context == c.kind {
-				ctxDecision = &ex.Decisions[i]
-			}
-		}
-		if c.secret != "" {
+		if checkContextCase(t, e, c, ctx) {
 			tps[c.kind]++
-			found := false
-			for _, f := range fs {
-				found = found || f.Secret(c.value) == c.secret
-			}
-			if !found {
-				t.Errorf("%v: %s: the secret %s is not reported (%d findings)", c.kind, Redact(c.value), Redact(c.secret), len(fs))
-			}
-			if ctxDecision == nil || ctxDecision.Confidence == 0 {
-				t.Errorf("%v: %s: no reporting %v decision in the trace", c.kind, Redact(c.value), c.kind)
-			}
-			continue
-		}
-		if len(fs) != 0 {
-			t.Errorf("%v: decoy %q: reported %s by %s", c.kind, redactAll(c.value), Redact(fs[0].Secret(c.value)), fs[0].Rule.ID)
-		}
-		switch {
-		case c.filter == "" && ctxDecision != nil:
-			t.Errorf("%v: decoy %q: want no binding, the context bound one (filter %q)", c.kind, redactAll(c.value), ctxDecision.Filter)
-		case c.filter != "" && ctxDecision == nil:
-			t.Errorf("%v: decoy %q: want filter %s, the context bound nothing", c.kind, redactAll(c.value), c.filter)
-		case c.filter != "" && ctxDecision.Filter != c.filter:
-			t.Errorf("%v: decoy %q: rejected by %q, want %q", c.kind, redactAll(c.value), ctxDecision.Filter, c.filter)
 		}
 	}
 	// The kinds of contexts.go; those of contexts_more.go have theirs in
@@ -263,6 +230,51 @@ func TestValueContexts(t *testing.T) {
 }
 
 // redactAll shows a decoy's words but not long tokens in it.
+// checkContextCase runs one case through Scan and Explain in ctx and
+// reports whether it is a true positive. Scan and Explain must agree; a true
+// positive's secret is reported with a reporting decision of the case's
+// kind in the trace; a decoy is not reported, and the filter it names (none:
+// no binding at all) is what the kind's decision says rejected it.
+func checkContextCase(t *testing.T, e *Engine, c contextCase, ctx Context) bool {
+	t.Helper()
+	fs := e.Scan(c.value, ctx, nil)
+	ex := e.Explain(c.value, ctx)
+	if len(ex.Findings) != len(fs) {
+		t.Errorf("%v: Explain found %d, Scan %d", c.kind, len(ex.Findings), len(fs))
+	}
+	var d *Decision
+	for i := range ex.Decisions {
+		if ex.Decisions[i].Step == StepContext && ex.Decisions[i].Context == c.kind {
+			d = &ex.Decisions[i]
+		}
+	}
+	if c.secret != "" {
+		found := false
+		for _, f := range fs {
+			found = found || f.Secret(c.value) == c.secret
+		}
+		if !found {
+			t.Errorf("%v: %s: the secret %s is not reported (%d findings)", c.kind, redactAll(c.value), Redact(c.secret), len(fs))
+		}
+		if d == nil || d.Confidence == 0 {
+			t.Errorf("%v: %s: no reporting %v decision in the trace", c.kind, redactAll(c.value), c.kind)
+		}
+		return true
+	}
+	if len(fs) != 0 {
+		t.Errorf("%v: decoy %q: reported %s by %s", c.kind, redactAll(c.value), Redact(fs[0].Secret(c.value)), fs[0].Rule.ID)
+	}
+	switch {
+	case c.filter == "" && d != nil:
+		t.Errorf("%v: decoy %q: want no binding, the context bound one (filter %q)", c.kind, redactAll(c.value), d.Filter)
+	case c.filter != "" && d == nil:
+		t.Errorf("%v: decoy %q: want filter %s, the context bound nothing", c.kind, redactAll(c.value), c.filter)
+	case c.filter != "" && d.Filter != c.filter:
+		t.Errorf("%v: decoy %q: rejected by %q, want %q", c.kind, redactAll(c.value), d.Filter, c.filter)
+	}
+	return false
+}
+
 func redactAll(v string) string {
 	w := strings.Fields(v)
 	for i, x := range w {

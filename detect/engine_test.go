@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -147,14 +148,22 @@ func TestSecretName(t *testing.T) {
 		"primaryKeyColumn", "cacheKey", "mapKey", "keyID", "hashedPassword", "passwordHash", "isSecret",
 		"errInvalidPassword", "passwordPrompt", "secretPath", "tokenFile", "passwordEnv", "secretsManager",
 		"minPasswordLength", "passwordRegex", "tokenHeader", "passwordLabel", "publicKey", "apiKeyID", "url"}
-	for _, n := range yes {
-		if !secretName(n) {
-			t.Errorf("secretName(%q) = false; want true", n)
+	checkYesNo(t, "secretName", secretName, strconv.Quote, yes, no)
+}
+
+// checkYesNo asserts that is holds for every value of yes and for none of
+// no; a failure names the list and index and shows the value as show
+// prints it (Redact where a value may look like a secret).
+func checkYesNo(t *testing.T, name string, is func(string) bool, show func(string) string, yes, no []string) {
+	t.Helper()
+	for i, v := range yes {
+		if !is(v) {
+			t.Errorf("%s(yes[%d] %s) = false; want true", name, i, show(v))
 		}
 	}
-	for _, n := range no {
-		if secretName(n) {
-			t.Errorf("secretName(%q) = true; want false", n)
+	for i, v := range no {
+		if is(v) {
+			t.Errorf("%s(no[%d] %s) = true; want false", name, i, show(v))
 		}
 	}
 }
@@ -165,16 +174,7 @@ func TestIsPlaceholder(t *testing.T) {
 		"your_token_here", "YOUR-API-KEY", "TODO", "$AZURE_CLIENT_SECRET", "%APPDATA%", "aaaaaaaa", "abababab",
 		"password", "secret", "hunter2", "[token]", "{secret}"}
 	no := []string{Fake("ph", alnum, 24), "Tr0ub4dor&3", "kvlint-9f8a7b", `{"a":"b"}`}
-	for _, v := range yes {
-		if !IsPlaceholder(v) {
-			t.Errorf("IsPlaceholder(%q) = false; want true", v)
-		}
-	}
-	for i, v := range no {
-		if IsPlaceholder(v) {
-			t.Errorf("IsPlaceholder(no[%d]) = true; want false", i)
-		}
-	}
+	checkYesNo(t, "IsPlaceholder", IsPlaceholder, Redact, yes, no)
 }
 
 func TestRedact(t *testing.T) {

@@ -114,12 +114,7 @@ func IsPlaceholder(value string) bool {
 	if placeholderAC.any(v) {
 		return true
 	}
-	for _, f := range formatVerbs {
-		if strings.Contains(v, f) {
-			return true
-		}
-	}
-	if hasAngleName(v) {
+	if containsAny(v, formatVerbs) || hasAngleName(v) {
 		return true
 	}
 	// <password>, [token], {secret}, {0}: brackets around a name or text,
@@ -196,10 +191,8 @@ func placeholderInner(s string) bool {
 // digits and _ with optional braces ({DB_PASSWORD}, AZURE_SECRET).
 func isRefName(s string) bool {
 	s = strings.TrimSuffix(strings.TrimPrefix(s, "{"), "}")
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isAlnum(c) && c != '_' && c != '.' && c != ':' && c != '-' {
-			return false
-		}
+	if !alnumOr(s, "_.:-") {
+		return false
 	}
 	return s != ""
 }
@@ -267,12 +260,7 @@ var knownPublic = []string{
 
 // isKnownPublic reports whether secret is or contains a published value.
 func isKnownPublic(secret string) bool {
-	for _, k := range knownPublic {
-		if strings.Contains(secret, k) {
-			return true
-		}
-	}
-	return false
+	return containsAny(secret, knownPublic)
 }
 
 // isKnownPublicValue reports whether the whole value, trimmed, is a
@@ -302,12 +290,7 @@ var regexMarks = []string{".*", ".+", "]*", "]+", "]{", "){"}
 // (#Microsoft.Graph.User). Each mark is judged by what surrounds it, so a
 // password holding :: or $$ or starting with ( is not code.
 func isCodeLike(v string) bool {
-	for _, m := range strongCodeMarks {
-		if strings.Contains(v, m) {
-			return true
-		}
-	}
-	if isRegexLike(v) || scopeCall(v) || emptyCall(v) || makeDollar(v) || bracketExpr(v) {
+	if containsAny(v, strongCodeMarks) || isRegexLike(v) || scopeCall(v) || emptyCall(v) || makeDollar(v) || bracketExpr(v) {
 		return true
 	}
 	// A call: int(x), len(s), os.Getenv("X").
@@ -374,12 +357,7 @@ func subscriptIndex(s string) bool {
 	if s == "" {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isAlnum(c) && c != '_' && c != '.' && c != '-' {
-			return false
-		}
-	}
-	return true
+	return alnumOr(s, "_.-")
 }
 
 // isRegexLike reports two regexMarks, or one with a ^ or $ anchor.
@@ -412,15 +390,21 @@ func codeWord(v string, i int) bool {
 
 // scopeCall reports Type::Member ([System.Convert]::FromBase64String, Foo::bar).
 func scopeCall(v string) bool {
-	for i := strings.Index(v, "::"); i >= 0; {
-		if codeWord(v, i+2) {
+	return afterAny(v, "::", func(j int) bool { return codeWord(v, j) })
+}
+
+// afterAny reports whether at holds at the index just past some occurrence
+// of sep in v.
+func afterAny(v, sep string, at func(j int) bool) bool {
+	for i := strings.Index(v, sep); i >= 0; {
+		if at(i + len(sep)) {
 			return true
 		}
-		k := strings.Index(v[i+2:], "::")
+		k := strings.Index(v[i+len(sep):], sep)
 		if k < 0 {
 			return false
 		}
-		i += 2 + k
+		i += len(sep) + k
 	}
 	return false
 }
@@ -433,17 +417,9 @@ func emptyCall(v string) bool {
 
 // makeDollar reports a Makefile-escaped reference: $$HOME, $${VAR}, $$(cmd), a trailing $$.
 func makeDollar(v string) bool {
-	for i := strings.Index(v, "$$"); i >= 0; {
-		if i+2 == len(v) || isUpper(v[i+2]) || v[i+2] == '{' || v[i+2] == '(' {
-			return true
-		}
-		k := strings.Index(v[i+2:], "$$")
-		if k < 0 {
-			return false
-		}
-		i += 2 + k
-	}
-	return false
+	return afterAny(v, "$$", func(j int) bool {
+		return j == len(v) || isUpper(v[j]) || v[j] == '{' || v[j] == '('
+	})
 }
 
 // bracketExpr reports a value opening with [Type] or (Command: [System.Convert]::..., (Get-Item ...).
@@ -457,10 +433,8 @@ func concatRest(v string) bool {
 		return false
 	}
 	t := strings.TrimRight(v[1:], ")")
-	for i := 0; i < len(t); i++ {
-		if c := t[i]; !isAlnum(c) && c != '_' && c != '.' {
-			return false
-		}
+	if !alnumOr(t, "_.") {
+		return false
 	}
 	return lettersMakeWords(t)
 }
@@ -470,12 +444,7 @@ func derefExpr(v string) bool {
 	if len(v) <= 2 || (v[0] != '*' && v[0] != '&') || !(isLower(v[1]) || isUpper(v[1])) {
 		return false
 	}
-	for i := 2; i < len(v); i++ {
-		if c := v[i]; !isAlnum(c) && c != '_' && c != '.' {
-			return false
-		}
-	}
-	return true
+	return alnumOr(v[2:], "_.")
 }
 
 // varRef reports $customToken, $env:TOKEN, ${x}, #Microsoft.Graph.User.
@@ -484,10 +453,8 @@ func varRef(v string) bool {
 		return false
 	}
 	rest := strings.TrimPrefix(v[1:], "{")
-	for i := 0; i < len(rest); i++ {
-		if c := rest[i]; !isAlnum(c) && c != '_' && c != '.' && c != ':' && c != '}' {
-			return false
-		}
+	if !alnumOr(rest, "_.:}") {
+		return false
 	}
 	return rest != "" && !isDigit(rest[0])
 }
@@ -715,12 +682,7 @@ func isBackslashPath(s string) bool {
 		s[0] == '%' && strings.Contains(s, `%\`) {
 		return true
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isAlnum(c) && c != '\\' && c != '.' && c != '_' && c != '-' && c != ' ' && c != '$' {
-			return false
-		}
-	}
-	return true
+	return alnumOr(s, "\\._- $")
 }
 
 var fileExts = []string{".pem", ".key", ".json", ".yaml", ".yml", ".txt", ".crt", ".cer", ".p12",
@@ -825,12 +787,10 @@ func isWordPath(s string) bool {
 // words (Ec2MetadataAccessKey, oauth2.google.serviceAccount): digit runs of
 // at most two inside, never at the end (admin123 and Passw0rd are not names).
 func alnumWords(s string) bool {
-	last := ""
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isAlnum(c) && c != '_' && c != '-' && c != '.' && c != '/' {
-			return false
-		}
+	if !alnumOr(s, "_-./") {
+		return false
 	}
+	last := ""
 	for i := 0; ; {
 		ws, we := nextWord(s, i)
 		if ws == we {

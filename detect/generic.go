@@ -159,12 +159,7 @@ var providerPrefixes = []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_
 // its rule judges it, and one it does not report (glpat-123xyz, a short or
 // bad-checksum body) is a placeholder, not a generic secret.
 func hasProviderPrefix(v string) bool {
-	for _, p := range providerPrefixes {
-		if strings.HasPrefix(v, p) {
-			return true
-		}
-	}
-	return false
+	return hasPrefixAny(v, providerPrefixes)
 }
 
 // isLetters reports whether s is ASCII letters only.

@@ -253,6 +253,35 @@ func underContext(m Match, provider string) bool {
 	return false
 }
 
+// vendorConfirm returns the Confirm of a provider rule whose shape alone does
+// not say the provider: a match reject refuses is dropped, one proof vouches
+// for (a prefix, an authorization scheme) is High, and one underContext of
+// provider is Medium. A nil reject or proof is never true.
+func vendorConfirm(provider string, reject, proof func(m Match) bool) func(m Match) Confidence {
+	return func(m Match) Confidence {
+		switch {
+		case reject != nil && reject(m):
+			return 0
+		case proof != nil && proof(m):
+			return High
+		case underContext(m, provider):
+			return Medium
+		}
+		return 0
+	}
+}
+
+// secretPrefix reports, for vendorConfirm, that the secret starts with p.
+func secretPrefix(p string) func(m Match) bool {
+	return func(m Match) bool { return strings.HasPrefix(m.Secret(), p) }
+}
+
+// fewClasses reports, for vendorConfirm, that the secret after its first
+// skip bytes mixes fewer than three character classes (a word, a constant).
+func fewClasses(skip int) func(m Match) bool {
+	return func(m Match) bool { return charClasses(m.Secret()[skip:]) < 3 }
+}
+
 // byChecksum returns High when ok, Medium for a checksum-failing shape under
 // a secret name, and 0 (drop) otherwise.
 func byChecksum(ok bool, m Match) Confidence {

@@ -306,7 +306,7 @@ func FuzzNewRelicName(f *testing.F) {
 	f.Add("newrelic.license_key", "eu01xx"+Fake("fz-nr-eu", hexLower, 34))
 	f.Add("", "")
 	f.Fuzz(func(t *testing.T, name, v string) {
-		if newRelicLicenseName(name) && !hasWord(name, "newrelic") && !hasWordSeq(name, "new", "relic") {
+		if newRelicLicenseName(name) && !hasWordSeq(name, "newrelic") && !hasWordSeq(name, "new", "relic") {
 			t.Fatalf("newRelicLicenseName true without New Relic in the name")
 		}
 		m := Match{Value: v, Start: 0, End: len(v), Context: Context{Name: name}, NameHit: true}

@@ -18,33 +18,25 @@ func awsRules() []*Rule {
 	stsID := "ASIA" + Fake("aws-sts", upperNum, 16)
 	secret := Fake("aws-secret", b64chars, 40)
 	return []*Rule{
-		{
-			Info: info("KV110", "aws-access-key-id",
-				"an AWS access key ID is hardcoded",
-				"Reports AWS access key IDs (AKIA long-term, ASIA temporary, ABIA, ACCA). The key ID "+
-					"alone is not the secret, but its secret access key is almost always next to it. "+
-					"AWS's documentation key AKIAIOSFODNN7EXAMPLE is allowed.\n\n"+
-					"Access keys in source are the most common cause of cloud account compromise.",
-				`cfg.Credentials = credentials.NewStaticCredentialsProvider("AKIA...", secretKey, "")`,
-				`cfg, err := config.LoadDefaultConfig(ctx) // role or environment credentials`,
-				rules.SeverityError, 7.5, "aws"),
-			Keywords:     []string{"akia", "asia", "abia", "acca"},
-			Pattern:      `(?:^|[^A-Za-z0-9])((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?:[^A-Za-z0-9]|$)`,
-			windowBefore: 6, windowAfter: 20,
-			SecretGroup: 1,
-			MinEntropy:  3.0,
-			Confidence:  High,
-			TruePositives: []Sample{
+		token(info("KV110", "aws-access-key-id",
+			"an AWS access key ID is hardcoded",
+			"Reports AWS access key IDs (AKIA long-term, ASIA temporary, ABIA, ACCA). The key ID "+
+				"alone is not the secret, but its secret access key is almost always next to it. "+
+				"AWS's documentation key AKIAIOSFODNN7EXAMPLE is allowed.\n\n"+
+				"Access keys in source are the most common cause of cloud account compromise.",
+			`cfg.Credentials = credentials.NewStaticCredentialsProvider("AKIA...", secretKey, "")`,
+			`cfg, err := config.LoadDefaultConfig(ctx) // role or environment credentials`,
+			rules.SeverityError, 7.5, "aws"),
+			[]string{"akia", "asia", "abia", "acca"}, `(?:^|[^A-Za-z0-9])((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?:[^A-Za-z0-9]|$)`,
+			6, 20, 3.0,
+			[]Sample{
 				tp(keyID),
 				tpIn("aws_access_key_id = "+stsID, stsID),
 			},
-			FalsePositives: []Sample{
-				fp("AKIAIOSFODNN7EXAMPLE"),
-				fp("Asia/Kolkata"),
-				fp("AKIAXXXXXXXXXXXXXXXX"),
-				fp("AKIA" + Fake("aws-id", upperNum, 16) + "Z"), // too long
-			},
-		},
+			fp("AKIAIOSFODNN7EXAMPLE"),
+			fp("Asia/Kolkata"),
+			fp("AKIAXXXXXXXXXXXXXXXX"),
+			fp("AKIA"+Fake("aws-id", upperNum, 16)+"Z")), // too long
 		{
 			Info: info("KV111", "aws-secret-access-key",
 				"an AWS secret access key is hardcoded",

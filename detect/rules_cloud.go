@@ -60,26 +60,18 @@ func cloudRules() []*Rule {
 	alg := fakeGenerators["KV537"]("tp")
 	mapbox := fakeMapbox("tp")
 	return []*Rule{
-		{
-			Info: info("KV530", "digitalocean-token",
-				"a DigitalOcean token is hardcoded",
-				"Reports DigitalOcean personal access, OAuth and refresh tokens (dop_v1_, doo_v1_, dor_v1_ "+
-					"and 64 hex digits).\n\nA token creates and destroys droplets, databases and volumes on the account.",
-				`client := godo.NewFromToken("dop_v1_...")`,
-				`client := godo.NewFromToken(os.Getenv("DIGITALOCEAN_TOKEN"))`,
-				rules.SeverityError, 9.0, "digitalocean"),
-			Keywords:     []string{"dop_v1_", "doo_v1_", "dor_v1_"},
-			Pattern:      `(?:^|[^A-Za-z0-9_])(do[opr]_v1_[a-f0-9]{64})(?:[^A-Za-z0-9_]|$)`,
-			windowBefore: 10, windowAfter: 70,
-			SecretGroup:   1,
-			MinEntropy:    3.0,
-			Confidence:    High,
-			TruePositives: []Sample{tp(do), tp(doo), tpIn("DIGITALOCEAN_ACCESS_TOKEN="+do, do)},
-			FalsePositives: []Sample{
-				fp("dop_v1_" + strings.Repeat("0", 64)),
-				fp("dop_v1_"),
-			},
-		},
+		token(info("KV530", "digitalocean-token",
+			"a DigitalOcean token is hardcoded",
+			"Reports DigitalOcean personal access, OAuth and refresh tokens (dop_v1_, doo_v1_, dor_v1_ "+
+				"and 64 hex digits).\n\nA token creates and destroys droplets, databases and volumes on the account.",
+			`client := godo.NewFromToken("dop_v1_...")`,
+			`client := godo.NewFromToken(os.Getenv("DIGITALOCEAN_TOKEN"))`,
+			rules.SeverityError, 9.0, "digitalocean"),
+			[]string{"dop_v1_", "doo_v1_", "dor_v1_"}, `(?:^|[^A-Za-z0-9_])(do[opr]_v1_[a-f0-9]{64})(?:[^A-Za-z0-9_]|$)`,
+			10, 70, 3.0,
+			[]Sample{tp(do), tp(doo), tpIn("DIGITALOCEAN_ACCESS_TOKEN="+do, do)},
+			fp("dop_v1_"+strings.Repeat("0", 64)),
+			fp("dop_v1_")),
 		{
 			Info: info("KV531", "heroku-api-key",
 				"a Heroku API key is hardcoded",
@@ -96,15 +88,7 @@ func cloudRules() []*Rule {
 			SecretGroup: 1,
 			MinEntropy:  3.0,
 			prio:        1,
-			Confirm: func(m Match) Confidence {
-				if strings.HasPrefix(m.Secret(), "HRKU-") {
-					return High
-				}
-				if underContext(m, "heroku") {
-					return Medium
-				}
-				return 0
-			},
+			Confirm:     vendorConfirm("heroku", nil, secretPrefix("HRKU-")),
 			TruePositives: []Sample{
 				tp(hrku),
 				tpCtx(herokuUUID, ctxName("HEROKU_API_KEY")),
@@ -116,26 +100,18 @@ func cloudRules() []*Rule {
 				fp("heroku app " + herokuUUID),
 			},
 		},
-		{
-			Info: info("KV532", "cloudflare-origin-ca-key",
-				"a Cloudflare Origin CA key is hardcoded",
-				"Reports Cloudflare Origin CA keys (v1.0-<24 hex>-<146 hex>).\n\nA key issues and revokes "+
-					"the origin certificates of the account's zones.",
-				`api, _ := cloudflare.NewWithUserServiceKey("v1.0-...")`,
-				`api, _ := cloudflare.NewWithUserServiceKey(os.Getenv("CLOUDFLARE_ORIGIN_CA_KEY"))`,
-				rules.SeverityError, 7.5, "cloudflare"),
-			Keywords:     []string{"v1.0-"},
-			Pattern:      `(?:^|[^A-Za-z0-9_.-])(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})(?:[^A-Za-z0-9_-]|$)`,
-			windowBefore: 8, windowAfter: 180,
-			SecretGroup:   1,
-			MinEntropy:    3.0,
-			Confidence:    High,
-			TruePositives: []Sample{tp(ca), tpIn("CLOUDFLARE_ORIGIN_CA_KEY="+ca, ca)},
-			FalsePositives: []Sample{
-				fp("v1.0-beta"),
-				fp("v1.0-" + strings.Repeat("0", 24) + "-" + strings.Repeat("0", 146)),
-			},
-		},
+		token(info("KV532", "cloudflare-origin-ca-key",
+			"a Cloudflare Origin CA key is hardcoded",
+			"Reports Cloudflare Origin CA keys (v1.0-<24 hex>-<146 hex>).\n\nA key issues and revokes "+
+				"the origin certificates of the account's zones.",
+			`api, _ := cloudflare.NewWithUserServiceKey("v1.0-...")`,
+			`api, _ := cloudflare.NewWithUserServiceKey(os.Getenv("CLOUDFLARE_ORIGIN_CA_KEY"))`,
+			rules.SeverityError, 7.5, "cloudflare"),
+			[]string{"v1.0-"}, `(?:^|[^A-Za-z0-9_.-])(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})(?:[^A-Za-z0-9_-]|$)`,
+			8, 180, 3.0,
+			[]Sample{tp(ca), tpIn("CLOUDFLARE_ORIGIN_CA_KEY="+ca, ca)},
+			fp("v1.0-beta"),
+			fp("v1.0-"+strings.Repeat("0", 24)+"-"+strings.Repeat("0", 146))),
 		{
 			Info: info("KV533", "cloudflare-api-token",
 				"a Cloudflare API token or global API key is hardcoded",
@@ -190,18 +166,9 @@ func cloudRules() []*Rule {
 			SecretGroup: 1,
 			MinEntropy:  3.5,
 			prio:        1,
-			Confirm: func(m Match) Confidence {
-				if charClasses(m.Secret()) < 3 {
-					return 0
-				}
-				if m.Start >= 5 && strings.EqualFold(m.Value[m.Start-5:m.Start], "SSWS ") {
-					return High
-				}
-				if underContext(m, "okta") {
-					return Medium
-				}
-				return 0
-			},
+			Confirm: vendorConfirm("okta", fewClasses(0), func(m Match) bool {
+				return m.Start >= 5 && strings.EqualFold(m.Value[m.Start-5:m.Start], "SSWS ")
+			}),
 			TruePositives: []Sample{
 				tpCtx(okta, ctxName("oktaApiToken")),
 				tpIn("Authorization: SSWS "+okta, okta),
@@ -229,12 +196,7 @@ func cloudRules() []*Rule {
 			SecretGroup: 1,
 			MinEntropy:  4.5,
 			prio:        1,
-			Confirm: func(m Match) Confidence {
-				if charClasses(m.Secret()) >= 3 && underContext(m, "confluent") {
-					return Medium
-				}
-				return 0
-			},
+			Confirm:     vendorConfirm("confluent", fewClasses(0), nil),
 			TruePositives: []Sample{
 				tpCtx(conf, ctxName("confluentApiSecret")),
 				tpIn("CONFLUENT_CLOUD_API_SECRET="+conf, conf),
@@ -244,26 +206,18 @@ func cloudRules() []*Rule {
 				fpCtx(conf, ctxName("confluentClusterName")),
 			},
 		},
-		{
-			Info: info("KV536", "firebase-fcm-server-key",
-				"a Firebase Cloud Messaging server key is hardcoded",
-				"Reports Firebase Cloud Messaging legacy server keys (AAAA, 7 characters, :APA91b and 134 "+
-					"characters).\n\nA server key sends push notifications to every installation of the app.",
-				`req.Header.Set("Authorization", "key=AAAA...:APA91b...")`,
-				`req.Header.Set("Authorization", "key="+os.Getenv("FCM_SERVER_KEY"))`,
-				rules.SeverityError, 7.5, "firebase", "google"),
-			Keywords:     []string{":apa91b"},
-			Pattern:      `(?:^|[^A-Za-z0-9_-])(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?:[^A-Za-z0-9_-]|$)`,
-			windowBefore: 20, windowAfter: 140,
-			SecretGroup:   1,
-			MinEntropy:    4.0,
-			Confidence:    High,
-			TruePositives: []Sample{tp(fcm), tpIn("Authorization: key="+fcm, fcm)},
-			FalsePositives: []Sample{
-				fp("AAAA:APA91b"),
-				fp("AAAA" + strings.Repeat("x", 7) + ":APA91b" + strings.Repeat("x", 134)),
-			},
-		},
+		token(info("KV536", "firebase-fcm-server-key",
+			"a Firebase Cloud Messaging server key is hardcoded",
+			"Reports Firebase Cloud Messaging legacy server keys (AAAA, 7 characters, :APA91b and 134 "+
+				"characters).\n\nA server key sends push notifications to every installation of the app.",
+			`req.Header.Set("Authorization", "key=AAAA...:APA91b...")`,
+			`req.Header.Set("Authorization", "key="+os.Getenv("FCM_SERVER_KEY"))`,
+			rules.SeverityError, 7.5, "firebase", "google"),
+			[]string{":apa91b"}, `(?:^|[^A-Za-z0-9_-])(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?:[^A-Za-z0-9_-]|$)`,
+			20, 140, 4.0,
+			[]Sample{tp(fcm), tpIn("Authorization: key="+fcm, fcm)},
+			fp("AAAA:APA91b"),
+			fp("AAAA"+strings.Repeat("x", 7)+":APA91b"+strings.Repeat("x", 134))),
 		{
 			Info: info("KV537", "algolia-admin-key",
 				"an Algolia admin or write API key is hardcoded",
@@ -280,16 +234,10 @@ func cloudRules() []*Rule {
 			SecretGroup: 1,
 			MinEntropy:  3.0,
 			prio:        1,
-			Confirm: func(m Match) Confidence {
-				if containsFold(m.Context.Name, "search") || containsFold(m.Context.Key, "search") ||
-					(!m.NameHit && m.Near("search", 48)) {
-					return 0 // a search-only key is public
-				}
-				if underContext(m, "algolia") {
-					return Medium
-				}
-				return 0
-			},
+			Confirm: vendorConfirm("algolia", func(m Match) bool {
+				return containsFold(m.Context.Name, "search") || containsFold(m.Context.Key, "search") ||
+					(!m.NameHit && m.Near("search", 48)) // a search-only key is public
+			}, nil),
 			TruePositives: []Sample{
 				tpCtx(alg, ctxName("algoliaAdminKey")),
 				tpIn("ALGOLIA_ADMIN_API_KEY="+alg, alg),

@@ -32,27 +32,19 @@ func commerceRules() []*Rule {
 	mgNew := Fake("mailgun-new/1", hexLower, 32) + "-" + Fake("mailgun-new/2", hexLower, 8) + "-" + Fake("mailgun-new/3", hexLower, 8)
 	mc := fakeGenerators["KV544"]("tp")
 	return []*Rule{
-		{
-			Info: info("KV540", "shopify-token",
-				"a Shopify access token or shared secret is hardcoded",
-				"Reports Shopify Admin API access tokens (shpat_), custom and private app access tokens "+
-					"(shpca_, shppa_) and app shared secrets (shpss_), each with 32 hex digits.\n\nA token "+
-					"reads and changes the store's orders, customers and products.",
-				`client := goshopify.NewClient(app, shop, "shpat_...")`,
-				`client := goshopify.NewClient(app, shop, os.Getenv("SHOPIFY_ACCESS_TOKEN"))`,
-				rules.SeverityError, 8.5, "shopify"),
-			Keywords:     []string{"shpat_", "shpss_", "shpca_", "shppa_"},
-			Pattern:      `(?:^|[^A-Za-z0-9_])(shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32})(?:[^A-Za-z0-9_]|$)`,
-			windowBefore: 8, windowAfter: 40,
-			SecretGroup:   1,
-			MinEntropy:    3.0,
-			Confidence:    High,
-			TruePositives: []Sample{tp(shpat), tp(shpss), tpIn("X-Shopify-Access-Token: "+shpat, shpat)},
-			FalsePositives: []Sample{
-				fp("shpat_" + strings.Repeat("0", 32)),
-				fp("shpat_"),
-			},
-		},
+		token(info("KV540", "shopify-token",
+			"a Shopify access token or shared secret is hardcoded",
+			"Reports Shopify Admin API access tokens (shpat_), custom and private app access tokens "+
+				"(shpca_, shppa_) and app shared secrets (shpss_), each with 32 hex digits.\n\nA token "+
+				"reads and changes the store's orders, customers and products.",
+			`client := goshopify.NewClient(app, shop, "shpat_...")`,
+			`client := goshopify.NewClient(app, shop, os.Getenv("SHOPIFY_ACCESS_TOKEN"))`,
+			rules.SeverityError, 8.5, "shopify"),
+			[]string{"shpat_", "shpss_", "shpca_", "shppa_"}, `(?:^|[^A-Za-z0-9_])(shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32})(?:[^A-Za-z0-9_]|$)`,
+			8, 40, 3.0,
+			[]Sample{tp(shpat), tp(shpss), tpIn("X-Shopify-Access-Token: "+shpat, shpat)},
+			fp("shpat_"+strings.Repeat("0", 32)),
+			fp("shpat_")),
 		{
 			Info: info("KV541", "square-token",
 				"a Square access token or application secret is hardcoded",
@@ -122,17 +114,9 @@ func commerceRules() []*Rule {
 			SecretGroup: 1,
 			MinEntropy:  3.0,
 			prio:        1,
-			Confirm: func(m Match) Confidence {
-				switch {
-				case m.NameHit && !namedSecret(m):
-					return 0
-				case strings.HasPrefix(m.Secret(), "key-") && (m.NameHit || m.Near("mailgun", 160)):
-					return High
-				case underContext(m, "mailgun"):
-					return Medium
-				}
-				return 0
-			},
+			Confirm: vendorConfirm("mailgun", func(m Match) bool { return m.NameHit && !namedSecret(m) }, func(m Match) bool {
+				return strings.HasPrefix(m.Secret(), "key-") && (m.NameHit || m.Near("mailgun", 160))
+			}),
 			TruePositives: []Sample{
 				tpCtx(mg, ctxName("mailgunApiKey")),
 				tpIn("MAILGUN_API_KEY="+mgNew, mgNew),
@@ -144,25 +128,17 @@ func commerceRules() []*Rule {
 				fp("mailgun pubkey-" + Fake("mailgun-pub", hexLower, 32)),
 			},
 		},
-		{
-			Info: info("KV544", "mailchimp-api-key",
-				"a Mailchimp API key is hardcoded",
-				"Reports Mailchimp Marketing API keys (32 hex digits, -us and the data center number).\n\n"+
-					"A key reads the audience lists, with every subscriber's address, and sends campaigns.",
-				`client := gochimp3.New("...-us14")`,
-				`client := gochimp3.New(os.Getenv("MAILCHIMP_API_KEY"))`,
-				rules.SeverityError, 7.0, "mailchimp"),
-			Keywords:     []string{"-us"},
-			Pattern:      `(?:^|[^A-Za-z0-9_-])([0-9a-f]{32}-us[0-9]{1,2})(?:[^A-Za-z0-9_-]|$)`,
-			windowBefore: 40, windowAfter: 8,
-			SecretGroup:   1,
-			MinEntropy:    3.0,
-			Confidence:    High,
-			TruePositives: []Sample{tp(mc), tpIn("MAILCHIMP_API_KEY="+mc, mc)},
-			FalsePositives: []Sample{
-				fp(strings.Repeat("0", 32) + "-us14"),
-				fp("the-users-list"),
-			},
-		},
+		token(info("KV544", "mailchimp-api-key",
+			"a Mailchimp API key is hardcoded",
+			"Reports Mailchimp Marketing API keys (32 hex digits, -us and the data center number).\n\n"+
+				"A key reads the audience lists, with every subscriber's address, and sends campaigns.",
+			`client := gochimp3.New("...-us14")`,
+			`client := gochimp3.New(os.Getenv("MAILCHIMP_API_KEY"))`,
+			rules.SeverityError, 7.0, "mailchimp"),
+			[]string{"-us"}, `(?:^|[^A-Za-z0-9_-])([0-9a-f]{32}-us[0-9]{1,2})(?:[^A-Za-z0-9_-]|$)`,
+			40, 8, 3.0,
+			[]Sample{tp(mc), tpIn("MAILCHIMP_API_KEY="+mc, mc)},
+			fp(strings.Repeat("0", 32)+"-us14"),
+			fp("the-users-list")),
 	}
 }

@@ -138,26 +138,18 @@ func commsRules() []*Rule {
 				fp("https://discord.com/api/webhooks/123456789012345678/" + strings.Repeat("x", 68)),
 			},
 		},
-		{
-			Info: info("KV552", "telegram-bot-token",
-				"a Telegram bot token is hardcoded",
-				"Reports Telegram Bot API tokens (the bot's numeric ID, :AA and 33 characters).\n\n"+
-					"A token reads the bot's messages and sends as it.",
-				`bot, _ := tgbotapi.NewBotAPI("123...:AA...")`,
-				`bot, _ := tgbotapi.NewBotAPI(os.Getenv("TELEGRAM_BOT_TOKEN"))`,
-				rules.SeverityError, 6.5, "telegram"),
-			Keywords:     []string{":aa"},
-			Pattern:      `(?:^|[^0-9A-Za-z_:-]|bot)([0-9]{8,10}:AA[A-Za-z0-9_-]{33})(?:[^A-Za-z0-9_-]|$)`,
-			windowBefore: 16, windowAfter: 40,
-			SecretGroup:   1,
-			MinEntropy:    3.5,
-			Confidence:    High,
-			TruePositives: []Sample{tp(tg), tpIn("https://api.telegram.org/bot"+tg+"/getMe", tg)},
-			FalsePositives: []Sample{
-				fp("00:AA:BB:CC:DD:EE"),
-				fp("123456789:AA" + strings.Repeat("x", 33)),
-			},
-		},
+		token(info("KV552", "telegram-bot-token",
+			"a Telegram bot token is hardcoded",
+			"Reports Telegram Bot API tokens (the bot's numeric ID, :AA and 33 characters).\n\n"+
+				"A token reads the bot's messages and sends as it.",
+			`bot, _ := tgbotapi.NewBotAPI("123...:AA...")`,
+			`bot, _ := tgbotapi.NewBotAPI(os.Getenv("TELEGRAM_BOT_TOKEN"))`,
+			rules.SeverityError, 6.5, "telegram"),
+			[]string{":aa"}, `(?:^|[^0-9A-Za-z_:-]|bot)([0-9]{8,10}:AA[A-Za-z0-9_-]{33})(?:[^A-Za-z0-9_-]|$)`,
+			16, 40, 3.5,
+			[]Sample{tp(tg), tpIn("https://api.telegram.org/bot"+tg+"/getMe", tg)},
+			fp("00:AA:BB:CC:DD:EE"),
+			fp("123456789:AA"+strings.Repeat("x", 33))),
 		{
 			Info: info("KV553", "notion-token",
 				"a Notion integration token is hardcoded",
@@ -194,27 +186,19 @@ func commsRules() []*Rule {
 				fp("ntn_" + strings.Repeat("1", 11) + strings.Repeat("x", 35)),
 			},
 		},
-		{
-			Info: info("KV554", "slack-legacy-token",
-				"a Slack session token or legacy webhook URL is hardcoded",
-				"Reports the Slack credentials KV114 and KV115 do not: browser session tokens (xoxc-), "+
-					"session cookies (xoxd-) and the legacy incoming webhook URLs with a token query "+
-					"(https://<team>.slack.com/services/hooks/...?token=).\n\nA session token or cookie acts "+
-					"as the signed-in user; a legacy webhook posts to the workspace.",
-				`req.Header.Set("Cookie", "d=xoxd-...")`,
-				`req.Header.Set("Cookie", "d="+os.Getenv("SLACK_COOKIE"))`,
-				rules.SeverityError, 7.0, "slack"),
-			Keywords:     []string{"xoxc-", "xoxd-", ".slack.com/services/hooks/"},
-			Pattern:      `(?:^|[^A-Za-z0-9-])(xoxc-[0-9]{6,}-[0-9]{6,}-[0-9]{6,}-[a-f0-9]{64}|xoxd-[A-Za-z0-9%/+=]{50,300}|https://[a-z0-9-]+\.slack\.com/services/hooks/[a-z_-]+\?token=[A-Za-z0-9]{24})`,
-			windowBefore: 100, windowAfter: 320,
-			SecretGroup:   1,
-			MinEntropy:    3.5,
-			Confidence:    High,
-			TruePositives: []Sample{tp(xoxc), tp(legacyHook), tp("xoxd-" + Fake("slack-cookie", b64chars, 120))},
-			FalsePositives: []Sample{
-				fp("xoxc-not-a-token"),
-				fp("https://kvlint.slack.com/services/hooks/incoming-webhook?token=XXXXXXXXXXXXXXXXXXXXXXXX"),
-			},
-		},
+		token(info("KV554", "slack-legacy-token",
+			"a Slack session token or legacy webhook URL is hardcoded",
+			"Reports the Slack credentials KV114 and KV115 do not: browser session tokens (xoxc-), "+
+				"session cookies (xoxd-) and the legacy incoming webhook URLs with a token query "+
+				"(https://<team>.slack.com/services/hooks/...?token=).\n\nA session token or cookie acts "+
+				"as the signed-in user; a legacy webhook posts to the workspace.",
+			`req.Header.Set("Cookie", "d=xoxd-...")`,
+			`req.Header.Set("Cookie", "d="+os.Getenv("SLACK_COOKIE"))`,
+			rules.SeverityError, 7.0, "slack"),
+			[]string{"xoxc-", "xoxd-", ".slack.com/services/hooks/"}, `(?:^|[^A-Za-z0-9-])(xoxc-[0-9]{6,}-[0-9]{6,}-[0-9]{6,}-[a-f0-9]{64}|xoxd-[A-Za-z0-9%/+=]{50,300}|https://[a-z0-9-]+\.slack\.com/services/hooks/[a-z_-]+\?token=[A-Za-z0-9]{24})`,
+			100, 320, 3.5,
+			[]Sample{tp(xoxc), tp(legacyHook), tp("xoxd-" + Fake("slack-cookie", b64chars, 120))},
+			fp("xoxc-not-a-token"),
+			fp("https://kvlint.slack.com/services/hooks/incoming-webhook?token=XXXXXXXXXXXXXXXXXXXXXXXX")),
 	}
 }

@@ -190,7 +190,7 @@ func confirmNewRelic(m Match) Confidence {
 		return 0
 	}
 	k := keyBefore(m)
-	if k == "" || !(hasWord(k, "license") || lastWordIs(k, "key")) {
+	if k == "" || !(hasWordSeq(k, "license") || lastWordIs(k, "key")) {
 		return 0
 	}
 	for _, w := range [...]string{"newrelic", "new_relic", "new-relic", "new relic"} {
@@ -205,24 +205,10 @@ func confirmNewRelic(m Match) Confidence {
 // new relic) and ends in license or key (NEWRELIC_LICENSE,
 // newrelic.license_key), or is a secret name beside New Relic.
 func newRelicLicenseName(name string) bool {
-	if !hasWord(name, "newrelic") && !hasWordSeq(name, "new", "relic") {
+	if !hasWordSeq(name, "newrelic") && !hasWordSeq(name, "new", "relic") {
 		return false
 	}
 	return lastWordIs(name, "license", "key", "licence") || secretName(name)
-}
-
-// hasWord reports whether w is one of the words of name, ignoring case.
-func hasWord(name, w string) bool {
-	for i := 0; ; {
-		s, e := nextWord(name, i)
-		if s == e {
-			return false
-		}
-		if strings.EqualFold(name[s:e], w) {
-			return true
-		}
-		i = e
-	}
 }
 
 // breakLastHex changes the last character of a hex-suffixed token.

@@ -57,29 +57,21 @@ func vcsRules() []*Rule {
 				fp("ghs_12345_eyJ" + Fake("ghs-bad", alnum, 30) + ".eyJ" + Fake("ghs-bad2", alnum, 30) + "." + Fake("ghs-bad3", alnum, 40)), // no JWT header
 			},
 		},
-		{
-			Info: info("KV113", "gitlab-token",
-				"a GitLab token is hardcoded",
-				"Reports GitLab personal, project, group, deploy, runner, pipeline-trigger, feed, OAuth "+
-					"and incoming-mail tokens by their prefixes (glpat-, gldt-, glrt-, glptt-, glft-, "+
-					"glsoat-, glcbt-, gloas-, glimt-).\n\nA token acts on GitLab with its scopes.",
-				`git := gitlab.NewClient("glpat-...")`,
-				`git, err := gitlab.NewClient(os.Getenv("GITLAB_TOKEN"))`,
-				rules.SeverityError, 8.5, "gitlab"),
-			Keywords:     []string{"glpat-", "gldt-", "glrt-", "glptt-", "glft-", "glsoat-", "glcbt-", "gloas-", "glimt-"},
-			Pattern:      `(?:^|[^A-Za-z0-9_-])((?:glpat|gldt|glrt|glptt|glft|glsoat|glcbt|gloas|glimt)-[A-Za-z0-9_-]{20,}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?)(?:[^A-Za-z0-9_-]|$)`,
-			windowBefore: 8, windowAfter: 300,
-			SecretGroup: 1,
-			MinEntropy:  3.5,
-			Confidence:  High,
-			TruePositives: []Sample{
+		token(info("KV113", "gitlab-token",
+			"a GitLab token is hardcoded",
+			"Reports GitLab personal, project, group, deploy, runner, pipeline-trigger, feed, OAuth "+
+				"and incoming-mail tokens by their prefixes (glpat-, gldt-, glrt-, glptt-, glft-, "+
+				"glsoat-, glcbt-, gloas-, glimt-).\n\nA token acts on GitLab with its scopes.",
+			`git := gitlab.NewClient("glpat-...")`,
+			`git, err := gitlab.NewClient(os.Getenv("GITLAB_TOKEN"))`,
+			rules.SeverityError, 8.5, "gitlab"),
+			[]string{"glpat-", "gldt-", "glrt-", "glptt-", "glft-", "glsoat-", "glcbt-", "gloas-", "glimt-"}, `(?:^|[^A-Za-z0-9_-])((?:glpat|gldt|glrt|glptt|glft|glsoat|glcbt|gloas|glimt)-[A-Za-z0-9_-]{20,}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?)(?:[^A-Za-z0-9_-]|$)`,
+			8, 300, 3.5,
+			[]Sample{
 				tp(glpat),
 				tpIn("PRIVATE-TOKEN: "+glpat, glpat),
 			},
-			FalsePositives: []Sample{
-				fp("glpat-xxxxxxxxxxxxxxxxxxxx"),
-				fp("glpat-"),
-			},
-		},
+			fp("glpat-xxxxxxxxxxxxxxxxxxxx"),
+			fp("glpat-")),
 	}
 }

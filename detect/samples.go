@@ -71,3 +71,14 @@ func tpIn(v, secret string) Sample     { return Sample{Value: v, Secret: secret}
 func tpCtx(v string, c Context) Sample { return Sample{Value: v, Context: c} }
 func fp(v string) Sample               { return Sample{Value: v} }
 func fpCtx(v string, c Context) Sample { return Sample{Value: v, Context: c} }
+
+// token returns the rule of a credential whose own shape proves it (a fixed
+// prefix, a documented length): the secret is the pattern's first group, a
+// match above the entropy floor is High, and keywords gate the pattern, whose
+// window in large values reaches before bytes back and after bytes on.
+func token(in rules.Info, keywords []string, pattern string, before, after int, minEntropy float64, tps []Sample, fps ...Sample) *Rule {
+	return &Rule{
+		Info: in, Keywords: keywords, Pattern: pattern, SecretGroup: 1, MinEntropy: minEntropy, Confidence: High,
+		TruePositives: tps, FalsePositives: fps, windowBefore: before, windowAfter: after,
+	}
+}

@@ -22,22 +22,5 @@ func isNumberedSample(v string) bool {
 	if digits == 0 || digits > 2 || len(letters) < 5 || !isLower(letters[0]) {
 		return false
 	}
-	for i := 0; i < len(letters); i++ {
-		if !isLower(letters[i]) && !isUpper(letters[i]) {
-			return false
-		}
-	}
-	if !lettersMakeWords(letters) {
-		return false
-	}
-	for i := 0; ; {
-		s, e := nextWord(letters, i)
-		if s == e {
-			return false
-		}
-		if eqAny(letters[s:e], sampleWords) {
-			return true
-		}
-		i = e
-	}
+	return isLetters(letters) && lettersMakeWords(letters) && wordIn(letters, sampleWords)
 }

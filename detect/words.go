@@ -116,6 +116,37 @@ func hasWordSeq(name string, seq ...string) bool {
 	}
 }
 
+// alnumOr reports whether every byte of s is an ASCII letter or digit or
+// one of the bytes of extra.
+func alnumOr(s, extra string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isAlnum(c) && strings.IndexByte(extra, c) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAny reports whether one of subs is in s.
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixAny reports whether s starts with one of prefixes.
+func hasPrefixAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // eqAny reports whether w equals, ignoring ASCII case, one of the lowercase words.
 func eqAny(w string, words []string) bool {
 	if w == "" {
@@ -231,15 +262,21 @@ var publicOwnerWords = []string{"public", "pub", "cert", "certs", "certificate",
 // publicOwner reports whether a word of the owner name says it holds a
 // public or derived value. It does not allocate.
 func publicOwner(owner string) bool {
-	for i := 0; i < len(owner); {
-		s, e := nextWord(owner, i)
-		if s == e {
+	return wordIn(owner, publicOwnerWords)
+}
+
+// wordIn reports whether a word of s is, ignoring ASCII case, one of the
+// lowercase words. It does not allocate.
+func wordIn(s string, words []string) bool {
+	for i := 0; i < len(s); {
+		ws, we := nextWord(s, i)
+		if ws == we {
 			return false
 		}
-		if eqAny(owner[s:e], publicOwnerWords) {
+		if eqAny(s[ws:we], words) {
 			return true
 		}
-		i = e
+		i = we
 	}
 	return false
 }

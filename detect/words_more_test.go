@@ -1,6 +1,9 @@
 package detect
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 // TestSecretNameMore checks the names of words_more.go: secret_key_base
 // and JWT signing keys, with the names beside them that are not secrets.
@@ -10,14 +13,5 @@ func TestSecretNameMore(t *testing.T) {
 	no := []string{"secret_key_base_path", "keyBase", "key_base", "base", "signingMethod", "requestSigning",
 		"signing", "AUTH_KEY_HEADER", "jwtSigningAlg",
 		"public_ssh_key", "ssh_key", "rsa_key_size", "private_ssh_key_path", "sshKeyName"}
-	for _, n := range yes {
-		if !secretName(n) {
-			t.Errorf("secretName(%q) = false; want true", n)
-		}
-	}
-	for _, n := range no {
-		if secretName(n) {
-			t.Errorf("secretName(%q) = true; want false", n)
-		}
-	}
+	checkYesNo(t, "secretName", secretName, strconv.Quote, yes, no)
 }

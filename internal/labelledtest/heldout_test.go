@@ -1,7 +1,6 @@
 package labelledtest
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -33,24 +32,11 @@ const heldOutMin = 120
 // per-ecosystem and per-family figures and every miss and false positive,
 // and fails below the floors measured when the set was written.
 func TestHeldOutSet(t *testing.T) {
-	s, sc := run(t, "../../testdata/heldout")
-	checkFamilies(t, s)
-	sc.log(t, s, "held-out set")
-	p, r := sc.total()
-	t.Logf("held-out overall: precision %.3f recall %.3f (TP %d, FP %d, FN %d; %d positives, %d labelled negatives)",
-		p, r, sc.tp, sc.fp, sc.fn, sc.positives, sc.negatives)
-	if sc.positives < heldOutMin || sc.negatives < heldOutMin {
-		t.Errorf("the held-out set holds %d positives and %d labelled negatives, want at least %d of each", sc.positives, sc.negatives, heldOutMin)
-	}
-	if p < heldOutPrecisionFloor || r < heldOutRecallFloor {
-		msg := fmt.Sprintf("held-out precision %.3f, recall %.3f: want at least %.2f and %.2f (the figures measured when the set was written, less 0.02)",
-			p, r, heldOutPrecisionFloor, heldOutRecallFloor)
-		if *lenient {
-			t.Log("not enforced: " + msg)
-		} else {
-			t.Error(msg)
-		}
-	}
+	scoreSet(t, "../../testdata/heldout", gate{
+		name: "held-out set", prefix: "held-out ", min: heldOutMin,
+		precision: heldOutPrecisionFloor, recall: heldOutRecallFloor,
+		why: " (the figures measured when the set was written, less 0.02)",
+	})
 }
 
 // checkFamilies fails on a label that names a family no rule belongs to (a

@@ -47,24 +47,44 @@ type set struct {
 // TestLabelledSet scans the expanded set as kvlint scan does and scores the
 // findings by line against the labels.
 func TestLabelledSet(t *testing.T) {
-	s, sc := run(t, "../../testdata/labelled")
-	checkFamilies(t, s)
-	sc.log(t, s, "labelled set")
-	p, r := sc.total()
-	t.Logf("overall: precision %.3f recall %.3f (TP %d, FP %d, FN %d; %d positives, %d labelled negatives)",
-		p, r, sc.tp, sc.fp, sc.fn, sc.positives, sc.negatives)
-	if sc.positives < 150 || sc.negatives < 150 {
-		t.Errorf("the set holds %d positives and %d labelled negatives, want at least 150 of each", sc.positives, sc.negatives)
-	}
+	sc := scoreSet(t, "../../testdata/labelled", gate{
+		name: "labelled set", min: 150, precision: threshold, recall: threshold,
+	})
 	checkCoverage(t, sc)
-	if p < threshold || r < threshold {
-		msg := fmt.Sprintf("precision %.3f, recall %.3f: want both at least %.2f", p, r, threshold)
-		if !*lenient {
-			t.Error(msg)
-		} else {
+}
+
+// gate is what a scored set must hold: at least min positives and as many
+// labelled negatives, and precision and recall at least their floors.
+type gate struct {
+	name              string // in the log and the failures: "labelled set"
+	prefix            string // of the overall figures' lines: "", "held-out "
+	min               int
+	precision, recall float64
+	why               string // how the floors were set, after a failure
+}
+
+// scoreSet runs and scores the set in dir, logs its figures, and fails
+// where it breaks g (below the floors only without -labelled.lenient).
+func scoreSet(t *testing.T, dir string, g gate) *scoring {
+	t.Helper()
+	s, sc := run(t, dir)
+	checkFamilies(t, s)
+	sc.log(t, s, g.name)
+	p, r := sc.total()
+	t.Logf("%soverall: precision %.3f recall %.3f (TP %d, FP %d, FN %d; %d positives, %d labelled negatives)",
+		g.prefix, p, r, sc.tp, sc.fp, sc.fn, sc.positives, sc.negatives)
+	if sc.positives < g.min || sc.negatives < g.min {
+		t.Errorf("the %s holds %d positives and %d labelled negatives, want at least %d of each", g.name, sc.positives, sc.negatives, g.min)
+	}
+	if p < g.precision || r < g.recall {
+		msg := fmt.Sprintf("%sprecision %.3f, recall %.3f: want at least %.2f and %.2f%s", g.prefix, p, r, g.precision, g.recall, g.why)
+		if *lenient {
 			t.Log("not enforced: " + msg)
+		} else {
+			t.Error(msg)
 		}
 	}
+	return sc
 }
 
 // run expands the archives of the directory from (testdata/labelled or
@@ -252,22 +272,18 @@ type ecoCounts struct {
 	counts
 }
 
-func (sc *scoring) eco(e string) *ecoCounts {
-	c := sc.byEco[e]
-	if c == nil {
-		c = &ecoCounts{}
-		sc.byEco[e] = c
-	}
-	return c
-}
+func (sc *scoring) eco(e string) *ecoCounts { return entry(sc.byEco, e) }
 
-func (sc *scoring) fam(f string) *counts {
-	c := sc.byFamily[f]
-	if c == nil {
-		c = &counts{}
-		sc.byFamily[f] = c
+func (sc *scoring) fam(f string) *counts { return entry(sc.byFamily, f) }
+
+// entry returns m's value for k, adding a zero one first if there is none.
+func entry[K comparable, V any](m map[K]*V, k K) *V {
+	v := m[k]
+	if v == nil {
+		v = new(V)
+		m[k] = v
 	}
-	return c
+	return v
 }
 
 // score matches findings to labels by line: a finding of an accepted
