@@ -190,9 +190,9 @@ var plainBranches = map[string]func(*Rule){
 
 // Fakes of the shapes the plain branches' samples use.
 var (
-	fakePlainHex = Fake("plain-hex", hexLower, 32)
-	fakePlainFn  = Fake("plain-functions", b64url, 54) + "=="
-	fakePlainACR = Fake("plain-acr", b64chars, 52)
+	fakePlainHex = Fake("plain-hex", HexLower, 32)
+	fakePlainFn  = Fake("plain-functions", Base64URLChars, 54) + "=="
+	fakePlainACR = Fake("plain-acr", Base64Chars, 52)
 )
 
 // plainHeaderSet is the header setter the samples' call contexts name.

@@ -55,7 +55,7 @@ func (f *hisFormat) pattern() string {
 func (f *hisFormat) core() string {
 	cls := `[A-Za-z0-9+/]`
 	switch {
-	case f.alnum:
+	case f.AlphaNum:
 		cls = `[A-Za-z0-9]`
 	case f.url:
 		cls = `[A-Za-z0-9_-]`

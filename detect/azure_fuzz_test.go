@@ -101,7 +101,7 @@ func FuzzEntraSecret(f *testing.F) {
 
 func FuzzADOLegacyPAT(f *testing.F) {
 	f.Add(fakeADOLegacyPAT("fuzz"))
-	f.Add(Fake("x", base32low, 52))
+	f.Add(Fake("x", Base32Lower, 52))
 	f.Fuzz(func(t *testing.T, s string) {
 		if validADOLegacyPAT(s) && len(s) != 52 {
 			t.Fatalf("valid legacy PAT of %d characters", len(s))

@@ -22,12 +22,12 @@ import (
 
 // hisFormat is one identifiable key kind: its signature, size and seeds.
 type hisFormat struct {
-	sig   string   // the base64 signature before the checksum
-	bytes int      // decoded length in bytes: 32, 39, 40 or 64
-	url   bool     // the URL-safe alphabet (- and _ for + and /)
-	alnum bool     // only letters and digits occur (Azure Search keys)
-	redis bool     // also the Azure Cache for Redis variant without + and /
-	seeds []string // the eight-character names of the checksum seeds
+	sig      string   // the base64 signature before the checksum
+	bytes    int      // decoded length in bytes: 32, 39, 40 or 64
+	url      bool     // the URL-safe alphabet (- and _ for + and /)
+	AlphaNum bool     // only letters and digits occur (Azure Search keys)
+	redis    bool     // also the Azure Cache for Redis variant without + and /
+	seeds    []string // the eight-character names of the checksum seeds
 }
 
 // The identifiable formats. Seeds are written as the names their values spell.
@@ -47,7 +47,7 @@ var (
 	// vector in Microsoft's Rust tests (identifiable_scans.rs) holds under Default0.
 	hisEventGrid = &hisFormat{sig: "AZEG", bytes: 32, seeds: []string{"SendRecv", "Default0"}}
 	hisFunctions = &hisFormat{sig: "AzFu", bytes: 40, url: true, seeds: []string{"Functi00", "Master00", "System00"}}
-	hisSearch    = &hisFormat{sig: "AzSe", bytes: 39, url: true, alnum: true, seeds: []string{"Query000", "PAdmin00"}}
+	hisSearch    = &hisFormat{sig: "AzSe", bytes: 39, url: true, AlphaNum: true, seeds: []string{"Query000", "PAdmin00"}}
 	hisACR       = &hisFormat{sig: "+ACR", bytes: 39, seeds: []string{"ACRDflt0"}}
 )
 
@@ -372,7 +372,7 @@ func (f *hisFormat) fake(seed string) string {
 			s = seed + "#" + string(rune('a'+try%26)) + string(rune('a'+try/26%26))
 		}
 		k := f.fakeOnce(s)
-		if f.alnum || f.redis {
+		if f.AlphaNum || f.redis {
 			// Search and Redis keys hold only letters and digits.
 			if !isAlnumString(k[:len(k)-f.padLen()]) {
 				continue
@@ -474,7 +474,7 @@ func fakeADOLegacyPAT(seed string) string {
 	b[22], b[8], b[7], b[2] = byte(sum), byte(sum>>8), byte(sum>>16), byte(sum>>24)
 	out := to5Bits(b[:]) // 52 values: 51 and the last bit, padded
 	for i, v := range out {
-		out[i] = base32low[v]
+		out[i] = Base32Lower[v]
 	}
 	return string(out)
 }

@@ -217,10 +217,10 @@ func TestAzureKeyConfidence(t *testing.T) {
 			t.Errorf("long-form CASK vector: got %s, want KV149 high", describe(k, e.Scan(k, neutral, nil)))
 		}
 	}
-	st := Fake("ctx-storage", b64chars, 86) + "=="
+	st := Fake("ctx-storage", Base64Chars, 86) + "=="
 	for _, c := range []struct{ v, id string }{
 		{"AccountKey=" + st, "KV102"},
-		{"Endpoint=sb://kvlintfake.servicebus.windows.net/;SharedAccessKeyName=x;SharedAccessKey=" + Fake("ctx-sb", b64chars, 43) + "=", "KV105"},
+		{"Endpoint=sb://kvlintfake.servicebus.windows.net/;SharedAccessKeyName=x;SharedAccessKey=" + Fake("ctx-sb", Base64Chars, 43) + "=", "KV105"},
 	} {
 		if fs := e.Scan(c.v, Context{Kind: KindLine}, nil); len(fs) != 1 || fs[0].Rule.ID != c.id {
 			t.Errorf("%s: got %s", c.id, describe(c.v, fs))

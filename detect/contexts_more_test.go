@@ -6,10 +6,10 @@ import "testing"
 // contexts_more.go: SQL password clauses, hash arrows, credentials by
 // position.
 func moreContextCases() []contextCase {
-	s := Fake("ctx-more", alnum, 22)
+	s := Fake("ctx-more", AlphaNum, 22)
 	pw := "Vb7#qLm2!zR9"
 	md5 := "md5" + Fake("ctx-more-md5", "0123456789abcdef", 32)
-	salt := Fake("ctx-more-salt", alnum+"!#%&()*+,-.:;<=>?@[]^_{|}~", 64)
+	salt := Fake("ctx-more-salt", AlphaNum+"!#%&()*+,-.:;<=>?@[]^_{|}~", 64)
 	mysqlHash := "*" + Fake("ctx-more-mysql", "0123456789ABCDEF", 40)
 	return []contextCase{
 		// PostgreSQL.

@@ -17,8 +17,8 @@ type contextCase struct {
 }
 
 func contextCases() []contextCase {
-	s := Fake("ctx-tp", alnum, 24)
-	t := Fake("ctx-tp2", alnum+"-_", 32)
+	s := Fake("ctx-tp", AlphaNum, 24)
+	t := Fake("ctx-tp2", AlphaNum+"-_", 32)
 	pw := "Qz9!mLr7#vX2"
 	return []contextCase{
 		// curl -u user:pass and its decoys.
@@ -124,8 +124,8 @@ func contextCases() []contextCase {
 // binds the token (contexts_struct.go), and flags whose last word runs a
 // secret word into others.
 func structuralCases() []contextCase {
-	s := Fake("ctx-struct", alnum, 24)
-	t := Fake("ctx-struct2", alnum+"-_", 32)
+	s := Fake("ctx-struct", AlphaNum, 24)
+	t := Fake("ctx-struct2", AlphaNum+"-_", 32)
 	pw := "Qz9!mLr7#vX2"
 	basic := base64.StdEncoding.EncodeToString([]byte("deploy:" + pw))
 	hexOf := func(seed string, n int) string { return Fake(seed, "0123456789ABCDEF", n) }
@@ -311,7 +311,7 @@ func TestCredIsSecretWord(t *testing.T) {
 		}
 	}
 	e := defaultEngine(t)
-	s := Fake("cred", alnum, 24)
+	s := Fake("cred", AlphaNum, 24)
 	if fs := e.Scan("cred="+s, Context{}, nil); len(fs) != 1 {
 		t.Errorf("cred=<value> in a value: %d findings, want 1", len(fs))
 	}

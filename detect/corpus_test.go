@@ -93,8 +93,8 @@ func benchMix(n int) ([]string, []Context) {
 	ctxs := make([]Context, 0, n)
 	names := []string{"url", "msg", "query", "name", "key", "path", "format", "id", "label", "endpoint", "header", "value"}
 	secrets := []string{
-		FakeCRCToken("ghp_", "bench"), "AKIA" + Fake("bench-aws", upperNum, 16),
-		"postgres://app:" + Fake("bench-pw", alnum, 16) + "@db:5432/app",
+		FakeCRCToken("ghp_", "bench"), "AKIA" + Fake("bench-aws", Base32Upper, 16),
+		"postgres://app:" + Fake("bench-pw", AlphaNum, 16) + "@db:5432/app",
 	}
 	for i := 0; len(vals) < n; i++ {
 		var v string

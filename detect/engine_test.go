@@ -173,7 +173,7 @@ func TestIsPlaceholder(t *testing.T) {
 		"%s", "user=%v", "xxxx", "XXXXXXXX", "********", "REDACTED", "example-token", "sample_key", "dummy",
 		"your_token_here", "YOUR-API-KEY", "TODO", "$AZURE_CLIENT_SECRET", "%APPDATA%", "aaaaaaaa", "abababab",
 		"password", "secret", "hunter2", "[token]", "{secret}"}
-	no := []string{Fake("ph", alnum, 24), "Tr0ub4dor&3", "kvlint-9f8a7b", `{"a":"b"}`}
+	no := []string{Fake("ph", AlphaNum, 24), "Tr0ub4dor&3", "kvlint-9f8a7b", `{"a":"b"}`}
 	checkYesNo(t, "IsPlaceholder", IsPlaceholder, Redact, yes, no)
 }
 
@@ -187,7 +187,7 @@ func TestRedact(t *testing.T) {
 		t.Errorf("Redact shows more than the prefix")
 	}
 	for n := 0; n <= 64; n++ {
-		s := Fake("redact-len", alnum, n)
+		s := Fake("redact-len", AlphaNum, n)
 		r := Redact(s)
 		shown := strings.Index(r, "…")
 		if shown > 4 || shown > n/4 {
@@ -224,7 +224,7 @@ func TestHash(t *testing.T) {
 
 func TestOptions(t *testing.T) {
 	tok := FakeCRCToken("ghp_", "options")
-	pw := Fake("options-pw", alnum, 20)
+	pw := Fake("options-pw", AlphaNum, 20)
 	pwCtx := Context{Kind: KindAssign, Name: "password"}
 	count := func(e *Engine, v string, c Context) int { return len(e.Scan(v, c, nil)) }
 	mustNew := func(o Options) *Engine {
@@ -310,7 +310,7 @@ func TestOptions(t *testing.T) {
 
 func TestOverlapsResolved(t *testing.T) {
 	e := defaultEngine(t)
-	key := Fake("overlap", b64chars, 76) + "+ASt" + Fake("overlap2", b64chars, 5) + "A=="
+	key := Fake("overlap", Base64Chars, 76) + "+ASt" + Fake("overlap2", Base64Chars, 5) + "A=="
 	v := "DefaultEndpointsProtocol=https;AccountName=kvlintfake;AccountKey=" + key + ";EndpointSuffix=core.windows.net"
 	fs := e.Scan(v, Context{Kind: KindAssign, Name: "storageConnectionString"}, nil)
 	if len(fs) != 1 || fs[0].Rule.ID != "KV103" {
@@ -318,10 +318,10 @@ func TestOverlapsResolved(t *testing.T) {
 	}
 	// A password slot holding a provider token is the token (KV118), and a
 	// password is still the slot's (KV108).
-	sg := "SG." + Fake("overlap-sg", b64url, 22) + "." + Fake("overlap-sg2", b64url, 43)
+	sg := "SG." + Fake("overlap-sg", Base64URLChars, 22) + "." + Fake("overlap-sg2", Base64URLChars, 43)
 	for _, c := range []struct{ v, want string }{
 		{`host=smtp.sendgrid.net;user id=apikey;password=` + sg + `;`, "KV118"},
-		{`host=db;user id=app;password=` + Fake("overlap-pw", alnum, 14) + `!;`, "KV108"},
+		{`host=db;user id=app;password=` + Fake("overlap-pw", AlphaNum, 14) + `!;`, "KV108"},
 	} {
 		fs := e.Scan(c.v, Context{}, nil)
 		if len(fs) != 1 || fs[0].Rule.ID != c.want {
@@ -329,7 +329,7 @@ func TestOverlapsResolved(t *testing.T) {
 		}
 	}
 	// Several secrets in one value: ordered, not overlapping.
-	multi := "a=" + FakeCRCToken("ghp_", "m1") + " b=AKIA" + Fake("m2", upperNum, 16) + " c=" + FakeCRCToken("ghp_", "m3")
+	multi := "a=" + FakeCRCToken("ghp_", "m1") + " b=AKIA" + Fake("m2", Base32Upper, 16) + " c=" + FakeCRCToken("ghp_", "m3")
 	fs = e.Scan(multi, Context{}, nil)
 	if len(fs) != 3 {
 		t.Fatalf("multi: %s; want 3", describe(multi, fs))
@@ -362,10 +362,10 @@ func largeValueOf(n int) string {
 	b.Grow(n + 4096)
 	text := "url=https://example.com/api?q=1 SELECT id FROM t WHERE x = $1; failed to read %s: %w\n"
 	for i := 0; b.Len() < n; i++ {
-		b.WriteString(Fake("large"+string(rune('a'+i%26)), b64chars, 4000))
+		b.WriteString(Fake("large"+string(rune('a'+i%26)), Base64Chars, 4000))
 		b.WriteString(text)
 		if i%100 == 7 {
-			b.WriteString(" token ghp_" + Fake("large-tok", alnum, 36) + " \n")
+			b.WriteString(" token ghp_" + Fake("large-tok", AlphaNum, 36) + " \n")
 		}
 	}
 	return b.String()

@@ -32,7 +32,7 @@ func TestExplainAgreesWithScan(t *testing.T) {
 func TestExplainNames(t *testing.T) {
 	e := defaultEngine(t)
 	gh := FakeCRCToken("ghp_", "explain")
-	pw := Fake("explain-pw", alnum, 20)
+	pw := Fake("explain-pw", AlphaNum, 20)
 	cases := []struct {
 		name   string
 		value  string

@@ -49,20 +49,20 @@ func FakeFor(ruleID, seed string) (string, bool) {
 
 // fakeGUID returns a GUID-shaped fake derived from seed.
 func fakeGUID(seed string) string {
-	h := Fake(seed, hexLower, 32)
+	h := Fake(seed, HexLower, 32)
 	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 }
 
 // fakeTeamsWebhook returns a fake Microsoft Teams incoming webhook URL.
 func fakeTeamsWebhook(seed string) string {
 	return "https://kvlintfake.webhook.office.com/webhookb2/" + fakeGUID(seed+"/group") + "@" + fakeGUID(seed+"/tenant") +
-		"/IncomingWebhook/" + Fake(seed+"/hook", hexLower, 32) + "/" + fakeGUID(seed+"/connector")
+		"/IncomingWebhook/" + Fake(seed+"/hook", HexLower, 32) + "/" + fakeGUID(seed+"/connector")
 }
 
 // fakeLogicAppURL returns a fake Logic Apps / Power Automate HTTP trigger
 // URL with its sig= signature.
 func fakeLogicAppURL(seed string) string {
-	return "https://prod-00.westeurope.logic.azure.com:443/workflows/" + Fake(seed+"/wf", hexLower, 32) +
+	return "https://prod-00.westeurope.logic.azure.com:443/workflows/" + Fake(seed+"/wf", HexLower, 32) +
 		"/triggers/manual/paths/invoke?api-version=2016-10-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=" +
-		Fake(seed+"/sig", b64url, 43)
+		Fake(seed+"/sig", Base64URLChars, 43)
 }

@@ -133,7 +133,7 @@ func validAgeKey(s string) bool {
 
 // fakeAgeKey returns a checksum-valid fake age identity derived from seed.
 func fakeAgeKey(seed string) string {
-	raw := []byte(Fake(seed, hexLower, 64))
+	raw := []byte(Fake(seed, HexLower, 64))
 	key := make([]byte, 32)
 	for i := range key {
 		key[i] = hexNibble(raw[2*i])<<4 | hexNibble(raw[2*i+1])
@@ -164,7 +164,7 @@ func validGrafanaSA(tok string) bool {
 
 // fakeGrafanaSA returns a checksum-valid fake Grafana service account token.
 func fakeGrafanaSA(seed string) string {
-	s := Fake(seed, alnum, 32)
+	s := Fake(seed, AlphaNum, 32)
 	return "glsa_" + s + "_" + grafanaSAChecksum(s)
 }
 

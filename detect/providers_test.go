@@ -175,7 +175,7 @@ func TestDiscordBotStructure(t *testing.T) {
 		t.Fatal(err)
 	}
 	enc := func(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
-	ts, mac := Fake("dstruct-ts", b64url, 6), Fake("dstruct-mac", b64url, 38)
+	ts, mac := Fake("dstruct-ts", Base64URLChars, 6), Fake("dstruct-mac", Base64URLChars, 38)
 	for _, id := range []string{"1" + Fake("d17", "0123456789", 16), "9" + Fake("d18", "0123456789", 17), "1" + Fake("d19", "0123456789", 18), "1" + Fake("d20", "0123456789", 19)} {
 		tok := enc(id) + "." + ts + "." + mac
 		for _, v := range []string{tok, "`" + tok + "`", "| bot | " + tok + " |", `"` + tok + `"`} {
@@ -191,7 +191,7 @@ func TestDiscordBotStructure(t *testing.T) {
 		{"leading zero", enc("0"+Fake("d0", "0123456789", 17)) + "." + ts + "." + mac},
 		{"timestamp not 6 characters", enc("1"+Fake("dts", "0123456789", 17)) + "." + ts[:5] + "." + mac},
 		{"HMAC shorter than 27", enc("1"+Fake("dmac", "0123456789", 17)) + "." + ts + "." + mac[:26]},
-		{"JWT", signJWT(`{"alg":"HS256","typ":"JWT"}`, `{"sub":"kvlint-fake"}`, Fake("dstruct-jwt", b64url, 32))},
+		{"JWT", signJWT(`{"alg":"HS256","typ":"JWT"}`, `{"sub":"kvlint-fake"}`, Fake("dstruct-jwt", Base64URLChars, 32))},
 	} {
 		if validDiscordBot(d.v) {
 			t.Errorf("decoy (%s) passes validDiscordBot", d.why)
@@ -231,7 +231,7 @@ func FuzzDiscordBot(f *testing.F) {
 // and the names the filter must let through still bind.
 func TestAzureNameOfOtherVendor(t *testing.T) {
 	e := defaultEngine(t)
-	hex := Fake("other-vendor", hexLower, 32)
+	hex := Fake("other-vendor", HexLower, 32)
 	for _, c := range []struct {
 		name, family string
 	}{
@@ -271,7 +271,7 @@ func TestAzureNameOfOtherVendor(t *testing.T) {
 }
 
 func FuzzKeyBefore(f *testing.F) {
-	f.Add("SEARCH_API_KEY="+Fake("fz", hexLower, 32), 15)
+	f.Add("SEARCH_API_KEY="+Fake("fz", HexLower, 32), 15)
 	f.Add(`"api-key": "x"`, 12)
 	f.Add("", 0)
 	f.Fuzz(func(t *testing.T, v string, start int) {
@@ -302,8 +302,8 @@ func FuzzKeyBefore(f *testing.F) {
 }
 
 func FuzzNewRelicName(f *testing.F) {
-	f.Add("NEW_RELIC_LICENSE_KEY", Fake("fz-nr", hexLower, 40))
-	f.Add("newrelic.license_key", "eu01xx"+Fake("fz-nr-eu", hexLower, 34))
+	f.Add("NEW_RELIC_LICENSE_KEY", Fake("fz-nr", HexLower, 40))
+	f.Add("newrelic.license_key", "eu01xx"+Fake("fz-nr-eu", HexLower, 34))
 	f.Add("", "")
 	f.Fuzz(func(t *testing.T, name, v string) {
 		if newRelicLicenseName(name) && !hasWordSeq(name, "newrelic") && !hasWordSeq(name, "new", "relic") {

@@ -15,32 +15,32 @@ const openAIMarker = "T3BlbkFJ"
 func init() {
 	fakeGenerators["KV500"] = fakeOpenAI
 	fakeGenerators["KV501"] = fakeAnthropic
-	fakeGenerators["KV502"] = func(seed string) string { return "hf_" + Fake(seed, alnum[10:], 34) }
-	fakeGenerators["KV503"] = func(seed string) string { return "gsk_" + Fake(seed, alnum, 52) }
-	fakeGenerators["KV504"] = func(seed string) string { return "r8_" + Fake(seed, alnum, 37) }
+	fakeGenerators["KV502"] = func(seed string) string { return "hf_" + Fake(seed, AlphaNum[10:], 34) }
+	fakeGenerators["KV503"] = func(seed string) string { return "gsk_" + Fake(seed, AlphaNum, 52) }
+	fakeGenerators["KV504"] = func(seed string) string { return "r8_" + Fake(seed, AlphaNum, 37) }
 }
 
 // fakeOpenAI returns a fake project key: sk-proj-, 74 characters, the
 // marker, 74 more.
 func fakeOpenAI(seed string) string {
-	return "sk-proj-" + Fake(seed+"/1", b64url, 74) + openAIMarker + Fake(seed+"/2", b64url, 74)
+	return "sk-proj-" + Fake(seed+"/1", Base64URLChars, 74) + openAIMarker + Fake(seed+"/2", Base64URLChars, 74)
 }
 
 // fakeAnthropic returns a fake API key: sk-ant-api03-, 93 characters, AA.
 func fakeAnthropic(seed string) string {
-	return "sk-ant-api03-" + Fake(seed, b64url, 93) + "AA"
+	return "sk-ant-api03-" + Fake(seed, Base64URLChars, 93) + "AA"
 }
 
 func aiRules() []*Rule {
 	openai := fakeOpenAI("tp")
-	svc := "sk-svcacct-" + Fake("svc/1", b64url, 74) + openAIMarker + Fake("svc/2", b64url, 74)
-	legacy := "sk-" + Fake("openai-legacy/1", alnum, 20) + openAIMarker + Fake("openai-legacy/2", alnum, 20)
-	noMarker := "sk-proj-" + Fake("openai-nomarker", b64url, 156)
+	svc := "sk-svcacct-" + Fake("svc/1", Base64URLChars, 74) + openAIMarker + Fake("svc/2", Base64URLChars, 74)
+	legacy := "sk-" + Fake("openai-legacy/1", AlphaNum, 20) + openAIMarker + Fake("openai-legacy/2", AlphaNum, 20)
+	noMarker := "sk-proj-" + Fake("openai-nomarker", Base64URLChars, 156)
 	ant := fakeAnthropic("tp")
-	antAdmin := "sk-ant-admin01-" + Fake("ant-admin", b64url, 93) + "AA"
-	hf := "hf_" + Fake("hf-tp", alnum[10:], 34)
-	groq := "gsk_" + Fake("groq", alnum, 52)
-	r8 := "r8_" + Fake("replicate", alnum, 37)
+	antAdmin := "sk-ant-admin01-" + Fake("ant-admin", Base64URLChars, 93) + "AA"
+	hf := "hf_" + Fake("hf-tp", AlphaNum[10:], 34)
+	groq := "gsk_" + Fake("groq", AlphaNum, 52)
+	r8 := "r8_" + Fake("replicate", AlphaNum, 37)
 	return []*Rule{
 		{
 			Info: info("KV500", "openai-api-key",
@@ -89,7 +89,7 @@ func aiRules() []*Rule {
 			16, 120, 4.0,
 			[]Sample{tp(ant), tp(antAdmin), tpIn("x-api-key: "+ant, ant)},
 			fp("sk-ant-api03-"),
-			fp("sk-ant-api03-"+Fake("ant-short", b64url, 40)+"AA"),
+			fp("sk-ant-api03-"+Fake("ant-short", Base64URLChars, 40)+"AA"),
 			fp("sk-ant-api03-"+strings.Repeat("x", 93)+"AA")),
 		{
 			Info: info("KV502", "huggingface-token",
@@ -113,7 +113,7 @@ func aiRules() []*Rule {
 				}
 				return High
 			},
-			TruePositives: []Sample{tp(hf), tpIn(`HF_TOKEN="`+hf+`"`, hf), tp("api_org_" + Fake("hf-org", alnum[10:], 34))},
+			TruePositives: []Sample{tp(hf), tpIn(`HF_TOKEN="`+hf+`"`, hf), tp("api_org_" + Fake("hf-org", AlphaNum[10:], 34))},
 			FalsePositives: []Sample{
 				fp("hf_" + strings.Repeat("a", 34)),
 				fp("hf_abcdefghijklmnopqrstuvwxyzabcdefgh"),

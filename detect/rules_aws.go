@@ -14,9 +14,9 @@ func awsSecretName(ctx Context) bool {
 }
 
 func awsRules() []*Rule {
-	keyID := "AKIA" + Fake("aws-id", upperNum, 16)
-	stsID := "ASIA" + Fake("aws-sts", upperNum, 16)
-	secret := Fake("aws-secret", b64chars, 40)
+	keyID := "AKIA" + Fake("aws-id", Base32Upper, 16)
+	stsID := "ASIA" + Fake("aws-sts", Base32Upper, 16)
+	secret := Fake("aws-secret", Base64Chars, 40)
 	return []*Rule{
 		token(info("KV110", "aws-access-key-id",
 			"an AWS access key ID is hardcoded",
@@ -36,7 +36,7 @@ func awsRules() []*Rule {
 			fp("AKIAIOSFODNN7EXAMPLE"),
 			fp("Asia/Kolkata"),
 			fp("AKIAXXXXXXXXXXXXXXXX"),
-			fp("AKIA"+Fake("aws-id", upperNum, 16)+"Z")), // too long
+			fp("AKIA"+Fake("aws-id", Base32Upper, 16)+"Z")), // too long
 		{
 			Info: info("KV111", "aws-secret-access-key",
 				"an AWS secret access key is hardcoded",
@@ -83,7 +83,7 @@ func awsRules() []*Rule {
 			},
 			FalsePositives: []Sample{
 				fpCtx("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", ctxName("awsSecretAccessKey")),
-				fp("https://s3.amazonaws.com/bucket/" + Fake("sha", hexLower, 40)),
+				fp("https://s3.amazonaws.com/bucket/" + Fake("sha", HexLower, 40)),
 				fpCtx(secret, ctxName("awsRegionList")),
 				fp(secret),
 			},

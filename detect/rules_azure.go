@@ -36,17 +36,17 @@ func azureRules() []*Rule {
 		Fake("entra7-body", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789~._-", 31)
 	storageID := hisStorage.fake("storage")
 	storageBad := breakChecksum(storageID, 40)
-	storagePlain := Fake("storage-plain", b64chars, 86) + "=="
+	storagePlain := Fake("storage-plain", Base64Chars, 86) + "=="
 	cosmosID := hisCosmos.fake("cosmos")
 	cosmosBad := breakChecksum(cosmosID, 40)
-	cosmosPlain := Fake("cosmos-plain", b64chars, 86) + "=="
+	cosmosPlain := Fake("cosmos-plain", Base64Chars, 86) + "=="
 	sbID := hisServiceBus.fake("servicebus")
 	sbBad := breakChecksum(sbID, 20)
-	sbPlain := Fake("sb-plain", b64chars, 43) + "="
-	sig := strings.NewReplacer("+", "%2B", "/", "%2F").Replace(Fake("sas", b64chars, 43)) + "%3D"
+	sbPlain := Fake("sb-plain", Base64Chars, 43) + "="
+	sig := strings.NewReplacer("+", "%2B", "/", "%2F").Replace(Fake("sas", Base64Chars, 43)) + "%3D"
 	adoPAT := fakeCASK("ado", "AAAA", "AZDO")
 	adoBad := breakChecksum(adoPAT, 10)
-	adoLegacy := Fake("ado-legacy", base32low, 52)
+	adoLegacy := Fake("ado-legacy", Base32Lower, 52)
 	adoLegacyOK := fakeADOLegacyPAT("ado-legacy")
 
 	return []*Rule{

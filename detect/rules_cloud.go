@@ -10,18 +10,18 @@ import (
 // Okta, Confluent, Firebase, Algolia, Mapbox.
 
 func init() {
-	fakeGenerators["KV530"] = func(seed string) string { return "dop_v1_" + Fake(seed, hexLower, 64) }
-	fakeGenerators["KV531"] = func(seed string) string { return "HRKU-AA" + Fake(seed, b64url, 58) }
+	fakeGenerators["KV530"] = func(seed string) string { return "dop_v1_" + Fake(seed, HexLower, 64) }
+	fakeGenerators["KV531"] = func(seed string) string { return "HRKU-AA" + Fake(seed, Base64URLChars, 58) }
 	fakeGenerators["KV532"] = func(seed string) string {
-		return "v1.0-" + Fake(seed+"/1", hexLower, 24) + "-" + Fake(seed+"/2", hexLower, 146)
+		return "v1.0-" + Fake(seed+"/1", HexLower, 24) + "-" + Fake(seed+"/2", HexLower, 146)
 	}
-	fakeGenerators["KV533"] = func(seed string) string { return Fake(seed, b64url, 40) }
-	fakeGenerators["KV534"] = func(seed string) string { return "00" + Fake(seed, b64url, 40) }
-	fakeGenerators["KV535"] = func(seed string) string { return Fake(seed, b64chars, 64) }
+	fakeGenerators["KV533"] = func(seed string) string { return Fake(seed, Base64URLChars, 40) }
+	fakeGenerators["KV534"] = func(seed string) string { return "00" + Fake(seed, Base64URLChars, 40) }
+	fakeGenerators["KV535"] = func(seed string) string { return Fake(seed, Base64Chars, 64) }
 	fakeGenerators["KV536"] = func(seed string) string {
-		return "AAAA" + Fake(seed+"/id", b64url, 7) + ":APA91b" + Fake(seed, b64url, 134)
+		return "AAAA" + Fake(seed+"/id", Base64URLChars, 7) + ":APA91b" + Fake(seed, Base64URLChars, 134)
 	}
-	fakeGenerators["KV537"] = func(seed string) string { return Fake(seed, hexLower, 32) }
+	fakeGenerators["KV537"] = func(seed string) string { return Fake(seed, HexLower, 32) }
 	fakeGenerators["KV538"] = fakeMapbox
 	providerContexts["KV533"] = ctxName("cloudflareApiToken")
 	providerContexts["KV534"] = ctxName("oktaApiToken")
@@ -32,8 +32,8 @@ func init() {
 // fakeMapbox returns a fake Mapbox secret token: sk., base64 of its JSON
 // claims (user, token id), a dot and the signature.
 func fakeMapbox(seed string) string {
-	return "sk." + b64JSONFake(map[string]any{"u": "kvlint-fake", "a": Fake(seed+"/a", base32low, 25)}) +
-		"." + Fake(seed, b64url, 22)
+	return "sk." + b64JSONFake(map[string]any{"u": "kvlint-fake", "a": Fake(seed+"/a", Base32Lower, 25)}) +
+		"." + Fake(seed, Base64URLChars, 22)
 }
 
 // secretNear reports whether a secret word occurs near the match.
@@ -48,12 +48,12 @@ func secretNear(m Match) bool {
 
 func cloudRules() []*Rule {
 	do := fakeGenerators["KV530"]("tp")
-	doo := "doo_v1_" + Fake("do-oauth", hexLower, 64)
+	doo := "doo_v1_" + Fake("do-oauth", HexLower, 64)
 	hrku := fakeGenerators["KV531"]("tp")
 	herokuUUID := fakeGUID("heroku-legacy")
 	ca := fakeGenerators["KV532"]("tp")
 	cf := fakeGenerators["KV533"]("tp")
-	cfGlobal := Fake("cf-global", hexLower, 37)
+	cfGlobal := Fake("cf-global", HexLower, 37)
 	okta := fakeGenerators["KV534"]("tp")
 	conf := fakeGenerators["KV535"]("tp")
 	fcm := fakeGenerators["KV536"]("tp")
@@ -147,7 +147,7 @@ func cloudRules() []*Rule {
 			FalsePositives: []Sample{
 				fp(cf),
 				fpCtx(cf, ctxName("cloudflareZoneID")),
-				fp("cloudflare ray " + Fake("cf-ray", hexLower, 37)),
+				fp("cloudflare ray " + Fake("cf-ray", HexLower, 37)),
 			},
 		},
 		{
@@ -177,7 +177,7 @@ func cloudRules() []*Rule {
 			FalsePositives: []Sample{
 				fp(okta),
 				fpCtx(okta, ctxName("oktaClientID")),
-				fp("https://kvlint.okta.com/app/" + "00" + Fake("okta-app", alnum, 18)),
+				fp("https://kvlint.okta.com/app/" + "00" + Fake("okta-app", AlphaNum, 18)),
 			},
 		},
 		{
@@ -271,7 +271,7 @@ func cloudRules() []*Rule {
 			TruePositives: []Sample{tp(mapbox), tpIn("MAPBOX_ACCESS_TOKEN="+mapbox, mapbox)},
 			FalsePositives: []Sample{
 				fp("pk." + mapbox[3:]),
-				fp("sk.eyJ" + Fake("mapbox-garbage", alnum, 30) + "." + Fake("mapbox-g2", alnum, 22)),
+				fp("sk.eyJ" + Fake("mapbox-garbage", AlphaNum, 30) + "." + Fake("mapbox-g2", AlphaNum, 22)),
 			},
 		},
 	}

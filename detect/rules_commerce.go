@@ -10,26 +10,26 @@ import (
 // Mailgun, Mailchimp.
 
 func init() {
-	fakeGenerators["KV540"] = func(seed string) string { return "shpat_" + Fake(seed, hexLower, 32) }
-	fakeGenerators["KV541"] = func(seed string) string { return "EAAA" + Fake(seed, b64url, 60) }
+	fakeGenerators["KV540"] = func(seed string) string { return "shpat_" + Fake(seed, HexLower, 32) }
+	fakeGenerators["KV541"] = func(seed string) string { return "EAAA" + Fake(seed, Base64URLChars, 60) }
 	fakeGenerators["KV542"] = func(seed string) string {
-		return "access_token$production$" + Fake(seed+"/m", base32low[:26]+"0123456789", 16) + "$" + Fake(seed, hexLower, 32)
+		return "access_token$production$" + Fake(seed+"/m", Base32Lower[:26]+"0123456789", 16) + "$" + Fake(seed, HexLower, 32)
 	}
-	fakeGenerators["KV543"] = func(seed string) string { return "key-" + Fake(seed, hexLower, 32) }
-	fakeGenerators["KV544"] = func(seed string) string { return Fake(seed, hexLower, 32) + "-us14" }
+	fakeGenerators["KV543"] = func(seed string) string { return "key-" + Fake(seed, HexLower, 32) }
+	fakeGenerators["KV544"] = func(seed string) string { return Fake(seed, HexLower, 32) + "-us14" }
 	providerContexts["KV543"] = ctxName("mailgunApiKey")
 }
 
 func commerceRules() []*Rule {
 	shpat := fakeGenerators["KV540"]("tp")
-	shpss := "shpss_" + Fake("shopify-ss", hexLower, 32)
+	shpss := "shpss_" + Fake("shopify-ss", HexLower, 32)
 	eaaa := fakeGenerators["KV541"]("tp")
-	sq0atp := "sq0atp-" + Fake("square-atp", b64url, 22)
-	sq0csp := "sq0csp-" + Fake("square-csp", b64url, 43)
+	sq0atp := "sq0atp-" + Fake("square-atp", Base64URLChars, 22)
+	sq0csp := "sq0csp-" + Fake("square-csp", Base64URLChars, 43)
 	bt := fakeGenerators["KV542"]("tp")
-	btSandbox := "access_token$sandbox$" + Fake("bt-sb/m", "abcdefghijklmnopqrstuvwxyz0123456789", 16) + "$" + Fake("bt-sb", hexLower, 32)
+	btSandbox := "access_token$sandbox$" + Fake("bt-sb/m", "abcdefghijklmnopqrstuvwxyz0123456789", 16) + "$" + Fake("bt-sb", HexLower, 32)
 	mg := fakeGenerators["KV543"]("tp")
-	mgNew := Fake("mailgun-new/1", hexLower, 32) + "-" + Fake("mailgun-new/2", hexLower, 8) + "-" + Fake("mailgun-new/3", hexLower, 8)
+	mgNew := Fake("mailgun-new/1", HexLower, 32) + "-" + Fake("mailgun-new/2", HexLower, 8) + "-" + Fake("mailgun-new/3", HexLower, 8)
 	mc := fakeGenerators["KV544"]("tp")
 	return []*Rule{
 		token(info("KV540", "shopify-token",
@@ -68,7 +68,7 @@ func commerceRules() []*Rule {
 			TruePositives: []Sample{tp(eaaa), tp(sq0atp), tp(sq0csp), tpIn("SQUARE_ACCESS_TOKEN="+eaaa, eaaa)},
 			FalsePositives: []Sample{
 				fp("EAAA" + strings.Repeat("a", 60)),
-				fp("EAAA" + Fake("square-long", b64url, 150)), // longer: not Square's
+				fp("EAAA" + Fake("square-long", Base64URLChars, 150)), // longer: not Square's
 				fp("sq0atp-"),
 			},
 		},
@@ -125,7 +125,7 @@ func commerceRules() []*Rule {
 			FalsePositives: []Sample{
 				fp(mg),
 				fpCtx(mg, ctxName("mailgunDomain")),
-				fp("mailgun pubkey-" + Fake("mailgun-pub", hexLower, 32)),
+				fp("mailgun pubkey-" + Fake("mailgun-pub", HexLower, 32)),
 			},
 		},
 		token(info("KV544", "mailchimp-api-key",

@@ -14,17 +14,17 @@ import (
 func init() {
 	fakeGenerators["KV550"] = fakeDiscordBot
 	fakeGenerators["KV551"] = func(seed string) string {
-		return "https://discord.com/api/webhooks/1" + Fake(seed+"/id", "0123456789", 18) + "/" + Fake(seed, b64url, 68)
+		return "https://discord.com/api/webhooks/1" + Fake(seed+"/id", "0123456789", 18) + "/" + Fake(seed, Base64URLChars, 68)
 	}
 	fakeGenerators["KV552"] = func(seed string) string {
-		return "6" + Fake(seed+"/id", "0123456789", 9) + ":AA" + Fake(seed, b64url, 33)
+		return "6" + Fake(seed+"/id", "0123456789", 9) + ":AA" + Fake(seed, Base64URLChars, 33)
 	}
 	fakeGenerators["KV553"] = func(seed string) string {
-		return "ntn_" + Fake(seed+"/n", "0123456789", 11) + Fake(seed, alnum, 35)
+		return "ntn_" + Fake(seed+"/n", "0123456789", 11) + Fake(seed, AlphaNum, 35)
 	}
 	fakeGenerators["KV554"] = func(seed string) string {
 		return "xoxc-" + Fake(seed+"/1", "0123456789", 12) + "-" + Fake(seed+"/2", "0123456789", 12) + "-" +
-			Fake(seed+"/3", "0123456789", 13) + "-" + Fake(seed, hexLower, 64)
+			Fake(seed+"/3", "0123456789", 13) + "-" + Fake(seed, HexLower, 64)
 	}
 	providerContexts["KV550"] = ctxName("discordBotToken")
 }
@@ -37,7 +37,7 @@ func fakeDiscordBot(seed string) string {
 
 // discordBotFor returns a fake bot token for the user ID id.
 func discordBotFor(id, seed string) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(id)) + "." + Fake(seed+"/ts", b64url, 6) + "." + Fake(seed, b64url, 38)
+	return base64.RawURLEncoding.EncodeToString([]byte(id)) + "." + Fake(seed+"/ts", Base64URLChars, 6) + "." + Fake(seed, Base64URLChars, 38)
 }
 
 // discordIDPrefixes returns the first four characters of base64 of every
@@ -56,14 +56,14 @@ func commsRules() []*Rule {
 	bot19 := discordBotFor("1"+Fake("dbot19", "0123456789", 18), "dbot19")
 	shortID := discordBotFor("1"+Fake("dbot16", "0123456789", 15), "dbot16")
 	unsigned := b64JSONFake(map[string]any{"alg": "none", "typ": "JWT"}) + "." + b64JSONFake(map[string]any{"sub": "kvlint-fake"}) + "."
-	digitsThenText := base64.RawURLEncoding.EncodeToString([]byte("1234kvlint-fake-xy")) + "." + Fake("dbot-ts", b64url, 6) + "." + Fake("dbot-x", b64url, 38)
-	notSnowflake := base64.RawURLEncoding.EncodeToString([]byte("kvlint-fake-bot-xy")) + "." + Fake("dbot-ts", b64url, 6) + "." + Fake("dbot-x", b64url, 38)
+	digitsThenText := base64.RawURLEncoding.EncodeToString([]byte("1234kvlint-fake-xy")) + "." + Fake("dbot-ts", Base64URLChars, 6) + "." + Fake("dbot-x", Base64URLChars, 38)
+	notSnowflake := base64.RawURLEncoding.EncodeToString([]byte("kvlint-fake-bot-xy")) + "." + Fake("dbot-ts", Base64URLChars, 6) + "." + Fake("dbot-x", Base64URLChars, 38)
 	hook := fakeGenerators["KV551"]("tp")
 	tg := fakeGenerators["KV552"]("tp")
 	ntn := fakeGenerators["KV553"]("tp")
-	notionLegacy := "secret_" + Fake("notion-legacy", alnum, 43)
+	notionLegacy := "secret_" + Fake("notion-legacy", AlphaNum, 43)
 	xoxc := fakeGenerators["KV554"]("tp")
-	legacyHook := "https://kvlint.slack.com/services/hooks/incoming-webhook?token=" + Fake("slack-legacy-hook", alnum, 24)
+	legacyHook := "https://kvlint.slack.com/services/hooks/incoming-webhook?token=" + Fake("slack-legacy-hook", AlphaNum, 24)
 	return []*Rule{
 		{
 			Info: info("KV550", "discord-bot-token",
@@ -115,7 +115,7 @@ func commsRules() []*Rule {
 				fp(shortID),        // 16 digits: no snowflake
 				fp(unsigned),       // a JWT whose alg is none
 				fp(digitsThenText), // decodes to digits, then text
-				fp("build " + base64.RawURLEncoding.EncodeToString([]byte("1.24.3-release")) + ".abcdef." + Fake("dbot-ver", b64url, 30)),
+				fp("build " + base64.RawURLEncoding.EncodeToString([]byte("1.24.3-release")) + ".abcdef." + Fake("dbot-ver", Base64URLChars, 30)),
 			},
 		},
 		{
@@ -197,7 +197,7 @@ func commsRules() []*Rule {
 			rules.SeverityError, 7.0, "slack"),
 			[]string{"xoxc-", "xoxd-", ".slack.com/services/hooks/"}, `(?:^|[^A-Za-z0-9-])(xoxc-[0-9]{6,}-[0-9]{6,}-[0-9]{6,}-[a-f0-9]{64}|xoxd-[A-Za-z0-9%/+=]{50,300}|https://[a-z0-9-]+\.slack\.com/services/hooks/[a-z_-]+\?token=[A-Za-z0-9]{24})`,
 			100, 320, 3.5,
-			[]Sample{tp(xoxc), tp(legacyHook), tp("xoxd-" + Fake("slack-cookie", b64chars, 120))},
+			[]Sample{tp(xoxc), tp(legacyHook), tp("xoxd-" + Fake("slack-cookie", Base64Chars, 120))},
 			fp("xoxc-not-a-token"),
 			fp("https://kvlint.slack.com/services/hooks/incoming-webhook?token=XXXXXXXXXXXXXXXXXXXXXXXX")),
 	}

@@ -24,10 +24,10 @@ func corruptPEM(typ, seed string) string {
 	var b strings.Builder
 	b.WriteString("-----BEGIN " + typ + "-----\n")
 	for i := 0; i < 12; i++ {
-		b.WriteString(Fake(seed+string(rune('a'+i)), b64chars, 64))
+		b.WriteString(Fake(seed+string(rune('a'+i)), Base64Chars, 64))
 		b.WriteByte('\n')
 	}
-	b.WriteString(Fake(seed+"end", b64chars, 20) + "==\n")
+	b.WriteString(Fake(seed+"end", Base64Chars, 20) + "==\n")
 	b.WriteString("-----END " + typ + "-----\n")
 	return b.String()
 }
@@ -35,20 +35,20 @@ func corruptPEM(typ, seed string) string {
 func cryptoRules() []*Rule {
 	enc := base64.RawURLEncoding.EncodeToString
 	jwt := enc([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." +
-		enc([]byte(`{"sub":"kvlint-fake-user","iat":1700000000,"exp":1900000000}`)) + "." + Fake("jwt-sig", b64url, 43)
+		enc([]byte(`{"sub":"kvlint-fake-user","iat":1700000000,"exp":1900000000}`)) + "." + Fake("jwt-sig", Base64URLChars, 43)
 	jwtHead := jwt[:strings.LastIndexByte(jwt, '.')]
 	expiredJWT := enc([]byte(`{"alg":"RS256","typ":"JWT","kid":"kvlint-fake"}`)) + "." +
-		enc([]byte(`{"aud":"kvlint-fake-app","iss":"https://login.example.test/","exp":1637195112,"iat":1637191212}`)) + "." + Fake("jwt-expired-sig", b64url, 86)
+		enc([]byte(`{"aud":"kvlint-fake-app","iss":"https://login.example.test/","exp":1637195112,"iat":1637191212}`)) + "." + Fake("jwt-expired-sig", Base64URLChars, 86)
 	std := base64.URLEncoding.EncodeToString
-	padded := std([]byte(`{"alg":"RS256","typ":"JWT"}`)) + "." + std([]byte(`{"foo":"paddedbar"}`)) + "." + Fake("jwt-pad", b64url, 86) + "=="
-	compressed := enc([]byte(`{"alg":"RS256","zip":"DEF"}`)) + "." + Fake("jwt-zip", b64url, 80) + "." + Fake("jwt-zip-sig", b64url, 86)
-	jwtNone := enc([]byte(`{"alg":"none"}`)) + "." + enc([]byte(`{"sub":"kvlint-fake-user"}`)) + "." + Fake("jwt-none", b64url, 20)
-	notJWT := enc([]byte(`{"kind":"cursor","v":1}`)) + "." + enc([]byte(`{"page":2,"size":50}`)) + "." + Fake("jwt-not", b64url, 20)
+	padded := std([]byte(`{"alg":"RS256","typ":"JWT"}`)) + "." + std([]byte(`{"foo":"paddedbar"}`)) + "." + Fake("jwt-pad", Base64URLChars, 86) + "=="
+	compressed := enc([]byte(`{"alg":"RS256","zip":"DEF"}`)) + "." + Fake("jwt-zip", Base64URLChars, 80) + "." + Fake("jwt-zip-sig", Base64URLChars, 86)
+	jwtNone := enc([]byte(`{"alg":"none"}`)) + "." + enc([]byte(`{"sub":"kvlint-fake-user"}`)) + "." + Fake("jwt-none", Base64URLChars, 20)
+	notJWT := enc([]byte(`{"kind":"cursor","v":1}`)) + "." + enc([]byte(`{"page":2,"size":50}`)) + "." + Fake("jwt-not", Base64URLChars, 20)
 	rsa := fakePEM("RSA PRIVATE KEY", "pem-rsa")
 	pkcs8 := fakePEM("PRIVATE KEY", "pem-pkcs8")
 	ossh := fakePEM("OPENSSH PRIVATE KEY", "pem-ssh")
 	escaped := strings.ReplaceAll(pkcs8, "\n", `\n`)
-	jwkX, jwkY, jwkD := Fake("jwk-x", b64url, 43), Fake("jwk-y", b64url, 43), Fake("jwk-d", b64url, 43)
+	jwkX, jwkY, jwkD := Fake("jwk-x", Base64URLChars, 43), Fake("jwk-y", Base64URLChars, 43), Fake("jwk-d", Base64URLChars, 43)
 	return []*Rule{
 		{
 			Noun: "json web token",
@@ -79,7 +79,7 @@ req.Header.Set("Authorization", "Bearer "+tok.Token)`,
 				tp(compressed),
 				tpCtx(jwt, ctxName("tokenString")),
 				// Signed with a key no one published, and expired outside a test.
-				tp(signJWT(`{"alg":"HS256","typ":"JWT"}`, `{"sub":"kvlint-fake-user","iat":1516239022}`, Fake("jwt-key", b64url, 32))),
+				tp(signJWT(`{"alg":"HS256","typ":"JWT"}`, `{"sub":"kvlint-fake-user","iat":1516239022}`, Fake("jwt-key", Base64URLChars, 32))),
 				tp(expiredJWT),
 				// In a test, a token that has not expired.
 				tpCtx(jwt, Context{Kind: KindAssign, Name: "token", Test: true}),
@@ -98,7 +98,7 @@ req.Header.Set("Authorization", "Bearer "+tok.Token)`,
 				fp(signJWT(`{"alg":"HS256","typ":"JWT"}`, `{"sub":"1234567890","name":"John Doe","iat":1516239022}`, jwtSampleKeys[0])),
 				fpCtx(expiredJWT, Context{Kind: KindAssign, Name: "mockIDT", Test: true}),
 				// A JWS over a message rather than claims: a signature test vector.
-				fp(enc([]byte(`{"alg":"RS256"}`)) + "." + enc([]byte("Lorem ipsum dolor sit amet")) + "." + Fake("jws-sig", b64url, 86)),
+				fp(enc([]byte(`{"alg":"RS256"}`)) + "." + enc([]byte("Lorem ipsum dolor sit amet")) + "." + Fake("jws-sig", Base64URLChars, 86)),
 			},
 		},
 		{

@@ -20,8 +20,8 @@ func weakSecret(m Match) Confidence {
 }
 
 func databaseRules() []*Rule {
-	pw := Fake("sqlpw", alnum, 14) + "!"
-	redisPW := Fake("redis", b64chars, 43) + "="
+	pw := Fake("sqlpw", AlphaNum, 14) + "!"
+	redisPW := Fake("redis", Base64Chars, 43) + "="
 	return []*Rule{
 		{
 			Info: info("KV108", "sql-connection-string-password",

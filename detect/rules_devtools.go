@@ -10,22 +10,22 @@ import (
 // issue trackers and their APIs.
 
 func init() {
-	fakeGenerators["KV510"] = func(seed string) string { return "dckr_pat_" + Fake(seed, b64url, 27) }
-	fakeGenerators["KV511"] = func(seed string) string { return "hvs." + Fake(seed, alnum, 24) }
-	fakeGenerators["KV512"] = func(seed string) string { return "s." + Fake(seed, alnum, 24) }
+	fakeGenerators["KV510"] = func(seed string) string { return "dckr_pat_" + Fake(seed, Base64URLChars, 27) }
+	fakeGenerators["KV511"] = func(seed string) string { return "hvs." + Fake(seed, AlphaNum, 24) }
+	fakeGenerators["KV512"] = func(seed string) string { return "s." + Fake(seed, AlphaNum, 24) }
 	fakeGenerators["KV513"] = func(seed string) string {
-		return Fake(seed+"/id", alnum, 14) + ".atlasv1." + Fake(seed, b64url, 67)
+		return Fake(seed+"/id", AlphaNum, 14) + ".atlasv1." + Fake(seed, Base64URLChars, 67)
 	}
-	fakeGenerators["KV514"] = func(seed string) string { return "ATATT3" + Fake(seed, b64url, 186) }
+	fakeGenerators["KV514"] = func(seed string) string { return "ATATT3" + Fake(seed, Base64URLChars, 186) }
 	fakeGenerators["KV515"] = func(seed string) string {
-		return "PMAK-" + Fake(seed+"/1", hexLower, 24) + "-" + Fake(seed+"/2", hexLower, 34)
+		return "PMAK-" + Fake(seed+"/1", HexLower, 24) + "-" + Fake(seed+"/2", HexLower, 34)
 	}
-	fakeGenerators["KV516"] = func(seed string) string { return "lin_api_" + Fake(seed, alnum, 40) }
-	fakeGenerators["KV517"] = func(seed string) string { return "dp.pt." + Fake(seed, alnum, 43) }
-	fakeGenerators["KV518"] = func(seed string) string { return "pul-" + Fake(seed, hexLower, 40) }
+	fakeGenerators["KV516"] = func(seed string) string { return "lin_api_" + Fake(seed, AlphaNum, 40) }
+	fakeGenerators["KV517"] = func(seed string) string { return "dp.pt." + Fake(seed, AlphaNum, 43) }
+	fakeGenerators["KV518"] = func(seed string) string { return "pul-" + Fake(seed, HexLower, 40) }
 	fakeGenerators["KV519"] = fakeOnePassword
 	fakeGenerators["KV520"] = func(seed string) string { return "//registry.npmjs.org/:_authToken=" + fakeGUID(seed) }
-	fakeGenerators["KV521"] = func(seed string) string { return "dapi" + Fake(seed, hexLower, 32) }
+	fakeGenerators["KV521"] = func(seed string) string { return "dapi" + Fake(seed, HexLower, 32) }
 	providerContexts["KV512"] = Context{Kind: KindAssign, Name: "vaultToken"}
 }
 
@@ -34,30 +34,30 @@ func init() {
 func fakeOnePassword(seed string) string {
 	return "ops_" + b64JSONFake(map[string]any{
 		"signInAddress": "kvlint-fake.1password.com",
-		"email":         Fake(seed+"/e", base32low, 12) + "@1passwordserviceaccounts.com",
-		"secretKey":     Fake(seed+"/k", upperNum, 34),
-		"srpX":          Fake(seed+"/x", hexLower, 64),
-		"deviceUuid":    Fake(seed+"/d", base32low, 26),
+		"email":         Fake(seed+"/e", Base32Lower, 12) + "@1passwordserviceaccounts.com",
+		"secretKey":     Fake(seed+"/k", Base32Upper, 34),
+		"srpX":          Fake(seed+"/x", HexLower, 64),
+		"deviceUuid":    Fake(seed+"/d", Base32Lower, 26),
 	})
 }
 
 func devtoolsRules() []*Rule {
 	docker := fakeGenerators["KV510"]("tp")
 	vault := fakeGenerators["KV511"]("tp")
-	vaultLong := "hvs.CAESI" + Fake("vault-long", b64url, 86)
-	vaultBatch := "hvb.AAAAAQ" + Fake("vault-batch", b64url, 130)
+	vaultLong := "hvs.CAESI" + Fake("vault-long", Base64URLChars, 86)
+	vaultBatch := "hvb.AAAAAQ" + Fake("vault-batch", Base64URLChars, 130)
 	legacy := fakeGenerators["KV512"]("tp")
 	tfc := fakeGenerators["KV513"]("tp")
 	atl := fakeGenerators["KV514"]("tp")
-	bb := "ATBB" + Fake("bitbucket", alnum, 32)
+	bb := "ATBB" + Fake("bitbucket", AlphaNum, 32)
 	pmak := fakeGenerators["KV515"]("tp")
 	lin := fakeGenerators["KV516"]("tp")
 	dp := fakeGenerators["KV517"]("tp")
-	dpst := "dp.st.prd." + Fake("doppler-st", alnum, 40)
+	dpst := "dp.st.prd." + Fake("doppler-st", AlphaNum, 40)
 	pul := fakeGenerators["KV518"]("tp")
 	ops := fakeOnePassword("tp")
 	npmUUID := fakeGUID("npm-legacy")
-	npmAuth := b64JSONFakeBasic("deploy", Fake("npm-auth-pw", alnum, 20))
+	npmAuth := b64JSONFakeBasic("deploy", Fake("npm-auth-pw", AlphaNum, 20))
 	dapi := fakeGenerators["KV521"]("tp")
 	return []*Rule{
 		token(info("KV510", "docker-hub-token",
@@ -140,7 +140,7 @@ func devtoolsRules() []*Rule {
 			[]Sample{tp(atl), tp(bb), tpIn("JIRA_API_TOKEN="+atl, atl)},
 			fp("ATATT3"),
 			fp("ATBB"+strings.Repeat("X", 32)),
-			fp("ATATT3"+Fake("atl-short", b64url, 40))),
+			fp("ATATT3"+Fake("atl-short", Base64URLChars, 40))),
 		token(info("KV515", "postman-api-key",
 			"a Postman API key is hardcoded",
 			"Reports Postman API keys (PMAK-<24 hex>-<34 hex>).\n\nA key reads and changes the "+
@@ -162,7 +162,7 @@ func devtoolsRules() []*Rule {
 			rules.SeverityError, 6.5, "linear"),
 			[]string{"lin_api_", "lin_oauth_"}, `(?:^|[^A-Za-z0-9_])(lin_api_[A-Za-z0-9]{40}|lin_oauth_[a-f0-9]{64})(?:[^A-Za-z0-9_]|$)`,
 			12, 80, 3.5,
-			[]Sample{tp(lin), tp("lin_oauth_" + Fake("linear-oauth", hexLower, 64))},
+			[]Sample{tp(lin), tp("lin_oauth_" + Fake("linear-oauth", HexLower, 64))},
 			fp("lin_api_"),
 			fp("lin_api_"+strings.Repeat("a", 40))),
 		token(info("KV517", "doppler-token",
@@ -209,7 +209,7 @@ func devtoolsRules() []*Rule {
 			},
 			TruePositives: []Sample{tp(ops), tpIn("OP_SERVICE_ACCOUNT_TOKEN="+ops, ops)},
 			FalsePositives: []Sample{
-				fp("ops_eyJ" + Fake("ops-garbage", alnum, 120)), // not JSON
+				fp("ops_eyJ" + Fake("ops-garbage", AlphaNum, 120)), // not JSON
 				fp("ops_eyJhbGc"),
 			},
 		},

@@ -31,8 +31,8 @@ const dbPassword = "Tr0ub4dor&3-horse"`,
 }
 
 func init() {
-	s := Fake("kv100", alnum, 24)
-	b64key := Fake("kv100-b64", b64chars, 43) + "="
+	s := Fake("kv100", AlphaNum, 24)
+	b64key := Fake("kv100-b64", Base64Chars, 43) + "="
 	genericRule.TruePositives = []Sample{
 		tpCtx("Tr0ub4dor&3-horse", ctxName("dbPassword")),
 		tpCtx(s, ctxName("client_secret")),
@@ -52,7 +52,7 @@ func init() {
 		tpCtx("ovVofDtc-emkcufIv-JnAW", Context{Kind: KindField, Name: "Password"}), // letters that make no words
 		tpCtx("qzkxwvjtbnmr", ctxName("password")),
 		tpCtx("admin123", ctxName("adminPassword")),
-		tpCtx("+"+Fake("kv100-plus", b64chars, 31), ctxName("signingSecret")), // base64 may start with +
+		tpCtx("+"+Fake("kv100-plus", Base64Chars, 31), ctxName("signingSecret")), // base64 may start with +
 		tpCtx(s, ctxName("githubPAT")),
 		tpCtx(s, Context{Kind: KindCompare, Name: "key"}), // a weak name with a generated value
 		{Value: `{"user": "app", "password": "` + s + `"}`, Secret: s},
@@ -78,10 +78,10 @@ func init() {
 		tpCtx(s, Context{Kind: KindMapKey, Name: "github", Owner: "apiKeys"}),
 		// Hex secrets under strong names: a GitHub OAuth app's client secret,
 		// openssl rand -hex 32, a legacy 40-hex token.
-		tpCtx(Fake("kv100-hex", hexLower, 40), ctxName("oauthClientSecret")),
-		tpCtx(Fake("kv100-hex", hexLower, 64), ctxName("webhookSecret")),
-		tpCtx(Fake("kv100-hex", hexLower, 40), Context{Kind: KindMapKey, Name: "access_token"}),
-		tpCtx(Fake("kv100-access", alnum, 40), ctxName("accessToken")),
+		tpCtx(Fake("kv100-hex", HexLower, 40), ctxName("oauthClientSecret")),
+		tpCtx(Fake("kv100-hex", HexLower, 64), ctxName("webhookSecret")),
+		tpCtx(Fake("kv100-hex", HexLower, 40), Context{Kind: KindMapKey, Name: "access_token"}),
+		tpCtx(Fake("kv100-access", AlphaNum, 40), ctxName("accessToken")),
 		tpCtx(s, ctxName("privKey")),
 		tpCtx(s, ctxName("priv_key")),
 		tpCtx(s, ctxName("cryptKey")),
@@ -126,8 +126,8 @@ func init() {
 		fpCtx("your_api_key_here", ctxName("apiKey")),
 		fpCtx("TODO", ctxName("apiKey")),
 		fpCtx("3f2504e0-4f89-11d3-9a0c-0305e82c3301", ctxName("clientSecret")),
-		fpCtx(Fake("sha", hexLower, 40), ctxName("key")), // a weak name: hex there is a digest
-		fpCtx(Fake("sha", hexLower, 64), Context{Kind: KindMapKey, Name: "key"}),
+		fpCtx(Fake("sha", HexLower, 40), ctxName("key")), // a weak name: hex there is a digest
+		fpCtx(Fake("sha", HexLower, 64), Context{Kind: KindMapKey, Name: "key"}),
 		fpCtx("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", ctxName("secret")), // sha256("")
 		fpCtx("0123456789abcdef0123456789abcdef", ctxName("apiKey")),                                 // the hex digits in order
 		fpCtx("abcdef0123456789abcdef0123456789", ctxName("secret")),
@@ -155,9 +155,9 @@ func init() {
 		fpCtx("ENC(AbC123xYz9)", ctxName("password")),
 		fpCtx("vault:secret/data/db#password", ctxName("password")),
 		fpCtx("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/db/)", ctxName("password")),
-		fpCtx("ghp_"+Fake("kv100-nochecksum", alnum, 36), ctxName("githubToken")), // fails KV112's checksum
-		fp("github_token: ghp_" + Fake("kv100-nochecksum", alnum, 36)),
-		fpCtx("$2a$10$"+Fake("kv100-bcrypt", b64chars, 53), ctxName("password")), // a bcrypt hash
+		fpCtx("ghp_"+Fake("kv100-nochecksum", AlphaNum, 36), ctxName("githubToken")), // fails KV112's checksum
+		fp("github_token: ghp_" + Fake("kv100-nochecksum", AlphaNum, 36)),
+		fpCtx("$2a$10$"+Fake("kv100-bcrypt", Base64Chars, 53), ctxName("password")), // a bcrypt hash
 		fpCtx("1h30m", ctxName("tokenTTL")),
 		fpCtx("HS256", ctxName("jwtSecret")),
 		fpCtx("oauth2.google.serviceAccount", ctxName("oauth2ServiceAccountKey")),
@@ -181,8 +181,8 @@ func init() {
 		fpCtx(b64key, Context{Kind: KindAssign, Name: "Key", Owner: "publicKey"}),
 		fpCtx(b64key, Context{Kind: KindField, Name: "Key", Owner: "CertificateBundle"}),
 		// A cache key: words joined with a digest.
-		fpCtx("Linux-node-"+Fake("kv100-cache", hexLower, 40), Context{Kind: KindMapKey, Name: "key"}),
-		fpCtx("build/cache/"+Fake("kv100-cache", hexLower, 64), Context{Kind: KindAssign, Name: "key"}),
+		fpCtx("Linux-node-"+Fake("kv100-cache", HexLower, 40), Context{Kind: KindMapKey, Name: "key"}),
+		fpCtx("build/cache/"+Fake("kv100-cache", HexLower, 64), Context{Kind: KindAssign, Name: "key"}),
 		// <name> placeholders anywhere in a value, as in a comment documenting a header.
 		fpCtx("// Credential=<access-key-id>/<date>/<aws-region>/<aws-service>/aws4_request", Context{Kind: KindComment}),
 		fpCtx("AccountName=<name>;password=<secret-value>", ctxName("dsn")),
@@ -200,9 +200,9 @@ func init() {
 		// A provider prefix with a body its rule rejects is a placeholder.
 		fpCtx("glpat-123xyz", Context{Kind: KindCallArg, Call: "github.com/xanzy/go-gitlab.NewClient", Name: "token"}),
 		fpCtx("xoxb-not-a-real-token-value", ctxName("slackToken")),
-		fpCtx("sk_live_"+Fake("kv100-short", alnum, 6), ctxName("stripeKey")),
+		fpCtx("sk_live_"+Fake("kv100-short", AlphaNum, 6), ctxName("stripeKey")),
 		// Public by design: a publishable key, a public token.
-		fpCtx("pk_live_"+Fake("kv100-pk", alnum, 24), ctxName("apiKey")),
+		fpCtx("pk_live_"+Fake("kv100-pk", AlphaNum, 24), ctxName("apiKey")),
 		fpCtx(s, ctxName("publicToken")),
 		// The map's other keys: an ID or a region beside the secret.
 		fpCtx(s, Context{Kind: KindMapKey, Name: "client_id", Owner: "credentials"}),

@@ -12,7 +12,7 @@ import (
 
 func init() {
 	fakeGenerators["KV525"] = fakeSentryOrg
-	fakeGenerators["KV526"] = func(seed string) string { return "NRAK-" + Fake(seed, upperNum[:26]+"0123456789", 27) }
+	fakeGenerators["KV526"] = func(seed string) string { return "NRAK-" + Fake(seed, Base32Upper[:26]+"0123456789", 27) }
 	fakeGenerators["KV527"] = fakeGrafanaCloud
 	fakeGenerators["KV528"] = fakeGrafanaSA
 	providerChecksums["KV528"] = true
@@ -23,31 +23,31 @@ func init() {
 func fakeSentryOrg(seed string) string {
 	b, _ := json.Marshal(map[string]any{
 		"iat": 1700000000, "url": "https://sentry.io", "region_url": "https://us.sentry.io",
-		"org": "kvlint-fake-" + Fake(seed+"/org", base32low, 6),
+		"org": "kvlint-fake-" + Fake(seed+"/org", Base32Lower, 6),
 	})
-	return "sntrys_" + base64.StdEncoding.EncodeToString(b) + "_" + Fake(seed, alnum, 43)
+	return "sntrys_" + base64.StdEncoding.EncodeToString(b) + "_" + Fake(seed, AlphaNum, 43)
 }
 
 // fakeGrafanaCloud returns a fake Grafana Cloud access policy token: glc_
 // and base64 of its JSON (org, name, key, region).
 func fakeGrafanaCloud(seed string) string {
 	return "glc_" + b64JSONFake(map[string]any{
-		"o": Fake(seed+"/o", "0123456789", 6), "n": "kvlint-fake-" + Fake(seed+"/n", base32low, 6),
-		"k": Fake(seed, alnum, 24), "m": map[string]string{"r": "prod-eu-west-2"},
+		"o": Fake(seed+"/o", "0123456789", 6), "n": "kvlint-fake-" + Fake(seed+"/n", Base32Lower, 6),
+		"k": Fake(seed, AlphaNum, 24), "m": map[string]string{"r": "prod-eu-west-2"},
 	})
 }
 
 func observabilityRules() []*Rule {
 	sntrys := fakeSentryOrg("tp")
-	sntryu := "sntryu_" + Fake("sentry-user", hexLower, 64)
+	sntryu := "sntryu_" + Fake("sentry-user", HexLower, 64)
 	nrak := fakeGenerators["KV526"]("tp")
-	nrii := "NRII-" + Fake("nr-insert", b64url, 32)
-	nral := Fake("nr-license", hexLower, 36) + "NRAL"
-	nralEU := "eu01xx" + Fake("nr-license-eu", hexLower, 30) + "NRAL"
-	lic := Fake("nr-legacy", hexLower, 40)
-	licEU := "eu01xx" + Fake("nr-legacy-eu", hexLower, 34)
+	nrii := "NRII-" + Fake("nr-insert", Base64URLChars, 32)
+	nral := Fake("nr-license", HexLower, 36) + "NRAL"
+	nralEU := "eu01xx" + Fake("nr-license-eu", HexLower, 30) + "NRAL"
+	lic := Fake("nr-legacy", HexLower, 40)
+	licEU := "eu01xx" + Fake("nr-legacy-eu", HexLower, 34)
 	glc := fakeGrafanaCloud("tp")
-	legacyKey := base64.StdEncoding.EncodeToString([]byte(`{"k":"` + Fake("grafana-k", alnum, 32) + `","n":"kvlint-fake","id":1}`))
+	legacyKey := base64.StdEncoding.EncodeToString([]byte(`{"k":"` + Fake("grafana-k", AlphaNum, 32) + `","n":"kvlint-fake","id":1}`))
 	glsa := fakeGrafanaSA("tp")
 	glsaBad := breakLastHex(glsa)
 	return []*Rule{
@@ -77,7 +77,7 @@ func observabilityRules() []*Rule {
 			},
 			TruePositives: []Sample{tp(sntrys), tp(sntryu), tpIn("SENTRY_AUTH_TOKEN="+sntrys, sntrys)},
 			FalsePositives: []Sample{
-				fp("sntrys_eyJ" + Fake("sentry-garbage", alnum, 60) + "_" + Fake("sentry-g2", alnum, 43)), // not JSON
+				fp("sntrys_eyJ" + Fake("sentry-garbage", AlphaNum, 60) + "_" + Fake("sentry-g2", AlphaNum, 43)), // not JSON
 				fp("sntryu_" + strings.Repeat("0", 64)),
 			},
 		},
@@ -110,7 +110,7 @@ func observabilityRules() []*Rule {
 				tpIn("-Dnewrelic.config.license_key="+lic, lic),
 			},
 			FalsePositives: []Sample{
-				fp("NRJS-" + Fake("nr-browser", hexLower, 19)),
+				fp("NRJS-" + Fake("nr-browser", HexLower, 19)),
 				fp("NRAK-" + strings.Repeat("X", 27)),
 				fp("license: MIT"),
 				fpCtx("MIT", ctxName("license")),
@@ -140,7 +140,7 @@ func observabilityRules() []*Rule {
 			},
 			TruePositives: []Sample{tp(glc), tp(legacyKey), tpIn("Authorization: Bearer "+glc, glc)},
 			FalsePositives: []Sample{
-				fp("glc_eyJ" + Fake("glc-garbage", alnum, 60)),
+				fp("glc_eyJ" + Fake("glc-garbage", AlphaNum, 60)),
 				fp(b64JSONFake(map[string]any{"kind": "dashboard", "title": "kvlint overview", "uid": 12})),
 			},
 		},

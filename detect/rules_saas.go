@@ -17,20 +17,20 @@ var twilioKeywords = func() []string {
 }()
 
 func saasRules() []*Rule {
-	slackBot := "xoxb-" + Fake("slack-team", "0123456789", 12) + "-" + Fake("slack-bot", "0123456789", 13) + "-" + Fake("slack-bot-2", alnum, 24)
-	slackUser := "xoxp-" + Fake("slack-team", "0123456789", 12) + "-" + Fake("slack-user", "0123456789", 12) + "-" + Fake("slack-user-2", "0123456789", 13) + "-" + Fake("slack-user-3", hexLower, 32)
-	hook := "https://hooks.slack.com/services/T" + Fake("slack-t", upperNum, 10) + "/B" + Fake("slack-b", upperNum, 10) + "/" + Fake("slack-h", alnum, 24)
-	stripeLive := "sk_live_" + Fake("stripe-live", alnum, 24)
-	stripeRestricted := "rk_live_" + Fake("stripe-rk", alnum, 99)
-	stripeTest := "sk_test_" + Fake("stripe-test", alnum, 24)
-	whsec := "whsec_" + Fake("stripe-whsec", alnum, 32)
-	sendgrid := "SG." + Fake("sendgrid-1", b64url, 22) + "." + Fake("sendgrid-2", b64url, 43)
-	twilio := "SK" + Fake("twilio", hexLower, 32)
-	twilioAuth := Fake("twilio-auth", hexLower, 32)
-	google := "AIza" + Fake("google", b64url, 35)
+	slackBot := "xoxb-" + Fake("slack-team", "0123456789", 12) + "-" + Fake("slack-bot", "0123456789", 13) + "-" + Fake("slack-bot-2", AlphaNum, 24)
+	slackUser := "xoxp-" + Fake("slack-team", "0123456789", 12) + "-" + Fake("slack-user", "0123456789", 12) + "-" + Fake("slack-user-2", "0123456789", 13) + "-" + Fake("slack-user-3", HexLower, 32)
+	hook := "https://hooks.slack.com/services/T" + Fake("slack-t", Base32Upper, 10) + "/B" + Fake("slack-b", Base32Upper, 10) + "/" + Fake("slack-h", AlphaNum, 24)
+	stripeLive := "sk_live_" + Fake("stripe-live", AlphaNum, 24)
+	stripeRestricted := "rk_live_" + Fake("stripe-rk", AlphaNum, 99)
+	stripeTest := "sk_test_" + Fake("stripe-test", AlphaNum, 24)
+	whsec := "whsec_" + Fake("stripe-whsec", AlphaNum, 32)
+	sendgrid := "SG." + Fake("sendgrid-1", Base64URLChars, 22) + "." + Fake("sendgrid-2", Base64URLChars, 43)
+	twilio := "SK" + Fake("twilio", HexLower, 32)
+	twilioAuth := Fake("twilio-auth", HexLower, 32)
+	google := "AIza" + Fake("google", Base64URLChars, 35)
 	npm := FakeCRCToken("npm_", "npm")
-	pypi := "pypi-AgEIcHlwaS5vcmc" + Fake("pypi", b64url, 70)
-	dd := Fake("datadog", hexLower, 32)
+	pypi := "pypi-AgEIcHlwaS5vcmc" + Fake("pypi", Base64URLChars, 70)
+	dd := Fake("datadog", HexLower, 32)
 	return []*Rule{
 		{
 			Info: info("KV114", "slack-token",
@@ -108,7 +108,7 @@ func saasRules() []*Rule {
 			},
 			TruePositives: []Sample{tp(stripeLive), tp(stripeRestricted), tp(stripeTest)},
 			FalsePositives: []Sample{
-				fp("pk_live_" + Fake("stripe-pk", alnum, 24)),
+				fp("pk_live_" + Fake("stripe-pk", AlphaNum, 24)),
 				fp("sk_live_xxxxxxxxxxxxxxxxxxxxxxxx"),
 			},
 		},
@@ -251,7 +251,7 @@ func saasRules() []*Rule {
 			FalsePositives: []Sample{
 				fpCtx(dd, ctxName("ddTraceID")),
 				fp(dd),
-				fp("https://app.datadoghq.com/dashboard/" + Fake("dd-dash", hexLower, 12)),
+				fp("https://app.datadoghq.com/dashboard/" + Fake("dd-dash", HexLower, 12)),
 			},
 		},
 	}

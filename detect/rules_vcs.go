@@ -10,11 +10,11 @@ func vcsRules() []*Rule {
 	ghp := FakeCRCToken("ghp_", "github-classic")
 	ghs := FakeCRCToken("ghs_", "github-app")
 	gho := FakeCRCToken("gho_", "github-oauth")
-	bad := ghp[:len(ghp)-1] + string("0123456789"[(strings.IndexByte(alnum, ghp[len(ghp)-1])+1)%10])
-	fine := "github_pat_" + Fake("github-fine", alnum, 22) + "_" + Fake("github-fine-2", alnum, 59)
+	bad := ghp[:len(ghp)-1] + string("0123456789"[(strings.IndexByte(AlphaNum, ghp[len(ghp)-1])+1)%10])
+	fine := "github_pat_" + Fake("github-fine", AlphaNum, 22) + "_" + Fake("github-fine-2", AlphaNum, 59)
 	ghsLong := "ghs_" + Fake("ghs-app", "0123456789", 7) + "_" + b64JSONFake(map[string]any{"alg": "RS256", "typ": "JWT"}) + "." +
-		b64JSONFake(map[string]any{"iss": "kvlint-fake", "inst": Fake("ghs-inst", "0123456789", 8)}) + "." + Fake("ghs-sig", b64url, 342)
-	glpat := "glpat-" + Fake("gitlab", b64url, 20)
+		b64JSONFake(map[string]any{"iss": "kvlint-fake", "inst": Fake("ghs-inst", "0123456789", 8)}) + "." + Fake("ghs-sig", Base64URLChars, 342)
+	glpat := "glpat-" + Fake("gitlab", Base64URLChars, 20)
 	return []*Rule{
 		{
 			Info: info("KV112", "github-token",
@@ -54,7 +54,7 @@ func vcsRules() []*Rule {
 				fp(bad), // checksum does not match
 				fp("ghp_" + strings.Repeat("A", 36)),
 				fp("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
-				fp("ghs_12345_eyJ" + Fake("ghs-bad", alnum, 30) + ".eyJ" + Fake("ghs-bad2", alnum, 30) + "." + Fake("ghs-bad3", alnum, 40)), // no JWT header
+				fp("ghs_12345_eyJ" + Fake("ghs-bad", AlphaNum, 30) + ".eyJ" + Fake("ghs-bad2", AlphaNum, 30) + "." + Fake("ghs-bad3", AlphaNum, 40)), // no JWT header
 			},
 		},
 		token(info("KV113", "gitlab-token",

@@ -33,8 +33,8 @@ func urlPassword(m Match) Confidence {
 }
 
 func webRules() []*Rule {
-	pw := Fake("url-pw", alnum, 16)
-	basicPW := Fake("basic-pw", alnum, 18)
+	pw := Fake("url-pw", AlphaNum, 16)
+	basicPW := Fake("basic-pw", AlphaNum, 18)
 	basic := base64.StdEncoding.EncodeToString([]byte("kvlint-app:" + basicPW))
 	notBasic := base64.StdEncoding.EncodeToString([]byte("no colon here at all"))
 	return []*Rule{

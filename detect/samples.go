@@ -7,14 +7,15 @@ import (
 	"github.com/kvlint/kvlint/rules"
 )
 
-// Alphabets for generated samples.
+// Alphabets of the values Fake generates, for rule samples here and the
+// fakes that tests and labelled sets build.
 const (
-	alnum     = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	b64chars  = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-	b64url    = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-	hexLower  = "0123456789abcdef"
-	upperNum  = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-	base32low = "abcdefghijklmnopqrstuvwxyz234567"
+	AlphaNum       = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	Base64Chars    = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	Base64URLChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+	HexLower       = "0123456789abcdef"
+	Base32Upper    = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+	Base32Lower    = "abcdefghijklmnopqrstuvwxyz234567"
 )
 
 // Fake returns n characters of alphabet derived deterministically from seed:
@@ -37,7 +38,7 @@ func Fake(seed, alphabet string, n int) string {
 // FakeCRCToken returns a fake token in the GitHub classic and npm format:
 // prefix + 30 generated characters + their 6-character base62 CRC32.
 func FakeCRCToken(prefix, seed string) string {
-	body := Fake(seed, alnum, 30)
+	body := Fake(seed, AlphaNum, 30)
 	return prefix + body + base62CRC(body)
 }
 

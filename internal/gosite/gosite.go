@@ -359,14 +359,20 @@ func (w *Walker) comments(f *ast.File, test bool, yield func(*Site)) {
 			if len(text) < 10 || strings.HasPrefix(text, "//kvlint:") || strings.HasPrefix(text, "//go:") {
 				continue
 			}
-			s := w.reset()
-			s.Value, s.Text = text, text
-			s.Pos, s.End, s.Comment = c.Pos(), c.End(), c
-			s.Ctx = detect.Context{Kind: detect.KindComment, Test: test}
-			s.Place, s.placed = PlaceComment, true
-			yield(s)
+			yield(w.commentSite(text, c, c.End(), test))
 		}
 	}
+}
+
+// commentSite returns the site of a comment's text: at comment c, ending at
+// end (the group's end for a commented PEM block).
+func (w *Walker) commentSite(text string, c *ast.Comment, end token.Pos, test bool) *Site {
+	s := w.reset()
+	s.Value, s.Text = text, text
+	s.Pos, s.End, s.Comment = c.Pos(), end, c
+	s.Ctx = detect.Context{Kind: detect.KindComment, Test: test}
+	s.Place, s.placed = PlaceComment, true
+	return s
 }
 
 // commentedPEM yields a comment group that holds a commented-out private
@@ -394,11 +400,6 @@ func (w *Walker) commentedPEM(cg *ast.CommentGroup, test bool, yield func(*Site)
 	if !ok {
 		return false
 	}
-	s := w.reset()
-	s.Value, s.Text = text, text
-	s.Pos, s.End, s.Comment = first.Pos(), cg.End(), first
-	s.Ctx = detect.Context{Kind: detect.KindComment, Test: test}
-	s.Place, s.placed = PlaceComment, true
-	yield(s)
+	yield(w.commentSite(text, first, cg.End(), test))
 	return true
 }

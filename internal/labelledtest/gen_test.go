@@ -10,15 +10,10 @@ import (
 	"github.com/kvlint/kvlint/detect"
 )
 
-// Alphabets of the generated values.
+// Alphabets of the generated values beyond detect's.
 const (
-	alnum    = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	b64chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-	b64url   = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-	hexLower = "0123456789abcdef"
-	upperNum = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-	digits   = "0123456789"
-	pwChars  = alnum + "!*-_.+" // safe unquoted in URLs, .env and XML
+	digits  = "0123456789"
+	pwChars = detect.AlphaNum + "!*-_.+" // safe unquoted in URLs, .env and XML
 )
 
 // fakes are the generators of secret values beyond detect.FakeFor (which
@@ -26,73 +21,73 @@ const (
 // the values of Azure keys that carry no signature. Each returns a fake
 // derived from seed.
 var fakes = map[string]func(seed string) string{
-	"aws-id":     func(s string) string { return "AKIA" + detect.Fake(s, upperNum, 16) },
-	"aws-sts-id": func(s string) string { return "ASIA" + detect.Fake(s, upperNum, 16) },
-	"aws-secret": func(s string) string { return detect.Fake(s, b64chars, 40) },
+	"aws-id":     func(s string) string { return "AKIA" + detect.Fake(s, detect.Base32Upper, 16) },
+	"aws-sts-id": func(s string) string { return "ASIA" + detect.Fake(s, detect.Base32Upper, 16) },
+	"aws-secret": func(s string) string { return detect.Fake(s, detect.Base64Chars, 40) },
 	"ghp":        func(s string) string { return detect.FakeCRCToken("ghp_", s) },
 	"gho":        func(s string) string { return detect.FakeCRCToken("gho_", s) },
 	"ghs":        func(s string) string { return detect.FakeCRCToken("ghs_", s) },
 	"ghu":        func(s string) string { return detect.FakeCRCToken("ghu_", s) },
 	"ghr":        func(s string) string { return detect.FakeCRCToken("ghr_", s) },
 	"github-fine": func(s string) string {
-		return "github_pat_" + detect.Fake(s, alnum, 22) + "_" + detect.Fake(s+"/2", alnum, 59)
+		return "github_pat_" + detect.Fake(s, detect.AlphaNum, 22) + "_" + detect.Fake(s+"/2", detect.AlphaNum, 59)
 	},
-	"glpat": func(s string) string { return "glpat-" + detect.Fake(s, b64url, 20) },
+	"glpat": func(s string) string { return "glpat-" + detect.Fake(s, detect.Base64URLChars, 20) },
 	"slack-bot": func(s string) string {
-		return "xoxb-" + detect.Fake(s, digits, 12) + "-" + detect.Fake(s+"/b", digits, 13) + "-" + detect.Fake(s+"/c", alnum, 24)
+		return "xoxb-" + detect.Fake(s, digits, 12) + "-" + detect.Fake(s+"/b", digits, 13) + "-" + detect.Fake(s+"/c", detect.AlphaNum, 24)
 	},
 	"slack-user":   fakeSlackUser,
 	"slack-hook":   fakeSlackHook,
-	"stripe-live":  func(s string) string { return "sk_live_" + detect.Fake(s, alnum, 24) },
-	"stripe-rk":    func(s string) string { return "rk_live_" + detect.Fake(s, alnum, 99) },
-	"stripe-whsec": func(s string) string { return "whsec_" + detect.Fake(s, alnum, 32) },
+	"stripe-live":  func(s string) string { return "sk_live_" + detect.Fake(s, detect.AlphaNum, 24) },
+	"stripe-rk":    func(s string) string { return "rk_live_" + detect.Fake(s, detect.AlphaNum, 99) },
+	"stripe-whsec": func(s string) string { return "whsec_" + detect.Fake(s, detect.AlphaNum, 32) },
 	"sendgrid": func(s string) string {
-		return "SG." + detect.Fake(s, b64url, 22) + "." + detect.Fake(s+"/2", b64url, 43)
+		return "SG." + detect.Fake(s, detect.Base64URLChars, 22) + "." + detect.Fake(s+"/2", detect.Base64URLChars, 43)
 	},
-	"twilio-sk":     func(s string) string { return "SK" + detect.Fake(s, hexLower, 32) },
-	"google":        func(s string) string { return "AIza" + detect.Fake(s, b64url, 35) },
+	"twilio-sk":     func(s string) string { return "SK" + detect.Fake(s, detect.HexLower, 32) },
+	"google":        func(s string) string { return "AIza" + detect.Fake(s, detect.Base64URLChars, 35) },
 	"npm":           func(s string) string { return detect.FakeCRCToken("npm_", s) },
-	"pypi":          func(s string) string { return "pypi-AgEIcHlwaS5vcmc" + detect.Fake(s, b64url, 70) },
-	"hex32":         func(s string) string { return detect.Fake(s, hexLower, 32) },
+	"pypi":          func(s string) string { return "pypi-AgEIcHlwaS5vcmc" + detect.Fake(s, detect.Base64URLChars, 70) },
+	"hex32":         func(s string) string { return detect.Fake(s, detect.HexLower, 32) },
 	"jwt":           fakeJWT,
 	"pw":            fakePassword,
-	"storage-plain": func(s string) string { return detect.Fake(s, b64chars, 86) + "==" },
-	"sb-plain":      func(s string) string { return detect.Fake(s, b64chars, 43) + "=" },
-	"acr-plain":     func(s string) string { return detect.Fake(s, alnum+"+/", 52) },
+	"storage-plain": func(s string) string { return detect.Fake(s, detect.Base64Chars, 86) + "==" },
+	"sb-plain":      func(s string) string { return detect.Fake(s, detect.Base64Chars, 43) + "=" },
+	"acr-plain":     func(s string) string { return detect.Fake(s, detect.AlphaNum+"+/", 52) },
 	"sas-sig":       fakeSASSig,
 	"basic": func(s string) string {
 		return base64.StdEncoding.EncodeToString([]byte("svc-deploy:" + fakePassword(s)))
 	},
-	"hex48":    func(s string) string { return detect.Fake(s, hexLower, 48) },
-	"hex64":    func(s string) string { return detect.Fake(s, hexLower, 64) },
-	"hex128":   func(s string) string { return detect.Fake(s, hexLower, 128) },
-	"hex40":    func(s string) string { return detect.Fake(s, hexLower, 40) },
-	"sonar":    func(s string) string { return "squ_" + detect.Fake(s, hexLower, 40) },
-	"alnum24":  func(s string) string { return detect.Fake(s, alnum, 24) },
-	"alnum20":  func(s string) string { return detect.Fake(s, alnum, 20) },
-	"alnum40":  func(s string) string { return detect.Fake(s, alnum, 40) },
-	"alnum46":  func(s string) string { return detect.Fake(s, alnum, 46) },
-	"pem-line": func(s string) string { return detect.Fake(s, b64chars, 64) },
-	"pem-tail": func(s string) string { return detect.Fake(s, b64chars, 22) + "==" },
+	"hex48":    func(s string) string { return detect.Fake(s, detect.HexLower, 48) },
+	"hex64":    func(s string) string { return detect.Fake(s, detect.HexLower, 64) },
+	"hex128":   func(s string) string { return detect.Fake(s, detect.HexLower, 128) },
+	"hex40":    func(s string) string { return detect.Fake(s, detect.HexLower, 40) },
+	"sonar":    func(s string) string { return "squ_" + detect.Fake(s, detect.HexLower, 40) },
+	"alnum24":  func(s string) string { return detect.Fake(s, detect.AlphaNum, 24) },
+	"alnum20":  func(s string) string { return detect.Fake(s, detect.AlphaNum, 20) },
+	"alnum40":  func(s string) string { return detect.Fake(s, detect.AlphaNum, 40) },
+	"alnum46":  func(s string) string { return detect.Fake(s, detect.AlphaNum, 46) },
+	"pem-line": func(s string) string { return detect.Fake(s, detect.Base64Chars, 64) },
+	"pem-tail": func(s string) string { return detect.Fake(s, detect.Base64Chars, 22) + "==" },
 }
 
 // fakeSlackUser returns a fake Slack user token.
 func fakeSlackUser(s string) string {
 	return "xoxp-" + detect.Fake(s, digits, 12) + "-" + detect.Fake(s+"/b", digits, 12) + "-" +
-		detect.Fake(s+"/c", digits, 13) + "-" + detect.Fake(s+"/d", hexLower, 32)
+		detect.Fake(s+"/c", digits, 13) + "-" + detect.Fake(s+"/d", detect.HexLower, 32)
 }
 
 // fakeSlackHook returns a fake Slack incoming webhook URL.
 func fakeSlackHook(s string) string {
-	return "https://hooks.slack.com/services/T" + detect.Fake(s, upperNum, 10) + "/B" +
-		detect.Fake(s+"/b", upperNum, 10) + "/" + detect.Fake(s+"/c", alnum, 24)
+	return "https://hooks.slack.com/services/T" + detect.Fake(s, detect.Base32Upper, 10) + "/B" +
+		detect.Fake(s+"/b", detect.Base32Upper, 10) + "/" + detect.Fake(s+"/c", detect.AlphaNum, 24)
 }
 
 // fakeJWT returns a fake signed JSON Web Token.
 func fakeJWT(s string) string {
 	enc := base64.RawURLEncoding.EncodeToString
 	return enc([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." +
-		enc([]byte(`{"sub":"kvlint-fake-`+detect.Fake(s, hexLower, 8)+`","iat":1700000000}`)) + "." + detect.Fake(s+"/sig", b64url, 43)
+		enc([]byte(`{"sub":"kvlint-fake-`+detect.Fake(s, detect.HexLower, 8)+`","iat":1700000000}`)) + "." + detect.Fake(s+"/sig", detect.Base64URLChars, 43)
 }
 
 // fakePassword returns a fake human-chosen-looking password: letters,
@@ -105,12 +100,12 @@ func fakePassword(s string) string {
 
 // fakeSASSig returns a fake URL-encoded SAS signature.
 func fakeSASSig(s string) string {
-	return strings.NewReplacer("+", "%2B", "/", "%2F").Replace(detect.Fake(s, b64chars, 43)) + "%3D"
+	return strings.NewReplacer("+", "%2B", "/", "%2F").Replace(detect.Fake(s, detect.Base64Chars, 43)) + "%3D"
 }
 
 // neutral generators make values that are not secrets (digests, IDs,
 // encodings): {{hex:N}}, {{b64:N}}, {{b64url:N}}, {{alnum:N}}, {{digits:N}}, {{uuid}}.
-var neutral = map[string]string{"hex": hexLower, "b64": b64chars, "b64url": b64url, "alnum": alnum, "digits": digits}
+var neutral = map[string]string{"hex": detect.HexLower, "b64": detect.Base64Chars, "b64url": detect.Base64URLChars, "alnum": detect.AlphaNum, "digits": digits}
 
 // placeholder is {{fake:NAME}}, {{bad:NAME}} (the fake with its checksum
 // broken), {{ALPHABET:N}} or {{uuid}}.
@@ -141,7 +136,7 @@ func expand(line, seed string, secret func(string)) (string, error) {
 			n, _ := strconv.Atoi(m[4])
 			return detect.Fake(s, neutral[m[3]], n)
 		default:
-			h := detect.Fake(s, hexLower, 32)
+			h := detect.Fake(s, detect.HexLower, 32)
 			return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 		}
 	})

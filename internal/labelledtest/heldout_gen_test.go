@@ -12,20 +12,20 @@ import (
 // token, a Kubernetes Secret's base64 password, a UUID-shaped token).
 var heldOutFakes = map[string]func(seed string) string{
 	"uuid-secret": func(s string) string {
-		h := detect.Fake(s, hexLower, 32)
+		h := detect.Fake(s, detect.HexLower, 32)
 		return h[:8] + "-" + h[8:12] + "-4" + h[13:16] + "-a" + h[17:20] + "-" + h[20:]
 	},
 	"b64pw":       func(s string) string { return base64.StdEncoding.EncodeToString([]byte(fakePassword(s))) },
-	"b64-32":      func(s string) string { return detect.Fake(s, b64chars, 43) + "=" },
-	"b64-64":      func(s string) string { return detect.Fake(s, b64chars, 64) },
-	"wp-salt":     func(s string) string { return detect.Fake(s, alnum+"!@#%^&*()-_[]{}<>~+=,.;:/?|", 64) },
-	"stripe-test": func(s string) string { return "sk_test_" + detect.Fake(s, alnum, 24) },
+	"b64-32":      func(s string) string { return detect.Fake(s, detect.Base64Chars, 43) + "=" },
+	"b64-64":      func(s string) string { return detect.Fake(s, detect.Base64Chars, 64) },
+	"wp-salt":     func(s string) string { return detect.Fake(s, detect.AlphaNum+"!@#%^&*()-_[]{}<>~+=,.;:/?|", 64) },
+	"stripe-test": func(s string) string { return "sk_test_" + detect.Fake(s, detect.AlphaNum, 24) },
 	"openai-legacy": func(s string) string {
-		return "sk-" + detect.Fake(s, alnum, 20) + "T3BlbkFJ" + detect.Fake(s+"/2", alnum, 20)
+		return "sk-" + detect.Fake(s, detect.AlphaNum, 20) + "T3BlbkFJ" + detect.Fake(s+"/2", detect.AlphaNum, 20)
 	},
-	"gcp-oauth":   func(s string) string { return "GOCSPX-" + detect.Fake(s, b64url, 28) },
-	"crates-io":   func(s string) string { return "cio" + detect.Fake(s, alnum, 32) },
-	"aws-session": func(s string) string { return "IQoJb3JpZ2luX2Vj" + detect.Fake(s, b64chars, 300) },
+	"gcp-oauth":   func(s string) string { return "GOCSPX-" + detect.Fake(s, detect.Base64URLChars, 28) },
+	"crates-io":   func(s string) string { return "cio" + detect.Fake(s, detect.AlphaNum, 32) },
+	"aws-session": func(s string) string { return "IQoJb3JpZ2luX2Vj" + detect.Fake(s, detect.Base64Chars, 300) },
 	"ado-legacy":  func(s string) string { return detect.Fake(s, "abcdefghijklmnopqrstuvwxyz234567", 52) },
 	"dockercfg":   fakeDockerConfig,
 }
