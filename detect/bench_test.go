@@ -3,12 +3,14 @@ package detect
 import (
 	"strings"
 	"testing"
+
+	"github.com/kvlint/kvlint/internal/cputime"
 )
 
 // reportCPU adds CPU-time figures, which a shared machine distorts less than
 // wall time: cpu-ns/op and cpu-MB/s.
 func reportCPU(b *testing.B, start int64, bytes int) {
-	cpu := float64(int64(cpuTime()) - start)
+	cpu := float64(int64(cputime.Process()) - start)
 	b.ReportMetric(cpu/float64(b.N), "cpu-ns/op")
 	if cpu > 0 {
 		b.ReportMetric(float64(bytes)*float64(b.N)/(cpu/1e9)/1e6, "cpu-MB/s")
@@ -25,7 +27,7 @@ func benchmarkMix(b *testing.B, n int) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	dst := make([]Finding, 0, 16)
-	start := int64(cpuTime())
+	start := int64(cputime.Process())
 	for b.Loop() {
 		for i := range vals {
 			dst = e.Scan(vals[i], ctxs[i], dst[:0])
@@ -53,7 +55,7 @@ func BenchmarkScanNonSecret(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	ctx := Context{Kind: KindAssign, Name: "value"}
-	start := int64(cpuTime())
+	start := int64(cputime.Process())
 	for b.Loop() {
 		for _, v := range vals {
 			e.Scan(v, ctx, nil)
@@ -67,7 +69,7 @@ func benchmarkLarge(b *testing.B, n int) {
 	v := largeValueOf(n)
 	b.SetBytes(int64(len(v)))
 	b.ReportAllocs()
-	start := int64(cpuTime())
+	start := int64(cputime.Process())
 	for b.Loop() {
 		e.Scan(v, Context{}, nil)
 	}
@@ -86,7 +88,7 @@ func BenchmarkKeywordPass(b *testing.B) {
 	vals, _ := benchMix(1000)
 	v := strings.Join(vals, "\n")
 	b.SetBytes(int64(len(v)))
-	start := int64(cpuTime())
+	start := int64(cputime.Process())
 	for b.Loop() {
 		var hits ruleSet
 		e.ac.scan(v, &hits)

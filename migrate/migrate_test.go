@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -16,11 +15,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/kvlint/kvlint/internal/strlit"
 	"github.com/kvlint/kvlint/migrate/internal/kvfake"
 	"github.com/kvlint/kvlint/migrate/vault"
 )
@@ -67,15 +66,11 @@ func plantedValues(t *testing.T) []string {
 				vals = append(vals, v)
 			}
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-				v, _ := strconv.Unquote(lit.Value)
-				if len(v) >= 20 && !strings.Contains(v, " ") {
-					add(v)
-				}
+		for _, v := range strlit.All(f) {
+			if len(v) >= 20 && !strings.Contains(v, " ") {
+				add(v)
 			}
-			return true
-		})
+		}
 		for _, cg := range f.Comments {
 			for _, m := range tokenRE.FindAllString(cg.Text(), -1) {
 				add(m)

@@ -1,7 +1,6 @@
 package migrate
 
 import (
-	"go/ast"
 	"go/token"
 	"os"
 	"os/exec"
@@ -11,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/kvlint/kvlint/internal/strlit"
 	"github.com/kvlint/kvlint/migrate/vault"
 )
 
@@ -56,12 +56,11 @@ func kvtestFinder(pkgs []*packages.Package) ([]rawFinding, error) {
 	var out []rawFinding
 	for _, pkg := range pkgs {
 		for _, f := range pkg.Syntax {
-			ast.Inspect(f, func(n ast.Node) bool {
-				if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.HasPrefix(lit.Value, `"kvtest-`) {
+			for lit, v := range strlit.All(f) {
+				if strings.HasPrefix(v, "kvtest-") {
 					out = append(out, rawFinding{Pos: lit.Pos(), End: lit.End(), RuleID: "KV100", RuleName: "generic-secret"})
 				}
-				return true
-			})
+			}
 			for _, cg := range f.Comments {
 				for _, c := range cg.List {
 					for _, loc := range kvtestRE.FindAllStringIndex(c.Text, -1) {

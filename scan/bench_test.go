@@ -11,8 +11,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/kvlint/kvlint/bench/benchpkg"
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/cputime"
 	"github.com/kvlint/kvlint/scan"
 )
 
@@ -84,7 +84,7 @@ func BenchmarkScanTree(b *testing.B) {
 			dir, size := genTree(b, n)
 			b.SetBytes(size)
 			var findings int
-			start := benchpkg.CPUTime()
+			start := cputime.Process()
 			for b.Loop() {
 				res := scan.Run([]string{dir}, scan.Options{})
 				if res.Err != nil {
@@ -92,7 +92,7 @@ func BenchmarkScanTree(b *testing.B) {
 				}
 				findings = len(res.Findings)
 			}
-			b.ReportMetric(float64(benchpkg.CPUTime()-start)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(cputime.Process()-start)/float64(b.N), "cpu-ns/op")
 			if want := 2 * ((n + 19) / 20); findings < want/2 {
 				b.Fatalf("%d findings, want about %d", findings, want)
 			}
@@ -116,7 +116,7 @@ func BenchmarkParseFloor(b *testing.B) {
 				return nil
 			})
 			b.SetBytes(size)
-			start := benchpkg.CPUTime()
+			start := cputime.Process()
 			for b.Loop() {
 				var wg sync.WaitGroup
 				ch := make(chan string)
@@ -140,7 +140,7 @@ func BenchmarkParseFloor(b *testing.B) {
 				close(ch)
 				wg.Wait()
 			}
-			b.ReportMetric(float64(benchpkg.CPUTime()-start)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(cputime.Process()-start)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }

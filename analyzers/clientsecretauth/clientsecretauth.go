@@ -207,7 +207,7 @@ func (w *walker) ident(cur inspector.Cursor) {
 	if w.calledIn[t.rule] == nil {
 		w.calledIn[t.rule] = map[ast.Node]bool{}
 	}
-	w.calledIn[t.rule][enclosingDecl(cur)] = true
+	w.calledIn[t.rule][azsdk.EnclosingDecl(cur)] = true
 	if ref.ParentEdgeKind() == edge.CallExpr_Fun {
 		call := ref.Parent().Node().(*ast.CallExpr)
 		d := analysis.Diagnostic{
@@ -247,7 +247,7 @@ func (w *walker) options(cur inspector.Cursor, n *ast.CompositeLit) {
 		if _, isPtr := types.Unalias(tv.Type).(*types.Pointer); isPtr {
 			continue
 		}
-		if w.calledIn[t.rule][enclosingDecl(cur)] {
+		if w.calledIn[t.rule][azsdk.EnclosingDecl(cur)] {
 			continue
 		}
 		r := Rules[t.rule]
@@ -333,16 +333,6 @@ func namesEnvSecret(insp *inspector.Inspector) bool {
 		}
 	}
 	return false
-}
-
-// enclosingDecl returns the top-level declaration containing cur (a FuncDecl
-// or GenDecl), or nil.
-func enclosingDecl(cur inspector.Cursor) ast.Node {
-	var decl ast.Node
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil)) {
-		decl = c.Node()
-	}
-	return decl
 }
 
 func constString(info *types.Info, e ast.Expr) (string, bool) {

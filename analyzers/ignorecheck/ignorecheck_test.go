@@ -2,10 +2,7 @@ package ignorecheck_test
 
 import (
 	"fmt"
-	"go/ast"
-	"go/token"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -16,6 +13,7 @@ import (
 	"github.com/kvlint/kvlint/analyzers/ignorecheck"
 	"github.com/kvlint/kvlint/analyzers/internal/lint"
 	"github.com/kvlint/kvlint/config"
+	"github.com/kvlint/kvlint/internal/strlit"
 )
 
 // fake is a stand-in rule analyzer: it reports KV101 for string literals
@@ -27,21 +25,13 @@ var fake = &analysis.Analyzer{
 	Doc:      "fake rule analyzer for tests",
 	Requires: []*analysis.Analyzer{lint.Directives},
 	Run: func(pass *analysis.Pass) (any, error) {
-		for _, f := range pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				lit, ok := n.(*ast.BasicLit)
-				if !ok || lit.Kind != token.STRING {
-					return true
-				}
-				v, _ := strconv.Unquote(lit.Value)
-				switch {
-				case strings.HasPrefix(v, "SECRET"):
-					lint.Report(pass, analysis.Diagnostic{Pos: lit.Pos(), End: lit.End(), Category: "KV101", Message: "fake KV101"}, "azure-entra-client-secret")
-				case strings.HasPrefix(v, "JWT"):
-					lint.Report(pass, analysis.Diagnostic{Pos: lit.Pos(), End: lit.End(), Category: "KV124", Message: "fake KV124"}, "jwt")
-				}
-				return true
-			})
+		for lit, v := range strlit.All(pass.Files...) {
+			switch {
+			case strings.HasPrefix(v, "SECRET"):
+				lint.Report(pass, analysis.Diagnostic{Pos: lit.Pos(), End: lit.End(), Category: "KV101", Message: "fake KV101"}, "azure-entra-client-secret")
+			case strings.HasPrefix(v, "JWT"):
+				lint.Report(pass, analysis.Diagnostic{Pos: lit.Pos(), End: lit.End(), Category: "KV124", Message: "fake KV124"}, "jwt")
+			}
 		}
 		return nil, nil
 	},

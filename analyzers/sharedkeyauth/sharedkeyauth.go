@@ -220,12 +220,12 @@ func run(pass *analysis.Pass, scope *azsdk.Scope, insp *inspector.Inspector) (an
 			continue
 		}
 		if k == sharedKey {
-			clientIn[enclosingDecl(cur)] = true
+			clientIn[azsdk.EnclosingDecl(cur)] = true
 		}
 		found = append(found, finding{ref.Parent(), ref.Parent().Node().(*ast.CallExpr), fn, k, what})
 	}
 	for _, f := range found {
-		if f.kind == keyCred && clientIn[enclosingDecl(f.cur)] {
+		if f.kind == keyCred && clientIn[azsdk.EnclosingDecl(f.cur)] {
 			continue // Have: cred := NewSharedKeyCredential(...) beside NewClientWithSharedKeyCredential(url, cred, nil)
 		}
 		r := Rules[f.kind.rule()]
@@ -259,15 +259,6 @@ func enclosingFunc(cur inspector.Cursor) ast.Node {
 		return c.Node()
 	}
 	return nil
-}
-
-// enclosingDecl returns the top-level declaration containing cur, or nil.
-func enclosingDecl(cur inspector.Cursor) ast.Node {
-	var decl ast.Node
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil)) {
-		decl = c.Node()
-	}
-	return decl
 }
 
 // keySuffixes are the name endings of key constructors whose Entra ID

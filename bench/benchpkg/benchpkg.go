@@ -16,7 +16,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -24,6 +23,7 @@ import (
 
 	"github.com/kvlint/kvlint/bench/internal/floorpass"
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/cputime"
 )
 
 // Floor walks every string literal with the inspector and does nothing
@@ -224,10 +224,6 @@ func Bench(b *testing.B, a *analysis.Analyzer, units int, wantFindings func(Kind
 	}
 }
 
-// CPUTime returns the user and system CPU time the process has used so
-// far, or 0 where it is not measured: benchmarks report cpu-ns/op from it.
-func CPUTime() time.Duration { return cpuTime() }
-
 // Loop is the body of an analysis benchmark: it runs as over pkgs b.N
 // times and reports allocations, the diagnostics found (findings) and the
 // CPU time per run (cpu-ns/op, which a shared machine distorts less than
@@ -235,11 +231,11 @@ func CPUTime() time.Duration { return cpuTime() }
 func Loop(b *testing.B, as []*analysis.Analyzer, pkgs []*packages.Package) int {
 	b.ReportAllocs()
 	var n int
-	start := cpuTime()
+	start := cputime.Process()
 	for b.Loop() {
 		n = AnalyzeAll(b, as, pkgs)
 	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(cputime.Process()-start)/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(n), "findings")
 	return n
 }

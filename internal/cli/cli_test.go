@@ -4,13 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"go/ast"
-	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -18,6 +15,7 @@ import (
 
 	"github.com/kvlint/kvlint/config"
 	"github.com/kvlint/kvlint/internal/sariftest"
+	"github.com/kvlint/kvlint/internal/strlit"
 	"github.com/kvlint/kvlint/internal/testfs"
 	"github.com/kvlint/kvlint/report"
 	"github.com/kvlint/kvlint/rules"
@@ -31,27 +29,19 @@ var testAnalyzer = &analysis.Analyzer{
 	Doc:              "testsecret reports kvtest_ literals (test only)",
 	RunDespiteErrors: true,
 	Run: func(pass *analysis.Pass) (any, error) {
-		for _, f := range pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				lit, ok := n.(*ast.BasicLit)
-				if !ok || lit.Kind != token.STRING {
-					return true
-				}
-				v, err := strconv.Unquote(lit.Value)
-				if err != nil || !strings.HasPrefix(v, testPrefix) {
-					return true
-				}
-				pass.Report(analysis.Diagnostic{
-					Pos:      lit.Pos(),
-					End:      lit.End(),
-					Category: "KV900",
-					Message:  fmt.Sprintf("test secret %q (%d chars): store it in Azure Key Vault", v[:4], len(v)),
-					SuggestedFixes: []analysis.SuggestedFix{{
-						Message:   "read it with lookup",
-						TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(`lookup("kv-secret")`)}},
-					}},
-				})
-				return true
+		for lit, v := range strlit.All(pass.Files...) {
+			if !strings.HasPrefix(v, testPrefix) {
+				continue
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos:      lit.Pos(),
+				End:      lit.End(),
+				Category: "KV900",
+				Message:  fmt.Sprintf("test secret %q (%d chars): store it in Azure Key Vault", v[:4], len(v)),
+				SuggestedFixes: []analysis.SuggestedFix{{
+					Message:   "read it with lookup",
+					TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(`lookup("kv-secret")`)}},
+				}},
 			})
 		}
 		return nil, nil

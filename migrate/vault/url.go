@@ -46,7 +46,7 @@ func ParseVaultURL(raw string, allowLoopback bool) (normalized, vaultName string
 	}
 	host := strings.ToLower(u.Hostname())
 	port := u.Port()
-	if allowLoopback && isLoopbackHost(host) {
+	if allowLoopback && IsLoopbackHost(host) {
 		if port == "" {
 			return "https://" + u.Host + "/", "loopback", nil
 		}
@@ -75,7 +75,10 @@ func ParseVaultURL(raw string, allowLoopback bool) (normalized, vaultName string
 	return "https://" + host + "/", name, nil
 }
 
-func isLoopbackHost(host string) bool {
+// IsLoopbackHost reports whether host (without a port) is localhost or a
+// loopback IP address: the hosts a vault URL may name when loopback is
+// allowed, and the only ones the Key Vault fake of the tests dials.
+func IsLoopbackHost(host string) bool {
 	if host == "localhost" {
 		return true
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kvlint/kvlint/bench/benchpkg"
 	"github.com/kvlint/kvlint/detect"
+	"github.com/kvlint/kvlint/internal/cputime"
 )
 
 // BenchmarkHistoryDir scans the history of the repository named by
@@ -52,12 +53,12 @@ func BenchmarkHistorySize(b *testing.B) {
 			var bytes int64
 			var cpu time.Duration
 			for b.Loop() {
-				start := benchpkg.CPUTime()
+				start := cputime.Process()
 				res, err := Run(Options{Dir: r.dir})
 				if err != nil {
 					b.Fatal(err)
 				}
-				cpu += benchpkg.CPUTime() - start
+				cpu += cputime.Process() - start
 				bytes = res.Bytes
 				if len(res.Secrets) < commits {
 					b.Fatalf("%d secrets, want at least %d", len(res.Secrets), commits)

@@ -91,3 +91,14 @@ func paramsOf(info *types.Info, file inspector.Cursor) map[types.Object]bool {
 	}
 	return params
 }
+
+// EnclosingDecl returns the top-level declaration containing cur (a
+// FuncDecl or GenDecl), or nil: the scope in which the Azure analyzers relate
+// two uses (options and the call they reach, a credential and its client).
+func EnclosingDecl(cur inspector.Cursor) ast.Node {
+	var decl ast.Node
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil)) {
+		decl = c.Node()
+	}
+	return decl
+}

@@ -57,6 +57,8 @@ import (
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
+
+	"github.com/kvlint/kvlint/migrate/vault"
 )
 
 // Options configures a Server. The zero value is fine.
@@ -318,7 +320,7 @@ func (s *Server) HTTPClient() *http.Client {
 			switch {
 			case isVaultHost(host):
 				addr = s.Addr()
-			case isLoopback(host):
+			case vault.IsLoopbackHost(host):
 			default:
 				s.addStray("dial " + addr)
 				return nil, fmt.Errorf("kvfake: refused to dial non-loopback address %s", addr)
@@ -593,14 +595,6 @@ func isVaultHost(host string) bool {
 		}
 	}
 	return false
-}
-
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 func randHex(n int) string {
