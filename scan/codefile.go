@@ -3,6 +3,8 @@ package scan
 import (
 	"path/filepath"
 	"strings"
+
+	"github.com/kvlint/kvlint/internal/textpairs"
 )
 
 // In a source file of a programming language read as a plain file (Ruby,
@@ -69,11 +71,16 @@ func (c *codeText) next(line string) bool {
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
+// isIdentByte reports a byte of a heredoc marker's name.
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigitByte(c)
+}
+
 // expressionPair reports whether the pair p of a code line is an
 // expression (expressionAt its value) with no literal in it: the literal
 // default of process.env.X ?? 'lit' is judged (the engine's
 // fallbackLiteral finds it).
-func expressionPair(line string, p pair) bool {
+func expressionPair(line string, p textpairs.Pair) bool {
 	return strings.IndexAny(p.Value, "\"'`") < 0 && expressionAt(line, p.Off)
 }
 

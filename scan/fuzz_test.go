@@ -1,42 +1,10 @@
 package scan
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/kvlint/kvlint/config"
 )
-
-// FuzzLinePairs checks that every pair found on a line points into it: the
-// value sits at its offset, so reported columns are right.
-func FuzzLinePairs(f *testing.F) {
-	for _, s := range []string{
-		"password: hunter2", `"key": "value",`, "export A=\"b\"", "ENV KEY value", "--password=x --user y",
-		"<password>x</password>", "a := `raw`", "key = 'v' # c", "x==y", "- name: 'q", `"unterminated: "x`,
-		"--", "-- --a", "k:", "\t\tk\t=\tv;", "a::b", "'k': v",
-		`private static final String K = "v";`, "export const k: T = 'v'", "const k: = ", "let a b c d e f g h i = 'v'",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, line string) {
-		if strings.ContainsRune(line, '\n') {
-			return
-		}
-		var pairs [maxPairs]pair
-		n := linePairs(line, &pairs)
-		if n < 0 || n > maxPairs {
-			t.Fatalf("n = %d", n)
-		}
-		for _, p := range pairs[:n] {
-			if p.Off < 0 || p.Off+len(p.Value) > len(line) || line[p.Off:p.Off+len(p.Value)] != p.Value {
-				t.Fatalf("pair %+v does not point into %q", p, line)
-			}
-			if p.Value == "" {
-				t.Fatalf("empty value in %q", line)
-			}
-		}
-	})
-}
 
 // FuzzScanContent runs the Go and plain-file scanners over arbitrary content
 // with the fake engine: nothing panics and every hit lies within the file.

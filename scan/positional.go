@@ -6,6 +6,7 @@ import (
 
 	"github.com/kvlint/kvlint/detect"
 	"github.com/kvlint/kvlint/internal/gosite"
+	"github.com/kvlint/kvlint/internal/textpairs"
 )
 
 // Credential files whose lines give a password by position, with no name:
@@ -40,7 +41,7 @@ func (w *worker) pgpass(content string, eng engine, test bool) {
 		end := gosite.LineEnd(content, start)
 		line := strings.TrimRight(content[start:end], "\r")
 		if s, e, ok := pgpassPassword(line); ok {
-			w.pair(pair{Key: "password", Value: line[s:e], Off: s}, start, detect.KindLine, eng, test)
+			w.pair(textpairs.Pair{Key: "password", Value: line[s:e], Off: s}, start, detect.KindLine, eng, test)
 		}
 		start = end + 1
 	}
@@ -101,7 +102,7 @@ func (w *worker) netrc(content string, eng engine, test bool) {
 		switch {
 		case prevPassword:
 			ls := strings.LastIndexByte(content[:s], '\n') + 1
-			w.pair(pair{Key: "password", Value: tok, Off: s - ls}, ls, detect.KindLine, eng, test)
+			w.pair(textpairs.Pair{Key: "password", Value: tok, Off: s - ls}, ls, detect.KindLine, eng, test)
 			prevPassword = false
 		case tok == "password" || tok == "passwd":
 			prevPassword = true
@@ -124,5 +125,5 @@ func (w *worker) wholeFileKey(content string, eng engine, test bool) {
 	if v == "" || strings.ContainsAny(v, "\n ") || len(v) > 200 {
 		return
 	}
-	w.pair(pair{Key: "master_key", Value: v, Off: s}, 0, detect.KindLine, eng, test)
+	w.pair(textpairs.Pair{Key: "master_key", Value: v, Off: s}, 0, detect.KindLine, eng, test)
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/kvlint/kvlint/detect"
 	kvengine "github.com/kvlint/kvlint/internal/engine"
 	"github.com/kvlint/kvlint/internal/gosite"
+	"github.com/kvlint/kvlint/internal/textpairs"
 	"github.com/kvlint/kvlint/report"
 	"github.com/kvlint/kvlint/rules"
 	"github.com/kvlint/kvlint/scan/iac"
@@ -533,7 +534,7 @@ func (w *worker) content(abs string, data []byte, l *config.Loaded, eng engine, 
 // lines scans a plain file line by line.
 func (w *worker) lines(content string, eng engine, test bool, added LineSet) {
 	lineNo := 0
-	var st lineState
+	var st textpairs.State
 	for start := 0; start < len(content); {
 		end := gosite.LineEnd(content, start)
 		lineNo++
@@ -542,7 +543,7 @@ func (w *worker) lines(content string, eng engine, test bool, added LineSet) {
 			line = line[:n-1]
 		}
 		// A key on an earlier line can bind this one (YAML block scalars).
-		p, bound := st.next(line)
+		p, bound := st.Next(line)
 		if added == nil || added[lineNo] {
 			if bound {
 				w.pair(p, start, detect.KindLine, eng, test)
@@ -560,8 +561,8 @@ func (w *worker) line(line string, base int, kind detect.Kind, eng engine, test 
 	if len(line) == 0 {
 		return
 	}
-	var pairs [maxPairs]pair
-	n := linePairs(line, &pairs)
+	var pairs [textpairs.Max]textpairs.Pair
+	n := textpairs.Line(line, &pairs)
 	whole := true
 	code := w.code && w.codeText.next(line)
 	for _, p := range pairs[:n] {
@@ -582,6 +583,16 @@ func (w *worker) line(line string, base int, kind detect.Kind, eng engine, test 
 			}
 			w.add(hit{start: base + f.Start, end: base + f.End, rule: f.Rule, conf: f.Confidence})
 		}
+	}
+}
+
+// pair scans the value of one key/value pair of a line that starts at byte
+// offset base of the file, with the key as context.
+func (w *worker) pair(p textpairs.Pair, base int, kind detect.Kind, eng engine, test bool) {
+	w.ex.at(base+p.Off, base+p.Off+len(p.Value), "key/value pair", nil)
+	w.dets = eng.Scan(p.Value, detect.Context{Kind: kind, Name: p.Key, Test: test}, w.dets[:0])
+	for _, f := range w.dets {
+		w.add(hit{start: base + p.Off + f.Start, end: base + p.Off + f.End, rule: f.Rule, conf: f.Confidence})
 	}
 }
 

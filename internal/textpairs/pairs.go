@@ -1,4 +1,4 @@
-package scan
+package textpairs
 
 import (
 	"strings"
@@ -6,29 +6,19 @@ import (
 	"github.com/kvlint/kvlint/detect"
 )
 
-// pair scans the value of one key/value pair of a line that starts at byte
-// offset base of the file, with the key as context.
-func (w *worker) pair(p pair, base int, kind detect.Kind, eng engine, test bool) {
-	w.ex.at(base+p.Off, base+p.Off+len(p.Value), "key/value pair", nil)
-	w.dets = eng.Scan(p.Value, detect.Context{Kind: kind, Name: p.Key, Test: test}, w.dets[:0])
-	for _, f := range w.dets {
-		w.add(hit{start: base + p.Off + f.Start, end: base + p.Off + f.End, rule: f.Rule, conf: f.Confidence})
-	}
-}
-
-// A pair is a key bound to a value on one line of a plain file. Off is the
-// byte offset of Value within the line. Key and Value are substrings of the
+// A Pair is a key bound to a value on one line of text. Off is the byte
+// offset of Value within the line. Key and Value are substrings of the
 // line: extracting them allocates nothing.
-type pair struct {
+type Pair struct {
 	Key   string
 	Value string
 	Off   int
 }
 
-// maxPairs bounds the pairs taken from one line.
-const maxPairs = 4
+// Max bounds the pairs taken from one line.
+const Max = 4
 
-// linePairs finds the key/value pairs on a line of a plain file and stores
+// Line finds the key/value pairs on a line of text and stores
 // them in dst, returning how many it found. It understands
 //
 //	key: value          key = value        KEY=value        key := "value"
@@ -41,7 +31,7 @@ const maxPairs = 4
 //
 // Quotes around values are stripped; trailing commas, semicolons and
 // " # comments" after unquoted values are dropped.
-func linePairs(line string, dst *[maxPairs]pair) int {
+func Line(line string, dst *[Max]Pair) int {
 	n := 0
 	i := skipSpace(line, 0)
 	// Prefixes that come before a key.
@@ -56,7 +46,7 @@ func linePairs(line string, dst *[maxPairs]pair) int {
 	if i < len(line) && line[i] == '|' {
 		n = tableRow(line, i, dst)
 	} else if k, v, off, ok := keyValue(line, i, dockerEnv); ok {
-		dst[n] = pair{k, v, off}
+		dst[n] = Pair{k, v, off}
 		n++
 	} else if p, ok := xmlElement(line, i); ok {
 		dst[n] = p
@@ -66,7 +56,7 @@ func linePairs(line string, dst *[maxPairs]pair) int {
 		n++
 	}
 	// Command-line flags: --password value, --password=value.
-	for j := 0; n < maxPairs; {
+	for j := 0; n < Max; {
 		k := strings.Index(line[j:], "--")
 		if k < 0 {
 			break
@@ -93,7 +83,7 @@ func linePairs(line string, dst *[maxPairs]pair) int {
 		}
 		v, off := flagValue(line, vs)
 		if v != "" {
-			dst[n] = pair{name, v, off}
+			dst[n] = Pair{name, v, off}
 			n++
 		}
 		j = vs
@@ -151,24 +141,24 @@ func keyValue(line string, i int, spaceSep bool) (key, value string, off int, ok
 }
 
 // xmlElement parses <key>value</key>.
-func xmlElement(line string, i int) (pair, bool) {
+func xmlElement(line string, i int) (Pair, bool) {
 	if i >= len(line) || line[i] != '<' {
-		return pair{}, false
+		return Pair{}, false
 	}
 	j := i + 1
 	for j < len(line) && isKeyByte(line[j]) {
 		j++
 	}
 	if j == i+1 || j >= len(line) || line[j] != '>' {
-		return pair{}, false
+		return Pair{}, false
 	}
 	key := line[i+1 : j]
 	vs := j + 1
 	ve := strings.Index(line[vs:], "</")
 	if ve <= 0 {
-		return pair{}, false
+		return Pair{}, false
 	}
-	return pair{key, line[vs : vs+ve], vs}, true
+	return Pair{key, line[vs : vs+ve], vs}, true
 }
 
 // unquoteValue returns the value that starts at i: the text between matching
@@ -231,10 +221,10 @@ func skipSpace(s string, i int) int {
 // tableRow takes the pairs of a Markdown table row that starts at i: a cell
 // that is a key (`DB_PASSWORD`, **token**) binds the next cell. Separator
 // rows (|---|:--:|) bind nothing.
-func tableRow(line string, i int, dst *[maxPairs]pair) int {
+func tableRow(line string, i int, dst *[Max]Pair) int {
 	n := 0
 	prevKey := ""
-	for i < len(line) && line[i] == '|' && n < maxPairs {
+	for i < len(line) && line[i] == '|' && n < Max {
 		e := strings.IndexByte(line[i+1:], '|')
 		if e < 0 {
 			break // the last cell is open: not a cell
@@ -242,7 +232,7 @@ func tableRow(line string, i int, dst *[maxPairs]pair) int {
 		cs, ce := trimCell(line, i+1, i+1+e)
 		cell := line[cs:ce]
 		if prevKey != "" && cell != "" {
-			dst[n] = pair{prevKey, cell, cs}
+			dst[n] = Pair{prevKey, cell, cs}
 			n++
 		}
 		prevKey = ""
@@ -282,7 +272,7 @@ func isKeyCell(c string) bool {
 	return letter
 }
 
-// lineState carries a key from one line of a plain file to the next, for
+// State carries a key from one line of text to the next, for
 // values that stand on the line after their key:
 //
 //	password: |         password: >-        password:          <password>
@@ -290,13 +280,13 @@ func isKeyCell(c string) bool {
 //	                                                           </password>
 //
 // (YAML block scalars, a YAML plain scalar on the next line, an XML element
-// whose text has lines of its own). The zero lineState is ready.
+// whose text has lines of its own). The zero State is ready.
 //
 // It also carries a secret flag whose value is on the next line of a
 // continued command (--password \, -Password `), and the column of a
 // Markdown table whose header names a secret (| User | Password |), which
 // binds that cell of every row of the table.
-type lineState struct {
+type State struct {
 	key    string // the pending key, a substring of the previous line
 	indent int    // the key line's indentation: a YAML value is indented more
 	xml    bool   // the value is an XML element's text
@@ -327,9 +317,9 @@ type owner struct {
 
 // next returns the pair a pending owner binds on line, and reads line for
 // the start or end of an initializer.
-func (o *owner) next(line string) (pair, bool) {
+func (o *owner) next(line string) (Pair, bool) {
 	if blank(line) {
-		return pair{}, false
+		return Pair{}, false
 	}
 	if o.name == "" {
 		*o = owner{}
@@ -339,20 +329,20 @@ func (o *owner) next(line string) (pair, bool) {
 				o.depth = 1
 			}
 		}
-		return pair{}, false
+		return Pair{}, false
 	}
 	i := skipSpace(line, 0)
 	if !o.open {
 		if line[i] != '{' && line[i] != '(' {
 			*o = owner{}
-			return pair{}, false
+			return Pair{}, false
 		}
 		o.open = true
 	}
-	var p pair
+	var p Pair
 	ok := false
 	if k, v, off, kv := keyValue(line, i, false); kv && detect.TypedField(k) && off > 0 && (line[off-1] == '"' || line[off-1] == '\'') {
-		p, ok = pair{o.name, v, off}, true
+		p, ok = Pair{o.name, v, off}, true
 	}
 	o.depth += bracketDepth(line)
 	if o.depth <= 0 {
@@ -439,9 +429,9 @@ type siblings struct {
 
 // next returns the pair a pending holder binds on line, and reads line for
 // a new holder.
-func (sb *siblings) next(line string) (pair, bool) {
+func (sb *siblings) next(line string) (Pair, bool) {
 	if blank(line) {
-		return pair{}, false
+		return Pair{}, false
 	}
 	i := skipSpace(line, 0)
 	if p, ok := sb.bind(line, i); ok {
@@ -452,27 +442,27 @@ func (sb *siblings) next(line string) (pair, bool) {
 	}
 	if k, ok := parentKey(line, i); ok {
 		*sb = siblings{name: k, col: skipSpace(line, 0), child: true}
-		return pair{}, false
+		return Pair{}, false
 	}
 	k, v, _, ok := keyValue(line, i, false)
 	if !ok || !holderKey(k) || !detect.SecretName(v) || !keyName(v) {
-		return pair{}, false
+		return Pair{}, false
 	}
 	*sb = siblings{name: v, col: i}
-	return pair{}, false
+	return Pair{}, false
 }
 
 // bind returns the pair a pending holder binds on line (indented i), and
 // ends the mapping at a line indented less.
-func (sb *siblings) bind(line string, i int) (pair, bool) {
+func (sb *siblings) bind(line string, i int) (Pair, bool) {
 	if sb.name == "" {
-		return pair{}, false
+		return Pair{}, false
 	}
 	at := sb.col
 	if sb.child {
 		if i <= sb.col {
 			*sb = siblings{}
-			return pair{}, false
+			return Pair{}, false
 		}
 		if sb.level == 0 {
 			sb.level = i
@@ -484,12 +474,12 @@ func (sb *siblings) bind(line string, i int) (pair, bool) {
 		*sb = siblings{}
 	case i == at:
 		if k, v, off, ok := keyValue(line, i, false); ok && (strings.EqualFold(k, "value") || strings.EqualFold(k, "parametervalue")) {
-			p := pair{sb.name, v, off}
+			p := Pair{sb.name, v, off}
 			*sb = siblings{}
 			return p, true
 		}
 	}
-	return pair{}, false
+	return Pair{}, false
 }
 
 // parentKey reads a line whose key is a secret name and opens a mapping:
@@ -541,9 +531,10 @@ const (
 	tableBody              // rows
 )
 
-// next returns the pair that a key on an earlier line binds on line, if
-// any, and reads line for a key whose value follows.
-func (st *lineState) next(line string) (pair, bool) {
+// Next returns the pair that a key on an earlier line binds on line, if
+// any, and reads line for a key whose value follows. Lines are passed in
+// order, without their line ends.
+func (st *State) Next(line string) (Pair, bool) {
 	sp, sok := st.sib.next(line)
 	op, ook := st.own.next(line)
 	p, ok := st.value(line)
@@ -562,23 +553,23 @@ func (st *lineState) next(line string) (pair, bool) {
 }
 
 // value returns the pending key's value on line.
-func (st *lineState) value(line string) (pair, bool) {
+func (st *State) value(line string) (Pair, bool) {
 	if st.table == tableBody {
 		if c, off, ok := tableCell(line, st.tableCol); ok && c != "" {
-			return pair{st.tableKey, c, off}, true
+			return Pair{st.tableKey, c, off}, true
 		}
-		return pair{}, false
+		return Pair{}, false
 	}
 	if st.key == "" || blank(line) {
-		return pair{}, false
+		return Pair{}, false
 	}
 	i := skipSpace(line, 0)
 	if st.flag {
 		if line[i] == '-' {
-			return pair{}, false // another flag
+			return Pair{}, false // another flag
 		}
 		v, off := flagValue(line, i)
-		return pair{st.key, v, off}, v != ""
+		return Pair{st.key, v, off}, v != ""
 	}
 	if st.xml {
 		e := strings.Index(line[i:], "</")
@@ -587,40 +578,40 @@ func (st *lineState) value(line string) (pair, bool) {
 		}
 		v := strings.TrimRight(line[i:i+e], " \t")
 		if v == "" || v[0] == '<' {
-			return pair{}, false
+			return Pair{}, false
 		}
-		return pair{st.key, v, i}, true
+		return Pair{st.key, v, i}, true
 	}
 	if i <= st.indent {
-		return pair{}, false // a sibling or parent key: the value was empty
+		return Pair{}, false // a sibling or parent key: the value was empty
 	}
 	rest := line[i:]
 	if !st.block {
 		// A plain scalar, not a nested mapping, sequence or comment.
 		if rest[0] == '#' || rest[0] == '-' || rest[0] == '{' || rest[0] == '[' {
-			return pair{}, false
+			return Pair{}, false
 		}
 		if _, _, _, kv := keyValue(line, i, false); kv {
-			return pair{}, false
+			return Pair{}, false
 		}
 		if q := rest[0]; q == '"' || q == '\'' {
 			v, off := unquoteValue(line, i)
-			return pair{st.key, v, off}, v != ""
+			return Pair{st.key, v, off}, v != ""
 		}
 	}
 	v := strings.TrimRight(rest, " \t")
-	return pair{st.key, v, i}, true
+	return Pair{st.key, v, i}, true
 }
 
 // read sets the pending key from line: "key: |", "key: >-", "key:" with
 // nothing after, or "<key>" alone. Any other line clears it.
-func (st *lineState) read(line string) {
+func (st *State) read(line string) {
 	if st.readTable(line) {
 		return
 	}
-	*st = lineState{}
+	*st = State{}
 	if k, ok := continuedFlag(line); ok {
-		*st = lineState{key: k, flag: true}
+		*st = State{key: k, flag: true}
 		return
 	}
 	i := skipSpace(line, 0)
@@ -629,7 +620,7 @@ func (st *lineState) read(line string) {
 	}
 	if i < len(line) && line[i] == '<' {
 		if p, ok := xmlOpen(line, i); ok {
-			*st = lineState{key: p, xml: true}
+			*st = State{key: p, xml: true}
 		}
 		return
 	}
@@ -656,7 +647,7 @@ func (st *lineState) read(line string) {
 	default:
 		return
 	}
-	*st = lineState{key: key, indent: skipSpace(line, 0), block: block}
+	*st = State{key: key, indent: skipSpace(line, 0), block: block}
 }
 
 // xmlOpen returns the name of an element opened alone at line[i:]: <key> or
@@ -684,7 +675,7 @@ func blank(line string) bool { return strings.TrimSpace(line) == "" }
 // readTable follows a Markdown table: a row whose cells name a secret
 // column, then the separator row, then the body. It reports whether line is
 // part of such a table.
-func (st *lineState) readTable(line string) bool {
+func (st *State) readTable(line string) bool {
 	row := isTableRow(line)
 	switch {
 	case st.table == tableHeader && row && separatorRow(line):
@@ -699,7 +690,7 @@ func (st *lineState) readTable(line string) bool {
 				break
 			}
 			if c != "" && detect.SecretName(c) {
-				*st = lineState{table: tableHeader, tableCol: col, tableKey: c}
+				*st = State{table: tableHeader, tableCol: col, tableKey: c}
 				return true
 			}
 		}

@@ -1,4 +1,4 @@
-package scan
+package textpairs
 
 import (
 	"strings"
@@ -48,13 +48,13 @@ func TestCodePairs(t *testing.T) {
 	checkLinePairs(t, cases)
 }
 
-// checkLinePairs asserts the key=value pairs linePairs finds on each line
+// checkLinePairs asserts the key=value pairs Line finds on each line
 // (joined by commas) and that each value points into its line.
 func checkLinePairs(t *testing.T, cases map[string]string) {
 	t.Helper()
 	for line, want := range cases {
-		var pairs [maxPairs]pair
-		n := linePairs(line, &pairs)
+		var pairs [Max]Pair
+		n := Line(line, &pairs)
 		var got []string
 		for _, p := range pairs[:n] {
 			got = append(got, p.Key+"="+p.Value)

@@ -1,4 +1,4 @@
-package scan
+package textpairs
 
 import "strings"
 
@@ -20,9 +20,9 @@ const maxDeclTokens = 8
 //	const API_KEY: &str = "...";                       (Rust)
 //
 // Only a quoted value is taken: anything else after = is code.
-func declaration(line string, i int) (pair, bool) {
+func declaration(line string, i int) (Pair, bool) {
 	if !startsDecl(line[i:]) {
-		return pair{}, false
+		return Pair{}, false
 	}
 	var ns, ne, tokens int
 	j := i
@@ -44,27 +44,27 @@ func declaration(line string, i int) (pair, bool) {
 		}
 	}
 	if tokens < 2 || ne != j && strings.TrimRight(line[ne:j], " \t") != "" || j >= len(line) {
-		return pair{}, false
+		return Pair{}, false
 	}
 	if line[j] == ':' { // name: Type = value
 		k := strings.IndexByte(line[j:], '=')
 		if k < 0 {
-			return pair{}, false
+			return Pair{}, false
 		}
 		j += k
 	}
 	if j+1 >= len(line) || line[j] != '=' || line[j+1] == '=' || line[j+1] == '>' {
-		return pair{}, false
+		return Pair{}, false
 	}
 	v := skipSpace(line, j+1)
 	if v >= len(line) || (line[v] != '"' && line[v] != '\'' && line[v] != '`') {
-		return pair{}, false
+		return Pair{}, false
 	}
 	value, off := unquoteValue(line, v)
 	if value == "" {
-		return pair{}, false
+		return Pair{}, false
 	}
-	return pair{line[ns:ne], value, off}, true
+	return Pair{line[ns:ne], value, off}, true
 }
 
 // startsDecl reports whether s starts with a declaration keyword and a space.
@@ -101,15 +101,15 @@ func isIdent(s string) bool {
 // one argument is a quoted literal (.password("..."), setApiKey('...')),
 // and a name compared with a quoted literal (x_api_key == "...",
 // token === '...').
-func codePairs(line string, dst *[maxPairs]pair, n int) int {
-	for j := 0; n < maxPairs && j < len(line); {
+func codePairs(line string, dst *[Max]Pair, n int) int {
+	for j := 0; n < Max && j < len(line); {
 		k := strings.IndexAny(line[j:], "(=!")
 		if k < 0 {
 			break
 		}
 		k += j
 		j = k + 1
-		var p pair
+		var p Pair
 		var ok bool
 		if line[k] == '(' {
 			p, ok = callLiteral(line, k)
@@ -128,42 +128,42 @@ func codePairs(line string, dst *[maxPairs]pair, n int) int {
 // callLiteral reads name("literal") around the ( at k: the name, of three
 // or more identifier bytes, is the key; the literal must be the only
 // argument.
-func callLiteral(line string, k int) (pair, bool) {
+func callLiteral(line string, k int) (Pair, bool) {
 	s := k
 	for s > 0 && isIdentByte(line[s-1]) {
 		s--
 	}
 	if k-s < 3 || !isIdent(line[s:k]) || k+1 >= len(line) {
-		return pair{}, false
+		return Pair{}, false
 	}
 	q := line[k+1]
 	if q != '"' && q != '\'' && q != '`' {
-		return pair{}, false
+		return Pair{}, false
 	}
 	value, off := unquoteValue(line, k+1)
 	end := off + len(value) + 1
 	if value == "" || end > len(line) {
-		return pair{}, false
+		return Pair{}, false
 	}
 	if e := skipSpace(line, end); e >= len(line) || line[e] != ')' {
-		return pair{}, false
+		return Pair{}, false
 	}
-	return pair{line[s:k], value, off}, true
+	return Pair{line[s:k], value, off}, true
 }
 
 // compareLiteral reads name == "literal" (or ===, !=, !==) at the operator
 // that starts at k; the name may be dotted (self.api_key).
-func compareLiteral(line string, k int) (pair, bool) {
+func compareLiteral(line string, k int) (Pair, bool) {
 	e := k + 1
 	if e >= len(line) || line[e] != '=' {
-		return pair{}, false
+		return Pair{}, false
 	}
 	e++
 	if e < len(line) && line[e] == '=' {
 		e++
 	}
 	if k > 0 && (line[k-1] == '=' || line[k-1] == '!' || line[k-1] == '<' || line[k-1] == '>') {
-		return pair{}, false
+		return Pair{}, false
 	}
 	ne := k
 	for ne > 0 && (line[ne-1] == ' ' || line[ne-1] == '\t') {
@@ -175,17 +175,17 @@ func compareLiteral(line string, k int) (pair, bool) {
 	}
 	name := strings.TrimLeft(line[ns:ne], ".")
 	if name == "" || !isIdent(name[:1]) {
-		return pair{}, false
+		return Pair{}, false
 	}
 	v := skipSpace(line, e)
 	if v >= len(line) || (line[v] != '"' && line[v] != '\'' && line[v] != '`') {
-		return pair{}, false
+		return Pair{}, false
 	}
 	value, off := unquoteValue(line, v)
 	if value == "" {
-		return pair{}, false
+		return Pair{}, false
 	}
-	return pair{name, value, off}, true
+	return Pair{name, value, off}, true
 }
 
 func isIdentByte(c byte) bool {
