@@ -1,24 +1,33 @@
 package gosite
 
-import "strings"
+import (
+	"strings"
 
-// looksStructured reports whether v may hold JSON, YAML, .env or properties
-// text whose key/value pairs are worth judging one by one.
+	"github.com/kvlint/kvlint/internal/textpairs"
+)
+
+// looksStructured reports whether v may hold text whose key/value pairs are
+// worth judging one by one: text of several lines (config, scripts,
+// tables), or JSON.
 func looksStructured(v string) bool {
-	if len(v) < 8 || strings.IndexByte(v, ':') < 0 && strings.IndexByte(v, '=') < 0 {
+	if len(v) < 8 {
 		return false
 	}
 	if strings.IndexByte(v, '\n') >= 0 {
 		return true
+	}
+	if strings.IndexByte(v, ':') < 0 && strings.IndexByte(v, '=') < 0 {
+		return false
 	}
 	t := strings.TrimLeft(v, " \t\r")
 	return t != "" && (t[0] == '{' || t[0] == '[')
 }
 
 // pairs calls fn for each key/value pair in s: "key": "value" anywhere (JSON),
-// and key: value or key=value at the start of a line (YAML, .env,
-// properties). start and end delimit the value in s, without quotes. It runs
-// in time linear in len(s) and does not allocate.
+// and, in text of several lines, the pairs kvlint scan takes from the lines
+// of a plain file (textpairs: YAML, .env, properties, XML, scripts, tables,
+// values on the line after their key). start and end delimit the value in
+// s, without quotes. It runs in time linear in len(s) and does not allocate.
 func pairs(s string, fn func(key string, start, end int)) {
 	// JSON: "key" : "value", possibly several on one line.
 	for i := 0; i < len(s); {
@@ -50,55 +59,20 @@ func pairs(s string, fn func(key string, start, end int)) {
 	if strings.IndexByte(s, '\n') < 0 {
 		return
 	}
-	// Lines: key: value, key = value, - key: value, export KEY=value.
+	// Lines, read as kvlint scan reads a plain file's (textpairs).
+	var st textpairs.State
+	var ps [textpairs.Max]textpairs.Pair
 	for start := 0; start < len(s); {
 		end := LineEnd(s, start)
-		line(s, start, end, fn)
+		line := strings.TrimSuffix(s[start:end], "\r")
+		if p, ok := st.Next(line); ok {
+			fn(p.Key, start+p.Off, start+p.Off+len(p.Value))
+		}
+		for _, p := range ps[:textpairs.Line(line, &ps)] {
+			fn(p.Key, start+p.Off, start+p.Off+len(p.Value))
+		}
 		start = end + 1
 	}
-}
-
-// line reports the key/value pair on the line s[start:end], if any.
-func line(s string, start, end int, fn func(key string, start, end int)) {
-	i := skipBlank(s, start)
-	if i+2 <= end && s[i] == '-' && s[i+1] == ' ' {
-		i = skipBlank(s, i+2)
-	}
-	if strings.HasPrefix(s[i:end], "export ") {
-		i = skipBlank(s, i+len("export "))
-	}
-	k := i
-	for i < end && isKeyByte(s[i]) {
-		i++
-	}
-	if i == k {
-		return
-	}
-	key := s[k:i]
-	i = skipBlank(s, i)
-	if i >= end || s[i] != ':' && s[i] != '=' {
-		return
-	}
-	vs := skipBlank(s, i+1)
-	ve := end
-	for ve > vs && (s[ve-1] == ' ' || s[ve-1] == '\t' || s[ve-1] == '\r' || s[ve-1] == ',') {
-		ve--
-	}
-	if ve-vs >= 2 && (s[vs] == '"' || s[vs] == '\'') && s[ve-1] == s[vs] {
-		vs, ve = vs+1, ve-1
-	}
-	if ve <= vs {
-		return
-	}
-	switch s[vs] {
-	case '{', '[', '|', '>', '&', '*', '#':
-		return // a nested block, an anchor, a comment
-	}
-	fn(key, vs, ve)
-}
-
-func isKeyByte(b byte) bool {
-	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '_' || b == '-' || b == '.'
 }
 
 func skipBlank(s string, i int) int {

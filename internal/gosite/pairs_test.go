@@ -22,7 +22,19 @@ func TestPairs(t *testing.T) {
 		{`{"a":"b","esc":"x\"y"}`, []string{"a=b", `esc=x\"y`}},
 		{"db:\n  host: db.internal\n  password: 'q1w2e3r4'\n", []string{"host=db.internal", "password=q1w2e3r4"}},
 		{"export API_TOKEN=abc123def\nDB_PASSWORD = \"s3cr3t-v4lue\"\n", []string{"API_TOKEN=abc123def", "DB_PASSWORD=s3cr3t-v4lue"}},
-		{"- token: t0k3n-v4lue,\nitems: [1, 2]\nblock: |\n", []string{"token=t0k3n-v4lue"}},
+		// Values that are no scalar are pairs too (as in a plain file); the
+		// engine finds nothing in them.
+		{"- token: t0k3n-v4lue,\nitems: [1, 2]\nblock: |\n", []string{"token=t0k3n-v4lue", "items=[1, 2]", "block=|"}},
+		// The lines are read as kvlint scan reads a plain file's: Docker's
+		// ENV, a table column named by its header, an XML element, a value
+		// on the line after its key.
+		{"ENV DB_PASSWORD s3cr3t-v4lue\n", []string{"DB_PASSWORD=s3cr3t-v4lue"}},
+		{"| user | password |\n|---|---|\n| app | s3cr3t-v4lue |\n", []string{"user=password", "password=s3cr3t-v4lue", "app=s3cr3t-v4lue"}},
+		{"<config>\n  <password>s3cr3t-v4lue</password>\n</config>\n", []string{"password=s3cr3t-v4lue"}},
+		{"password: |\n  s3cr3t-v4lue\n", []string{"password=|", "password=s3cr3t-v4lue"}},
+		// A JSON member on a line of its own is taken by both readers: the
+		// Judge keeps one finding of a span.
+		{"{\n  \"password\": \"s3cr3t-v4lue\"\n}", []string{"password=s3cr3t-v4lue", "password=s3cr3t-v4lue"}},
 		{`"unterminated: "x`, nil},
 		{"", nil},
 	} {
@@ -39,6 +51,8 @@ func TestLooksStructured(t *testing.T) {
 		"a: b\nc: d":           true,
 		"key=value\nother=1":   true,
 		"plain text, no pairs": false,
+		"| a | b |\n| c | d |": true, // a table: several lines
+		"short\n":              false,
 		"host:port":            false,
 		"   [1, 2, 3]: x":      true,
 	} {
