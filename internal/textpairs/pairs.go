@@ -10,9 +10,9 @@ import (
 // offset of Value within the line. Key and Value are substrings of the
 // line: extracting them allocates nothing.
 type Pair struct {
-	Key   string
-	Value string
-	Off   int
+	Key   string // the key, or the name that binds the value
+	Value string // the value, unquoted
+	Off   int    // Value's byte offset in the line
 }
 
 // Max bounds the pairs taken from one line.
@@ -23,6 +23,7 @@ const Max = 4
 //
 //	key: value          key = value        KEY=value        key := "value"
 //	"key": "value",     export KEY=value   set KEY=value    ENV KEY value
+//	setx KEY value (Windows; an unquoted value is one token)
 //	--password value    --password=value   - key: value     <key>value</key>
 //	| KEY | value | ... (a Markdown table row)
 //	private static final String KEY = "value"      (a declaration)
@@ -41,11 +42,17 @@ func Line(line string, dst *[Max]Pair) int {
 			break
 		}
 	}
-	dockerEnv := i >= 4 && strings.HasPrefix(line[skipSpace(line, 0):], "ENV ")
+	first := line[skipSpace(line, 0):]
+	dockerEnv := i >= 4 && strings.HasPrefix(first, "ENV ")
+	setx := i >= 5 && strings.HasPrefix(first, "setx ")
 
 	if i < len(line) && line[i] == '|' {
 		n = tableRow(line, i, dst)
-	} else if k, v, off, ok := keyValue(line, i, dockerEnv); ok {
+	} else if k, v, off, ok := keyValue(line, i, dockerEnv || setx); ok {
+		if setx && line[off-1] != '"' && line[off-1] != '\'' {
+			// setx NAME value [/m]: an unquoted value is one token.
+			v, off = flagValue(line, off)
+		}
 		dst[n] = Pair{k, v, off}
 		n++
 	} else if p, ok := xmlElement(line, i); ok {

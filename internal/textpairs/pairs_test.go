@@ -124,3 +124,20 @@ func FuzzLinePairs(f *testing.F) {
 		}
 	})
 }
+
+// TestPrefixedPairs checks the pairs of lines that set a variable after a
+// shell's or Dockerfile's keyword: Docker's ENV takes the rest of the line,
+// Windows' setx one token or a quoted value (setx NAME value [/m]).
+func TestPrefixedPairs(t *testing.T) {
+	checkLinePairs(t, map[string]string{
+		"ENV APP_PASSWORD two words":      "APP_PASSWORD=two words",
+		"export API_TOKEN=abc":            "API_TOKEN=abc",
+		"set DB_PASSWORD=abc":             "DB_PASSWORD=abc",
+		"setx CLIENT_SECRET abc /M":       "CLIENT_SECRET=abc",
+		"setx CLIENT_SECRET abc":          "CLIENT_SECRET=abc",
+		`setx DB_PASSWORD "two words" /m`: "DB_PASSWORD=two words",
+		"  setx API_KEY 'abc'":            "API_KEY=abc",
+		"setx PATH":                       "",
+		"setxy KEY abc":                   "",
+	})
+}
