@@ -53,7 +53,7 @@ func TestIssue9Passwords(t *testing.T) {
 func TestPlaceholderNoAlloc(t *testing.T) {
 	for _, v := range []string{"__Db_Password__", "#{Api_Token}#", "config_db.password]", "Kq9mLr7Wp4Zx2#"} {
 		if n := testing.AllocsPerRun(50, func() { IsPlaceholder(v); RejectedBy(v) }); n != 0 {
-			t.Errorf("IsPlaceholder/RejectedBy(%q) allocate %v times", v, n)
+			t.Errorf("IsPlaceholder/RejectedBy(%s) allocate %v times", Redact(v), n)
 		}
 	}
 }

@@ -59,7 +59,7 @@ func (c *codeText) next(line string) bool {
 	if k := strings.Index(line, "<<"); k >= 0 {
 		w := strings.TrimLeft(line[k+2:], "~-'\"")
 		e := 0
-		for e < len(w) && (isIdentByte(w[e])) {
+		for e < len(w) && textpairs.IsIdentByte(w[e]) {
 			e++
 		}
 		if e > 0 && strings.ToUpper(w[:e]) == w[:e] && !isDigitByte(w[0]) {
@@ -70,11 +70,6 @@ func (c *codeText) next(line string) bool {
 }
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
-
-// isIdentByte reports a byte of a heredoc marker's name.
-func isIdentByte(c byte) bool {
-	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigitByte(c)
-}
 
 // expressionPair reports whether the pair p of a code line is an
 // expression (expressionAt its value) with no literal in it: the literal

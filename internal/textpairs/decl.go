@@ -130,7 +130,7 @@ func codePairs(line string, dst *[Max]Pair, n int) int {
 // argument.
 func callLiteral(line string, k int) (Pair, bool) {
 	s := k
-	for s > 0 && isIdentByte(line[s-1]) {
+	for s > 0 && IsIdentByte(line[s-1]) {
 		s--
 	}
 	if k-s < 3 || !isIdent(line[s:k]) || k+1 >= len(line) {
@@ -170,7 +170,7 @@ func compareLiteral(line string, k int) (Pair, bool) {
 		ne--
 	}
 	ns := ne
-	for ns > 0 && (isIdentByte(line[ns-1]) || line[ns-1] == '.') {
+	for ns > 0 && (IsIdentByte(line[ns-1]) || line[ns-1] == '.') {
 		ns--
 	}
 	name := strings.TrimLeft(line[ns:ne], ".")
@@ -188,6 +188,7 @@ func compareLiteral(line string, k int) (Pair, bool) {
 	return Pair{name, value, off}, true
 }
 
-func isIdentByte(c byte) bool {
+// IsIdentByte reports a byte of an identifier: a letter, a digit or _.
+func IsIdentByte(c byte) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }

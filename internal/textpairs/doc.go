@@ -4,9 +4,9 @@
 // of other languages' code. Line takes the pairs of one line; State binds a
 // value on a later line to its key (YAML block scalars, continued command
 // lines, table columns, name/value siblings, initializers of a secret's
-// type). kvlint scan reads every plain file with it, and a Go string whose
-// value is such text is read with it too, so that one text gives the same
-// pairs wherever it is.
+// type). kvlint scan reads every plain file with it, and a Go string of
+// several lines is read with it too (internal/gosite), so that such text
+// gives the same pairs in a Go string as in a file.
 //
 // Nothing here allocates: pairs are substrings of the line.
 package textpairs
